@@ -1,0 +1,18 @@
+/**
+ * Environment variable names shared by infra/ (which sets them) and functions/ (which reads
+ * them), so the two cannot drift. Secrets are never passed here: only the ARN/name to fetch.
+ */
+export const ENV = {
+  dataBucket: 'BRIEFING_DATA_BUCKET',
+  siteBucket: 'BRIEFING_SITE_BUCKET',
+  /** JSON config document (the same schema as briefing.config.json). */
+  config: 'BRIEFING_CONFIG',
+  archiveBaseUrl: 'BRIEFING_ARCHIVE_URL',
+  apiBaseUrl: 'BRIEFING_API_URL',
+  fromAddress: 'BRIEFING_FROM_ADDRESS',
+  configurationSet: 'BRIEFING_SES_CONFIGURATION_SET',
+  signingSecretName: 'BRIEFING_SIGNING_SECRET_NAME',
+  logLevel: 'POWERTOOLS_LOG_LEVEL',
+} as const;
+
+export type EnvName = (typeof ENV)[keyof typeof ENV];

@@ -1,0 +1,117 @@
+/**
+ * The configuration: one schema, parsed once, with errors that name the field.
+ * The same document configures the CLI (briefing.config.json) and the Lambda (ENV.config).
+ */
+import { z } from 'zod';
+import { ConfigError } from '../domain/errors.ts';
+import { FeedSourceSchema, THEME_IDS, ThemeIdSchema } from '../domain/types.ts';
+import { DEFAULT_FEEDS } from './default-feeds.ts';
+
+const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const FetchConfigSchema = z.object({
+  /** Requests in flight across all hosts. */
+  concurrency: z.number().int().min(1).max(256).default(16),
+  /** Requests in flight per host, so 40 feeds on one host are not fetched 40 at a time. */
+  perHost: z.number().int().min(1).max(32).default(3),
+  connectTimeoutMs: z.number().int().min(100).default(5_000),
+  timeoutMs: z.number().int().min(100).default(20_000),
+  retries: z.number().int().min(0).max(5).default(2),
+  maxFeedBytes: z.number().int().min(1024).default(8 * 1024 * 1024),
+  maxPageBytes: z.number().int().min(1024).default(4 * 1024 * 1024),
+  /** Article pages fetched per host per run, so one slow site cannot eat the run. */
+  articlesPerHost: z.number().int().min(0).default(15),
+  maxArticles: z.number().int().min(0).default(150),
+  userAgent: z
+    .string()
+    .min(1)
+    .default('BriefingBot/0.1 (+https://github.com/briefing; daily China-Russia digest)'),
+  /**
+   * Lets feeds and their links point at loopback/private addresses. Only the offline sample
+   * and tests set it; production never does.
+   */
+  allowPrivateNetwork: z.boolean().default(false),
+});
+
+export const DeliveryConfigSchema = z.object({
+  from: z.email().default('briefing@example.org'),
+  fromName: z.string().min(1).default('China–Russia Briefing'),
+  replyTo: z.email().optional(),
+  /** RFC 2919 list identifier, e.g. "china-russia.briefing.example.org". */
+  listId: z.string().min(3).default('china-russia.briefing.example.org'),
+  /** Sender's postal/contact line shown in the footer (CAN-SPAM, GDPR). */
+  postalAddress: z.string().min(1).default('Briefing, 1 Example Street, London, United Kingdom'),
+  /** What to do on a day with no relevant story. */
+  quietDay: z.enum(['note', 'skip']).default('note'),
+  configurationSet: z.string().min(1).optional(),
+  /** Recipients for local runs when no subscriber list exists. */
+  recipients: z.array(z.email()).default(['reader@example.org']),
+  /** Gmail clips at ~102 KB; lower-ranked stories move to the web version past this. */
+  maxHtmlBytes: z.number().int().min(10_000).default(100_000),
+  sendRatePerSecond: z.number().min(0.1).default(14),
+  unsubscribeMailto: z.email().optional(),
+});
+
+export const ArchiveConfigSchema = z.object({
+  title: z.string().min(1).default('China–Russia Briefing'),
+  /** Public base URL of the archive; every link in mail and pages is absolute from here. */
+  baseUrl: z.url().default('http://127.0.0.1:8080/'),
+  /** Base URL of the subscription API (subscribe form, unsubscribe links). */
+  apiBaseUrl: z.url().default('http://127.0.0.1:8081/api/'),
+});
+
+export const ScheduleConfigSchema = z.object({
+  time: z.string().regex(HHMM, 'expected HH:MM').default('07:00'),
+  timeZone: z
+    .string()
+    .refine((tz) => isTimeZone(tz), 'unknown IANA time zone')
+    .default('Europe/London'),
+});
+
+export const ConfigSchema = z.object({
+  topic: z
+    .object({
+      name: z.string().min(1).default('China–Russia relations'),
+      description: z.string().default('Xi Jinping–Vladimir Putin and China–Russia relations'),
+    })
+    .default({ name: 'China–Russia relations', description: 'Xi Jinping–Vladimir Putin and China–Russia relations' }),
+  feeds: z.array(FeedSourceSchema).min(1).default(DEFAULT_FEEDS),
+  themes: z.array(ThemeIdSchema).min(1).default([...THEME_IDS]),
+  /** Default time window of a run, in hours before its clock. */
+  windowHours: z.number().int().min(1).max(24 * 31).default(24),
+  /** Items sent in an edition within this many days are not repeated without new reporting. */
+  seenWindowDays: z.number().int().min(0).max(60).default(7),
+  maxStories: z.number().int().min(1).max(500).default(80),
+  schedule: ScheduleConfigSchema.default({ time: '07:00', timeZone: 'Europe/London' }),
+  fetch: FetchConfigSchema.default(FetchConfigSchema.parse({})),
+  delivery: DeliveryConfigSchema.default(DeliveryConfigSchema.parse({})),
+  archive: ArchiveConfigSchema.default(ArchiveConfigSchema.parse({})),
+});
+
+export type Config = z.infer<typeof ConfigSchema>;
+export type FetchConfig = z.infer<typeof FetchConfigSchema>;
+export type DeliveryConfig = z.infer<typeof DeliveryConfigSchema>;
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** First issue of a zod error as "path.to.field: message". */
+export function describeZodError(error: z.ZodError, prefix: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${prefix}: invalid`;
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');
+  return `${prefix}${path ? ` ${path.replace(/\.\[/g, '[')}` : ''}: ${issue.message}`;
+}
+
+/** Parses a config document; throws ConfigError naming the first bad field. */
+export function parseConfig(input: unknown, source = 'config'): Config {
+  const result = ConfigSchema.safeParse(input ?? {});
+  if (!result.success) throw new ConfigError(describeZodError(result.error, source));
+  return result.data;
+}

@@ -1,0 +1,42 @@
+/**
+ * The one place that builds storage keys, so local folders and S3 buckets share a layout and
+ * a retried run writes the same keys. Site keys are published; data keys never are.
+ */
+import { createHash } from 'node:crypto';
+import type { ThemeId } from './types.ts';
+
+/** Short stable hash for keys derived from URLs or addresses. */
+export function keyHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 24);
+}
+
+const EDITION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function isValidEditionId(id: string): boolean {
+  return EDITION_ID.test(id) && !id.includes('..');
+}
+
+export const siteKeys = {
+  home: () => 'index.html',
+  feed: () => 'feed.xml',
+  editionsIndex: () => 'editions.json',
+  searchIndex: () => 'search-index.json',
+  editionPage: (id: string) => `editions/${id}/index.html`,
+  editionJson: (id: string) => `editions/${id}/edition.json`,
+  themePage: (theme: ThemeId) => `themes/${theme}/index.html`,
+  themeFeed: (theme: ThemeId) => `themes/${theme}/feed.xml`,
+  asset: (name: string) => `assets/${name}`,
+};
+
+export const dataKeys = {
+  feedCache: (feedUrl: string) => `state/feeds/${keyHash(feedUrl)}.json`,
+  articleCache: (canonicalUrl: string) => `state/articles/${keyHash(canonicalUrl)}.json`,
+  seenItems: () => 'state/seen-items.json',
+  sourceHealth: () => 'state/source-health.json',
+  runReport: (editionId: string) => `runs/${editionId}.json`,
+  /** Pending draft of an edition's mail, so a retried send uses the same rendering. */
+  sendClaim: (editionId: string, email: string) => `sends/${editionId}/${keyHash(email.toLowerCase())}.json`,
+  sendsPrefix: (editionId: string) => `sends/${editionId}/`,
+  subscriber: (email: string) => `subscribers/${keyHash(email.toLowerCase())}.json`,
+  subscribersPrefix: () => 'subscribers/',
+};

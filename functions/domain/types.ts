@@ -1,0 +1,197 @@
+/**
+ * Domain types shared by every stage. Raw XML, DOM objects and SDK types never cross this line:
+ * feeds become FeedItems, pages become Articles, the run becomes an Edition.
+ */
+import { z } from 'zod';
+
+export const THEME_IDS = [
+  'alliance-diplomacy',
+  'multipolar-order',
+  'energy',
+  'trade-finance',
+  'military',
+  'ukraine-war',
+  'asymmetry-limits',
+  'western-response',
+  'tech-infrastructure',
+  'narrative-history',
+] as const;
+export const ThemeIdSchema = z.enum(THEME_IDS);
+export type ThemeId = z.infer<typeof ThemeIdSchema>;
+
+/** How an outlet's framing is grouped for readers: who is speaking. */
+export const PERSPECTIVES = [
+  'wire',
+  'western',
+  'russian-state',
+  'russian-independent',
+  'chinese-state',
+  'chinese-independent',
+  'regional',
+  'aggregator',
+  'other',
+] as const;
+export const PerspectiveSchema = z.enum(PERSPECTIVES);
+export type Perspective = z.infer<typeof PerspectiveSchema>;
+
+/** One configured source of news. */
+export const FeedSourceSchema = z.object({
+  name: z.string().min(1),
+  url: z.string().min(1),
+  perspective: PerspectiveSchema.default('other'),
+  language: z.string().min(2).optional(),
+});
+export type FeedSource = z.infer<typeof FeedSourceSchema>;
+
+/** A feed entry of any format after normalisation. Text fields are plain text, never HTML. */
+export interface FeedItem {
+  /** Stable across runs: derived from GUID, else canonical link, else title+date. */
+  id: string;
+  title: string;
+  /** Canonical link (tracking parameters stripped). Empty string when the entry had none. */
+  link: string;
+  /** ISO-8601 UTC, absent when the feed gave no usable date. */
+  published?: string;
+  summary?: string;
+  /** Full article text when the feed carried it (content:encoded, Atom content). */
+  content?: string;
+  author?: string;
+  categories: string[];
+  language?: string;
+  /** Name of the source (FeedSource.name) this item came from. */
+  source: string;
+  perspective: Perspective;
+  /** Other sources that carried the same canonical URL or GUID (exact duplicates merged). */
+  alsoIn?: string[];
+}
+
+/** A parsed feed document. */
+export interface ParsedFeed {
+  title: string;
+  link?: string;
+  language?: string;
+  items: Omit<FeedItem, 'source' | 'perspective'>[];
+}
+
+/** An article page after extraction. */
+export interface Article {
+  url: string;
+  title: string;
+  byline?: string;
+  published?: string;
+  canonicalUrl?: string;
+  language?: string;
+  /** Body as plain text, paragraphs separated by blank lines. */
+  text: string;
+}
+
+export type SourceStatus = 'ok' | 'not-modified' | 'failed';
+
+/** What happened to one source during a run; goes into edition.json `sources`. */
+export interface SourceReport {
+  name: string;
+  url: string;
+  status: SourceStatus;
+  error?: string;
+  items: number;
+  perspective?: Perspective;
+  durationMs?: number;
+}
+
+/** Why an item was judged relevant (or not): a named signal and its weight. */
+export interface Signal {
+  name: string;
+  weight: number;
+}
+
+export interface Classification {
+  relevant: boolean;
+  /** 0..1 */
+  score: number;
+  themes: ThemeId[];
+  reasons: string[];
+}
+
+/** A relevant item with its classification and, when fetched, its article. */
+export interface ScoredItem extends FeedItem {
+  classification: Classification;
+  article?: Article;
+  /** Why the article page was not used, e.g. "fetch failed: HTTP 403", "paywalled". */
+  articleNote?: string;
+}
+
+/** How a story relates to the theme's baseline from the reference documents. */
+export const SIGNAL_LABELS = ['reinforces', 'new-development', 'counter-signal'] as const;
+export type SignalLabel = (typeof SIGNAL_LABELS)[number];
+
+export interface SummarySentence {
+  text: string;
+  /** URL of the article the sentence was taken from. */
+  url: string;
+}
+
+export interface EditionArticle {
+  title: string;
+  url: string;
+  source: string;
+  perspective: Perspective;
+  published?: string;
+  score: number;
+  reasons: string[];
+  language?: string;
+  note?: string;
+}
+
+export interface Story {
+  id: string;
+  title: string;
+  /** Two or three sentences, plain text. */
+  summary: string;
+  sentences: SummarySentence[];
+  themes: ThemeId[];
+  signal: SignalLabel;
+  signalReasons: string[];
+  /** Importance used for ordering; higher first. */
+  rank: number;
+  articles: EditionArticle[];
+}
+
+export interface ThemeDigest {
+  id: ThemeId;
+  title: string;
+  /** The day's paragraph against the baseline; "No significant developments." when empty. */
+  summary: string;
+  storyIds: string[];
+}
+
+export interface EditionStats {
+  itemsSeen: number;
+  itemsRelevant: number;
+  stories: number;
+  durationMs: number;
+  articlesFetched?: number;
+  sourcesFailed?: number;
+}
+
+export interface Edition {
+  id: string;
+  title: string;
+  generatedAt: string;
+  window: { from: string; to: string };
+  /** Free-text narrowing of an ad-hoc run, when given. */
+  query?: string;
+  /** The three most important developments, one sentence each. */
+  topLine: SummarySentence[];
+  stories: Story[];
+  themes: ThemeDigest[];
+  sources: SourceReport[];
+  stats: EditionStats;
+}
+
+/** An entry of editions.json. */
+export interface EditionIndexEntry {
+  id: string;
+  title: string;
+  generatedAt: string;
+  storyCount: number;
+}

@@ -1,0 +1,100 @@
+/**
+ * Ports: the only ways the core reaches the outside world. Adapters implement them for Lambda
+ * (S3, SES, real network) and for a laptop (folder, .eml outbox); tests use the local ones or
+ * real protocol servers on 127.0.0.1.
+ */
+
+export interface HttpRequest {
+  url: string;
+  headers?: Record<string, string>;
+  /** Conditional GET validators from a previous fetch. */
+  etag?: string;
+  lastModified?: string;
+  /** Cap on the decoded body; larger responses fail with ResponseTooLargeError. */
+  maxBytes?: number;
+  /** Total time budget for the request including retries. */
+  timeoutMs?: number;
+  /** Whether the URL came from untrusted content (a feed item, a redirect): always address-checked. */
+  untrusted?: boolean;
+}
+
+export interface HttpResponse {
+  /** Final URL after redirects. */
+  url: string;
+  status: number;
+  headers: Record<string, string>;
+  /** Raw body bytes (already content-decoded from gzip/br/deflate). Empty for 304. */
+  body: Buffer;
+  notModified: boolean;
+  etag?: string;
+  lastModified?: string;
+}
+
+export interface HttpClient {
+  get(request: HttpRequest): Promise<HttpResponse>;
+}
+
+export interface StoredObject {
+  body: Buffer;
+  contentType?: string;
+  etag?: string;
+  metadata?: Record<string, string>;
+}
+
+export interface PutOptions {
+  contentType: string;
+  cacheControl?: string;
+  metadata?: Record<string, string>;
+  /** Write only if the current object has this ETag (optimistic concurrency). */
+  ifMatch?: string;
+  /** '*' = write only if the key does not exist yet (claims, first writes). */
+  ifNoneMatch?: '*';
+}
+
+/** A key/value object store: an S3 bucket or a local folder. Keys come from domain/keys.ts. */
+export interface Store {
+  get(key: string): Promise<StoredObject | undefined>;
+  /** Throws PreconditionFailedError when ifMatch/ifNoneMatch does not hold. */
+  put(key: string, body: Buffer | string, options: PutOptions): Promise<{ etag: string }>;
+  list(prefix: string): Promise<string[]>;
+  delete(key: string): Promise<void>;
+}
+
+export interface OutgoingMail {
+  from: string;
+  to: string;
+  /** Complete RFC 5322 message, as composed by the core. */
+  raw: Buffer;
+  messageId: string;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<{ providerId: string }>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds these fields to every line (e.g. editionId). */
+  child(fields: LogFields): Logger;
+}
+
+/** Stage progress for a terminal display; the Lambda ignores it. */
+export type ProgressEvent =
+  | { kind: 'stage'; stage: string }
+  | { kind: 'feeds'; done: number; total: number }
+  | { kind: 'articles'; done: number; total: number };
+
+export interface Progress {
+  report(event: ProgressEvent): void;
+}
+
+export const silentProgress: Progress = { report() {} };
