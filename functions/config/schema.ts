@@ -44,8 +44,8 @@ export const DeliveryConfigSchema = z.object({
   /** What to do on a day with no relevant story. */
   quietDay: z.enum(['note', 'skip']).default('note'),
   configurationSet: z.string().min(1).optional(),
-  /** Recipients for local runs when no subscriber list exists. */
-  recipients: z.array(z.email()).default(['reader@example.org']),
+  /** Fixed recipients besides confirmed subscribers (an editor's copy; the local default uses it). */
+  recipients: z.array(z.email()).default([]),
   /** Gmail clips at ~102 KB; lower-ranked stories move to the web version past this. */
   maxHtmlBytes: z.number().int().min(10_000).default(100_000),
   sendRatePerSecond: z.number().min(0.1).default(14),

@@ -1,0 +1,80 @@
+/** The stdin-to-stdout tools of CONTRACTS.md: classify, extract, parse-feed. */
+import { z } from 'zod';
+import { describeZodError } from '../../config/schema.ts';
+import { InvalidInputError } from '../../domain/errors.ts';
+import { classifyItem } from '../../pipeline/classify-relevance.ts';
+import { decodeDocument } from '../../pipeline/decode-text.ts';
+import { extractArticle } from '../../pipeline/extract-article.ts';
+import { parseFeed } from '../../pipeline/parse-feed.ts';
+import { type CliIo, readStdin } from '../main.ts';
+
+const ClassifyItemSchema = z.object({
+  id: z.union([z.string(), z.number()]),
+  title: z.string(),
+  summary: z.string().nullish(),
+  text: z.string().nullish(),
+  url: z.string().nullish(),
+  source: z.string().nullish(),
+  published: z.string().nullish(),
+});
+
+export async function runClassify(io: CliIo): Promise<void> {
+  const lines = (await readStdin(io.stdin)).toString('utf8').split(/\r?\n/);
+  const items = lines.flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new InvalidInputError(`line ${index + 1}: invalid JSON`);
+    }
+    const parsed = ClassifyItemSchema.safeParse(json);
+    if (!parsed.success) throw new InvalidInputError(describeZodError(parsed.error, `line ${index + 1}`));
+    return [parsed.data];
+  });
+  const out: string[] = [];
+  for (const item of items) {
+    const result = classifyItem({
+      title: item.title,
+      summary: item.summary ?? undefined,
+      text: item.text ?? undefined,
+      url: item.url ?? undefined,
+      source: item.source ?? undefined,
+    });
+    out.push(
+      JSON.stringify({
+        id: item.id,
+        relevant: result.relevant,
+        score: result.score,
+        themes: result.themes,
+        reasons: result.reasons,
+      }),
+    );
+  }
+  io.stdout.write(out.length ? `${out.join('\n')}\n` : '');
+}
+
+export async function runExtract(io: CliIo, url: string): Promise<void> {
+  if (!/^https?:\/\//i.test(url)) throw new InvalidInputError('--url: expected an http(s) URL');
+  const body = await readStdin(io.stdin);
+  if (body.length === 0) throw new InvalidInputError('stdin: expected an HTML page, got nothing');
+  const article = extractArticle(decodeDocument(body), url);
+  const { title, byline, published, canonicalUrl, language, text } = article;
+  io.stdout.write(`${JSON.stringify({ title, byline, published, canonicalUrl, language, text }, null, 2)}\n`);
+}
+
+export async function runParseFeed(io: CliIo, options: { contentType?: string; url?: string }): Promise<void> {
+  const body = await readStdin(io.stdin);
+  const feed = await parseFeed(body, { contentType: options.contentType, url: options.url });
+  const items = feed.items.map((i) => ({
+    id: i.id,
+    title: i.title,
+    link: i.link,
+    published: i.published,
+    summary: i.summary,
+    author: i.author,
+    categories: i.categories.length ? i.categories : undefined,
+    language: i.language,
+  }));
+  io.stdout.write(`${JSON.stringify({ title: feed.title, link: feed.link, language: feed.language, items }, null, 2)}\n`);
+}

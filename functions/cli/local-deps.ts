@@ -1,0 +1,77 @@
+/**
+ * Dependencies for a run on one machine: the output folder stands in for the site bucket, its
+ * hidden .state folder for the private data bucket, and an outbox of .eml files for SES.
+ */
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createFolderStore } from '../adapters/folder-store.ts';
+import { createHttpClient } from '../adapters/node-http-client.ts';
+import { withLocalFiles } from '../adapters/local-file-http.ts';
+import { createOutboxMailer } from '../adapters/outbox-mailer.ts';
+import type { Config } from '../config/schema.ts';
+import { PreconditionFailedError } from '../domain/errors.ts';
+import { dataKeys } from '../domain/keys.ts';
+import type { Clock, Logger, Progress, Store } from '../ports/ports.ts';
+import type { DigestDeps } from '../pipeline/run-digest.ts';
+import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
+
+export interface LocalPaths {
+  out: string;
+  state: string;
+  outbox: string;
+}
+
+export function localPaths(out: string): LocalPaths {
+  return { out, state: join(out, '.state'), outbox: join(out, 'outbox') };
+}
+
+export async function createLocalDeps(options: {
+  config: Config;
+  paths: LocalPaths;
+  clock: Clock;
+  logger: Logger;
+  progress: Progress;
+  /** Folder that relative feed paths live in. */
+  feedsRoot?: string;
+}): Promise<DigestDeps> {
+  const { config, paths } = options;
+  const network = createHttpClient({
+    userAgent: config.fetch.userAgent,
+    connectTimeoutMs: config.fetch.connectTimeoutMs,
+    timeoutMs: config.fetch.timeoutMs,
+    retries: config.fetch.retries,
+    maxBytes: config.fetch.maxPageBytes,
+    concurrency: config.fetch.concurrency,
+    perHost: config.fetch.perHost,
+    allowPrivateNetwork: config.fetch.allowPrivateNetwork,
+  });
+  const http = options.feedsRoot ? withLocalFiles(network, options.feedsRoot) : network;
+  const data = createFolderStore(paths.state);
+  return {
+    http,
+    data,
+    site: createFolderStore(paths.out),
+    mailer: createOutboxMailer(paths.outbox),
+    clock: options.clock,
+    logger: options.logger,
+    progress: options.progress,
+    templates: createTemplateRenderer(),
+    signingSecret: await localSigningSecret(data),
+  };
+}
+
+/** Generated once per output folder and kept in its private state. */
+export async function localSigningSecret(data: Store): Promise<string> {
+  const key = dataKeys.localSigningSecret();
+  const existing = await data.get(key);
+  if (existing) return existing.body.toString('utf8').trim();
+  const secret = randomBytes(32).toString('base64url');
+  try {
+    await data.put(key, secret, { contentType: 'text/plain', ifNoneMatch: '*' });
+    return secret;
+  } catch (error) {
+    if (!(error instanceof PreconditionFailedError)) throw error;
+    const raced = await data.get(key);
+    return raced!.body.toString('utf8').trim();
+  }
+}

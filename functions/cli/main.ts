@@ -1,0 +1,146 @@
+/**
+ * The `briefing` command line (CONTRACTS.md). Another thin handler over the same core the
+ * Lambda uses: parse arguments, build local dependencies, call one function, print the result.
+ * Bad input ends with one line on stderr and a non-zero exit; --debug adds the stack.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { BriefingError, describeError } from '../domain/errors.ts';
+import { THEME_IDS } from '../domain/types.ts';
+import { runArchiveRebuild, runFeedsImport, runPreview, runServe } from './commands/archive-commands.ts';
+import { runClassify, runExtract, runParseFeed } from './commands/stdin-commands.ts';
+import { runDigestCommand } from './commands/run-command.ts';
+
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version end here with exit code 0; usage errors were already printed.
+      return error.exitCode;
+    }
+    const debug = argv.includes('--debug');
+    io.stderr.write(`briefing: ${describeError(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else if (!(error instanceof BriefingError)) io.stderr.write('(run with --debug for details)\n');
+    return 1;
+  }
+}
+
+export interface CliIo {
+  stdin: NodeJS.ReadableStream;
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
+function processIo(): CliIo {
+  return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr };
+}
+
+const list = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean),
+];
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('briefing')
+    .description('Daily intelligence digest on China–Russia relations: fetch, filter, summarise, archive, mail.')
+    .version('0.1.0')
+    .option('--debug', 'print stack traces on errors')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(add --help for usage)');
+
+  program
+    .command('run')
+    .description('Build an edition: fetch feeds, keep what is about China–Russia relations, write the archive and mail.')
+    .option('--config <file>', 'configuration file (default: ./briefing.config.json, else built-in defaults)')
+    .option('--feeds <file>', 'feeds file: JSON [{name,url,perspective?,language?}], url http(s) or relative to the file')
+    .option('--out <dir>', 'output folder: archive site, outbox/ and private .state/', './out')
+    .option('--now <iso>', "the run's clock (default: now; with --offline: the sample's recording time)")
+    .option('--since <when>', 'window start: a duration such as 24h or 3d, or an ISO date')
+    .option('--until <iso>', 'window end (default: --now)')
+    .addOption(
+      new Option('--themes <ids>', `only these themes, comma-separated (${THEME_IDS.join(', ')})`).argParser(list),
+    )
+    .option('--query <text>', 'narrow the edition to items matching this free text')
+    .option('--dry-run', 'render only: store nothing, send nothing')
+    .option('--to <emails...>', 'send only to these addresses (never to the subscriber list)')
+    .option('--edition <id>', 'edition id (default: the date, or a date-based id for ad-hoc runs)')
+    .option('--no-archive', 'do not publish to the archive (mail only)')
+    .option('--offline', 'run against the bundled sample day served from 127.0.0.1 (no internet needed)')
+    .option('--allow-private-network', 'let feed content point at loopback/private addresses (tests only)')
+    .option('--json', 'print the result as JSON instead of the summary')
+    .option('--quiet', 'no progress display')
+    .action(async (options) => runDigestCommand(options, io));
+
+  program
+    .command('classify')
+    .description('Classify JSON Lines items from stdin: {"id","title","summary"?,"text"?,...} -> {"id","relevant","score","themes","reasons"}')
+    .action(async () => runClassify(io));
+
+  program
+    .command('extract')
+    .description('Extract the article from one HTML page on stdin; prints {title,byline?,published?,canonicalUrl?,language?,text}')
+    .option('--url <url>', "the page's address (for relative links and metadata)", 'https://example.invalid/')
+    .action(async (options: { url: string }) => runExtract(io, options.url));
+
+  program
+    .command('parse-feed')
+    .description('Parse one feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed) from stdin; prints JSON')
+    .option('--content-type <type>', 'the HTTP Content-Type it was served with (for its charset)')
+    .option('--url <url>', 'the feed address (for relative links)')
+    .action(async (options: { contentType?: string; url?: string }) => runParseFeed(io, options));
+
+  program
+    .command('preview')
+    .description('Render the email of an edition already in the output folder and write it as HTML')
+    .option('--out <dir>', 'output folder', './out')
+    .option('--edition <id>', 'edition id (default: the latest)')
+    .option('--config <file>', 'configuration file')
+    .option('--to <email>', 'render as received by this address')
+    .option('--write <file>', 'where to write the HTML (default: <out>/outbox/preview-<id>.html)')
+    .action(async (options) => runPreview(options, io));
+
+  program
+    .command('serve')
+    .description('Serve an output folder on 127.0.0.1 for browsing the archive')
+    .argument('[dir]', 'output folder', './out')
+    .option('--port <n>', 'port (0 = any free port)', '8080')
+    .action(async (dir: string, options: { port: string }) => runServe(dir, options, io));
+
+  const feeds = program.command('feeds').description('Manage the feeds file');
+  feeds
+    .command('import')
+    .description('Import an OPML file into a feeds file (created when missing, duplicates skipped)')
+    .argument('<opml>', 'OPML file')
+    .option('--feeds <file>', 'feeds file to update', './feeds.json')
+    .action(async (opml: string, options: { feeds: string }) => runFeedsImport(opml, options.feeds, io));
+
+  const archive = program.command('archive').description('Maintain the archive');
+  archive
+    .command('rebuild')
+    .description('Rebuild editions.json, the home page, feeds and search from the editions alone')
+    .option('--out <dir>', 'output folder', './out')
+    .option('--config <file>', 'configuration file')
+    .action(async (options) => runArchiveRebuild(options, io));
+
+  return program;
+}
+
+/** Reads all of stdin (capped) for the stdin-driven commands. */
+export async function readStdin(stream: NodeJS.ReadableStream, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
+    size += buffer.length;
+    if (size > maxBytes) throw new BriefingError(`input larger than ${maxBytes} bytes`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}

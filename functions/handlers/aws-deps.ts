@@ -1,0 +1,75 @@
+/**
+ * Builds the Lambda's dependencies once per cold start from its environment (names in
+ * config/env.ts, set by infra/). Secrets are read from SSM at start, never from plain env.
+ */
+import { S3Client } from '@aws-sdk/client-s3';
+import { SESClient } from '@aws-sdk/client-ses';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { createHttpClient } from '../adapters/node-http-client.ts';
+import { createPowertoolsLogger } from '../adapters/powertools-logger.ts';
+import { createS3Store } from '../adapters/s3-store.ts';
+import { createSesMailer } from '../adapters/ses-mailer.ts';
+import { readSsmSecret } from '../adapters/ssm-secret.ts';
+import { systemClock } from '../adapters/system-clock.ts';
+import { ENV } from '../config/env.ts';
+import { type Config, parseConfig } from '../config/schema.ts';
+import { ConfigError } from '../domain/errors.ts';
+import { silentProgress } from '../ports/ports.ts';
+import type { DigestDeps } from '../pipeline/run-digest.ts';
+import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
+
+type Env = Record<string, string | undefined>;
+
+export function requireEnv(env: Env, name: string): string {
+  const value = env[name];
+  if (!value) throw new ConfigError(`environment: ${name} is not set`);
+  return value;
+}
+
+export function readLambdaConfig(env: Env): Config {
+  let document: unknown = {};
+  const raw = env[ENV.config];
+  if (raw) {
+    try {
+      document = JSON.parse(raw);
+    } catch {
+      throw new ConfigError(`environment: ${ENV.config} is not valid JSON`);
+    }
+  }
+  return parseConfig(document, ENV.config);
+}
+
+/** Templates are copied beside the bundle by the CDK bundling hook. */
+export function bundledTemplatesDir(env: Env): string | undefined {
+  return env.LAMBDA_TASK_ROOT ? `${env.LAMBDA_TASK_ROOT}/templates` : undefined;
+}
+
+export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; deps: DigestDeps }> {
+  const config = readLambdaConfig(env);
+  const region = env.AWS_REGION;
+  const s3 = new S3Client({ region });
+  const logger = createPowertoolsLogger('briefing-digest');
+  const signingSecret = await readSsmSecret(new SSMClient({ region }), requireEnv(env, ENV.signingSecretName));
+  const deps: DigestDeps = {
+    http: createHttpClient({
+      userAgent: config.fetch.userAgent,
+      connectTimeoutMs: config.fetch.connectTimeoutMs,
+      timeoutMs: config.fetch.timeoutMs,
+      retries: config.fetch.retries,
+      maxBytes: config.fetch.maxPageBytes,
+      concurrency: config.fetch.concurrency,
+      perHost: config.fetch.perHost,
+      // Never from config in AWS: production fetches only public addresses.
+      allowPrivateNetwork: false,
+    }),
+    data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
+    site: createS3Store({ client: s3, bucket: requireEnv(env, ENV.siteBucket) }),
+    mailer: createSesMailer({ client: new SESClient({ region }) }),
+    clock: systemClock,
+    logger,
+    progress: silentProgress,
+    templates: createTemplateRenderer(bundledTemplatesDir(env)),
+    signingSecret,
+  };
+  return { config, deps };
+}

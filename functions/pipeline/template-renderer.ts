@@ -1,0 +1,20 @@
+/**
+ * One Eta engine for every template in templates/ (email and archive). Eta escapes `<%= %>` by
+ * default; `<%~ %>` (raw) is reserved for markup the core built from escaped parts.
+ * The directory is injected: the CLI uses the repository's templates/, the Lambda the copy
+ * bundled beside its handler.
+ */
+import { fileURLToPath } from 'node:url';
+import { Eta } from 'eta';
+
+export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+
+export interface TemplateRenderer {
+  /** Renders templates/<name>.eta with `it` = data. */
+  render(name: string, data: object): string;
+}
+
+export function createTemplateRenderer(dir: string = DEFAULT_TEMPLATES_DIR): TemplateRenderer {
+  const eta = new Eta({ views: dir, autoEscape: true, autoTrim: false, cache: true });
+  return { render: (name, data) => eta.render(`./${name}`, data) };
+}
