@@ -3,7 +3,7 @@
  * for operator-configured (trusted) requests; everything else goes to the real client.
  */
 import { readFile } from 'node:fs/promises';
-import { relative, isAbsolute } from 'node:path';
+import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BlockedUrlError, HttpError, ResponseTooLargeError } from '../domain/errors.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '../ports/ports.ts';
@@ -21,7 +21,8 @@ export function withLocalFiles(inner: HttpClient, root: string): HttpClient {
   return {
     async get(request: HttpRequest): Promise<HttpResponse> {
       if (!request.url.startsWith('file:')) return inner.get(request);
-      if (request.untrusted) throw new BlockedUrlError('file: URLs are not allowed in feed content', request.url);
+      if (request.untrusted)
+        throw new BlockedUrlError('file: URLs are not allowed in feed content', request.url);
       const path = fileURLToPath(request.url);
       const rel = relative(root, path);
       if (rel.startsWith('..') || isAbsolute(rel)) {
@@ -31,7 +32,10 @@ export function withLocalFiles(inner: HttpClient, root: string): HttpClient {
       try {
         body = await readFile(path);
       } catch (error) {
-        throw new HttpError(`cannot read ${rel} (${(error as NodeJS.ErrnoException).code ?? 'error'})`, request.url);
+        throw new HttpError(
+          `cannot read ${rel} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+          request.url,
+        );
       }
       if (request.maxBytes !== undefined && body.length > request.maxBytes) {
         throw new ResponseTooLargeError(`response larger than ${request.maxBytes} bytes`, request.url);

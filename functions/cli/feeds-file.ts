@@ -21,7 +21,9 @@ export function readFeedsFile(path: string): { feeds: FeedSource[]; root: string
   const feeds = parsed.data.map((feed, index) => {
     if (/^https?:\/\//i.test(feed.url)) return feed;
     if (/^[a-z][a-z0-9+.-]*:/i.test(feed.url) && !/^[a-z]:[\\/]/i.test(feed.url)) {
-      throw new ConfigError(`feeds file ${path} [${index}].url: only http(s) URLs or relative paths are allowed`);
+      throw new ConfigError(
+        `feeds file ${path} [${index}].url: only http(s) URLs or relative paths are allowed`,
+      );
     }
     const file = isAbsolute(feed.url) ? feed.url : resolve(root, feed.url);
     return { ...feed, url: pathToFileURL(file).toString() };

@@ -5,15 +5,15 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createFolderStore } from '../adapters/folder-store.ts';
-import { createHttpClient } from '../adapters/node-http-client.ts';
 import { withLocalFiles } from '../adapters/local-file-http.ts';
+import { createHttpClient } from '../adapters/node-http-client.ts';
 import { createOutboxMailer } from '../adapters/outbox-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { PreconditionFailedError } from '../domain/errors.ts';
 import { dataKeys } from '../domain/keys.ts';
-import type { Clock, Logger, Progress, Store } from '../ports/ports.ts';
 import type { DigestDeps } from '../pipeline/run-digest.ts';
 import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
+import type { Clock, Logger, Progress, Store } from '../ports/ports.ts';
 
 export interface LocalPaths {
   out: string;

@@ -7,8 +7,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { BriefingError, describeError } from '../domain/errors.ts';
 import { THEME_IDS } from '../domain/types.ts';
 import { runArchiveRebuild, runFeedsImport, runPreview, runServe } from './commands/archive-commands.ts';
-import { runClassify, runExtract, runParseFeed } from './commands/stdin-commands.ts';
 import { runDigestCommand } from './commands/run-command.ts';
+import { runClassify, runExtract, runParseFeed } from './commands/stdin-commands.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
@@ -48,7 +48,9 @@ const list = (value: string, previous: string[] = []) => [
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('briefing')
-    .description('Daily intelligence digest on China–Russia relations: fetch, filter, summarise, archive, mail.')
+    .description(
+      'Daily intelligence digest on China–Russia relations: fetch, filter, summarise, archive, mail.',
+    )
     .version('0.1.0')
     .option('--debug', 'print stack traces on errors')
     .exitOverride()
@@ -57,15 +59,22 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('run')
-    .description('Build an edition: fetch feeds, keep what is about China–Russia relations, write the archive and mail.')
+    .description(
+      'Build an edition: fetch feeds, keep what is about China–Russia relations, write the archive and mail.',
+    )
     .option('--config <file>', 'configuration file (default: ./briefing.config.json, else built-in defaults)')
-    .option('--feeds <file>', 'feeds file: JSON [{name,url,perspective?,language?}], url http(s) or relative to the file')
+    .option(
+      '--feeds <file>',
+      'feeds file: JSON [{name,url,perspective?,language?}], url http(s) or relative to the file',
+    )
     .option('--out <dir>', 'output folder: archive site, outbox/ and private .state/', './out')
     .option('--now <iso>', "the run's clock (default: now; with --offline: the sample's recording time)")
     .option('--since <when>', 'window start: a duration such as 24h or 3d, or an ISO date')
     .option('--until <iso>', 'window end (default: --now)')
     .addOption(
-      new Option('--themes <ids>', `only these themes, comma-separated (${THEME_IDS.join(', ')})`).argParser(list),
+      new Option('--themes <ids>', `only these themes, comma-separated (${THEME_IDS.join(', ')})`).argParser(
+        list,
+      ),
     )
     .option('--query <text>', 'narrow the edition to items matching this free text')
     .option('--dry-run', 'render only: store nothing, send nothing')
@@ -80,18 +89,24 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('classify')
-    .description('Classify JSON Lines items from stdin: {"id","title","summary"?,"text"?,...} -> {"id","relevant","score","themes","reasons"}')
+    .description(
+      'Classify JSON Lines items from stdin: {"id","title","summary"?,"text"?,...} -> {"id","relevant","score","themes","reasons"}',
+    )
     .action(async () => runClassify(io));
 
   program
     .command('extract')
-    .description('Extract the article from one HTML page on stdin; prints {title,byline?,published?,canonicalUrl?,language?,text}')
+    .description(
+      'Extract the article from one HTML page on stdin; prints {title,byline?,published?,canonicalUrl?,language?,text}',
+    )
     .option('--url <url>', "the page's address (for relative links and metadata)", 'https://example.invalid/')
     .action(async (options: { url: string }) => runExtract(io, options.url));
 
   program
     .command('parse-feed')
-    .description('Parse one feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed) from stdin; prints JSON')
+    .description(
+      'Parse one feed document (RSS 0.9x/1.0/2.0, Atom 0.3/1.0, JSON Feed) from stdin; prints JSON',
+    )
     .option('--content-type <type>', 'the HTTP Content-Type it was served with (for its charset)')
     .option('--url <url>', 'the feed address (for relative links)')
     .action(async (options: { contentType?: string; url?: string }) => runParseFeed(io, options));

@@ -2,7 +2,10 @@
 import { relative } from 'node:path';
 import type { RunResult } from '../pipeline/run-digest.ts';
 
-export function formatRunSummary(result: RunResult, paths: { out: string; outbox: string; preview?: string }): string {
+export function formatRunSummary(
+  result: RunResult,
+  paths: { out: string; outbox: string; preview?: string },
+): string {
   const { edition } = result;
   const rel = (p: string) => relative(process.cwd(), p) || '.';
   const count = (status: string) => edition.sources.filter((s) => s.status === status).length;
@@ -18,10 +21,13 @@ export function formatRunSummary(result: RunResult, paths: { out: string; outbox
     lines.push(`    failed: ${s.name}: ${s.error ?? 'unknown error'}`);
   }
   if (count('failed') > 8) lines.push(`    ... and ${count('failed') - 8} more (see edition.json)`);
-  for (const [i, s] of edition.topLine.entries()) lines.push(`  ${i === 0 ? 'top line'.padEnd(14) : ''.padEnd(14)}${i + 1}. ${s.text}`);
+  for (const [i, s] of edition.topLine.entries())
+    lines.push(`  ${i === 0 ? 'top line'.padEnd(14) : ''.padEnd(14)}${i + 1}. ${s.text}`);
   if (result.delivery) {
     const d = result.delivery;
-    lines.push(`  ${'mail'.padEnd(14)}${d.sent} sent, ${d.skipped} skipped, ${d.failed} failed${d.note ? ` (${d.note})` : ''}`);
+    lines.push(
+      `  ${'mail'.padEnd(14)}${d.sent} sent, ${d.skipped} skipped, ${d.failed} failed${d.note ? ` (${d.note})` : ''}`,
+    );
     lines.push(`  ${'outbox'.padEnd(14)}${rel(paths.outbox)}`);
   }
   if (paths.preview) lines.push(`  ${'preview'.padEnd(14)}${rel(paths.preview)}`);

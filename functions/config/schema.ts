@@ -17,8 +17,16 @@ export const FetchConfigSchema = z.object({
   connectTimeoutMs: z.number().int().min(100).default(5_000),
   timeoutMs: z.number().int().min(100).default(20_000),
   retries: z.number().int().min(0).max(5).default(2),
-  maxFeedBytes: z.number().int().min(1024).default(8 * 1024 * 1024),
-  maxPageBytes: z.number().int().min(1024).default(4 * 1024 * 1024),
+  maxFeedBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
+  maxPageBytes: z
+    .number()
+    .int()
+    .min(1024)
+    .default(4 * 1024 * 1024),
   /** Article pages fetched per host per run, so one slow site cannot eat the run. */
   articlesPerHost: z.number().int().min(0).default(15),
   maxArticles: z.number().int().min(0).default(150),
@@ -74,11 +82,22 @@ export const ConfigSchema = z.object({
       name: z.string().min(1).default('China–Russia relations'),
       description: z.string().default('Xi Jinping–Vladimir Putin and China–Russia relations'),
     })
-    .default({ name: 'China–Russia relations', description: 'Xi Jinping–Vladimir Putin and China–Russia relations' }),
+    .default({
+      name: 'China–Russia relations',
+      description: 'Xi Jinping–Vladimir Putin and China–Russia relations',
+    }),
   feeds: z.array(FeedSourceSchema).min(1).default(DEFAULT_FEEDS),
-  themes: z.array(ThemeIdSchema).min(1).default([...THEME_IDS]),
+  themes: z
+    .array(ThemeIdSchema)
+    .min(1)
+    .default([...THEME_IDS]),
   /** Default time window of a run, in hours before its clock. */
-  windowHours: z.number().int().min(1).max(24 * 31).default(24),
+  windowHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 31)
+    .default(24),
   /** Items sent in an edition within this many days are not repeated without new reporting. */
   seenWindowDays: z.number().int().min(0).max(60).default(7),
   maxStories: z.number().int().min(1).max(500).default(80),

@@ -14,7 +14,10 @@ const DURATION = /^(\d{1,4})\s*(h|d)$/i;
 export const SinceSchema = z
   .string()
   .trim()
-  .refine((s) => DURATION.test(s) || !Number.isNaN(Date.parse(s)), 'expected a duration like "72h"/"3d" or an ISO date');
+  .refine(
+    (s) => DURATION.test(s) || !Number.isNaN(Date.parse(s)),
+    'expected a duration like "72h"/"3d" or an ISO date',
+  );
 
 const IsoSchema = z
   .string()
@@ -70,7 +73,12 @@ export function resolveSince(since: string, now: Date): Date {
 
 /** The calendar date of `at` in a time zone, as YYYY-MM-DD: the daily edition id. */
 export function editionDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 export function resolveRunRequest(

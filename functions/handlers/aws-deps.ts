@@ -14,9 +14,9 @@ import { systemClock } from '../adapters/system-clock.ts';
 import { ENV } from '../config/env.ts';
 import { type Config, parseConfig } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
-import { silentProgress } from '../ports/ports.ts';
 import type { DigestDeps } from '../pipeline/run-digest.ts';
 import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
+import { silentProgress } from '../ports/ports.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -49,7 +49,10 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
   const region = env.AWS_REGION;
   const s3 = new S3Client({ region });
   const logger = createPowertoolsLogger('briefing-digest');
-  const signingSecret = await readSsmSecret(new SSMClient({ region }), requireEnv(env, ENV.signingSecretName));
+  const signingSecret = await readSsmSecret(
+    new SSMClient({ region }),
+    requireEnv(env, ENV.signingSecretName),
+  );
   const deps: DigestDeps = {
     http: createHttpClient({
       userAgent: config.fetch.userAgent,
@@ -64,7 +67,10 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     }),
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     site: createS3Store({ client: s3, bucket: requireEnv(env, ENV.siteBucket) }),
-    mailer: createSesMailer({ client: new SESClient({ region }) }),
+    mailer: createSesMailer({
+      client: new SESClient({ region }),
+      ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
+    }),
     clock: systemClock,
     logger,
     progress: silentProgress,

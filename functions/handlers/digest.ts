@@ -4,7 +4,7 @@
  * An invalid event is answered with the reason (and no run); a failed run throws so the
  * invocation counts as an error for retries and alarms.
  */
-import { InvalidInputError, describeError } from '../domain/errors.ts';
+import { describeError, InvalidInputError } from '../domain/errors.ts';
 import { parseManualEvent, resolveRunRequest } from '../domain/run-request.ts';
 import { runDigest } from '../pipeline/run-digest.ts';
 import { createAwsDigestDeps } from './aws-deps.ts';
@@ -45,7 +45,9 @@ export async function handler(event: unknown): Promise<DigestResult> {
       editionUrl,
       stats: edition.stats,
       delivery,
-      failedSources: edition.sources.filter((s) => s.status === 'failed').map(({ name, error }) => ({ name, error })),
+      failedSources: edition.sources
+        .filter((s) => s.status === 'failed')
+        .map(({ name, error }) => ({ name, error })),
       dryRun: request.dryRun,
     };
   } catch (error) {

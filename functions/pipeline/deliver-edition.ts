@@ -107,8 +107,14 @@ export async function resolveRecipients(
     return {
       email,
       ...(themes && themes.length > 0 ? { themes } : {}),
-      unsubscribeUrl: new URL(`unsubscribe?token=${token('unsubscribe')}`, config.archive.apiBaseUrl).toString(),
-      preferencesUrl: new URL(`preferences?token=${token('preferences')}`, config.archive.apiBaseUrl).toString(),
+      unsubscribeUrl: new URL(
+        `unsubscribe?token=${token('unsubscribe')}`,
+        config.archive.apiBaseUrl,
+      ).toString(),
+      preferencesUrl: new URL(
+        `preferences?token=${token('preferences')}`,
+        config.archive.apiBaseUrl,
+      ).toString(),
     };
   };
   if (request.recipients) return dedupe(request.recipients).map((email) => links(email, request.themes));

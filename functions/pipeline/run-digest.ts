@@ -12,7 +12,7 @@ import type { Clock, HttpClient, Logger, Mailer, Progress, Store } from '../port
 import { buildEdition } from './build-edition.ts';
 import { classifyItem, matchesQuery } from './classify-relevance.ts';
 import { mergeDuplicateItems } from './dedupe-items.ts';
-import { deliverEdition, type DeliveryReport } from './deliver-edition.ts';
+import { type DeliveryReport, deliverEdition } from './deliver-edition.ts';
 import { fetchArticles } from './fetch-articles.ts';
 import { fetchFeeds } from './fetch-feeds.ts';
 import { type PublishReport, publishEdition } from './publish-archive.ts';
@@ -130,7 +130,10 @@ function selectRelevant(items: FeedItem[], request: RunRequest): ScoredItem[] {
       source: item.source,
     });
     if (!classification.relevant) continue;
-    if (request.query && !matchesQuery({ title: item.title, summary: item.summary, text: item.content }, request.query))
+    if (
+      request.query &&
+      !matchesQuery({ title: item.title, summary: item.summary, text: item.content }, request.query)
+    )
       continue;
     if (request.themes && !classification.themes.some((t) => request.themes!.includes(t))) continue;
     out.push({ ...item, classification });
@@ -141,7 +144,12 @@ function selectRelevant(items: FeedItem[], request: RunRequest): ScoredItem[] {
 /** With the article text in hand, themes are read again from the fuller text; relevance stays. */
 function refineThemes(item: ScoredItem): ScoredItem {
   if (!item.article?.text) return item;
-  const again = classifyItem({ title: item.title, summary: item.summary, text: item.article.text, url: item.link });
+  const again = classifyItem({
+    title: item.title,
+    summary: item.summary,
+    text: item.article.text,
+    url: item.link,
+  });
   const themes = again.themes.length > 0 ? again.themes : item.classification.themes;
   return { ...item, classification: { ...item.classification, themes } };
 }
@@ -156,7 +164,12 @@ function editionTitle(config: Config, request: RunRequest): string {
   return request.query ? `${base} (${request.query})` : request.adHoc ? `${base} (ad hoc)` : base;
 }
 
-async function writeRunReport(deps: DigestDeps, edition: Edition, result: RunResult, logger: Logger): Promise<void> {
+async function writeRunReport(
+  deps: DigestDeps,
+  edition: Edition,
+  result: RunResult,
+  logger: Logger,
+): Promise<void> {
   const failed: SourceReport[] = edition.sources.filter((s) => s.status === 'failed');
   const report = {
     editionId: edition.id,

@@ -69,7 +69,8 @@ export async function runServe(dir: string, options: { port: string }, io: CliIo
   const root = resolve(dir);
   if (!existsSync(root)) throw new BriefingError(`${dir}: no such folder (run \`briefing run\` first)`);
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('--port: expected 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidInputError('--port: expected 0-65535');
   const server = await startStaticServer(root, { port, host: '127.0.0.1' });
   io.stdout.write(`Serving ${dir} at ${server.url} (Ctrl+C to stop)\n`);
   await new Promise<void>((done) => {
@@ -92,7 +93,9 @@ export async function runFeedsImport(opmlPath: string, feedsPath: string, io: Cl
   const existing: FeedSource[] = existsSync(feedsPath) ? readFeedsFileRaw(feedsPath) : [];
   const merged = mergeFeedSources(existing, imported);
   await writeFile(feedsPath, `${JSON.stringify(merged.feeds, null, 2)}\n`);
-  io.stdout.write(`${feedsPath}: ${merged.added} feeds added, ${merged.skipped} already present, ${merged.feeds.length} in all\n`);
+  io.stdout.write(
+    `${feedsPath}: ${merged.added} feeds added, ${merged.skipped} already present, ${merged.feeds.length} in all\n`,
+  );
 }
 
 /** The feeds file as written (relative paths kept), validated. */
@@ -106,8 +109,16 @@ export async function runArchiveRebuild(options: { out: string; config?: string 
   const out = resolve(options.out);
   if (!existsSync(join(out, 'editions'))) throw new BriefingError(`no editions under ${options.out}`);
   const report = await rebuildArchive(
-    { site: createFolderStore(out), clock: systemClock, logger: createJsonLogger((l) => io.stderr.write(l), 'error') },
-    { archiveTitle: config.archive.title, archiveBaseUrl: config.archive.baseUrl, apiBaseUrl: config.archive.apiBaseUrl },
+    {
+      site: createFolderStore(out),
+      clock: systemClock,
+      logger: createJsonLogger((l) => io.stderr.write(l), 'error'),
+    },
+    {
+      archiveTitle: config.archive.title,
+      archiveBaseUrl: config.archive.baseUrl,
+      apiBaseUrl: config.archive.apiBaseUrl,
+    },
   );
   io.stdout.write(`Rebuilt the archive in ${options.out}: ${JSON.stringify(report)}\n`);
 }

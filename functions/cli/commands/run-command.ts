@@ -1,21 +1,21 @@
 /** `briefing run`: resolve options into a RunRequest, build local deps, run, print a summary. */
 import { join, resolve } from 'node:path';
 import { createJsonLogger } from '../../adapters/json-logger.ts';
+import { writePreview } from '../../adapters/outbox-mailer.ts';
 import { fixedClock, systemClock } from '../../adapters/system-clock.ts';
 import type { Config } from '../../config/schema.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
 import { parseManualEvent, resolveRunRequest } from '../../domain/run-request.ts';
-import type { Clock } from '../../ports/ports.ts';
+import { renderEmail } from '../../pipeline/render-email.ts';
 import { runDigest } from '../../pipeline/run-digest.ts';
+import type { Clock } from '../../ports/ports.ts';
 import { readFeedsFile } from '../feeds-file.ts';
-import { createLocalDeps, localPaths } from '../local-deps.ts';
 import { loadLocalConfig, withFeeds } from '../load-config.ts';
+import { createLocalDeps, localPaths } from '../local-deps.ts';
 import type { CliIo } from '../main.ts';
 import { createProgressDisplay } from '../progress-display.ts';
 import { formatRunSummary } from '../run-summary.ts';
 import { SAMPLE_DAY_DIR, startSampleServer } from '../sample-server.ts';
-import { writePreview } from '../../adapters/outbox-mailer.ts';
-import { renderEmail } from '../../pipeline/render-email.ts';
 
 export interface RunOptions {
   config?: string;
@@ -38,7 +38,8 @@ export interface RunOptions {
 }
 
 export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<void> {
-  if (options.offline && options.feeds) throw new InvalidInputError('--offline and --feeds cannot be combined');
+  if (options.offline && options.feeds)
+    throw new InvalidInputError('--offline and --feeds cannot be combined');
   let config = loadLocalConfig({ configPath: options.config });
   let feedsRoot: string | undefined;
   let clockAt = options.now ? parseIso(options.now, '--now') : undefined;
@@ -99,7 +100,9 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
         `${JSON.stringify({ editionId: result.edition.id, editionUrl: result.editionUrl, stats: result.edition.stats, delivery: result.delivery, out: paths.out, preview }, null, 2)}\n`,
       );
     } else {
-      io.stdout.write(formatRunSummary(result, { out: paths.out, outbox: join(paths.out, 'outbox'), preview }));
+      io.stdout.write(
+        formatRunSummary(result, { out: paths.out, outbox: join(paths.out, 'outbox'), preview }),
+      );
     }
   } finally {
     await sample?.close();
@@ -112,7 +115,8 @@ function allowPrivate(config: Config): Config {
 
 function parseIso(value: string, flag: string): Date {
   const at = Date.parse(value);
-  if (Number.isNaN(at)) throw new InvalidInputError(`${flag}: expected an ISO date such as 2026-11-24T07:00:00Z`);
+  if (Number.isNaN(at))
+    throw new InvalidInputError(`${flag}: expected an ISO date such as 2026-11-24T07:00:00Z`);
   return new Date(at);
 }
 

@@ -63,7 +63,10 @@ export async function runExtract(io: CliIo, url: string): Promise<void> {
   io.stdout.write(`${JSON.stringify({ title, byline, published, canonicalUrl, language, text }, null, 2)}\n`);
 }
 
-export async function runParseFeed(io: CliIo, options: { contentType?: string; url?: string }): Promise<void> {
+export async function runParseFeed(
+  io: CliIo,
+  options: { contentType?: string; url?: string },
+): Promise<void> {
   const body = await readStdin(io.stdin);
   const feed = await parseFeed(body, { contentType: options.contentType, url: options.url });
   const items = feed.items.map((i) => ({
@@ -76,5 +79,7 @@ export async function runParseFeed(io: CliIo, options: { contentType?: string; u
     categories: i.categories.length ? i.categories : undefined,
     language: i.language,
   }));
-  io.stdout.write(`${JSON.stringify({ title: feed.title, link: feed.link, language: feed.language, items }, null, 2)}\n`);
+  io.stdout.write(
+    `${JSON.stringify({ title: feed.title, link: feed.link, language: feed.language, items }, null, 2)}\n`,
+  );
 }

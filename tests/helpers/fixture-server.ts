@@ -1,0 +1,68 @@
+/**
+ * A small HTTP server on 127.0.0.1 for integration tests: serves a fixture folder with the
+ * `__BASE__` token replaced by its own address, plus programmable routes (errors, broken XML).
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+export type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+export interface FixtureServer {
+  base: string;
+  requests: string[];
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.xml': 'application/rss+xml; charset=utf-8',
+  '.atom': 'application/atom+xml; charset=utf-8',
+  '.json': 'application/feed+json; charset=utf-8',
+  '.html': 'text/html; charset=utf-8',
+};
+
+export async function startFixtureServer(
+  dir: string,
+  routes: Record<string, Route> = {},
+): Promise<FixtureServer> {
+  const requests: string[] = [];
+  let base = '';
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    requests.push(path);
+    const route = routes[path];
+    if (route) return route(req, res);
+    const file = normalize(join(dir, decodeURIComponent(path)));
+    if (!file.startsWith(dir)) {
+      res.writeHead(403).end();
+      return;
+    }
+    readFile(file)
+      .then((body) => {
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+        res.end(body.toString('utf8').replaceAll('__BASE__', base));
+      })
+      .catch(() => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    requests,
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+/** A port with nothing listening: connections are refused. */
+export async function refusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createS3Store } from '../../functions/adapters/s3-store.ts';
+import { PreconditionFailedError } from '../../functions/domain/errors.ts';
+import { type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
+
+describe('S3 store over HTTP (s3rver on 127.0.0.1)', () => {
+  let s3: S3TestServer;
+  beforeAll(async () => {
+    s3 = await startS3Server(['briefing-site']);
+  });
+  afterAll(async () => {
+    await s3?.close();
+  });
+
+  it('puts and gets an object with its content type, cache control and metadata', async () => {
+    const store = createS3Store({ client: s3.client, bucket: 'briefing-site' });
+    const { etag } = await store.put('editions/2026-11-24/index.html', '<p>ok</p>', {
+      contentType: 'text/html; charset=utf-8',
+      cacheControl: 'public, max-age=31536000, immutable',
+      metadata: { edition: '2026-11-24' },
+    });
+    expect(etag).toMatch(/^"[0-9a-f]+"$/);
+    const object = await store.get('editions/2026-11-24/index.html');
+    expect(object?.body.toString()).toBe('<p>ok</p>');
+    expect(object?.contentType).toBe('text/html; charset=utf-8');
+    expect(object?.etag).toBe(etag);
+    expect(object?.metadata).toMatchObject({ edition: '2026-11-24' });
+  });
+
+  it('returns undefined for a missing key', async () => {
+    const store = createS3Store({ client: s3.client, bucket: 'briefing-site' });
+    expect(await store.get('nope.json')).toBeUndefined();
+  });
+
+  it('enforces If-None-Match and If-Match as PreconditionFailedError', async () => {
+    const store = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'cond/' });
+    const first = await store.put('claim.json', '{"n":1}', {
+      contentType: 'application/json',
+      ifNoneMatch: '*',
+    });
+    await expect(
+      store.put('claim.json', '{"n":2}', { contentType: 'application/json', ifNoneMatch: '*' }),
+    ).rejects.toBeInstanceOf(PreconditionFailedError);
+    const second = await store.put('claim.json', '{"n":2}', {
+      contentType: 'application/json',
+      ifMatch: first.etag,
+    });
+    await expect(
+      store.put('claim.json', '{"n":3}', { contentType: 'application/json', ifMatch: first.etag }),
+    ).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await store.get('claim.json'))?.etag).toBe(second.etag);
+    expect((await store.get('claim.json'))?.body.toString()).toBe('{"n":2}');
+  });
+
+  it('lets exactly one of many concurrent claims win', async () => {
+    const store = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'race/' });
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) =>
+        store.put('k.json', String(i), { contentType: 'application/json', ifNoneMatch: '*' }),
+      ),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+  });
+
+  it('lists keys under a prefix across pages, and deletes', async () => {
+    const store = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'list/' });
+    await Promise.all(
+      Array.from({ length: 1005 }, (_, i) =>
+        store.put(`items/${String(i).padStart(4, '0')}.json`, '{}', { contentType: 'application/json' }),
+      ),
+    );
+    const keys = await store.list('items/');
+    expect(keys).toHaveLength(1005);
+    expect(keys[0]).toBe('items/0000.json');
+    await store.delete('items/0000.json');
+    expect(await store.get('items/0000.json')).toBeUndefined();
+  }, 60_000);
+});

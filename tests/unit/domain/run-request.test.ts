@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError } from '../../../functions/domain/errors.ts';
+import {
+  editionDate,
+  parseManualEvent,
+  resolveRunRequest,
+  resolveSince,
+} from '../../../functions/domain/run-request.ts';
+
+const now = new Date('2026-11-24T07:00:00Z');
+const context = { now, windowHours: 24, timeZone: 'Europe/London' };
+
+describe('parseManualEvent', () => {
+  it.each([
+    [{ since: 'yesterday' }, 'event since: expected a duration'],
+    [{ until: 'soon' }, 'event until: expected an ISO date'],
+    [{ themes: ['energy', 'weather'] }, 'event themes[1]:'],
+    [{ recipients: ['not-an-email'] }, 'event recipients[0]:'],
+    [{ dryRun: 'yes' }, 'event dryRun:'],
+    [{ edition: '../etc' }, 'event edition:'],
+    [{ query: '' }, 'event query:'],
+    [{ recipient: ['a@example.org'] }, 'event: Unrecognized key'],
+  ])('rejects %j naming the field', (event, message) => {
+    expect(() => parseManualEvent(event)).toThrowError(InvalidInputError);
+    expect(() => parseManualEvent(event)).toThrowError(message);
+  });
+
+  it('accepts every field of the contract', () => {
+    const event = {
+      since: '72h',
+      until: '2026-11-23T00:00:00Z',
+      themes: ['energy'],
+      query: 'Power of Siberia',
+      recipients: ['analyst@example.org'],
+      dryRun: true,
+      edition: 'adhoc-1',
+      archive: false,
+    };
+    expect(parseManualEvent(event)).toEqual(event);
+  });
+
+  it('treats a missing event as the default run', () => {
+    expect(parseManualEvent(undefined)).toEqual({});
+  });
+});
+
+describe('resolveRunRequest', () => {
+  it('makes the scheduled edition: the last 24 h, id = local date', () => {
+    const request = resolveRunRequest({}, context);
+    expect(request.editionId).toBe('2026-11-24');
+    expect(request.adHoc).toBe(false);
+    expect(request.window.from.toISOString()).toBe('2026-11-23T07:00:00.000Z');
+    expect(request.window.to).toEqual(now);
+    expect(request.archive).toBe(true);
+    expect(request.dryRun).toBe(false);
+  });
+
+  it('gives ad-hoc runs their own deterministic id so they never overwrite the daily edition', () => {
+    const a = resolveRunRequest({ since: '72h', query: 'gas' }, context);
+    const b = resolveRunRequest({ since: '72h', query: 'gas' }, context);
+    const c = resolveRunRequest({ since: '72h', query: 'oil' }, context);
+    expect(a.editionId).toMatch(/^2026-11-24-adhoc-[a-z0-9]+$/);
+    expect(a.editionId).toBe(b.editionId);
+    expect(a.editionId).not.toBe(c.editionId);
+    expect(a.window.from.toISOString()).toBe('2026-11-21T07:00:00.000Z');
+  });
+
+  it('normalises explicit recipients', () => {
+    expect(resolveRunRequest({ recipients: ['Analyst@Example.org '] }, context).recipients).toEqual([
+      'analyst@example.org',
+    ]);
+  });
+
+  it('rejects a window that ends before it starts', () => {
+    expect(() => resolveRunRequest({ since: '2026-11-25T00:00:00Z' }, context)).toThrowError(
+      'since: must be before until',
+    );
+  });
+});
+
+describe('resolveSince / editionDate', () => {
+  it.each([
+    ['24h', '2026-11-23T07:00:00.000Z'],
+    ['3d', '2026-11-21T07:00:00.000Z'],
+    ['2026-11-20T00:00:00Z', '2026-11-20T00:00:00.000Z'],
+  ])('%s', (since, expected) => {
+    expect(resolveSince(since, now).toISOString()).toBe(expected);
+  });
+
+  it('uses the configured time zone for the date', () => {
+    expect(editionDate(new Date('2026-11-23T23:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-24');
+    expect(editionDate(new Date('2026-11-23T23:30:00Z'), 'Europe/London')).toBe('2026-11-23');
+  });
+});
