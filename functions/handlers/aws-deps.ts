@@ -15,6 +15,7 @@ import { ENV } from '../config/env.ts';
 import { type Config, parseConfig } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
 import type { DigestDeps } from '../pipeline/run-digest.ts';
+import type { SubscriptionDeps } from '../pipeline/subscriptions.ts';
 import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
 import { silentProgress } from '../ports/ports.ts';
 
@@ -74,6 +75,25 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     clock: systemClock,
     logger,
     progress: silentProgress,
+    templates: createTemplateRenderer(bundledTemplatesDir(env)),
+    signingSecret,
+  };
+  return { config, deps };
+}
+
+/** The subscription API and SES-events functions: private store, SES, secret. No network fetching. */
+export async function createAwsSubscriptionDeps(env: Env): Promise<{ config: Config; deps: SubscriptionDeps }> {
+  const config = readLambdaConfig(env);
+  const region = env.AWS_REGION;
+  const signingSecret = await readSsmSecret(new SSMClient({ region }), requireEnv(env, ENV.signingSecretName));
+  const deps: SubscriptionDeps = {
+    data: createS3Store({ client: new S3Client({ region }), bucket: requireEnv(env, ENV.dataBucket) }),
+    mailer: createSesMailer({
+      client: new SESClient({ region }),
+      ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
+    }),
+    clock: systemClock,
+    logger: createPowertoolsLogger('briefing-subscriptions'),
     templates: createTemplateRenderer(bundledTemplatesDir(env)),
     signingSecret,
   };

@@ -1,9 +1,7 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { SESClient } from '@aws-sdk/client-ses';
-import sesServer from 'aws-ses-v2-local';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSesMailer } from '../../functions/adapters/ses-mailer.ts';
+import { type SesTestServer, startSesServer } from '../helpers/ses-server.ts';
 
 const RAW = [
   'From: Briefing <briefing@example.org>',
@@ -27,24 +25,16 @@ const RAW = [
 ].join('\r\n');
 
 describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
-  let server: Server;
-  let endpoint: string;
+  let ses: SesTestServer;
   beforeAll(async () => {
-    server = await sesServer({ host: '127.0.0.1', port: 0 });
-    endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ses = await startSesServer();
   });
   afterAll(async () => {
-    server?.closeAllConnections();
-    await new Promise<void>((done) => server?.close(() => done()));
+    await ses?.close();
   });
 
   it('sends the raw message with SendRawEmail and returns the provider id', async () => {
-    const client = new SESClient({
-      endpoint,
-      region: 'eu-west-2',
-      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    });
-    const mailer = createSesMailer({ client });
+    const mailer = createSesMailer({ client: ses.client });
     const { providerId } = await mailer.send({
       from: 'briefing@example.org',
       to: 'reader@example.org',
@@ -52,21 +42,12 @@ describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
       messageId: '<m1@example.org>',
     });
     expect(providerId).toBeTruthy();
-    const store = (await (await fetch(`${endpoint}/store`)).json()) as {
-      emails: {
-        messageId: string;
-        subject: string;
-        destination: { to: string[] };
-        body: { text?: string; html?: string };
-      }[];
-    };
-    const sent = store.emails.at(-1)!;
+    const sent = (await ses.emails()).at(-1)!;
+    expect(sent.messageId).toBe(providerId);
     expect(sent.subject).toBe('China–Russia Briefing');
     expect(sent.destination.to.join(',')).toContain('reader@example.org');
-    expect(sent.messageId).toBe(providerId);
     expect(sent.body.html).toContain('HTML part');
     expect(sent.body.text).toContain('Plain part');
-    client.destroy();
   });
 
   it('surfaces provider errors to the caller', async () => {
@@ -78,12 +59,7 @@ describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
     });
     const mailer = createSesMailer({ client });
     await expect(
-      mailer.send({
-        from: 'briefing@example.org',
-        to: 'reader@example.org',
-        raw: Buffer.from(RAW),
-        messageId: '<m2@example.org>',
-      }),
+      mailer.send({ from: 'briefing@example.org', to: 'reader@example.org', raw: Buffer.from(RAW), messageId: '<m2@example.org>' }),
     ).rejects.toThrow();
     client.destroy();
   });
