@@ -8,6 +8,13 @@ import { BriefingError, describeError } from '../domain/errors.ts';
 import { THEME_IDS } from '../domain/types.ts';
 import { runArchiveRebuild, runFeedsImport, runPreview, runServe } from './commands/archive-commands.ts';
 import { runDigestCommand } from './commands/run-command.ts';
+import {
+  runSubscribersAdd,
+  runSubscribersConfirm,
+  runSubscribersExport,
+  runSubscribersList,
+  runSubscribersRemove,
+} from './commands/subscribers-command.ts';
 import { runClassify, runExtract, runParseFeed } from './commands/stdin-commands.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
@@ -143,6 +150,46 @@ function buildProgram(io: CliIo): Command {
     .option('--out <dir>', 'output folder', './out')
     .option('--config <file>', 'configuration file')
     .action(async (options) => runArchiveRebuild(options, io));
+
+  const subscribers = program
+    .command('subscribers')
+    .description('Manage subscribers in the private state of an output folder (AWS: the data bucket)');
+  const outOption = () => new Option('--out <dir>', 'output folder whose .state holds the list').default('./out');
+  subscribers
+    .command('add')
+    .description('Add addresses (pending unless --confirmed; no opt-in mail is sent)')
+    .argument('<emails...>')
+    .addOption(outOption())
+    .option('--confirmed', 'mark as confirmed (consent obtained elsewhere; recorded as "operator cli")')
+    .addOption(new Option('--themes <ids>', 'only these themes, comma-separated').argParser(list))
+    .option('--note <text>', 'consent note kept with the record')
+    .action(async (emails: string[], options) => runSubscribersAdd(emails, options, io));
+  subscribers
+    .command('confirm')
+    .description('Confirm pending addresses')
+    .argument('<emails...>')
+    .addOption(outOption())
+    .action(async (emails: string[], options) => runSubscribersConfirm(emails, options, io));
+  subscribers
+    .command('remove')
+    .description('Unsubscribe addresses (--purge deletes the record entirely)')
+    .argument('<emails...>')
+    .addOption(outOption())
+    .option('--purge', 'delete the record (erasure request)')
+    .action(async (emails: string[], options) => runSubscribersRemove(emails, options, io));
+  subscribers
+    .command('list')
+    .description('List subscribers')
+    .addOption(outOption())
+    .option('--status <status>', 'only this status (pending, confirmed, unsubscribed, bounced, complained)')
+    .option('--json', 'print JSON')
+    .action(async (options) => runSubscribersList(options, io));
+  subscribers
+    .command('export')
+    .description('Export the list with consent records')
+    .addOption(outOption())
+    .option('--format <format>', 'csv or json', 'csv')
+    .action(async (options) => runSubscribersExport(options, io));
 
   return program;
 }

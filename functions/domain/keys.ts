@@ -33,7 +33,7 @@ export const dataKeys = {
   articleCache: (canonicalUrl: string) => `state/articles/${keyHash(canonicalUrl)}.json`,
   seenItems: () => 'state/seen-items.json',
   sourceHealth: () => 'state/source-health.json',
-  /** Local runs only: the HMAC secret for subscription links (AWS keeps it in SSM). */
+  /** Local runs only: the HMAC secret for subscription links (AWS keeps it in Secrets Manager). */
   localSigningSecret: () => 'state/signing-secret',
   runReport: (editionId: string) => `runs/${editionId}.json`,
   /** Pending draft of an edition's mail, so a retried send uses the same rendering. */

@@ -1,6 +1,6 @@
 /**
  * Signed, expiring tokens for subscription links (confirm, unsubscribe, preferences).
- * HMAC-SHA256 over a compact JSON payload; the secret comes from Secrets Manager/SSM in AWS and
+ * HMAC-SHA256 over a compact JSON payload; the secret comes from Secrets Manager in AWS and
  * from the private store locally, never from code or plain environment variables.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';

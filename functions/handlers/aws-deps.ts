@@ -1,15 +1,15 @@
 /**
  * Builds the Lambda's dependencies once per cold start from its environment (names in
- * config/env.ts, set by infra/). Secrets are read from SSM at start, never from plain env.
+ * config/env.ts, set by infra/). Secrets are read from Secrets Manager at start, never from plain env.
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESClient } from '@aws-sdk/client-ses';
-import { SSMClient } from '@aws-sdk/client-ssm';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { createHttpClient } from '../adapters/node-http-client.ts';
 import { createPowertoolsLogger } from '../adapters/powertools-logger.ts';
 import { createS3Store } from '../adapters/s3-store.ts';
 import { createSesMailer } from '../adapters/ses-mailer.ts';
-import { readSsmSecret } from '../adapters/ssm-secret.ts';
+import { readSecret } from '../adapters/secrets-manager-secret.ts';
 import { systemClock } from '../adapters/system-clock.ts';
 import { ENV } from '../config/env.ts';
 import { type Config, parseConfig } from '../config/schema.ts';
@@ -50,10 +50,7 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
   const region = env.AWS_REGION;
   const s3 = new S3Client({ region });
   const logger = createPowertoolsLogger('briefing-digest');
-  const signingSecret = await readSsmSecret(
-    new SSMClient({ region }),
-    requireEnv(env, ENV.signingSecretName),
-  );
+  const signingSecret = await readSecret(new SecretsManagerClient({ region }), requireEnv(env, ENV.signingSecretName));
   const deps: DigestDeps = {
     http: createHttpClient({
       userAgent: config.fetch.userAgent,
@@ -85,7 +82,7 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
 export async function createAwsSubscriptionDeps(env: Env): Promise<{ config: Config; deps: SubscriptionDeps }> {
   const config = readLambdaConfig(env);
   const region = env.AWS_REGION;
-  const signingSecret = await readSsmSecret(new SSMClient({ region }), requireEnv(env, ENV.signingSecretName));
+  const signingSecret = await readSecret(new SecretsManagerClient({ region }), requireEnv(env, ENV.signingSecretName));
   const deps: SubscriptionDeps = {
     data: createS3Store({ client: new S3Client({ region }), bucket: requireEnv(env, ENV.dataBucket) }),
     mailer: createSesMailer({

@@ -7,9 +7,11 @@
 import { describeError, InvalidInputError } from '../domain/errors.ts';
 import { parseManualEvent, resolveRunRequest } from '../domain/run-request.ts';
 import { runDigest } from '../pipeline/run-digest.ts';
+import { createRunMetrics, emitRunMetrics } from '../adapters/run-metrics.ts';
 import { createAwsDigestDeps } from './aws-deps.ts';
 
 let ready: ReturnType<typeof createAwsDigestDeps> | undefined;
+const metrics = createRunMetrics();
 
 export interface DigestResult {
   ok: boolean;
@@ -38,7 +40,9 @@ export async function handler(event: unknown): Promise<DigestResult> {
     timeZone: config.schedule.timeZone,
   });
   try {
-    const { edition, editionUrl, delivery } = await runDigest(deps, config, request);
+    const result = await runDigest(deps, config, request);
+    if (!request.dryRun) emitRunMetrics(metrics, result);
+    const { edition, editionUrl, delivery } = result;
     return {
       ok: true,
       editionId: edition.id,

@@ -17,6 +17,7 @@ import { fetchArticles } from './fetch-articles.ts';
 import { fetchFeeds } from './fetch-feeds.ts';
 import { type PublishReport, publishEdition } from './publish-archive.ts';
 import { isUnseen, loadSeenState, markSeen } from './seen-items.ts';
+import { recordSourceHealth, type SourceHealthSummary } from './source-health.ts';
 import type { TemplateRenderer } from './template-renderer.ts';
 
 export interface DigestDeps {
@@ -38,6 +39,7 @@ export interface RunResult {
   edition: Edition;
   published?: PublishReport;
   delivery?: DeliveryReport;
+  sourceHealth?: SourceHealthSummary;
   editionUrl: string;
 }
 
@@ -102,6 +104,8 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
       apiBaseUrl: config.archive.apiBaseUrl,
     });
   }
+
+  result.sourceHealth = await recordSourceHealth(deps.data, reports, request.now);
 
   stage('send');
   result.delivery = await deliverEdition({ ...deps, logger }, config, request, edition, editionUrl);

@@ -1,0 +1,10 @@
+/** Reads the link-signing secret from Secrets Manager once per cold start. */
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { ConfigError } from '../domain/errors.ts';
+
+export async function readSecret(client: SecretsManagerClient, secretId: string): Promise<string> {
+  const out = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
+  const value = out.SecretString;
+  if (!value || value.length < 16) throw new ConfigError(`secret ${secretId}: missing or shorter than 16 characters`);
+  return value;
+}

@@ -1,0 +1,416 @@
+/**
+ * The whole deployment: a scheduled digest function, a private data bucket, a private site
+ * bucket served by CloudFront (OAC), the subscription API at /api/*, SES identity and
+ * configuration set with bounce/complaint handling, and the alarms that tell an operator when
+ * a morning went wrong.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FunctionUrlAuthType, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { SnsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type IBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { ENV } from '../functions/config/env.ts';
+import { BriefingFunction } from './constructs/briefing-function.ts';
+import type { StackConfig } from './stack-config.ts';
+
+export interface BriefingStackProps extends StackProps {
+  config: StackConfig;
+}
+
+/** Metric names emitted by the digest function (embedded metric format). */
+export const METRICS = {
+  namespace: 'Briefing',
+  editionsPublished: 'EditionsPublished',
+  sourceFailureDays: 'MaxConsecutiveSourceFailureDays',
+} as const;
+
+/** Archive security headers; mirrored as <meta> in the pages for hosts that set none. */
+export const SITE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+export class BriefingStack extends Stack {
+  constructor(scope: Construct, id: string, props: BriefingStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with ACLs.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(logs).acknowledge({ id: 'AwsSolutions-S1', reason: 'This is the access-log bucket itself.' });
+
+    const data = new Bucket(this, 'Data', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'data/',
+      lifecycleRules: [
+        { prefix: 'state/articles/', expiration: Duration.days(14) },
+        { prefix: 'state/feeds/', expiration: Duration.days(30) },
+        { prefix: 'sends/', expiration: Duration.days(120) },
+        { prefix: 'runs/', expiration: Duration.days(400) },
+        { noncurrentVersionExpiration: Duration.days(30) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const site = new Bucket(this, 'Site', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      versioned: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+      lifecycleRules: [{ noncurrentVersionExpiration: Duration.days(30) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    const signingSecret = new Secret(this, 'LinkSigningSecret', {
+      description: 'HMAC key for subscription confirm/unsubscribe/preferences links',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(signingSecret).acknowledge({
+      id: 'AwsSolutions-SMG4',
+      reason: 'Rotating the link-signing key would invalidate every unsubscribe link already mailed.',
+    });
+
+    // Mail: domain identity with DKIM, a configuration set whose bounces and complaints reach a Lambda.
+    const sesEvents = new Topic(this, 'SesEvents', { enforceSSL: true });
+    acknowledgeTopicKey(sesEvents);
+    const configurationSet = new ConfigurationSet(this, 'ConfigurationSet', { reputationMetrics: true });
+    configurationSet.addEventDestination('BouncesAndComplaints', {
+      destination: EventDestination.snsTopic(sesEvents),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    });
+    const identity = new EmailIdentity(this, 'Identity', {
+      identity: Identity.domain(config.domain),
+      configurationSet,
+    });
+    const identityArn = this.formatArn({ service: 'ses', resource: 'identity', resourceName: config.domain });
+    const configurationSetArn = this.formatArn({
+      service: 'ses',
+      resource: 'configuration-set',
+      resourceName: configurationSet.configurationSetName,
+    });
+
+    // The archive: CloudFront in front of the private site bucket, the API under /api/*.
+    const headers = new ResponseHeadersPolicy(this, 'SiteHeaders', {
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+      },
+    });
+
+    const archiveUrlBase = config.archiveDomain ? `https://${config.archiveDomain}/` : undefined;
+    const appConfig = (archiveUrl: string) =>
+      JSON.stringify({
+        ...config.appConfig,
+        delivery: {
+          ...((config.appConfig.delivery as object | undefined) ?? {}),
+          from: config.fromAddress,
+          postalAddress: config.postalAddress,
+          configurationSet: configurationSet.configurationSetName,
+          listId: `briefing.${config.domain}`,
+          unsubscribeMailto: config.fromAddress,
+        },
+        archive: {
+          ...((config.appConfig.archive as object | undefined) ?? {}),
+          baseUrl: archiveUrl,
+          apiBaseUrl: `${archiveUrl}api/`,
+        },
+        schedule: { time: config.scheduleTime, timeZone: config.timeZone },
+      });
+
+    const api = new BriefingFunction(this, 'SubscriptionApi', {
+      handler: 'subscribe-api',
+      description: 'Subscribe, confirm, unsubscribe (RFC 8058) and preferences',
+      memorySize: 512,
+      timeout: Duration.seconds(15),
+      environment: {
+        [ENV.dataBucket]: data.bucketName,
+        [ENV.signingSecretName]: signingSecret.secretName,
+      },
+    });
+    // Public by design (a sign-up form and one-click unsubscribe from mail clients); CloudFront fronts it.
+    const apiUrl = api.fn.addFunctionUrl({ authType: FunctionUrlAuthType.NONE });
+
+    const distribution = new Distribution(this, 'Archive', {
+      comment: 'China–Russia Briefing archive',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      ...(config.archiveDomain && config.archiveCertificateArn
+        ? {
+            domainNames: [config.archiveDomain],
+            certificate: Certificate.fromCertificateArn(this, 'ArchiveCertificate', config.archiveCertificateArn),
+          }
+        : {}),
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(site),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new FunctionUrlOrigin(apiUrl),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+      errorResponses: [
+        { httpStatus: 403, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(5) },
+        { httpStatus: 404, responseHttpStatus: 404, responsePagePath: '/404.html', ttl: Duration.minutes(5) },
+      ],
+    });
+    if (!config.archiveCertificateArn) {
+      Validations.of(distribution).acknowledge({
+        id: 'AwsSolutions-CFR4',
+        reason: 'Without a custom domain the default *.cloudfront.net certificate is used; TLS 1.2 is set for custom domains.',
+      });
+    }
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR1',
+      reason: 'A public news archive: no geographic restriction is wanted.',
+    });
+    Validations.of(distribution).acknowledge({
+      id: 'AwsSolutions-CFR2',
+      reason: 'WAF costs more than the whole service at this size; the site is static and the API rate-limits per address.',
+    });
+
+    const archiveUrl = archiveUrlBase ?? `https://${distribution.distributionDomainName}/`;
+    api.fn.addEnvironment(ENV.config, appConfig(archiveUrl));
+
+    const digest = new BriefingFunction(this, 'Digest', {
+      handler: 'digest',
+      description: 'Daily China–Russia briefing: fetch, analyse, publish, mail',
+      // Measured: peak ~300 MB on a 5,000-item day; 1,024 MB buys CPU for parsing and extraction.
+      memorySize: 1024,
+      timeout: Duration.minutes(10),
+      // Two scheduled runs never overlap; a manual run while one is going is throttled, not doubled.
+      reservedConcurrentExecutions: 1,
+      environment: {
+        [ENV.dataBucket]: data.bucketName,
+        [ENV.siteBucket]: site.bucketName,
+        [ENV.signingSecretName]: signingSecret.secretName,
+        [ENV.config]: appConfig(archiveUrl),
+        POWERTOOLS_METRICS_NAMESPACE: METRICS.namespace,
+        POWERTOOLS_SERVICE_NAME: 'briefing-digest',
+      },
+    });
+
+    const sesHandler = new BriefingFunction(this, 'SesEventsHandler', {
+      handler: 'ses-events',
+      description: 'Marks subscribers bounced or complained from SES notifications',
+      memorySize: 256,
+      timeout: Duration.seconds(30),
+      environment: {
+        [ENV.dataBucket]: data.bucketName,
+        [ENV.signingSecretName]: signingSecret.secretName,
+        [ENV.config]: appConfig(archiveUrl),
+      },
+    });
+    sesHandler.fn.addEventSource(new SnsEventSource(sesEvents));
+
+    // Least privilege: each function reaches only the prefixes and identities it uses.
+    grantObjects(digest.fn, data, ['state/*', 'runs/*', 'sends/*'], ['s3:GetObject', 's3:PutObject']);
+    grantObjects(digest.fn, data, ['subscribers/*'], ['s3:GetObject']);
+    grantList(digest.fn, data, ['state/*', 'sends/*', 'subscribers/*']);
+    grantObjects(digest.fn, site, ['*'], ['s3:GetObject', 's3:PutObject']);
+    grantList(digest.fn, site, ['editions/*']);
+    grantObjects(api.fn, data, ['subscribers/*'], ['s3:GetObject', 's3:PutObject']);
+    grantObjects(sesHandler.fn, data, ['subscribers/*'], ['s3:GetObject', 's3:PutObject']);
+    for (const fn of [digest.fn, api.fn]) {
+      fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['ses:SendRawEmail'],
+          resources: [identityArn, configurationSetArn],
+          conditions: { StringEquals: { 'ses:FromAddress': config.fromAddress } },
+        }),
+      );
+    }
+    for (const fn of [digest.fn, api.fn, sesHandler.fn]) signingSecret.grantRead(fn);
+    for (const f of [digest, api, sesHandler]) acknowledgeManagedLogPolicy(f);
+
+    // The schedule: EventBridge Scheduler in the operator's time zone, retries, and a DLQ.
+    const deadLetters = new Queue(this, 'ScheduleDeadLetters', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue.' });
+    const [hour, minute] = config.scheduleTime.split(':');
+    new Schedule(this, 'DailySchedule', {
+      description: `Daily briefing at ${config.scheduleTime} ${config.timeZone}`,
+      schedule: ScheduleExpression.cron({ minute, hour, timeZone: TimeZone.of(config.timeZone) }),
+      target: new LambdaInvoke(digest.fn, {
+        input: ScheduleTargetInput.fromObject({ source: 'briefing.schedule' }),
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: deadLetters,
+      }),
+    });
+
+    // Alarms to one topic; an optional email subscription for the operator.
+    const alarms = new Topic(this, 'Alarms', { enforceSSL: true });
+    acknowledgeTopicKey(alarms);
+    if (config.alarmEmail) alarms.addSubscription(new EmailSubscription(config.alarmEmail));
+    const notify = new SnsAction(alarms);
+    const alarm = (id: string, props: ConstructorParameters<typeof Alarm>[2]) => new Alarm(this, id, props).addAlarmAction(notify);
+
+    alarm('DigestFailed', {
+      alarmDescription: 'The digest function failed (after the scheduler retries, see the DLQ).',
+      metric: digest.fn.metricErrors({ period: Duration.minutes(5), statistic: 'Sum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    const hoursWithoutEdition = 24 + config.editionDeadlineHours;
+    alarm('NoEditionByDeadline', {
+      alarmDescription: `No edition published in the last ${hoursWithoutEdition} hours.`,
+      metric: new Metric({
+        namespace: METRICS.namespace,
+        metricName: METRICS.editionsPublished,
+        dimensionsMap: { service: 'briefing-digest' },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      }),
+      threshold: 1,
+      evaluationPeriods: hoursWithoutEdition,
+      datapointsToAlarm: hoursWithoutEdition,
+      comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.BREACHING,
+    });
+    alarm('DeadLettersWaiting', {
+      alarmDescription: 'A scheduled run could not be delivered to the digest function.',
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm('SourceFailingForDays', {
+      alarmDescription: `A feed has failed for ${config.sourceFailureDays} or more days in a row.`,
+      metric: new Metric({
+        namespace: METRICS.namespace,
+        metricName: METRICS.sourceFailureDays,
+        dimensionsMap: { service: 'briefing-digest' },
+        statistic: 'Maximum',
+        period: Duration.days(1),
+      }),
+      threshold: config.sourceFailureDays,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm('BounceRateHigh', {
+      alarmDescription: 'SES bounce rate above 5% (SES reviews accounts at 10%).',
+      metric: new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) }),
+      threshold: 0.05,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm('ComplaintRateHigh', {
+      alarmDescription: 'SES complaint rate above 0.1% (SES reviews accounts at 0.5%).',
+      metric: new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', statistic: 'Maximum', period: Duration.hours(1) }),
+      threshold: 0.001,
+      evaluationPeriods: 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+
+    new CfnOutput(this, 'ArchiveUrl', { value: archiveUrl });
+    new CfnOutput(this, 'ApiUrl', { value: `${archiveUrl}api/` });
+    new CfnOutput(this, 'DigestFunctionName', { value: digest.fn.functionName });
+    new CfnOutput(this, 'DataBucketName', { value: data.bucketName });
+    new CfnOutput(this, 'SiteBucketName', { value: site.bucketName });
+    new CfnOutput(this, 'SesIdentity', { value: identity.emailIdentityName });
+  }
+}
+
+function grantObjects(fn: IFunction, bucket: IBucket, prefixes: string[], actions: string[]): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({ effect: Effect.ALLOW, actions, resources: prefixes.map((p) => bucket.arnForObjects(p)) }),
+  );
+}
+
+function grantList(fn: IFunction, bucket: IBucket, prefixes: string[]): void {
+  fn.addToRolePolicy(
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': prefixes } },
+    }),
+  );
+}
+
+function acknowledgeTopicKey(topic: Topic): void {
+  Validations.of(topic).acknowledge({
+    id: 'AwsSolutions-SNS2',
+    reason:
+      'Notifications carry no personal data beyond SES event metadata; SES and CloudWatch cannot publish to a topic encrypted with the AWS-managed key.',
+  });
+}
+
+function acknowledgeManagedLogPolicy(f: BriefingFunction): void {
+  Validations.of(f).acknowledge({
+    id: 'AwsSolutions-IAM4',
+    reason: 'AWSLambdaBasicExecutionRole only allows writing this function\'s own logs.',
+  });
+  Validations.of(f).acknowledge({
+    id: 'AwsSolutions-IAM5',
+    reason: 'Object wildcards are limited to the prefixes each function owns; X-Ray requires "*".',
+  });
+}
