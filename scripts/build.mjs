@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+// `npm run build`: bundles each Lambda handler exactly as infra/ does (esbuild, ESM, minified,
+// AWS SDK external) into dist/<handler>/index.mjs with templates/ beside it, and prints sizes.
+// Tests import the built digest bundle and check it against a size budget.
+import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const HANDLERS = ['digest', 'subscribe-api', 'ses-events'];
+
+export async function buildHandlers(outRoot = join(root, 'dist')) {
+  const sizes = {};
+  for (const name of HANDLERS) {
+    const outdir = join(outRoot, name);
+    rmSync(outdir, { recursive: true, force: true });
+    mkdirSync(outdir, { recursive: true });
+    await build({
+      entryPoints: [join(root, 'functions/handlers', `${name}.ts`)],
+      outfile: join(outdir, 'index.mjs'),
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node22',
+      minify: true,
+      sourcemap: true,
+      mainFields: ['module', 'main'],
+      external: ['@aws-sdk/*'],
+      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    cpSync(join(root, 'templates'), join(outdir, 'templates'), { recursive: true });
+    sizes[name] = statSync(join(outdir, 'index.mjs')).size;
+  }
+  return sizes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const sizes = await buildHandlers();
+  for (const [name, size] of Object.entries(sizes)) console.log(`dist/${name}/index.mjs  ${(size / 1024).toFixed(0)} KiB`);
+}
