@@ -6,16 +6,6 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BriefingError, describeError } from '../domain/errors.ts';
 import { THEME_IDS } from '../domain/types.ts';
-import { runArchiveRebuild, runFeedsImport, runPreview, runServe } from './commands/archive-commands.ts';
-import { runDigestCommand } from './commands/run-command.ts';
-import {
-  runSubscribersAdd,
-  runSubscribersConfirm,
-  runSubscribersExport,
-  runSubscribersList,
-  runSubscribersRemove,
-} from './commands/subscribers-command.ts';
-import { runClassify, runExtract, runParseFeed } from './commands/stdin-commands.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
@@ -52,6 +42,12 @@ const list = (value: string, previous: string[] = []) => [
     .map((s) => s.trim())
     .filter(Boolean),
 ];
+
+// Commands load their modules on use, so `briefing classify` does not pay for the AWS SDK or cheerio.
+const runCmd = () => import('./commands/run-command.ts');
+const stdinCmds = () => import('./commands/stdin-commands.ts');
+const archiveCmds = () => import('./commands/archive-commands.ts');
+const subscriberCmds = () => import('./commands/subscribers-command.ts');
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('briefing')
@@ -92,14 +88,14 @@ function buildProgram(io: CliIo): Command {
     .option('--allow-private-network', 'let feed content point at loopback/private addresses (tests only)')
     .option('--json', 'print the result as JSON instead of the summary')
     .option('--quiet', 'no progress display')
-    .action(async (options) => runDigestCommand(options, io));
+    .action(async (options) => (await runCmd()).runDigestCommand(options, io));
 
   program
     .command('classify')
     .description(
       'Classify JSON Lines items from stdin: {"id","title","summary"?,"text"?,...} -> {"id","relevant","score","themes","reasons"}',
     )
-    .action(async () => runClassify(io));
+    .action(async () => (await stdinCmds()).runClassify(io));
 
   program
     .command('extract')
@@ -107,7 +103,7 @@ function buildProgram(io: CliIo): Command {
       'Extract the article from one HTML page on stdin; prints {title,byline?,published?,canonicalUrl?,language?,text}',
     )
     .option('--url <url>', "the page's address (for relative links and metadata)", 'https://example.invalid/')
-    .action(async (options: { url: string }) => runExtract(io, options.url));
+    .action(async (options: { url: string }) => (await stdinCmds()).runExtract(io, options.url));
 
   program
     .command('parse-feed')
@@ -116,7 +112,7 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--content-type <type>', 'the HTTP Content-Type it was served with (for its charset)')
     .option('--url <url>', 'the feed address (for relative links)')
-    .action(async (options: { contentType?: string; url?: string }) => runParseFeed(io, options));
+    .action(async (options: { contentType?: string; url?: string }) => (await stdinCmds()).runParseFeed(io, options));
 
   program
     .command('preview')
@@ -126,14 +122,14 @@ function buildProgram(io: CliIo): Command {
     .option('--config <file>', 'configuration file')
     .option('--to <email>', 'render as received by this address')
     .option('--write <file>', 'where to write the HTML (default: <out>/outbox/preview-<id>.html)')
-    .action(async (options) => runPreview(options, io));
+    .action(async (options) => (await archiveCmds()).runPreview(options, io));
 
   program
     .command('serve')
     .description('Serve an output folder on 127.0.0.1 for browsing the archive')
     .argument('[dir]', 'output folder', './out')
     .option('--port <n>', 'port (0 = any free port)', '8080')
-    .action(async (dir: string, options: { port: string }) => runServe(dir, options, io));
+    .action(async (dir: string, options: { port: string }) => (await archiveCmds()).runServe(dir, options, io));
 
   const feeds = program.command('feeds').description('Manage the feeds file');
   feeds
@@ -141,7 +137,7 @@ function buildProgram(io: CliIo): Command {
     .description('Import an OPML file into a feeds file (created when missing, duplicates skipped)')
     .argument('<opml>', 'OPML file')
     .option('--feeds <file>', 'feeds file to update', './feeds.json')
-    .action(async (opml: string, options: { feeds: string }) => runFeedsImport(opml, options.feeds, io));
+    .action(async (opml: string, options: { feeds: string }) => (await archiveCmds()).runFeedsImport(opml, options.feeds, io));
 
   const archive = program.command('archive').description('Maintain the archive');
   archive
@@ -149,7 +145,7 @@ function buildProgram(io: CliIo): Command {
     .description('Rebuild editions.json, the home page, feeds and search from the editions alone')
     .option('--out <dir>', 'output folder', './out')
     .option('--config <file>', 'configuration file')
-    .action(async (options) => runArchiveRebuild(options, io));
+    .action(async (options) => (await archiveCmds()).runArchiveRebuild(options, io));
 
   const subscribers = program
     .command('subscribers')
@@ -163,33 +159,33 @@ function buildProgram(io: CliIo): Command {
     .option('--confirmed', 'mark as confirmed (consent obtained elsewhere; recorded as "operator cli")')
     .addOption(new Option('--themes <ids>', 'only these themes, comma-separated').argParser(list))
     .option('--note <text>', 'consent note kept with the record')
-    .action(async (emails: string[], options) => runSubscribersAdd(emails, options, io));
+    .action(async (emails: string[], options) => (await subscriberCmds()).runSubscribersAdd(emails, options, io));
   subscribers
     .command('confirm')
     .description('Confirm pending addresses')
     .argument('<emails...>')
     .addOption(outOption())
-    .action(async (emails: string[], options) => runSubscribersConfirm(emails, options, io));
+    .action(async (emails: string[], options) => (await subscriberCmds()).runSubscribersConfirm(emails, options, io));
   subscribers
     .command('remove')
     .description('Unsubscribe addresses (--purge deletes the record entirely)')
     .argument('<emails...>')
     .addOption(outOption())
     .option('--purge', 'delete the record (erasure request)')
-    .action(async (emails: string[], options) => runSubscribersRemove(emails, options, io));
+    .action(async (emails: string[], options) => (await subscriberCmds()).runSubscribersRemove(emails, options, io));
   subscribers
     .command('list')
     .description('List subscribers')
     .addOption(outOption())
     .option('--status <status>', 'only this status (pending, confirmed, unsubscribed, bounced, complained)')
     .option('--json', 'print JSON')
-    .action(async (options) => runSubscribersList(options, io));
+    .action(async (options) => (await subscriberCmds()).runSubscribersList(options, io));
   subscribers
     .command('export')
     .description('Export the list with consent records')
     .addOption(outOption())
     .option('--format <format>', 'csv or json', 'csv')
-    .action(async (options) => runSubscribersExport(options, io));
+    .action(async (options) => (await subscriberCmds()).runSubscribersExport(options, io));
 
   return program;
 }

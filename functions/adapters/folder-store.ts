@@ -1,0 +1,152 @@
+/**
+ * The Store port on a local folder: keys are relative paths under the root, so `--out DIR`
+ * holds exactly the layout the S3 bucket would. Content type, cache control and metadata live
+ * in a hidden sidecar per key; ETags are content hashes. Conditional writes are serialised per
+ * key inside this process and use an exclusive-create lock file across processes.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, sep } from 'node:path';
+import { BriefingError, PreconditionFailedError } from '../domain/errors.ts';
+import type { PutOptions, Store, StoredObject } from '../ports/ports.ts';
+
+const META_DIR = '.meta';
+
+interface Sidecar {
+  contentType?: string;
+  cacheControl?: string;
+  metadata?: Record<string, string>;
+}
+
+export function assertSafeKey(key: string): void {
+  if (
+    key.length === 0 ||
+    key.length > 1024 ||
+    key.includes('\0') ||
+    key.startsWith('/') ||
+    key.includes('\\') ||
+    key.split('/').some((part) => part === '..' || part === '.' || part === '') ||
+    key.split('/')[0] === META_DIR
+  ) {
+    throw new BriefingError(`invalid storage key: ${JSON.stringify(key.slice(0, 80))}`);
+  }
+}
+
+const etagOf = (body: Buffer) => `"${createHash('md5').update(body).digest('hex')}"`;
+
+async function readIfExists(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    throw error;
+  }
+}
+
+export function createFolderStore(root: string): Store {
+  const locks = new Map<string, Promise<unknown>>();
+  const pathOf = (key: string) => join(root, ...key.split('/'));
+  const metaOf = (key: string) => join(root, META_DIR, `${key}.json`);
+
+  /** Runs fn alone for this key within the process, and under a lock file across processes. */
+  async function exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
+    const previous = locks.get(key) ?? Promise.resolve();
+    const run = previous.catch(() => {}).then(async () => {
+      const lock = join(root, META_DIR, `${key}.lock`);
+      await mkdir(dirname(lock), { recursive: true });
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await writeFile(lock, String(process.pid), { flag: 'wx' });
+          break;
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 200) throw error;
+          await new Promise((r) => setTimeout(r, 10));
+        }
+      }
+      try {
+        return await fn();
+      } finally {
+        await rm(lock, { force: true });
+      }
+    });
+    locks.set(key, run);
+    return run;
+  }
+
+  async function write(key: string, body: Buffer, options: PutOptions): Promise<{ etag: string }> {
+    const path = pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+    await writeFile(temp, body);
+    await rename(temp, path);
+    const sidecar: Sidecar = {
+      contentType: options.contentType,
+      ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}),
+      ...(options.metadata ? { metadata: options.metadata } : {}),
+    };
+    await mkdir(dirname(metaOf(key)), { recursive: true });
+    await writeFile(metaOf(key), JSON.stringify(sidecar));
+    return { etag: etagOf(body) };
+  }
+
+  return {
+    async get(key: string): Promise<StoredObject | undefined> {
+      assertSafeKey(key);
+      const body = await readIfExists(pathOf(key));
+      if (!body) return undefined;
+      const metaText = await readIfExists(metaOf(key));
+      const meta: Sidecar = metaText ? (JSON.parse(metaText.toString('utf8')) as Sidecar) : {};
+      return {
+        body,
+        etag: etagOf(body),
+        ...(meta.contentType ? { contentType: meta.contentType } : {}),
+        ...(meta.metadata ? { metadata: meta.metadata } : {}),
+      };
+    },
+
+    async put(key: string, body: Buffer | string, options: PutOptions): Promise<{ etag: string }> {
+      assertSafeKey(key);
+      const bytes = typeof body === 'string' ? Buffer.from(body) : body;
+      if (!options.ifMatch && !options.ifNoneMatch) return write(key, bytes, options);
+      return exclusive(key, async () => {
+        const current = await readIfExists(pathOf(key));
+        if (options.ifNoneMatch === '*' && current) throw new PreconditionFailedError(key);
+        if (options.ifMatch && (!current || etagOf(current) !== options.ifMatch)) throw new PreconditionFailedError(key);
+        return write(key, bytes, options);
+      });
+    },
+
+    async list(prefix: string): Promise<string[]> {
+      const keys: string[] = [];
+      const walk = async (dir: string) => {
+        let entries: import('node:fs').Dirent[];
+        try {
+          entries = await readdir(dir, { withFileTypes: true });
+        } catch {
+          return;
+        }
+        for (const entry of entries) {
+          const full = join(dir, entry.name);
+          if (entry.isDirectory()) {
+            // Hidden folders (sidecars, the private .state beside a site) are not keys of this store.
+            if (dir === root && entry.name.startsWith('.')) continue;
+            await walk(full);
+          } else if (!entry.name.endsWith('.tmp')) {
+            const key = relative(root, full).split(sep).join('/');
+            if (key.startsWith(prefix)) keys.push(key);
+          }
+        }
+      };
+      // Only walk the part of the tree the prefix can match.
+      const fixed = prefix.includes('/') ? prefix.slice(0, prefix.lastIndexOf('/')) : '';
+      await walk(fixed ? join(root, ...fixed.split('/')) : root);
+      return keys.sort();
+    },
+
+    async delete(key: string): Promise<void> {
+      assertSafeKey(key);
+      await rm(pathOf(key), { force: true });
+      await rm(metaOf(key), { force: true });
+    },
+  };
+}

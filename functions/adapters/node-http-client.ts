@@ -1,0 +1,274 @@
+/**
+ * The one HTTP client for feeds and pages, on node:http(s). It resolves every host itself and
+ * connects only to an address it has checked (no DNS-rebinding gap), follows redirects with a
+ * loop guard and re-checks each hop, decodes gzip/deflate/br while counting decoded bytes (a
+ * bomb or an endless body stops at the cap), retries 429/5xx and network errors with full
+ * jitter honouring Retry-After within the request's time budget, and bounds concurrency
+ * globally and per host.
+ */
+import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
+import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import type { Readable } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '../domain/errors.ts';
+import type { HttpClient, HttpRequest, HttpResponse } from '../ports/ports.ts';
+import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from './address-guard.ts';
+import { createHostLimiter } from './host-limiter.ts';
+
+export interface HttpClientOptions {
+  userAgent: string;
+  connectTimeoutMs: number;
+  timeoutMs: number;
+  retries: number;
+  maxBytes: number;
+  concurrency: number;
+  perHost: number;
+  /** Tests on 127.0.0.1 only; production never sets it. */
+  allowPrivateNetwork: boolean;
+  maxRedirects?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** DNS resolution, replaceable in tests to simulate a public name resolving to a private address. */
+  resolve?: (host: string) => Promise<string[]>;
+}
+
+const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 10_000;
+
+interface Hop {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+  location?: string;
+}
+
+const defaultResolve = (host: string) =>
+  new Promise<string[]>((resolve, reject) =>
+    dnsLookup(host, { all: true }, (error, addresses: LookupAddress[]) =>
+      error ? reject(error) : resolve(addresses.map((a) => a.address)),
+    ),
+  );
+
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  const limiter = createHostLimiter(options.concurrency, options.perHost);
+  const agents = {
+    'http:': new HttpAgent({ keepAlive: true, maxFreeSockets: 4 }),
+    'https:': new HttpsAgent({ keepAlive: true, maxFreeSockets: 4 }),
+  };
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  const resolveHost = options.resolve ?? defaultResolve;
+  const maxRedirects = options.maxRedirects ?? 5;
+
+  /** A lookup that only ever hands the socket a checked address. */
+  const guardedLookup =
+    (url: string, check: boolean): LookupFunction =>
+    (hostname, lookupOptions, callback) => {
+      resolveHost(hostname).then(
+        (addresses) => {
+          const wantAll = (lookupOptions as { all?: boolean }).all === true;
+          const usable = check ? addresses.filter((a) => !isBlockedAddress(a)) : addresses;
+          if (usable.length === 0 || (check && usable.length !== addresses.length)) {
+            const bad = addresses.find((a) => isBlockedAddress(a)) ?? 'none';
+            callback(new BlockedUrlError(`blocked address ${bad} for ${hostname}`, url), '', 4);
+            return;
+          }
+          const family = (a: string) => (isIP(a) === 6 ? 6 : 4);
+          if (wantAll) {
+            (callback as unknown as (e: null, a: LookupAddress[]) => void)(
+              null,
+              usable.map((a) => ({ address: a, family: family(a) })),
+            );
+          } else callback(null, usable[0]!, family(usable[0]!));
+        },
+        (error: Error) => callback(error as NodeJS.ErrnoException, '', 4),
+      );
+    };
+
+  function fetchHop(url: URL, check: boolean, request: HttpRequest, deadline: number, maxBytes: number): Promise<Hop> {
+    return new Promise<Hop>((resolve, reject) => {
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        reject(new TimeoutError(`timed out after ${request.timeoutMs ?? options.timeoutMs} ms`, url.toString()));
+        return;
+      }
+      if (check && isIP(url.hostname.replace(/^\[|\]$/g, ''))) assertPublicAddress(url.hostname, url.toString());
+      const headers: Record<string, string> = {
+        'user-agent': options.userAgent,
+        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
+        'accept-encoding': 'gzip, deflate, br',
+        ...request.headers,
+      };
+      if (request.etag) headers['if-none-match'] = request.etag;
+      if (request.lastModified) headers['if-modified-since'] = request.lastModified;
+      const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+      let settled = false;
+      const fail = (error: Error) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(totalTimer);
+        req.destroy();
+        reject(error);
+      };
+      const req = send(url, {
+        method: 'GET',
+        headers,
+        agent: agents[url.protocol as 'http:' | 'https:'],
+        lookup: guardedLookup(url.toString(), check),
+      });
+      const totalTimer = setTimeout(
+        () => fail(new TimeoutError(`timed out after ${request.timeoutMs ?? options.timeoutMs} ms`, url.toString())),
+        remaining,
+      );
+      req.on('socket', (socket) => {
+        if (!socket.connecting) return;
+        const connectTimer = setTimeout(
+          () => fail(new TimeoutError(`connect timed out after ${options.connectTimeoutMs} ms`, url.toString())),
+          options.connectTimeoutMs,
+        );
+        socket.once('connect', () => clearTimeout(connectTimer));
+        socket.once('close', () => clearTimeout(connectTimer));
+      });
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        if (error instanceof HttpError) return fail(error);
+        const code = error.code ? ` (${error.code})` : '';
+        const what = error.code === 'ECONNREFUSED' ? 'connection refused' : error.code === 'ENOTFOUND' ? 'host not found' : error.message;
+        const wrapped = new HttpError(`${what}${what.includes(error.code ?? '\0') ? '' : code}`, url.toString(), undefined, {
+          cause: error,
+        });
+        (wrapped as HttpError & { retryable?: boolean }).retryable = RETRYABLE_CODES.has(error.code ?? '');
+        fail(wrapped);
+      });
+      req.on('response', (res: IncomingMessage) => {
+        const responseHeaders = flattenHeaders(res.headers);
+        const status = res.statusCode ?? 0;
+        if (status >= 300 && status < 400 && status !== 304 && responseHeaders.location) {
+          res.resume();
+          settled = true;
+          clearTimeout(totalTimer);
+          resolve({ status, headers: responseHeaders, body: Buffer.alloc(0), location: responseHeaders.location });
+          return;
+        }
+        const stream = decoderFor(res, responseHeaders['content-encoding']);
+        const chunks: Buffer[] = [];
+        let size = 0;
+        stream.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > maxBytes) {
+            res.destroy();
+            stream.destroy();
+            fail(new ResponseTooLargeError(`response larger than ${maxBytes} bytes`, url.toString(), status));
+            return;
+          }
+          chunks.push(chunk);
+        });
+        stream.on('error', (error: Error) => fail(new HttpError(`bad response body: ${error.message}`, url.toString(), status)));
+        stream.on('end', () => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(totalTimer);
+          resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks) });
+        });
+        res.on('aborted', () => fail(new HttpError('connection reset during the body', url.toString(), status)));
+      });
+      req.end();
+    });
+  }
+
+  async function fetchFollowing(request: HttpRequest, deadline: number, maxBytes: number): Promise<HttpResponse> {
+    const seen = new Set<string>();
+    let current = assertAllowedUrl(request.url);
+    // The operator's own feed URL may be anywhere; what feed content points at, and every redirect, must be public.
+    let check = !options.allowPrivateNetwork && request.untrusted === true;
+    for (let hop = 0; ; hop++) {
+      seen.add(current.toString());
+      const result = await limiter.run(current.host, () => fetchHop(current, check, request, deadline, maxBytes));
+      if (!result.location) {
+        return toResponse(current.toString(), result);
+      }
+      if (hop >= maxRedirects) throw new HttpError(`more than ${maxRedirects} redirects`, request.url, result.status);
+      const next = assertAllowedUrl(new URL(result.location, current).toString());
+      if (seen.has(next.toString())) throw new HttpError('redirect loop', request.url, result.status);
+      current = next;
+      check = !options.allowPrivateNetwork;
+    }
+  }
+
+  return {
+    async get(request: HttpRequest): Promise<HttpResponse> {
+      const budget = request.timeoutMs ?? options.timeoutMs;
+      const deadline = Date.now() + budget;
+      const maxBytes = request.maxBytes ?? options.maxBytes;
+      for (let attempt = 0; ; attempt++) {
+        let retryAfterMs: number | undefined;
+        let failure: Error;
+        try {
+          const response = await fetchFollowing(request, deadline, maxBytes);
+          if (response.status < 400 || response.notModified) return response;
+          failure = new HttpError(`HTTP ${response.status}`, request.url, response.status);
+          if (response.status !== 429 && response.status < 500) throw failure;
+          retryAfterMs = parseRetryAfter(response.headers['retry-after']);
+        } catch (error) {
+          if (!(error instanceof HttpError) || !(error as HttpError & { retryable?: boolean }).retryable) throw error;
+          failure = error;
+        }
+        if (attempt >= options.retries) {
+          throw new HttpError(`${failure.message} after ${attempt + 1} attempts`, request.url, (failure as HttpError).status, {
+            cause: failure,
+          });
+        }
+        const backoff = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+        const wait = retryAfterMs ?? backoff;
+        if (Date.now() + wait >= deadline) {
+          throw new HttpError(`${failure.message}; retry would exceed the ${budget} ms budget`, request.url, (failure as HttpError).status);
+        }
+        await sleep(wait);
+      }
+    },
+  };
+}
+
+function toResponse(url: string, hop: Hop): HttpResponse {
+  const response: HttpResponse = {
+    url,
+    status: hop.status,
+    headers: hop.headers,
+    body: hop.status === 304 ? Buffer.alloc(0) : hop.body,
+    notModified: hop.status === 304,
+  };
+  if (hop.headers.etag) response.etag = hop.headers.etag;
+  if (hop.headers['last-modified']) response.lastModified = hop.headers['last-modified'];
+  return response;
+}
+
+function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function decoderFor(res: IncomingMessage, encoding: string | undefined): Readable {
+  switch ((encoding ?? '').trim().toLowerCase()) {
+    case 'gzip':
+    case 'x-gzip':
+      return res.pipe(createGunzip());
+    case 'deflate':
+      return res.pipe(createInflate());
+    case 'br':
+      return res.pipe(createBrotliDecompress());
+    default:
+      return res;
+  }
+}
+
+/** Retry-After as seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
