@@ -17,7 +17,7 @@ const MAX_HTML = 3_000_000;
 const MAX_NODES = 200_000;
 
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'iframe', 'svg', 'canvas', 'form', 'button', 'input', 'select', 'textarea',
+  'script', 'style', 'noscript', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
   'nav', 'footer', 'aside', 'template', 'object', 'embed', 'video', 'audio', 'map', 'dialog', 'figcaption', 'menu',
 ]);
 const BLOCK_TAGS = new Set([
@@ -25,7 +25,7 @@ const BLOCK_TAGS = new Set([
   'pre', 'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'figure', 'header', 'br', 'hr', 'address', 'center',
 ]);
 const NEGATIVE =
-  /(^|[-_\s])(comment|comments|disqus|share|sharing|social|related|recommend|recommended|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|promo|advert|advertisement|ads?|sponsor|sponsored|outbrain|taboola|sidebar|breadcrumbs?|menu|navbar|nav|masthead|footer|popup|modal|banner|tags|tag-list|author-bio|bio|paywall|rail|widget|trending|most-popular|popular|next-article|prev|pagination|toolbar|print|hidden|visually-hidden|sr-only|skip|caption|credit|meta-?data|byline|dateline|timestamp|toc|table-of-contents|faq|follow|also-like|you-may|jump)([-_\s]|$)/i;
+  /(^|[-_\s])(comment|comments|disqus|share|sharing|social|related|recommend|recommended|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|promo|advert|advertisement|sponsor|sponsored|outbrain|taboola|sidebar|breadcrumbs?|menu|navbar|nav|masthead|footer|popup|modal|banner|tags|tag-list|author-bio|bio|paywall|rail|trending|most-popular|popular|next-article|prev|pagination|toolbar|print|visually-hidden|sr-only|skip|caption|credit|meta-?data|byline|dateline|timestamp|toc|table-of-contents|faq|follow|also-like|you-may|jump)([-_\s]|$)/i;
 const POSITIVE = /(^|[-_\s])(article|articlebody|article-body|body|content|entry|main|post|story|text|blog|news|prose|rich-text|paragraph)([-_\s]|$)/i;
 const NEGATIVE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'dialog', 'alert', 'search']);
 
@@ -37,8 +37,7 @@ export function extractArticle(html: string, url: string): Article {
 
   const body = ($('body').get(0) ?? $.root().get(0)) as unknown as Node;
   pruneBoilerplate(body);
-  const container = pickContainer(body);
-  let paragraphs = container ? collectParagraphs(container) : [];
+  let paragraphs = pickContainer(body).flatMap((node) => collectParagraphs(node));
   paragraphs = cleanParagraphs(paragraphs, meta.title);
 
   // JSON-LD articleBody is the publisher's own statement of the text: prefer it when ours is thin.
@@ -169,6 +168,16 @@ function readJsonLd($: ReturnType<typeof load>): JsonLdArticle {
 
 const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === 'script' || n.type === 'style';
 
+/** Ad slots are named by whole class tokens; "non-ad-column" or "header" must not match. */
+const AD_TOKEN =
+  /^(ad|ads|ad[-_](slot|unit|container|wrapper|banner|box|block|placeholder|leaderboard|mpu|zone|space|label)\w*|adsbygoogle|advert|advertisement|dfp[-_]?\w*|gpt[-_]ad\w*)$/i;
+/** Always furniture, however much text they hold (a long comment thread is still comments). */
+const STRONG_NEGATIVE = /(comment|disqus|related|recommend|newsletter|cookie|consent|share|social|outbrain|taboola|trending|most-popular|also-like|you-may)/i;
+
+function isAdSlot(el: Element): boolean {
+  return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).some((t) => AD_TOKEN.test(t));
+}
+
 function classAndId(el: Element): string {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`;
 }
@@ -190,9 +199,16 @@ function pruneBoilerplate(root: Node): void {
     const label = classAndId(node);
     const hidden =
       'hidden' in attrs || attrs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '');
-    const negative = label.trim() !== '' && NEGATIVE.test(label) && !POSITIVE.test(label);
+    let negative = (label.trim() !== '' && NEGATIVE.test(label) && !POSITIVE.test(label)) || isAdSlot(node);
+    if (negative && !STRONG_NEGATIVE.test(label)) {
+      // A weakly named wrapper ("...-right-rail", "advertisement-off-canvas") that holds the page's prose stays.
+      const m = measure(node);
+      if (m.text > 1000 && m.link / m.text < 0.3) negative = false;
+    }
     const role = (attrs.role ?? '').toLowerCase();
-    if (DROP_TAGS.has(name) || hidden || NEGATIVE_ROLES.has(role) || (negative && !['body', 'html', 'article', 'main'].includes(name)) || (name === 'header' && !isInsideArticle(node))) {
+    // ASP.NET-style pages wrap everything in one <form>: only small forms are furniture.
+    const smallForm = name === 'form' && measure(node).text < 400;
+    if (DROP_TAGS.has(name) || smallForm || hidden || NEGATIVE_ROLES.has(role) || (negative && !['body', 'html', 'article', 'main'].includes(name)) || (name === 'header' && !isInsideArticle(node))) {
       remove.push(node);
       continue;
     }
@@ -242,7 +258,7 @@ function measure(root: AnyNode): { text: number; link: number; commas: number } 
 }
 
 /** Readability-style: paragraphs vote for their parent and grandparent. */
-function pickContainer(root: Node): Element | undefined {
+function pickContainer(root: Node): Element[] {
   const scores = new Map<Element, number>();
   const stack: AnyNode[] = [root];
   let visited = 0;
@@ -286,7 +302,7 @@ function pickContainer(root: Node): Element | undefined {
       best = el;
     }
   }
-  if (!best) return root.type === 'tag' || root.type === 'root' ? (root as unknown as Element) : undefined;
+  if (!best) return root.type === 'tag' || root.type === 'root' ? [root as unknown as Element] : [];
   // Climb while the parent holds much more good text than the candidate (articles split in sections).
   for (let i = 0; i < 3; i++) {
     const parent = best.parent as Element | null;
@@ -297,7 +313,43 @@ function pickContainer(root: Node): Element | undefined {
       bestScore = parentScore;
     } else break;
   }
-  return best;
+  return withSiblings(best, bestScore, scores);
+}
+
+/** Articles split into several sibling sections: keep the siblings that read like the body. */
+function withSiblings(best: Element, bestScore: number, scores: Map<Element, number>): Element[] {
+  const parent = best.parent as Element | null;
+  if (!parent || !isElement(parent) || !parent.children) return [best];
+  const threshold = Math.max(10, bestScore * 0.2);
+  const bestLabel = best.attribs.class ?? '';
+  const out: Element[] = [];
+  for (const sibling of parent.children) {
+    if (!isElement(sibling)) continue;
+    if (sibling === best) {
+      out.push(sibling);
+      continue;
+    }
+    let keep = (scores.get(sibling) ?? 0) >= threshold || (bestLabel !== '' && sibling.attribs.class === bestLabel);
+    if (!keep && (sibling.name === 'p' || sibling.name === 'div' || sibling.name === 'section')) {
+      const m = measure(sibling);
+      const density = m.text > 0 ? m.link / m.text : 1;
+      keep = (m.text > 80 && density < 0.25) || (m.text > 0 && m.text <= 80 && density === 0 && /[.!?。]\s*$/.test(textOf(sibling)));
+    }
+    if (keep) out.push(sibling);
+  }
+  return out;
+}
+
+function textOf(el: Element): string {
+  let out = '';
+  const stack: AnyNode[] = [el];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < 5000) {
+    const node = stack.pop()!;
+    if (node.type === 'text') out += (node as unknown as { data: string }).data;
+    else if (isElement(node) && node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+  }
+  return out.trim();
 }
 
 function hasBlockChild(el: Element): boolean {
