@@ -7,7 +7,10 @@ export function formatRunSummary(
   paths: { out: string; outbox: string; preview?: string },
 ): string {
   const { edition } = result;
-  const rel = (p: string) => relative(process.cwd(), p) || '.';
+  const rel = (p: string) => {
+    const r = relative(process.cwd(), p) || '.';
+    return r.startsWith('..') ? p : r;
+  };
   const count = (status: string) => edition.sources.filter((s) => s.status === status).length;
   const rows: [string, string][] = [
     ['items seen', String(edition.stats.itemsSeen)],

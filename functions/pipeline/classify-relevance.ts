@@ -32,6 +32,8 @@ const PAIR = [
   word('(xi|xi jinping) and (vladimir )?putin|(vladimir )?putin and (xi|xi jinping)'),
   word('росси\\p{L}* и кита\\p{L}*|кита\\p{L}* и росси\\p{L}*|российско-китайск\\p{L}*|китайско-российск\\p{L}*|путин\\p{L}* и си'),
   /中俄|俄中|习近平.{0,6}普京|普京.{0,6}习近平/u,
+  // A project that is by definition between the two: the Power of Siberia pipelines to China.
+  word('power of siberia( 2)?|сил\\p{L}* сибири|西伯利亚力量'),
 ];
 
 /** Words that say the two are doing something with each other. */

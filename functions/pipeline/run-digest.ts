@@ -44,7 +44,8 @@ export interface RunResult {
 }
 
 export async function runDigest(deps: DigestDeps, config: Config, request: RunRequest): Promise<RunResult> {
-  const started = deps.clock.now().getTime();
+  // Run duration is wall time spent, not the run's (possibly pinned) business clock.
+  const started = performance.now();
   const logger = deps.logger.child({ editionId: request.editionId });
   const stage = (name: string) => {
     deps.progress.report({ kind: 'stage', stage: name });
@@ -92,13 +93,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const editionUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
   const result: RunResult = { edition, editionUrl };
   if (request.dryRun) {
-    edition.stats.durationMs = deps.clock.now().getTime() - started;
+    edition.stats.durationMs = Math.round(performance.now() - started);
     return result;
   }
 
   if (request.archive) {
     stage('publish');
-    result.published = await publishEdition({ site: deps.site, clock: deps.clock, logger }, edition, {
+    result.published = await publishEdition({ site: deps.site, clock: deps.clock, logger, templates: deps.templates }, edition, {
       archiveTitle: config.archive.title,
       archiveBaseUrl: config.archive.baseUrl,
       apiBaseUrl: config.archive.apiBaseUrl,
@@ -112,7 +113,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
 
   // Marked only after the edition went out, so a failed run repeats nothing wrongly.
   await markSeen(deps.data, editionItemIds(enriched), edition.id, request.now, config.seenWindowDays);
-  edition.stats.durationMs = deps.clock.now().getTime() - started;
+  edition.stats.durationMs = Math.round(performance.now() - started);
   await writeRunReport(deps, edition, result, logger);
   return result;
 }

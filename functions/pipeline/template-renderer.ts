@@ -10,11 +10,13 @@ import { Eta } from 'eta';
 export const DEFAULT_TEMPLATES_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
 
 export interface TemplateRenderer {
-  /** Renders templates/<name>.eta with `it` = data. */
+  /** Where the templates (and the archive's static assets) live. */
+  dir: string;
+  /** Renders templates/<name>.eta with `it` = data (name without the .eta). */
   render(name: string, data: object): string;
 }
 
 export function createTemplateRenderer(dir: string = DEFAULT_TEMPLATES_DIR): TemplateRenderer {
   const eta = new Eta({ views: dir, autoEscape: true, autoTrim: false, cache: true });
-  return { render: (name, data) => eta.render(`./${name}`, data) };
+  return { dir, render: (name, data) => eta.render(`./${name}.eta`, data) };
 }

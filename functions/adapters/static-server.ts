@@ -1,0 +1,99 @@
+/**
+ * Serves an output folder on 127.0.0.1 the way CloudFront serves the bucket: content types by
+ * extension, index.html for folders, the same security headers, 404.html for misses, and never
+ * a dotfile (the private .state folder) or a path outside the root. An optional API handler
+ * answers /api/*, so the subscribe form works locally too.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.xml': 'application/atom+xml; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.eml': 'message/rfc822',
+};
+
+export const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'strict-origin-when-cross-origin',
+};
+
+export type ApiHandler = (req: IncomingMessage, body: string, res: ServerResponse) => Promise<void>;
+
+export async function startStaticServer(
+  root: string,
+  options: { port?: number; host?: '127.0.0.1'; api?: ApiHandler } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
+  const base = normalize(root + sep);
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+      res.end('internal error');
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (options.api && url.pathname.startsWith('/api/')) {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of req) {
+        size += (chunk as Buffer).length;
+        if (size > 64 * 1024) break;
+        chunks.push(chunk as Buffer);
+      }
+      return options.api(req, Buffer.concat(chunks).toString('utf8'), res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { allow: 'GET, HEAD', ...SECURITY_HEADERS }).end();
+      return;
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400, SECURITY_HEADERS).end();
+      return;
+    }
+    if (path.split('/').some((part) => part.startsWith('.')) || path.includes('\0')) return notFound(res);
+    let file = normalize(join(base, path));
+    if (!file.startsWith(base) && file !== normalize(root)) return notFound(res);
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch {
+      notFound(res);
+    }
+  }
+
+  function notFound(res: ServerResponse): void {
+    readFile(join(base, '404.html'))
+      .then((body) => res.writeHead(404, { 'content-type': TYPES['.html']!, ...SECURITY_HEADERS }).end(body))
+      .catch(() => res.writeHead(404, { 'content-type': 'text/plain', ...SECURITY_HEADERS }).end('not found'));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

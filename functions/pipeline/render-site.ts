@@ -1,0 +1,228 @@
+/**
+ * The archive as static files: home (latest edition, editions by month, stories per theme over
+ * the last 30 and 90 editions as inline SVG), one page per edition and per theme, Atom feeds of
+ * editions and of each theme, and the search documents. Pure: the archive index in, strings out.
+ * Pages link relatively (the site works under any prefix); feeds link absolutely.
+ */
+import { THEME_IDS, type Edition, type EditionIndexEntry, type ThemeId } from '../domain/types.ts';
+import { PERSPECTIVE_LABELS, safeHref, SIGNAL_LABELS, storyView } from './render-email.ts';
+import type { TemplateRenderer } from './template-renderer.ts';
+import { themeById } from './themes.ts';
+
+export interface SiteContext {
+  archiveTitle: string;
+  archiveBaseUrl: string;
+  apiBaseUrl: string;
+}
+
+/** What the archive keeps per edition, so every index page can be rebuilt without reading editions. */
+export interface ArchiveRecord {
+  id: string;
+  title: string;
+  generatedAt: string;
+  storyCount: number;
+  topLine: { text: string; url: string }[];
+  themeCounts: Partial<Record<ThemeId, number>>;
+  stories: { id: string; title: string; themes: ThemeId[]; signal: string; summary: string; sources: string[] }[];
+}
+
+export function archiveRecordOf(edition: Edition): ArchiveRecord {
+  const themeCounts: Partial<Record<ThemeId, number>> = {};
+  for (const story of edition.stories) for (const t of story.themes) themeCounts[t] = (themeCounts[t] ?? 0) + 1;
+  return {
+    id: edition.id,
+    title: edition.title,
+    generatedAt: edition.generatedAt,
+    storyCount: edition.stories.length,
+    topLine: edition.topLine.map((t) => ({ text: t.text, url: t.url })),
+    themeCounts,
+    stories: edition.stories.map((s) => ({
+      id: s.id,
+      title: s.title,
+      themes: s.themes,
+      signal: s.signal,
+      summary: s.summary.slice(0, 400),
+      sources: [...new Set(s.articles.map((a) => a.source))],
+    })),
+  };
+}
+
+export function indexEntryOf(record: ArchiveRecord): EditionIndexEntry {
+  return { id: record.id, title: record.title, generatedAt: record.generatedAt, storyCount: record.storyCount };
+}
+
+/** Newest first, one record per edition id (a re-published edition replaces its record). */
+export function mergeRecords(records: readonly ArchiveRecord[], added: ArchiveRecord): ArchiveRecord[] {
+  return [added, ...records.filter((r) => r.id !== added.id)].sort((a, b) => b.id.localeCompare(a.id) || b.generatedAt.localeCompare(a.generatedAt));
+}
+
+export function contentSecurityPolicy(context: SiteContext): string {
+  let api = '';
+  try {
+    const origin = new URL(context.apiBaseUrl).origin;
+    if (origin !== new URL(context.archiveBaseUrl).origin) api = ` ${origin}`;
+  } catch {
+    api = '';
+  }
+  return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'${api}; base-uri 'none'`;
+}
+
+function page(renderer: TemplateRenderer, template: string, context: SiteContext, root: string, data: object): string {
+  return renderer.render(`site/${template}`, {
+    ...data,
+    site: {
+      title: context.archiveTitle,
+      root,
+      csp: contentSecurityPolicy(context),
+      subscribeAction: safeHref(new URL('subscribe', context.apiBaseUrl).toString()),
+      themes: THEME_IDS.map((id) => ({ id, title: themeById(id).title })),
+    },
+  });
+}
+
+export function renderEditionPage(edition: Edition, context: SiteContext, renderer: TemplateRenderer): string {
+  const stories = new Map(edition.stories.map((s) => [s.id, s]));
+  const placed = new Set<string>();
+  const sections = edition.themes.map((theme) => {
+    const ids = theme.storyIds.filter((id) => stories.has(id) && !placed.has(id) && stories.get(id)!.themes.find((t) => edition.themes.some((x) => x.id === t)) === theme.id);
+    for (const id of ids) placed.add(id);
+    return { ...theme, baseline: themeById(theme.id).baseline, stories: ids.map((id) => ({ ...storyView(stories.get(id)!), reasons: stories.get(id)!.signalReasons })) };
+  });
+  return page(renderer, 'edition', context, '../../', {
+    edition,
+    sections,
+    topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
+    sources: edition.sources.map((s) => ({ ...s, perspectiveLabel: s.perspective ? PERSPECTIVE_LABELS[s.perspective] : '' })),
+    canonical: new URL(`editions/${edition.id}/`, context.archiveBaseUrl).toString(),
+  });
+}
+
+export function renderHomePage(records: readonly ArchiveRecord[], context: SiteContext, renderer: TemplateRenderer): string {
+  const months = new Map<string, ArchiveRecord[]>();
+  for (const r of records) {
+    const month = r.id.slice(0, 7);
+    months.set(month, [...(months.get(month) ?? []), r]);
+  }
+  return page(renderer, 'home', context, '', {
+    latest: records[0],
+    months: [...months.entries()].map(([month, list]) => ({ month, label: monthLabel(month), editions: list })),
+    charts: [30, 90].map((n) => ({ n, svg: themeChartSvg(records.slice(0, n), `Stories per theme, last ${Math.min(n, records.length)} editions`) })),
+  });
+}
+
+export function renderThemePage(theme: ThemeId, records: readonly ArchiveRecord[], context: SiteContext, renderer: TemplateRenderer): string {
+  const definition = themeById(theme);
+  const entries = records.flatMap((r) =>
+    r.stories.filter((s) => s.themes.includes(theme)).map((s) => ({ ...s, editionId: r.id, signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal })),
+  );
+  return page(renderer, 'theme', context, '../../', { theme: definition, entries: entries.slice(0, 500) });
+}
+
+export function renderNotFoundPage(context: SiteContext, renderer: TemplateRenderer): string {
+  // Served at any depth by CloudFront's error response: links must be absolute to the archive root.
+  return page(renderer, 'not-found', context, context.archiveBaseUrl, {});
+}
+
+function monthLabel(month: string): string {
+  const date = new Date(`${month}-01T00:00:00Z`);
+  return Number.isNaN(date.getTime()) ? month : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Horizontal bars, one per theme; numbers are ours, labels are ours: nothing feed-derived. */
+export function themeChartSvg(records: readonly ArchiveRecord[], label: string): string {
+  const counts = THEME_IDS.map((id) => ({ id, title: themeById(id).title, n: records.reduce((s, r) => s + (r.themeCounts[id] ?? 0), 0) }));
+  const max = Math.max(1, ...counts.map((c) => c.n));
+  const row = 22;
+  const width = 560;
+  const labelWidth = 230;
+  const bars = counts
+    .map((c, i) => {
+      const w = Math.round(((width - labelWidth - 40) * c.n) / max);
+      const y = i * row + 4;
+      return `<text x="${labelWidth - 8}" y="${y + 14}" text-anchor="end">${xml(c.title)}</text><rect x="${labelWidth}" y="${y + 3}" width="${w}" height="14" rx="2"></rect><text x="${labelWidth + w + 6}" y="${y + 14}">${c.n}</text>`;
+    })
+    .join('');
+  return `<svg class="chart" role="img" aria-label="${xml(label)}" viewBox="0 0 ${width} ${counts.length * row + 8}" width="100%" xmlns="http://www.w3.org/2000/svg"><title>${xml(label)}</title>${bars}</svg>`;
+}
+
+interface FeedEntry {
+  id: string;
+  title: string;
+  url: string;
+  updated: string;
+  summary: string;
+}
+
+export function renderAtomFeed(feed: { id: string; title: string; selfUrl: string; siteUrl: string; entries: FeedEntry[] }): string {
+  const updated = feed.entries[0]?.updated ?? new Date(0).toISOString();
+  const entries = feed.entries
+    .map(
+      (e) => `  <entry>
+    <id>${xml(e.id)}</id>
+    <title>${xml(e.title)}</title>
+    <link rel="alternate" type="text/html" href="${xml(e.url)}"/>
+    <updated>${xml(e.updated)}</updated>
+    <published>${xml(e.updated)}</published>
+    <summary type="text">${xml(e.summary)}</summary>
+  </entry>`,
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en">
+  <id>${xml(feed.id)}</id>
+  <title>${xml(feed.title)}</title>
+  <updated>${xml(updated)}</updated>
+  <link rel="self" type="application/atom+xml" href="${xml(feed.selfUrl)}"/>
+  <link rel="alternate" type="text/html" href="${xml(feed.siteUrl)}"/>
+  <author><name>${xml(feed.title)}</name></author>
+  <generator>Briefing</generator>
+${entries}
+</feed>
+`;
+}
+
+export function renderEditionsFeed(records: readonly ArchiveRecord[], context: SiteContext): string {
+  const base = context.archiveBaseUrl;
+  return renderAtomFeed({
+    id: new URL('feed.xml', base).toString(),
+    title: context.archiveTitle,
+    selfUrl: new URL('feed.xml', base).toString(),
+    siteUrl: base,
+    entries: records.slice(0, 50).map((r) => ({
+      id: new URL(`editions/${r.id}/`, base).toString(),
+      title: r.title,
+      url: new URL(`editions/${r.id}/`, base).toString(),
+      updated: r.generatedAt,
+      summary: r.topLine.map((t) => t.text).join(' ') || `${r.storyCount} stories`,
+    })),
+  });
+}
+
+export function renderThemeFeed(theme: ThemeId, records: readonly ArchiveRecord[], context: SiteContext): string {
+  const base = context.archiveBaseUrl;
+  const definition = themeById(theme);
+  const entries = records
+    .flatMap((r) => r.stories.filter((s) => s.themes.includes(theme)).map((s) => ({ r, s })))
+    .slice(0, 50)
+    .map(({ r, s }) => ({
+      id: new URL(`editions/${r.id}/#story-${s.id}`, base).toString(),
+      title: s.title,
+      url: new URL(`editions/${r.id}/#story-${s.id}`, base).toString(),
+      updated: r.generatedAt,
+      summary: s.summary,
+    }));
+  return renderAtomFeed({
+    id: new URL(`themes/${theme}/feed.xml`, base).toString(),
+    title: `${context.archiveTitle}: ${definition.title}`,
+    selfUrl: new URL(`themes/${theme}/feed.xml`, base).toString(),
+    siteUrl: new URL(`themes/${theme}/`, base).toString(),
+    entries,
+  });
+}
+
+/** Compact documents for the client-side search, one per story. */
+export function buildSearchDocuments(records: readonly ArchiveRecord[]): { id: string; e: string; t: string; s: string; src: string; th: string[] }[] {
+  return records.flatMap((r) => r.stories.map((s) => ({ id: s.id, e: r.id, t: s.title, s: s.summary.slice(0, 240), src: s.sources.join(', '), th: s.themes })));
+}
