@@ -8,6 +8,8 @@ export const ENV = {
   /** JSON config document (the same schema as briefing.config.json). */
   config: 'BRIEFING_CONFIG',
   archiveBaseUrl: 'BRIEFING_ARCHIVE_URL',
+  /** "true": take the archive's public base URL from the request's x-forwarded-host (CloudFront). */
+  archiveFromRequest: 'BRIEFING_ARCHIVE_FROM_REQUEST',
   apiBaseUrl: 'BRIEFING_API_URL',
   fromAddress: 'BRIEFING_FROM_ADDRESS',
   configurationSet: 'BRIEFING_SES_CONFIGURATION_SET',

@@ -3,6 +3,7 @@
  * to an ApiRequest, call the shared router, map the response back.
  */
 import { createHash } from 'node:crypto';
+import { ENV } from '../config/env.ts';
 import { handleSubscriptionRequest, MAX_BODY_BYTES } from '../pipeline/subscription-api.ts';
 import { subscriptionSettings } from '../pipeline/subscriptions.ts';
 import { createAwsSubscriptionDeps } from './aws-deps.ts';
@@ -30,7 +31,13 @@ export async function handler(event: FunctionUrlEvent): Promise<FunctionUrlResul
   const raw = event.body ?? '';
   // Decode at most a little over the limit; the router rejects anything larger.
   const body = event.isBase64Encoded ? Buffer.from(raw.slice(0, MAX_BODY_BYTES * 2), 'base64').toString('utf8') : raw;
-  const response = await handleSubscriptionRequest(deps, subscriptionSettings(config), {
+  const settings = subscriptionSettings(config);
+  const host = event.headers?.['x-forwarded-host'];
+  if (process.env[ENV.archiveFromRequest] === 'true' && host && /^[a-z0-9.-]+$/i.test(host)) {
+    settings.archiveBaseUrl = `https://${host}/`;
+    settings.apiBaseUrl = `https://${host}/api/`;
+  }
+  const response = await handleSubscriptionRequest(deps, settings, {
     method: event.requestContext?.http?.method ?? 'GET',
     path: (event.rawPath ?? '/').replace(/^\/api(?=\/)/, ''),
     query: Object.fromEntries(new URLSearchParams(event.rawQueryString ?? '')),

@@ -1,6 +1,6 @@
 /**
  * A Lambda function bundled from functions/handlers by the local esbuild (no Docker): ESM,
- * minified, Node.js 22 on ARM64, the AWS SDK left to the runtime, templates copied beside the
+ * minified, Node.js 24 on ARM64, the AWS SDK left to the runtime, templates copied beside the
  * bundle, logs kept for a bounded time.
  */
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ export const BUNDLING = {
   format: OutputFormat.ESM,
   minify: true,
   sourceMap: true,
-  target: 'node22',
+  target: 'node22', // runs on 24; node22 keeps the bundle loadable on the oldest supported runtime
   mainFields: ['module', 'main'],
   externalModules: ['@aws-sdk/*'],
   // rss-parser and some of its dependencies are CommonJS and call require().
@@ -51,7 +51,7 @@ export class BriefingFunction extends Construct {
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       description: props.description,
-      runtime: Runtime.NODEJS_22_X,
+      runtime: Runtime.NODEJS_24_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,

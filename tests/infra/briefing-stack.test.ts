@@ -109,9 +109,9 @@ describe('BriefingStack', () => {
     });
   });
 
-  it('runs the digest on Node.js 22, ARM64, with reserved concurrency 1', () => {
+  it('runs the digest on Node.js 24, ARM64, with reserved concurrency 1', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
-      Runtime: 'nodejs22.x',
+      Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       MemorySize: 1024,
       Timeout: 600,
@@ -181,7 +181,7 @@ describe('BriefingStack', () => {
   it('raises the operational alarms to the alarm topic', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
-    for (const words of ['digest function failed', 'No edition', 'dead-letter', 'failed for 3', 'bounce rate', 'complaint rate']) {
+    for (const words of ['digest function failed', 'No edition', 'could not be delivered', 'failed for 3', 'bounce rate', 'complaint rate']) {
       expect(descriptions.some((d) => d.toLowerCase().includes(words.toLowerCase())), words).toBe(true);
     }
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);

@@ -144,7 +144,8 @@ describe('briefing run against feeds on 127.0.0.1', () => {
     expect(raw).toMatch(/Content-Type: multipart\/alternative/);
     expect(raw).toMatch(/Content-Type: text\/plain; charset=utf-8/i);
     expect(raw).toMatch(/Content-Type: text\/html; charset=utf-8/i);
-    expect(raw).toMatch(/^List-Unsubscribe: /m);
+    expect(raw).toMatch(/^List-Unsubscribe:\s+<http/m);
+    expect(raw).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     const html = readFileSync(join(outbox, 'preview.html'), 'utf8');
     const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]!);
     expect(hrefs.length).toBeGreaterThan(3);
