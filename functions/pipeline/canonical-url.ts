@@ -51,7 +51,9 @@ const AGGREGATOR_HOSTS = /(^|\.)news\.google\.com$|(^|\.)news\.yahoo\.com$|(^|\.
 
 export function isAggregatorLink(url: string): boolean {
   try {
-    return AGGREGATOR_HOSTS.test(new URL(url).hostname);
+    const parsed = new URL(url);
+    // Google News redirect links have this path shape whichever host serves them (recorded copies included).
+    return AGGREGATOR_HOSTS.test(parsed.hostname) || /^\/(search\/)?rss\/articles\//.test(parsed.pathname);
   } catch {
     return false;
   }

@@ -19,7 +19,7 @@ export interface ClusterOptions {
 
 /** Anchors that name the relationship itself, shared by almost every item: no evidence of the same event. */
 const COMMON_ANCHORS = new Set(['xi', 'putin', 'trade', 'sanctions', 'us', 'ukraine']);
-const EVENT_ANCHORS = new Set(['call', 'visit', 'summit', 'patrol', 'exercise', 'power-of-siberia', 'pipeline', 'ceasefire', 'secondary', 'arctic', 'space', 'victory', 'brics', 'sco', 'railway', 'bank', 'payment', 'cars', 'media', 'naval', 'bomber', 'yuan', 'rouble', 'gas', 'oil']);
+const EVENT_ANCHORS = new Set(['price', 'envoy', 'call', 'visit', 'summit', 'patrol', 'exercise', 'power-of-siberia', 'pipeline', 'ceasefire', 'secondary', 'arctic', 'space', 'victory', 'brics', 'sco', 'railway', 'bank', 'payment', 'cars', 'media', 'naval', 'bomber', 'yuan', 'rouble', 'gas', 'oil']);
 const MAX_POSTINGS = 400;
 
 interface Features {
@@ -29,13 +29,14 @@ interface Features {
 }
 
 export function clusterStories(items: readonly ScoredItem[], options: ClusterOptions = {}): ScoredItem[][] {
-  const wordThreshold = options.wordThreshold ?? 0.34;
+  const wordThreshold = options.wordThreshold ?? 0.4;
   const anchorThreshold = options.anchorThreshold ?? 3;
   const maxApart = (options.maxHoursApart ?? 36) * 3_600_000;
   const features: Features[] = items.map((item) => {
     const text = `${item.title} ${item.summary ?? ''}`;
     const published = item.published ? Date.parse(item.published) : undefined;
-    return { tokens: new Set(tokensOf(text)), anchors: anchorsOf(`${text} ${(item.article?.text ?? item.content ?? '').slice(0, 600)}`), ...(published ? { at: published } : {}) };
+    // Anchors from the headline and summary only: article bodies mention background (trade, sanctions) that would chain events.
+    return { tokens: new Set(tokensOf(text)), anchors: anchorsOf(text), ...(published ? { at: published } : {}) };
   });
 
   // Document frequency: terms in most items (china, russia...) say nothing about the event.
@@ -99,14 +100,20 @@ function sameStory(
 ): boolean {
   if (a.at !== undefined && b.at !== undefined && Math.abs(a.at - b.at) > maxApart) return false;
   const distinct = (s: Set<string>) => new Set([...s].filter((t) => (df.get(t) ?? 0) <= common));
-  if (dice(distinct(a.tokens), distinct(b.tokens)) >= wordThreshold) return true;
+  const ta = distinct(a.tokens);
+  const tb = distinct(b.tokens);
+  if (dice(ta, tb) >= wordThreshold) return true;
+  let sharedTokens = 0;
+  for (const t of ta) if (tb.has(t)) sharedTokens++;
+  // A short headline contained in a longer report: most of the smaller set is shared.
+  if (sharedTokens >= 3 && sharedTokens / Math.min(ta.size, tb.size) >= 0.5) return true;
   let shared = 0;
-  let event = false;
+  let events = 0;
   for (const x of a.anchors) {
     if (!b.anchors.has(x)) continue;
     shared++;
-    if (EVENT_ANCHORS.has(x)) event = true;
+    if (EVENT_ANCHORS.has(x)) events++;
   }
-  // Different wording or language: the same people and the same kind of event.
-  return event && shared >= anchorThreshold;
+  // Different wording or language: two markers of the same kind of event, or the same people and one such marker.
+  return events >= 2 || (events >= 1 && shared >= anchorThreshold);
 }

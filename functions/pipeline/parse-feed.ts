@@ -275,7 +275,9 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
   const base = absoluteOr(raw.link, options.url) ?? options.url;
   const items: ParsedFeed['items'] = [];
   for (const entry of raw.entries) {
-    const title = cleanInlineText(entry.title);
+    let title = cleanInlineText(entry.title);
+    // News-search feeds append " - Publisher" to every headline; the publisher is a source, not news.
+    if (entry.sourceUrl && / - [^-]{2,60}$/.test(title)) title = title.replace(/ - [^-]{2,60}$/, '');
     const summaryText = entry.descriptionHtml ? htmlToPlainText(entry.descriptionHtml) : '';
     const contentText = entry.contentHtml ? htmlToPlainText(entry.contentHtml).slice(0, MAX_CONTENT) : '';
     if (!title && !summaryText && !contentText) continue;

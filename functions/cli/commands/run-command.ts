@@ -54,6 +54,8 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
       feedsRoot = file.root;
     }
     if (sample || options.allowPrivateNetwork) config = allowPrivate(config);
+    // Every sample outlet lives on the one 127.0.0.1 server; a per-host cap would treat them as one site.
+    if (sample) config = { ...config, fetch: { ...config.fetch, articlesPerHost: config.fetch.maxArticles } };
 
     const clock: Clock = clockAt ? fixedClock(clockAt) : systemClock;
     const event = parseManualEvent(
