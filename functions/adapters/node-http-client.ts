@@ -158,9 +158,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         stream.on('data', (chunk: Buffer) => {
           size += chunk.length;
           if (size > maxBytes) {
+            // Settle first: destroying the socket emits 'aborted', which must not win.
+            fail(new ResponseTooLargeError(`response larger than ${maxBytes} bytes`, url.toString(), status));
             res.destroy();
             stream.destroy();
-            fail(new ResponseTooLargeError(`response larger than ${maxBytes} bytes`, url.toString(), status));
             return;
           }
           chunks.push(chunk);

@@ -10,7 +10,7 @@ import { load } from 'cheerio/slim';
 import Parser from 'rss-parser';
 import { NotAFeedError } from '../domain/errors.ts';
 import type { FeedItem, ParsedFeed } from '../domain/types.ts';
-import { canonicalizeUrl, resolveAggregatorLink } from './canonical-url.ts';
+import { canonicalizeUrl, isAggregatorLink, resolveAggregatorLink } from './canonical-url.ts';
 import { decodeDocument } from './decode-text.ts';
 import { cleanInlineText, htmlToPlainText, truncateText } from './plain-text.ts';
 
@@ -277,7 +277,8 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
   for (const entry of raw.entries) {
     let title = cleanInlineText(entry.title);
     // News-search feeds append " - Publisher" to every headline; the publisher is a source, not news.
-    if (entry.sourceUrl && / - [^-]{2,60}$/.test(title)) title = title.replace(/ - [^-]{2,60}$/, '');
+    const fromAggregator = Boolean(entry.sourceUrl) || (entry.link !== undefined && isAggregatorLink(entry.link.trim()));
+    if (fromAggregator && / - [^-]{2,60}$/.test(title)) title = title.replace(/ - [^-]{2,60}$/, '');
     const summaryText = entry.descriptionHtml ? htmlToPlainText(entry.descriptionHtml) : '';
     const contentText = entry.contentHtml ? htmlToPlainText(entry.contentHtml).slice(0, MAX_CONTENT) : '';
     if (!title && !summaryText && !contentText) continue;
