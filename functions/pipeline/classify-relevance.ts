@@ -136,11 +136,12 @@ export function classifyItem(input: ClassifyInput): Classification {
 
   const objectPair = OBJECT_PAIR.exec(title);
   if (pairTitle && !objectPair) add(`pair phrase in title: '${pairTitle.exec(title)![0]}'`, 0.55);
-  else if (both(inTitle)) add(objectPair ? `both sides in title, as objects: '${objectPair[0]}'` : 'both sides in title', 0.4);
+  else if (both(inTitle)) add('both sides in title', 0.4);
   else if ((inTitle.china && inSummary.russia) || (inTitle.russia && inSummary.china)) add('one side in title, the other in summary', 0.25);
   else if (both(inSummary)) add('both sides in summary', 0.15);
   else if (both(inBody) || (inTitle.china && inBody.russia) || (inTitle.russia && inBody.china)) add('both sides in article text', 0.1);
 
+  if (objectPair) add(`the two as objects of a third party: '${objectPair[0]}'`, -0.2);
   if (pairSummary && !pairTitle) add(`pair phrase in summary: '${pairSummary.exec(summary)![0]}'`, 0.2);
   const all = { xi: inTitle.xi || inSummary.xi || inBody.xi, putin: inTitle.putin || inSummary.putin || inBody.putin };
   if (all.xi && all.putin) add('leaders: Xi and Putin', 0.15);
@@ -159,7 +160,7 @@ export function classifyItem(input: ClassifyInput): Classification {
   const analogy = ANALOGY.exec(title);
   if (analogy && both(inTitle) && !pairTitle) add(`comparison or analogy: '${analogy[0]}'`, -0.3);
   const adversary = ADVERSARY.exec(title) ?? (rawTitle.length < 40 ? ADVERSARY.exec(summary) : null);
-  if (adversary && anyBoth && !hasJointAction(title)) add(`adversary or threat framing: '${adversary[0]}'`, -0.35);
+  if (adversary && anyBoth && !hasJointAction(title) && !directed) add(`adversary or threat framing: '${adversary[0]}'`, -0.35);
   const thirds = new Set((title.match(new RegExp(THIRD_PARTY.source, 'giu')) ?? []).map((m) => m.toLowerCase()));
   if (thirds.size > 0 && anyBoth) {
     const listed = isEnumeration(title);
