@@ -129,7 +129,8 @@ function buildProgram(io: CliIo): Command {
     .description('Serve an output folder on 127.0.0.1 for browsing the archive')
     .argument('[dir]', 'output folder', './out')
     .option('--port <n>', 'port (0 = any free port)', '8080')
-    .action(async (dir: string, options: { port: string }) => (await archiveCmds()).runServe(dir, options, io));
+    .option('--config <file>', 'configuration file (for the subscription API)')
+    .action(async (dir: string, options: { port: string; config?: string }) => (await archiveCmds()).runServe(dir, options, io));
 
   const feeds = program.command('feeds').description('Manage the feeds file');
   feeds

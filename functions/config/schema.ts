@@ -65,7 +65,7 @@ export const ArchiveConfigSchema = z.object({
   /** Public base URL of the archive; every link in mail and pages is absolute from here. */
   baseUrl: z.url().default('http://127.0.0.1:8080/'),
   /** Base URL of the subscription API (subscribe form, unsubscribe links). */
-  apiBaseUrl: z.url().default('http://127.0.0.1:8081/api/'),
+  apiBaseUrl: z.url().default('http://127.0.0.1:8080/api/'),
 });
 
 export const ScheduleConfigSchema = z.object({

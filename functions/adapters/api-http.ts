@@ -1,0 +1,21 @@
+/** The subscription API on a plain node:http server (local `briefing serve` and tests). */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { handleSubscriptionRequest } from '../pipeline/subscription-api.ts';
+import type { SubscriptionDeps, SubscriptionSettings } from '../pipeline/subscriptions.ts';
+import type { ApiHandler } from './static-server.ts';
+
+export function createApiHandler(deps: SubscriptionDeps, settings: SubscriptionSettings): ApiHandler {
+  return async (req: IncomingMessage, body: string, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+    const response = await handleSubscriptionRequest(deps, settings, {
+      method: req.method ?? 'GET',
+      path: url.pathname.replace(/^\/api/, ''),
+      query: Object.fromEntries(url.searchParams),
+      headers,
+      body,
+    });
+    res.writeHead(response.status, response.headers).end(response.body);
+  };
+}

@@ -1,0 +1,160 @@
+/** The subscription API as a real HTTP server, with mail going to an .eml outbox. */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiHandler } from '../../functions/adapters/api-http.ts';
+import { createFolderStore } from '../../functions/adapters/folder-store.ts';
+import { silentLogger } from '../../functions/adapters/json-logger.ts';
+import { createOutboxMailer } from '../../functions/adapters/outbox-mailer.ts';
+import { startStaticServer } from '../../functions/adapters/static-server.ts';
+import { dataKeys } from '../../functions/domain/keys.ts';
+import { createToken } from '../../functions/domain/tokens.ts';
+import type { Clock } from '../../functions/ports/ports.ts';
+import { applySesNotification } from '../../functions/pipeline/ses-notifications.ts';
+import { listSubscribers, type SubscriptionSettings } from '../../functions/pipeline/subscriptions.ts';
+import { createTemplateRenderer } from '../../functions/pipeline/template-renderer.ts';
+
+const secret = 'test-signing-secret-0123456789';
+let now = new Date('2026-11-23T07:00:00Z');
+const clock: Clock = { now: () => new Date(now.getTime()) };
+let server: { url: string; close(): Promise<void> };
+let outbox: string;
+let data: ReturnType<typeof createFolderStore>;
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'subs-'));
+  outbox = join(dir, 'outbox');
+  data = createFolderStore(join(dir, '.state'));
+  let base = '';
+  const settings: SubscriptionSettings = {
+    listTitle: 'China–Russia Briefing',
+    get apiBaseUrl() {
+      return `${base}api/`;
+    },
+    get archiveBaseUrl() {
+      return base;
+    },
+    from: 'briefing@example.org',
+    fromName: 'Briefing',
+    listId: 'briefing.example.org',
+    postalAddress: 'Briefing, London',
+    confirmationWindowMinutes: 10,
+    confirmationLifetimeHours: 48,
+  };
+  const api = createApiHandler({ data, mailer: createOutboxMailer(outbox), clock, logger: silentLogger, templates: createTemplateRenderer(), signingSecret: secret }, settings);
+  server = await startStaticServer(dir, { api });
+  base = server.url;
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const post = (path: string, body: string, type = 'application/x-www-form-urlencoded', accept = 'text/html') =>
+  fetch(`${server.url}api/${path}`, { method: 'POST', body, headers: { 'content-type': type, accept } });
+const mails = () => readdirSync(outbox).filter((f) => f.endsWith('.eml'));
+const linkIn = (mail: string, purpose: string) => {
+  const text = readFileSync(join(outbox, mail), 'utf8').replace(/=\r\n/g, '').replace(/=3D/g, '=');
+  return new URL(/https?:\/\/[^\s"<>]+/.exec(text.slice(text.indexOf(`/api/${purpose}?token=`) - 40))![0]);
+};
+
+describe('subscription API over HTTP', () => {
+  it('subscribes with double opt-in, confirms, and answers the same for known and unknown addresses', async () => {
+    const first = await post('subscribe', 'email=Analyst%40Example.org');
+    expect(first.status).toBe(202);
+    const firstBody = await first.text();
+    expect(first.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(mails()).toHaveLength(1);
+    const again = await post('subscribe', 'email=analyst%40example.org');
+    expect(again.status).toBe(202);
+    expect(await again.text()).toBe(firstBody);
+    expect(mails()).toHaveLength(1);
+
+    const confirm = linkIn(mails()[0]!, 'confirm');
+    const confirmed = await fetch(`${server.url}api/confirm${confirm.search}`);
+    expect(confirmed.status).toBe(200);
+    const [subscriber] = await listSubscribers(data);
+    expect(subscriber).toMatchObject({ email: 'analyst@example.org', status: 'confirmed' });
+    expect(subscriber!.consent?.method).toBe('web form');
+
+    const known = await post('subscribe', 'email=analyst%40example.org');
+    const unknown = await post('subscribe', 'email=someone-else%40example.org');
+    expect(known.status).toBe(unknown.status);
+    expect(await known.text()).toBe(await unknown.text());
+  });
+
+  it('sends at most one confirmation per window for repeated sign-ups', async () => {
+    const before = mails().length;
+    for (let i = 0; i < 5; i++) await post('subscribe', 'email=repeat%40example.org');
+    expect(mails().length).toBe(before + 1);
+    now = new Date(now.getTime() + 11 * 60_000);
+    await post('subscribe', 'email=repeat%40example.org');
+    expect(mails().length).toBe(before + 2);
+  });
+
+  it('unsubscribes by one-click POST (RFC 8058) and by a page with a button', async () => {
+    const token = createToken({ email: 'analyst@example.org', purpose: 'unsubscribe', expiresAt: Math.floor(now.getTime() / 1000) + 3600 }, secret);
+    const page = await fetch(`${server.url}api/unsubscribe?token=${encodeURIComponent(token)}`);
+    const html = await page.text();
+    expect(html).toContain('<form method="post" action="unsubscribe">');
+    expect(html).toContain('<button type="submit">Unsubscribe</button>');
+    const oneClick = await fetch(`${server.url}api/unsubscribe?token=${encodeURIComponent(token)}`, {
+      method: 'POST',
+      body: 'List-Unsubscribe=One-Click',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(oneClick.status).toBe(200);
+    expect((await listSubscribers(data)).find((s) => s.email === 'analyst@example.org')?.status).toBe('unsubscribed');
+  });
+
+  it('saves theme preferences', async () => {
+    const email = 'prefs@example.org';
+    await data.put(dataKeys.subscriber(email), JSON.stringify({ email, status: 'confirmed', createdAt: now.toISOString(), updatedAt: now.toISOString() }), { contentType: 'application/json' });
+    const token = encodeURIComponent(createToken({ email, purpose: 'preferences', expiresAt: Math.floor(now.getTime() / 1000) + 3600 }, secret));
+    const form = await (await fetch(`${server.url}api/preferences?token=${token}`)).text();
+    expect(form).toContain('name="themes" value="energy" checked');
+    const saved = await post(`preferences?token=${token}`, 'themes=energy&themes=military');
+    expect(saved.status).toBe(200);
+    expect((await listSubscribers(data)).find((s) => s.email === email)?.themes).toEqual(['energy', 'military']);
+  });
+
+  it.each([
+    ['a CR/LF injection', 'email=a%40example.org%0d%0aBcc:%20x%40evil.example', 'email: must not contain line breaks'],
+    ['an invalid address', 'email=not-an-address', 'email: not a valid address'],
+    ['an oversized body', `email=${'a'.repeat(5000)}%40example.org`, 'Request too large'],
+    ['a missing address', '', 'email: required'],
+  ])('rejects %s with a clear message', async (_case, body, message) => {
+    const res = await post('subscribe', body, 'application/x-www-form-urlencoded', 'application/json');
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(JSON.stringify(await res.json())).toContain(message);
+  });
+
+  it.each([
+    ['tampered', (t: string) => `${t.slice(0, -3)}abc`],
+    ['for another purpose', () => createToken({ email: 'x@example.org', purpose: 'preferences', expiresAt: 9_999_999_999 }, secret)],
+    ['expired', () => createToken({ email: 'x@example.org', purpose: 'confirm', expiresAt: 1 }, secret)],
+  ])('refuses a %s token', async (_case, make) => {
+    const token = make(createToken({ email: 'x@example.org', purpose: 'confirm', expiresAt: 9_999_999_999 }, secret));
+    const res = await fetch(`${server.url}api/confirm?token=${encodeURIComponent(token)}`);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('This link is not valid');
+  });
+
+  it('suppresses addresses on permanent bounces and complaints from SES', async () => {
+    for (const email of ['bounce@example.org', 'complain@example.org']) {
+      await data.put(dataKeys.subscriber(email), JSON.stringify({ email, status: 'confirmed', createdAt: now.toISOString(), updatedAt: now.toISOString() }), { contentType: 'application/json' });
+    }
+    const deps = { data, clock, logger: silentLogger };
+    expect(await applySesNotification(deps, JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'Bounce@Example.org' }] } }))).toEqual({ suppressed: 1, ignored: 0 });
+    expect(await applySesNotification(deps, JSON.stringify({ notificationType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'complain@example.org' }] } }))).toEqual({ suppressed: 1, ignored: 0 });
+    expect(await applySesNotification(deps, JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'x@example.org' }] } }))).toEqual({ suppressed: 0, ignored: 1 });
+    const list = await listSubscribers(data);
+    expect(list.find((s) => s.email === 'bounce@example.org')?.status).toBe('bounced');
+    expect(list.find((s) => s.email === 'complain@example.org')?.status).toBe('complained');
+    // A suppressed address cannot sign up again through the form.
+    const before = mails().length;
+    await post('subscribe', 'email=bounce%40example.org');
+    expect(mails().length).toBe(before);
+  });
+});
