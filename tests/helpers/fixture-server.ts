@@ -2,6 +2,7 @@
  * A small HTTP server on 127.0.0.1 for integration tests: serves a fixture folder with the
  * `__BASE__` token replaced by its own address, plus programmable routes (errors, broken XML).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,8 +41,14 @@ export async function startFixtureServer(
     }
     readFile(file)
       .then((body) => {
-        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-        res.end(body.toString('utf8').replaceAll('__BASE__', base));
+        const text = body.toString('utf8').replaceAll('__BASE__', base);
+        const etag = `"${createHash('md5').update(text).digest('hex')}"`;
+        if (req.headers['if-none-match'] === etag) {
+          res.writeHead(304, { etag }).end();
+          return;
+        }
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', etag });
+        res.end(text);
       })
       .catch(() => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));
   });

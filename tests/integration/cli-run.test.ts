@@ -18,6 +18,7 @@ describe('briefing run against feeds on 127.0.0.1', () => {
   let edition: Edition;
   let run: { code: number; stdout: string; stderr: string };
   let deadPort: number;
+  let feedsFile: string;
 
   beforeAll(async () => {
     server = await startFixtureServer(FIXTURES, {
@@ -47,7 +48,8 @@ describe('briefing run against feeds on 127.0.0.1', () => {
       { name: 'Server Error', url: `${server.base}/error500.xml` },
       { name: 'Broken XML', url: `${server.base}/broken.xml` },
     ];
-    writeFileSync(join(work, 'feeds.json'), JSON.stringify(feeds));
+    feedsFile = join(work, 'feeds.json');
+    writeFileSync(feedsFile, JSON.stringify(feeds));
     run = await runCli([
       'run',
       '--feeds',
@@ -133,6 +135,17 @@ describe('briefing run against feeds on 127.0.0.1', () => {
     expect(readFileSync(join(out, 'feed.xml'), 'utf8')).toContain('<feed');
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2026-11-23');
   });
+
+  it('on a second run, unchanged feeds cost a 304 and nobody is mailed twice', async () => {
+    const again = await runCli(['run', '--feeds', feedsFile, '--out', out, '--now', '2026-11-23T18:00:00Z', '--allow-private-network', '--json']);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).delivery).toMatchObject({ sent: 0, skipped: 1 });
+    const second = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
+    const byName = Object.fromEntries(second.sources.map((s) => [s.name, s.status]));
+    expect(byName['Test Wire']).toBe('not-modified');
+    expect(byName['Test State News']).toBe('not-modified');
+    expect(second.stories.map((s) => s.id).sort()).toEqual(edition.stories.map((s) => s.id).sort());
+  }, 60_000);
 
   it('writes a standard multipart .eml with absolute links', () => {
     const outbox = join(out, 'outbox');

@@ -1,0 +1,63 @@
+/** `briefing run --offline`: the recorded sample day through the unchanged pipeline, twice. */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Edition } from '../../functions/domain/types.ts';
+import { runCli } from '../helpers/run-cli.ts';
+
+describe('briefing run --offline', () => {
+  const out = join(mkdtempSync(join(tmpdir(), 'offline-')), 'out');
+  let first: Awaited<ReturnType<typeof runCli>>;
+  let edition: Edition;
+
+  beforeAll(async () => {
+    first = await runCli(['run', '--offline', '--out', out]);
+    edition = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
+  }, 120_000);
+
+  it('reads every outlet of the sample and keeps only the China–Russia reporting', () => {
+    expect(first.code).toBe(0);
+    expect(edition.sources).toHaveLength(11);
+    expect(edition.sources.every((s) => s.status === 'ok')).toBe(true);
+    expect(edition.stats.itemsSeen).toBeGreaterThan(250);
+    expect(edition.stats.itemsRelevant).toBeGreaterThanOrEqual(20);
+    expect(edition.stats.itemsRelevant).toBeLessThan(edition.stats.itemsSeen / 5);
+    const titles = edition.stories.flatMap((s) => s.articles.map((a) => a.title)).join('\n');
+    for (const trap of ['Pentagon budget', 'Terracotta', 'unchanged XI', 'Moscow, Idaho', 'Moscow Mule', 'Vladivostok for talks', 'border patrols', 'Hackers linked']) {
+      expect(titles).not.toContain(trap);
+    }
+  });
+
+  it('groups one event across outlets, perspectives and languages', () => {
+    const call = edition.stories.find((s) => s.articles.some((a) => a.title.includes('video call')))!;
+    const perspectives = new Set(call.articles.map((a) => a.perspective));
+    expect(perspectives.has('russian-state')).toBe(true);
+    expect(perspectives.has('chinese-state')).toBe(true);
+    expect(call.articles.some((a) => a.language === 'ru')).toBe(true);
+    expect(call.articles.some((a) => a.language === 'zh')).toBe(true);
+  });
+
+  it('records why an article was not used: a paywall, a missing page', () => {
+    const notes = edition.stories.flatMap((s) => s.articles.map((a) => a.note ?? '')).join('\n');
+    expect(notes).toContain('paywalled');
+  });
+
+  it('covers several themes, each with its paragraph', () => {
+    const active = edition.themes.filter((t) => t.storyIds.length > 0).map((t) => t.id);
+    expect(active.length).toBeGreaterThanOrEqual(6);
+    expect(edition.topLine).toHaveLength(3);
+  });
+
+  it('writes the mail to the outbox and the archive pages', () => {
+    expect(readdirSync(join(out, 'outbox')).some((f) => f.endsWith('.eml'))).toBe(true);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2026-11-23');
+  });
+
+  it('on a second run nobody is mailed twice', async () => {
+    const second = await runCli(['run', '--offline', '--out', out, '--json']);
+    expect(second.code).toBe(0);
+    const result = JSON.parse(second.stdout) as { delivery: { sent: number; skipped: number } };
+    expect(result.delivery).toMatchObject({ sent: 0, skipped: 1 });
+  }, 120_000);
+});
