@@ -4,7 +4,16 @@
  * configuration set with bounce/complaint handling, and the alarms that tell an operator when
  * a morning went wrong.
  */
-import { type CfnElement, CfnOutput, Duration, RemovalPolicy, Stack, type StackProps, TimeZone, Validations } from 'aws-cdk-lib';
+import {
+  type CfnElement,
+  CfnOutput,
+  Duration,
+  RemovalPolicy,
+  Stack,
+  type StackProps,
+  TimeZone,
+  Validations,
+} from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
   AllowedMethods,
@@ -12,7 +21,6 @@ import {
   Distribution,
   FunctionCode,
   FunctionEventType,
-  Function as ViewerFunction,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -20,6 +28,7 @@ import {
   PriceClass,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
+  Function as ViewerFunction,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { FunctionUrlOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -38,7 +47,13 @@ import {
 import { Schedule, ScheduleExpression, ScheduleTargetInput } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
-import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from 'aws-cdk-lib/aws-ses';
+import {
+  ConfigurationSet,
+  EmailIdentity,
+  EmailSendingEvent,
+  EventDestination,
+  Identity,
+} from 'aws-cdk-lib/aws-ses';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -76,7 +91,10 @@ export class BriefingStack extends Stack {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    Validations.of(logs).acknowledge({ id: 'AwsSolutions::AwsSolutions-S1', reason: 'This is the access-log bucket itself.' });
+    Validations.of(logs).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-S1',
+      reason: 'This is the access-log bucket itself.',
+    });
 
     const data = new Bucket(this, 'Data', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -138,10 +156,18 @@ export class BriefingStack extends Stack {
     const headers = new ResponseHeadersPolicy(this, 'SiteHeaders', {
       securityHeadersBehavior: {
         contentSecurityPolicy: { contentSecurityPolicy: SITE_CSP, override: true },
-        strictTransportSecurity: { accessControlMaxAge: Duration.days(730), includeSubdomains: true, preload: true, override: true },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
       },
     });
 
@@ -197,7 +223,11 @@ export class BriefingStack extends Stack {
         ? {
             domainNames: [config.archiveDomain],
             minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
-            certificate: Certificate.fromCertificateArn(this, 'ArchiveCertificate', config.archiveCertificateArn),
+            certificate: Certificate.fromCertificateArn(
+              this,
+              'ArchiveCertificate',
+              config.archiveCertificateArn,
+            ),
           }
         : {}),
       defaultBehavior: {
@@ -225,7 +255,8 @@ export class BriefingStack extends Stack {
     if (!config.archiveCertificateArn) {
       Validations.of(distribution).acknowledge({
         id: 'AwsSolutions::AwsSolutions-CFR4',
-        reason: 'Without a custom domain the default *.cloudfront.net certificate is used; TLS 1.2 is set for custom domains.',
+        reason:
+          'Without a custom domain the default *.cloudfront.net certificate is used; TLS 1.2 is set for custom domains.',
       });
     }
     Validations.of(distribution).acknowledge({
@@ -234,7 +265,8 @@ export class BriefingStack extends Stack {
     });
     Validations.of(distribution).acknowledge({
       id: 'AwsSolutions::AwsSolutions-CFR2',
-      reason: 'WAF costs more than the whole service at this size; the site is static and the API rate-limits per address.',
+      reason:
+        'WAF costs more than the whole service at this size; the site is static and the API rate-limits per address.',
     });
 
     const archiveUrl = archiveUrlBase ?? `https://${distribution.distributionDomainName}/`;
@@ -312,7 +344,10 @@ export class BriefingStack extends Stack {
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
     });
-    Validations.of(deadLetters).acknowledge({ id: 'AwsSolutions::AwsSolutions-SQS3', reason: 'This queue is the dead-letter queue.' });
+    Validations.of(deadLetters).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SQS3',
+      reason: 'This queue is the dead-letter queue.',
+    });
     const [hour, minute] = config.scheduleTime.split(':');
     const schedule = new Schedule(this, 'DailySchedule', {
       description: `Daily briefing at ${config.scheduleTime} ${config.timeZone}`,
@@ -339,7 +374,8 @@ export class BriefingStack extends Stack {
     acknowledgeTopicKey(alarms);
     if (config.alarmEmail) alarms.addSubscription(new EmailSubscription(config.alarmEmail));
     const notify = new SnsAction(alarms);
-    const alarm = (id: string, props: ConstructorParameters<typeof Alarm>[2]) => new Alarm(this, id, props).addAlarmAction(notify);
+    const alarm = (id: string, props: ConstructorParameters<typeof Alarm>[2]) =>
+      new Alarm(this, id, props).addAlarmAction(notify);
 
     alarm('DigestFailed', {
       alarmDescription: 'The digest function failed (after the scheduler retries, see the DLQ).',
@@ -367,7 +403,10 @@ export class BriefingStack extends Stack {
     });
     alarm('DeadLettersWaiting', {
       alarmDescription: 'A scheduled run could not be delivered to the digest function.',
-      metric: deadLetters.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      metric: deadLetters.metricApproximateNumberOfMessagesVisible({
+        period: Duration.minutes(5),
+        statistic: 'Maximum',
+      }),
       threshold: 1,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -389,7 +428,12 @@ export class BriefingStack extends Stack {
     });
     alarm('BounceRateHigh', {
       alarmDescription: 'SES bounce rate above 5% (SES reviews accounts at 10%).',
-      metric: new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.BounceRate', statistic: 'Maximum', period: Duration.hours(1) }),
+      metric: new Metric({
+        namespace: 'AWS/SES',
+        metricName: 'Reputation.BounceRate',
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      }),
       threshold: 0.05,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -397,7 +441,12 @@ export class BriefingStack extends Stack {
     });
     alarm('ComplaintRateHigh', {
       alarmDescription: 'SES complaint rate above 0.1% (SES reviews accounts at 0.5%).',
-      metric: new Metric({ namespace: 'AWS/SES', metricName: 'Reputation.ComplaintRate', statistic: 'Maximum', period: Duration.hours(1) }),
+      metric: new Metric({
+        namespace: 'AWS/SES',
+        metricName: 'Reputation.ComplaintRate',
+        statistic: 'Maximum',
+        period: Duration.hours(1),
+      }),
       threshold: 0.001,
       evaluationPeriods: 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
@@ -415,7 +464,11 @@ export class BriefingStack extends Stack {
 
 function grantObjects(fn: IFunction, bucket: IBucket, prefixes: string[], actions: string[]): void {
   fn.addToRolePolicy(
-    new PolicyStatement({ effect: Effect.ALLOW, actions, resources: prefixes.map((p) => bucket.arnForObjects(p)) }),
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions,
+      resources: prefixes.map((p) => bucket.arnForObjects(p)),
+    }),
   );
 }
 
@@ -442,7 +495,8 @@ function acknowledgeManagedLogPolicy(f: BriefingFunction): void {
   Validations.of(f).acknowledge(
     {
       id: 'AwsSolutions::AwsSolutions-L1',
-      reason: 'Node.js 24 is the newest runtime this CDK version offers; raised deliberately, not automatically.',
+      reason:
+        'Node.js 24 is the newest runtime this CDK version offers; raised deliberately, not automatically.',
     },
     {
       id: 'AwsSolutions::AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',

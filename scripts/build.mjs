@@ -38,5 +38,6 @@ export async function buildHandlers(outRoot = join(root, 'dist')) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = await buildHandlers();
-  for (const [name, size] of Object.entries(sizes)) console.log(`dist/${name}/index.mjs  ${(size / 1024).toFixed(0)} KiB`);
+  for (const [name, size] of Object.entries(sizes))
+    console.log(`dist/${name}/index.mjs  ${(size / 1024).toFixed(0)} KiB`);
 }

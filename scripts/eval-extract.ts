@@ -30,7 +30,10 @@ interface Page {
   html: string;
   expected: string;
 }
-const truth = JSON.parse(readFileSync(join(benchmarkDir, 'ground-truth.json'), 'utf8')) as Record<string, { url: string; articleBody: string }>;
+const truth = JSON.parse(readFileSync(join(benchmarkDir, 'ground-truth.json'), 'utf8')) as Record<
+  string,
+  { url: string; articleBody: string }
+>;
 const pages: Page[] = Object.entries(truth).map(([key, t]) => ({
   key,
   url: t.url,
@@ -44,7 +47,10 @@ const extractors: Record<string, Extractor> = {
   briefing: (html, url) => extractArticle(html, url).text,
   'readability+linkedom': (html) => {
     const { document } = parseHTML(html);
-    return new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()?.textContent ?? '';
+    return (
+      new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()
+        ?.textContent ?? ''
+    );
   },
   'readability+jsdom': async (html, url) => {
     const dom = new JSDOM(html, { url });
@@ -56,7 +62,17 @@ const extractors: Record<string, Extractor> = {
   },
 };
 
-const results: Record<string, { precision: number; recall: number; f1: number; seconds: number; pagesPerSecond: number; mbPerSecond: number }> = {};
+const results: Record<
+  string,
+  {
+    precision: number;
+    recall: number;
+    f1: number;
+    seconds: number;
+    pagesPerSecond: number;
+    mbPerSecond: number;
+  }
+> = {};
 for (const [name, extract] of Object.entries(extractors)) {
   const scores: PageScore[] = [];
   const started = process.hrtime.bigint();
@@ -70,7 +86,12 @@ for (const [name, extract] of Object.entries(extractors)) {
     scores.push(scorePage(text, page.expected));
   }
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  results[name] = { ...aggregate(scores), seconds, pagesPerSecond: pages.length / seconds, mbPerSecond: megabytes / seconds };
+  results[name] = {
+    ...aggregate(scores),
+    seconds,
+    pagesPerSecond: pages.length / seconds,
+    mbPerSecond: megabytes / seconds,
+  };
 }
 
 console.log(`article-extraction-benchmark: ${pages.length} pages, ${megabytes.toFixed(1)} MB`);
@@ -88,19 +109,24 @@ for (const name of ['readability+linkedom', 'readability+jsdom']) {
 const readabilityDir = join(corpora, 'readability-pages');
 let crashes = 0;
 const agreement: PageScore[] = [];
-const dirs = existsSync(readabilityDir) ? readdirSync(readabilityDir).filter((d) => existsSync(join(readabilityDir, d, 'source.html'))) : [];
+const dirs = existsSync(readabilityDir)
+  ? readdirSync(readabilityDir).filter((d) => existsSync(join(readabilityDir, d, 'source.html')))
+  : [];
 for (const dir of dirs) {
   const source = readFileSync(join(readabilityDir, dir, 'source.html'), 'utf8');
   try {
     const text = extractArticle(source, 'http://fakehost/test/page.html').text;
     const expectedFile = join(readabilityDir, dir, 'expected.html');
-    if (existsSync(expectedFile)) agreement.push(scorePage(text, htmlToPlainText(readFileSync(expectedFile, 'utf8'))));
+    if (existsSync(expectedFile))
+      agreement.push(scorePage(text, htmlToPlainText(readFileSync(expectedFile, 'utf8'))));
   } catch {
     crashes++;
   }
 }
 const agree = aggregate(agreement);
-console.log(`readability-pages: ${dirs.length} pages, ${crashes} crashes, agreement with expected.html F1=${agree.f1.toFixed(3)} (P=${agree.precision.toFixed(3)} R=${agree.recall.toFixed(3)})`);
+console.log(
+  `readability-pages: ${dirs.length} pages, ${crashes} crashes, agreement with expected.html F1=${agree.f1.toFixed(3)} (P=${agree.precision.toFixed(3)} R=${agree.recall.toFixed(3)})`,
+);
 
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(

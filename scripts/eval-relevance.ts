@@ -41,7 +41,11 @@ function timeIt<T>(fn: () => T, rounds: number): { result: T; microsPerItem: num
 }
 
 const ours = timeIt(
-  () => items.map((i) => ({ id: i.id, ...classifyItem({ title: i.title, summary: i.summary, url: i.url, source: i.source }) })),
+  () =>
+    items.map((i) => ({
+      id: i.id,
+      ...classifyItem({ title: i.title, summary: i.summary, url: i.url, source: i.source }),
+    })),
   50,
 );
 const baseline = timeIt(
@@ -59,12 +63,16 @@ mkdirSync(outDir, { recursive: true });
 const score = (name: string, rows: object[]) => {
   const file = join(outDir, `relevance-${name}.jsonl`);
   writeFileSync(file, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);
-  return execFileSync(process.execPath, [join(corpus, 'score.mjs'), file, join(corpus, 'items.jsonl')], { encoding: 'utf8' });
+  return execFileSync(process.execPath, [join(corpus, 'score.mjs'), file, join(corpus, 'items.jsonl')], {
+    encoding: 'utf8',
+  });
 };
 
 console.log('== Briefing classifier');
 console.log(score('ours', ours.result).trim());
-console.log(`speed: ${ours.microsPerItem.toFixed(1)} µs/item (${Math.round(1e6 / ours.microsPerItem)} items/s)`);
+console.log(
+  `speed: ${ours.microsPerItem.toFixed(1)} µs/item (${Math.round(1e6 / ours.microsPerItem)} items/s)`,
+);
 console.log('\n== Baseline: mentions a China term and a Russia term');
 console.log(score('baseline', baseline.result).trim());
 console.log(`speed: ${baseline.microsPerItem.toFixed(1)} µs/item`);

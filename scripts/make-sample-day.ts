@@ -30,23 +30,140 @@ interface Outlet {
 }
 
 const OUTLETS: Outlet[] = [
-  { id: 'meridian', name: 'Meridian Wire', perspective: 'wire', language: 'en', format: 'rss', charset: 'utf-8', zone: '+0000', style: 0, unrelatedShare: 40 },
-  { id: 'ledger', name: 'The Atlantic Ledger', perspective: 'western', language: 'en', format: 'rss', charset: 'utf-8', zone: 'EST', style: 1, unrelatedShare: 30 },
-  { id: 'capital', name: 'Capital Post – World', perspective: 'western', language: 'en', format: 'rss', charset: 'utf-8', zone: 'GMT', style: 2, unrelatedShare: 32 },
-  { id: 'eurasia', name: 'Eurasia Review Daily', perspective: 'regional', language: 'en', format: 'json', charset: 'utf-8', zone: 'Z', style: 0, unrelatedShare: 18 },
-  { id: 'courier', name: 'Moscow Courier', perspective: 'russian-state', language: 'en', format: 'rss', charset: 'utf-8', zone: '+0300', style: 1, unrelatedShare: 24 },
-  { id: 'vestnik', name: 'Северный вестник', perspective: 'russian-state', language: 'ru', format: 'rss', charset: 'windows-1251', zone: '+0300', style: 2, unrelatedShare: 10 },
-  { id: 'huaxia', name: 'Huaxia News Agency – World', perspective: 'chinese-state', language: 'en', format: 'rss', charset: 'utf-8', zone: '+0800', style: 0, unrelatedShare: 26 },
-  { id: 'ribao', name: '华夏日报 · 国际', perspective: 'chinese-state', language: 'zh', format: 'rss', charset: 'gb18030', zone: '+0800', style: 1, unrelatedShare: 8 },
-  { id: 'harbour', name: 'Harbour Morning Post – China', perspective: 'chinese-independent', language: 'en', format: 'atom', charset: 'utf-8', zone: 'Z', style: 2, unrelatedShare: 30 },
-  { id: 'steppe', name: 'Steppe Monitor', perspective: 'russian-independent', language: 'en', format: 'rdf', charset: 'utf-8', zone: 'Z', style: 0, unrelatedShare: 20 },
-  { id: 'search', name: 'News search: China Russia', perspective: 'aggregator', language: 'en', format: 'search', charset: 'utf-8', zone: 'GMT', style: 0, unrelatedShare: 4 },
+  {
+    id: 'meridian',
+    name: 'Meridian Wire',
+    perspective: 'wire',
+    language: 'en',
+    format: 'rss',
+    charset: 'utf-8',
+    zone: '+0000',
+    style: 0,
+    unrelatedShare: 40,
+  },
+  {
+    id: 'ledger',
+    name: 'The Atlantic Ledger',
+    perspective: 'western',
+    language: 'en',
+    format: 'rss',
+    charset: 'utf-8',
+    zone: 'EST',
+    style: 1,
+    unrelatedShare: 30,
+  },
+  {
+    id: 'capital',
+    name: 'Capital Post – World',
+    perspective: 'western',
+    language: 'en',
+    format: 'rss',
+    charset: 'utf-8',
+    zone: 'GMT',
+    style: 2,
+    unrelatedShare: 32,
+  },
+  {
+    id: 'eurasia',
+    name: 'Eurasia Review Daily',
+    perspective: 'regional',
+    language: 'en',
+    format: 'json',
+    charset: 'utf-8',
+    zone: 'Z',
+    style: 0,
+    unrelatedShare: 18,
+  },
+  {
+    id: 'courier',
+    name: 'Moscow Courier',
+    perspective: 'russian-state',
+    language: 'en',
+    format: 'rss',
+    charset: 'utf-8',
+    zone: '+0300',
+    style: 1,
+    unrelatedShare: 24,
+  },
+  {
+    id: 'vestnik',
+    name: 'Северный вестник',
+    perspective: 'russian-state',
+    language: 'ru',
+    format: 'rss',
+    charset: 'windows-1251',
+    zone: '+0300',
+    style: 2,
+    unrelatedShare: 10,
+  },
+  {
+    id: 'huaxia',
+    name: 'Huaxia News Agency – World',
+    perspective: 'chinese-state',
+    language: 'en',
+    format: 'rss',
+    charset: 'utf-8',
+    zone: '+0800',
+    style: 0,
+    unrelatedShare: 26,
+  },
+  {
+    id: 'ribao',
+    name: '华夏日报 · 国际',
+    perspective: 'chinese-state',
+    language: 'zh',
+    format: 'rss',
+    charset: 'gb18030',
+    zone: '+0800',
+    style: 1,
+    unrelatedShare: 8,
+  },
+  {
+    id: 'harbour',
+    name: 'Harbour Morning Post – China',
+    perspective: 'chinese-independent',
+    language: 'en',
+    format: 'atom',
+    charset: 'utf-8',
+    zone: 'Z',
+    style: 2,
+    unrelatedShare: 30,
+  },
+  {
+    id: 'steppe',
+    name: 'Steppe Monitor',
+    perspective: 'russian-independent',
+    language: 'en',
+    format: 'rdf',
+    charset: 'utf-8',
+    zone: 'Z',
+    style: 0,
+    unrelatedShare: 20,
+  },
+  {
+    id: 'search',
+    name: 'News search: China Russia',
+    perspective: 'aggregator',
+    language: 'en',
+    format: 'search',
+    charset: 'utf-8',
+    zone: 'GMT',
+    style: 0,
+    unrelatedShare: 4,
+  },
 ];
 
 /** Stable pseudo-random number in [0, 1) from a string. */
 const rand = (key: string) => createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
-const slugify = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const slugify = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+const xml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 interface Item {
   title: string;
@@ -63,7 +180,9 @@ function rfc822(at: number, zone: string): string {
   const offsets: Record<string, number> = { '+0000': 0, GMT: 0, EST: -5, '+0300': 3, '+0800': 8, Z: 0 };
   const local = new Date(at + (offsets[zone] ?? 0) * 3_600_000);
   const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][local.getUTCDay()];
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][local.getUTCMonth()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][
+    local.getUTCMonth()
+  ];
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${day}, ${pad(local.getUTCDate())} ${month} ${local.getUTCFullYear()} ${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())} ${zone}`;
 }
@@ -72,7 +191,8 @@ function itemsFor(outlet: Outlet): Item[] {
   const items: Item[] = [];
   for (const report of REPORTS.filter((r) => r.outlet === outlet.id)) {
     const article = `${BASE}/articles/${outlet.id}/${report.slug}.html`;
-    const link = outlet.format === 'search' ? `${BASE}/search/rss/articles/${slugify(report.slug)}?oc=5` : article;
+    const link =
+      outlet.format === 'search' ? `${BASE}/search/rss/articles/${slugify(report.slug)}?oc=5` : article;
     items.push({
       title: report.title,
       summary: report.summary,
@@ -80,12 +200,16 @@ function itemsFor(outlet: Outlet): Item[] {
       guid: `${outlet.id}-${report.slug}`,
       at: RECORDED_AT - report.hoursAgo * 3_600_000 - Math.floor(rand(report.slug) * 40) * 60_000,
       ...(report.author ? { author: report.author } : {}),
-      ...(report.fullTextInFeed ? { fullText: report.paragraphs.map((p) => `<p>${xml(p)}</p>`).join('') } : {}),
+      ...(report.fullTextInFeed
+        ? { fullText: report.paragraphs.map((p) => `<p>${xml(p)}</p>`).join('') }
+        : {}),
       report,
     });
   }
   const pool = outlet.language === 'en' ? [...POOL, ...TRAPS] : POOL.slice(0, 40);
-  const chosen = pool.filter(([title]) => rand(`${outlet.id}:${title}`) < outlet.unrelatedShare / pool.length);
+  const chosen = pool.filter(
+    ([title]) => rand(`${outlet.id}:${title}`) < outlet.unrelatedShare / pool.length,
+  );
   chosen.forEach(([title, summary], i) => {
     const slug = slugify(title);
     items.push({
@@ -132,7 +256,9 @@ ${body}
 function searchFeed(outlet: Outlet, items: Item[]): string {
   const body = items
     .map((i) => {
-      const publisher = i.report ? `${BASE}/articles/${publisherOf(i.report)}/${publisherSlug(i.report)}.html` : i.link;
+      const publisher = i.report
+        ? `${BASE}/articles/${publisherOf(i.report)}/${publisherSlug(i.report)}.html`
+        : i.link;
       const description = `<a href="${publisher}" target="_blank">${xml(i.title)}</a>&nbsp;&nbsp;<font color="#6f6f6f">${xml(i.title.split(' - ').at(-1) ?? '')}</font>`;
       return `  <item>
     <title>${xml(i.title)}</title>
@@ -232,7 +358,12 @@ function jsonFeed(outlet: Outlet, items: Item[]): string {
   )}\n`;
 }
 
-const RELATED = ['Celebrity chef opens third restaurant in the capital', 'Ten gadgets worth buying this winter', 'Property prices: what the experts expect next year', 'The best walks in the hills this autumn'];
+const RELATED = [
+  'Celebrity chef opens third restaurant in the capital',
+  'Ten gadgets worth buying this winter',
+  'Property prices: what the experts expect next year',
+  'The best walks in the hills this autumn',
+];
 
 function page(outlet: Outlet, item: Item, paragraphs: string[], paywalled: boolean): string {
   const lang = outlet.language;
@@ -290,7 +421,12 @@ function encode(text: string, charset: Outlet['charset']): Buffer {
 function main(): void {
   rmSync(OUT, { recursive: true, force: true });
   mkdirSync(join(OUT, 'feeds'), { recursive: true });
-  const manifest = { recordedAt: new Date(RECORDED_AT).toISOString(), description: 'Synthetic but realistic news day written for Briefing: 11 fictional outlets, China–Russia reporting among ordinary news.', feeds: [] as object[] };
+  const manifest = {
+    recordedAt: new Date(RECORDED_AT).toISOString(),
+    description:
+      'Synthetic but realistic news day written for Briefing: 11 fictional outlets, China–Russia reporting among ordinary news.',
+    feeds: [] as object[],
+  };
   let pages = 0;
   let total = 0;
   for (const outlet of OUTLETS) {
@@ -307,7 +443,13 @@ function main(): void {
       rdf: 'application/rdf+xml',
       json: 'application/feed+json; charset=utf-8',
     }[outlet.format];
-    manifest.feeds.push({ name: outlet.name, path: file, perspective: outlet.perspective, language: outlet.language, contentType });
+    manifest.feeds.push({
+      name: outlet.name,
+      path: file,
+      perspective: outlet.perspective,
+      language: outlet.language,
+      contentType,
+    });
     const dir = join(OUT, 'articles', outlet.id);
     mkdirSync(dir, { recursive: true });
     let unrelatedPages = 0;
@@ -316,9 +458,18 @@ function main(): void {
       const report = item.report;
       if (report?.missingPage) continue;
       if (!report && unrelatedPages++ >= 3) continue;
-      const paragraphs = report ? report.paragraphs : [item.summary, 'Officials said more details would be released in the coming days.', 'The story is developing and will be updated.'];
+      const paragraphs = report
+        ? report.paragraphs
+        : [
+            item.summary,
+            'Officials said more details would be released in the coming days.',
+            'The story is developing and will be updated.',
+          ];
       const name = report ? `${report.slug}.html` : `${item.link.split('/').at(-1)}`;
-      writeFileSync(join(dir, name), encode(page(outlet, item, paragraphs, report?.paywalled === true), outlet.charset));
+      writeFileSync(
+        join(dir, name),
+        encode(page(outlet, item, paragraphs, report?.paywalled === true), outlet.charset),
+      );
       pages++;
     }
   }

@@ -49,7 +49,8 @@ export function assertAllowedUrl(url: string): URL {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new BlockedUrlError(`scheme ${parsed.protocol.replace(':', '')} is not allowed`, url);
   }
-  if (parsed.username || parsed.password) throw new BlockedUrlError('credentials in URLs are not allowed', url);
+  if (parsed.username || parsed.password)
+    throw new BlockedUrlError('credentials in URLs are not allowed', url);
   if (!parsed.hostname) throw new BlockedUrlError('URL without a host', url);
   return parsed;
 }

@@ -38,7 +38,11 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   try {
     return await readFile(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined;
+    if (
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ||
+      (error as NodeJS.ErrnoException).code === 'EISDIR'
+    )
+      return undefined;
     throw error;
   }
 }
@@ -51,24 +55,26 @@ export function createFolderStore(root: string): Store {
   /** Runs fn alone for this key within the process, and under a lock file across processes. */
   async function exclusive<T>(key: string, fn: () => Promise<T>): Promise<T> {
     const previous = locks.get(key) ?? Promise.resolve();
-    const run = previous.catch(() => {}).then(async () => {
-      const lock = join(root, META_DIR, `${key}.lock`);
-      await mkdir(dirname(lock), { recursive: true });
-      for (let attempt = 0; ; attempt++) {
-        try {
-          await writeFile(lock, String(process.pid), { flag: 'wx' });
-          break;
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 200) throw error;
-          await new Promise((r) => setTimeout(r, 10));
+    const run = previous
+      .catch(() => {})
+      .then(async () => {
+        const lock = join(root, META_DIR, `${key}.lock`);
+        await mkdir(dirname(lock), { recursive: true });
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await writeFile(lock, String(process.pid), { flag: 'wx' });
+            break;
+          } catch (error) {
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 200) throw error;
+            await new Promise((r) => setTimeout(r, 10));
+          }
         }
-      }
-      try {
-        return await fn();
-      } finally {
-        await rm(lock, { force: true });
-      }
-    });
+        try {
+          return await fn();
+        } finally {
+          await rm(lock, { force: true });
+        }
+      });
     locks.set(key, run);
     return run;
   }
@@ -111,7 +117,8 @@ export function createFolderStore(root: string): Store {
       return exclusive(key, async () => {
         const current = await readIfExists(pathOf(key));
         if (options.ifNoneMatch === '*' && current) throw new PreconditionFailedError(key);
-        if (options.ifMatch && (!current || etagOf(current) !== options.ifMatch)) throw new PreconditionFailedError(key);
+        if (options.ifMatch && (!current || etagOf(current) !== options.ifMatch))
+          throw new PreconditionFailedError(key);
         return write(key, bytes, options);
       });
     },

@@ -7,7 +7,7 @@
  * globally and per host.
  */
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
-import { Agent as HttpAgent, type IncomingMessage, request as httpRequest } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
@@ -34,7 +34,15 @@ export interface HttpClientOptions {
   resolve?: (host: string) => Promise<string[]>;
 }
 
-const RETRYABLE_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
+const RETRYABLE_CODES = new Set([
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 10_000;
 
@@ -88,17 +96,27 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       );
     };
 
-  function fetchHop(url: URL, check: boolean, request: HttpRequest, deadline: number, maxBytes: number): Promise<Hop> {
+  function fetchHop(
+    url: URL,
+    check: boolean,
+    request: HttpRequest,
+    deadline: number,
+    maxBytes: number,
+  ): Promise<Hop> {
     return new Promise<Hop>((resolve, reject) => {
       const remaining = deadline - Date.now();
       if (remaining <= 0) {
-        reject(new TimeoutError(`timed out after ${request.timeoutMs ?? options.timeoutMs} ms`, url.toString()));
+        reject(
+          new TimeoutError(`timed out after ${request.timeoutMs ?? options.timeoutMs} ms`, url.toString()),
+        );
         return;
       }
-      if (check && isIP(url.hostname.replace(/^\[|\]$/g, ''))) assertPublicAddress(url.hostname, url.toString());
+      if (check && isIP(url.hostname.replace(/^\[|\]$/g, '')))
+        assertPublicAddress(url.hostname, url.toString());
       const headers: Record<string, string> = {
         'user-agent': options.userAgent,
-        accept: 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
+        accept:
+          'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.8, */*;q=0.5',
         'accept-encoding': 'gzip, deflate, br',
         ...request.headers,
       };
@@ -120,13 +138,17 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         lookup: guardedLookup(url.toString(), check),
       });
       const totalTimer = setTimeout(
-        () => fail(new TimeoutError(`timed out after ${request.timeoutMs ?? options.timeoutMs} ms`, url.toString())),
+        () =>
+          fail(
+            new TimeoutError(`timed out after ${request.timeoutMs ?? options.timeoutMs} ms`, url.toString()),
+          ),
         remaining,
       );
       req.on('socket', (socket) => {
         if (!socket.connecting) return;
         const connectTimer = setTimeout(
-          () => fail(new TimeoutError(`connect timed out after ${options.connectTimeoutMs} ms`, url.toString())),
+          () =>
+            fail(new TimeoutError(`connect timed out after ${options.connectTimeoutMs} ms`, url.toString())),
           options.connectTimeoutMs,
         );
         socket.once('connect', () => clearTimeout(connectTimer));
@@ -135,10 +157,20 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       req.on('error', (error: NodeJS.ErrnoException) => {
         if (error instanceof HttpError) return fail(error);
         const code = error.code ? ` (${error.code})` : '';
-        const what = error.code === 'ECONNREFUSED' ? 'connection refused' : error.code === 'ENOTFOUND' ? 'host not found' : error.message;
-        const wrapped = new HttpError(`${what}${what.includes(error.code ?? '\0') ? '' : code}`, url.toString(), undefined, {
-          cause: error,
-        });
+        const what =
+          error.code === 'ECONNREFUSED'
+            ? 'connection refused'
+            : error.code === 'ENOTFOUND'
+              ? 'host not found'
+              : error.message;
+        const wrapped = new HttpError(
+          `${what}${what.includes(error.code ?? '\0') ? '' : code}`,
+          url.toString(),
+          undefined,
+          {
+            cause: error,
+          },
+        );
         (wrapped as HttpError & { retryable?: boolean }).retryable = RETRYABLE_CODES.has(error.code ?? '');
         fail(wrapped);
       });
@@ -149,7 +181,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           res.resume();
           settled = true;
           clearTimeout(totalTimer);
-          resolve({ status, headers: responseHeaders, body: Buffer.alloc(0), location: responseHeaders.location });
+          resolve({
+            status,
+            headers: responseHeaders,
+            body: Buffer.alloc(0),
+            location: responseHeaders.location,
+          });
           return;
         }
         const stream = decoderFor(res, responseHeaders['content-encoding']);
@@ -166,31 +203,42 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           }
           chunks.push(chunk);
         });
-        stream.on('error', (error: Error) => fail(new HttpError(`bad response body: ${error.message}`, url.toString(), status)));
+        stream.on('error', (error: Error) =>
+          fail(new HttpError(`bad response body: ${error.message}`, url.toString(), status)),
+        );
         stream.on('end', () => {
           if (settled) return;
           settled = true;
           clearTimeout(totalTimer);
           resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks) });
         });
-        res.on('aborted', () => fail(new HttpError('connection reset during the body', url.toString(), status)));
+        res.on('aborted', () =>
+          fail(new HttpError('connection reset during the body', url.toString(), status)),
+        );
       });
       req.end();
     });
   }
 
-  async function fetchFollowing(request: HttpRequest, deadline: number, maxBytes: number): Promise<HttpResponse> {
+  async function fetchFollowing(
+    request: HttpRequest,
+    deadline: number,
+    maxBytes: number,
+  ): Promise<HttpResponse> {
     const seen = new Set<string>();
     let current = assertAllowedUrl(request.url);
     // The operator's own feed URL may be anywhere; what feed content points at, and every redirect, must be public.
     let check = !options.allowPrivateNetwork && request.untrusted === true;
     for (let hop = 0; ; hop++) {
       seen.add(current.toString());
-      const result = await limiter.run(current.host, () => fetchHop(current, check, request, deadline, maxBytes));
+      const result = await limiter.run(current.host, () =>
+        fetchHop(current, check, request, deadline, maxBytes),
+      );
       if (!result.location) {
         return toResponse(current.toString(), result);
       }
-      if (hop >= maxRedirects) throw new HttpError(`more than ${maxRedirects} redirects`, request.url, result.status);
+      if (hop >= maxRedirects)
+        throw new HttpError(`more than ${maxRedirects} redirects`, request.url, result.status);
       const next = assertAllowedUrl(new URL(result.location, current).toString());
       if (seen.has(next.toString())) throw new HttpError('redirect loop', request.url, result.status);
       current = next;
@@ -213,18 +261,28 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (response.status !== 429 && response.status < 500) throw failure;
           retryAfterMs = parseRetryAfter(response.headers['retry-after']);
         } catch (error) {
-          if (!(error instanceof HttpError) || !(error as HttpError & { retryable?: boolean }).retryable) throw error;
+          if (!(error instanceof HttpError) || !(error as HttpError & { retryable?: boolean }).retryable)
+            throw error;
           failure = error;
         }
         if (attempt >= options.retries) {
-          throw new HttpError(`${failure.message} after ${attempt + 1} attempts`, request.url, (failure as HttpError).status, {
-            cause: failure,
-          });
+          throw new HttpError(
+            `${failure.message} after ${attempt + 1} attempts`,
+            request.url,
+            (failure as HttpError).status,
+            {
+              cause: failure,
+            },
+          );
         }
         const backoff = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
         const wait = retryAfterMs ?? backoff;
         if (Date.now() + wait >= deadline) {
-          throw new HttpError(`${failure.message}; retry would exceed the ${budget} ms budget`, request.url, (failure as HttpError).status);
+          throw new HttpError(
+            `${failure.message}; retry would exceed the ${budget} ms budget`,
+            request.url,
+            (failure as HttpError).status,
+          );
         }
         await sleep(wait);
       }
@@ -247,7 +305,8 @@ function toResponse(url: string, hop: Hop): HttpResponse {
 
 function flattenHeaders(headers: IncomingMessage['headers']): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+  for (const [k, v] of Object.entries(headers))
+    if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
   return out;
 }
 
@@ -272,4 +331,3 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : Math.max(0, at - now);
 }
-

@@ -22,7 +22,11 @@ export function emitRunMetrics(metrics: Metrics, result: RunResult): void {
     metrics.addMetric('MailsFailed', MetricUnit.Count, result.delivery.failed);
   }
   if (result.sourceHealth) {
-    metrics.addMetric('MaxConsecutiveSourceFailureDays', MetricUnit.Count, result.sourceHealth.maxConsecutiveFailureDays);
+    metrics.addMetric(
+      'MaxConsecutiveSourceFailureDays',
+      MetricUnit.Count,
+      result.sourceHealth.maxConsecutiveFailureDays,
+    );
   }
   metrics.publishStoredMetrics();
 }

@@ -5,6 +5,7 @@ import { ConfigError } from '../domain/errors.ts';
 export async function readSecret(client: SecretsManagerClient, secretId: string): Promise<string> {
   const out = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
   const value = out.SecretString;
-  if (!value || value.length < 16) throw new ConfigError(`secret ${secretId}: missing or shorter than 16 characters`);
+  if (!value || value.length < 16)
+    throw new ConfigError(`secret ${secretId}: missing or shorter than 16 characters`);
   return value;
 }

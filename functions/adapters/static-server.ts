@@ -70,7 +70,11 @@ export async function startStaticServer(
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+        ...SECURITY_HEADERS,
+      });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       notFound(res);
@@ -80,7 +84,9 @@ export async function startStaticServer(
   function notFound(res: ServerResponse): void {
     readFile(join(base, '404.html'))
       .then((body) => res.writeHead(404, { 'content-type': TYPES['.html']!, ...SECURITY_HEADERS }).end(body))
-      .catch(() => res.writeHead(404, { 'content-type': 'text/plain', ...SECURITY_HEADERS }).end('not found'));
+      .catch(() =>
+        res.writeHead(404, { 'content-type': 'text/plain', ...SECURITY_HEADERS }).end('not found'),
+      );
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -112,7 +112,9 @@ function buildProgram(io: CliIo): Command {
     )
     .option('--content-type <type>', 'the HTTP Content-Type it was served with (for its charset)')
     .option('--url <url>', 'the feed address (for relative links)')
-    .action(async (options: { contentType?: string; url?: string }) => (await stdinCmds()).runParseFeed(io, options));
+    .action(async (options: { contentType?: string; url?: string }) =>
+      (await stdinCmds()).runParseFeed(io, options),
+    );
 
   program
     .command('preview')
@@ -130,7 +132,9 @@ function buildProgram(io: CliIo): Command {
     .argument('[dir]', 'output folder', './out')
     .option('--port <n>', 'port (0 = any free port)', '8080')
     .option('--config <file>', 'configuration file (for the subscription API)')
-    .action(async (dir: string, options: { port: string; config?: string }) => (await archiveCmds()).runServe(dir, options, io));
+    .action(async (dir: string, options: { port: string; config?: string }) =>
+      (await archiveCmds()).runServe(dir, options, io),
+    );
 
   const feeds = program.command('feeds').description('Manage the feeds file');
   feeds
@@ -138,7 +142,9 @@ function buildProgram(io: CliIo): Command {
     .description('Import an OPML file into a feeds file (created when missing, duplicates skipped)')
     .argument('<opml>', 'OPML file')
     .option('--feeds <file>', 'feeds file to update', './feeds.json')
-    .action(async (opml: string, options: { feeds: string }) => (await archiveCmds()).runFeedsImport(opml, options.feeds, io));
+    .action(async (opml: string, options: { feeds: string }) =>
+      (await archiveCmds()).runFeedsImport(opml, options.feeds, io),
+    );
 
   const archive = program.command('archive').description('Maintain the archive');
   archive
@@ -151,7 +157,8 @@ function buildProgram(io: CliIo): Command {
   const subscribers = program
     .command('subscribers')
     .description('Manage subscribers in the private state of an output folder (AWS: the data bucket)');
-  const outOption = () => new Option('--out <dir>', 'output folder whose .state holds the list').default('./out');
+  const outOption = () =>
+    new Option('--out <dir>', 'output folder whose .state holds the list').default('./out');
   subscribers
     .command('add')
     .description('Add addresses (pending unless --confirmed; no opt-in mail is sent)')
@@ -160,20 +167,26 @@ function buildProgram(io: CliIo): Command {
     .option('--confirmed', 'mark as confirmed (consent obtained elsewhere; recorded as "operator cli")')
     .addOption(new Option('--themes <ids>', 'only these themes, comma-separated').argParser(list))
     .option('--note <text>', 'consent note kept with the record')
-    .action(async (emails: string[], options) => (await subscriberCmds()).runSubscribersAdd(emails, options, io));
+    .action(async (emails: string[], options) =>
+      (await subscriberCmds()).runSubscribersAdd(emails, options, io),
+    );
   subscribers
     .command('confirm')
     .description('Confirm pending addresses')
     .argument('<emails...>')
     .addOption(outOption())
-    .action(async (emails: string[], options) => (await subscriberCmds()).runSubscribersConfirm(emails, options, io));
+    .action(async (emails: string[], options) =>
+      (await subscriberCmds()).runSubscribersConfirm(emails, options, io),
+    );
   subscribers
     .command('remove')
     .description('Unsubscribe addresses (--purge deletes the record entirely)')
     .argument('<emails...>')
     .addOption(outOption())
     .option('--purge', 'delete the record (erasure request)')
-    .action(async (emails: string[], options) => (await subscriberCmds()).runSubscribersRemove(emails, options, io));
+    .action(async (emails: string[], options) =>
+      (await subscriberCmds()).runSubscribersRemove(emails, options, io),
+    );
   subscribers
     .command('list')
     .description('List subscribers')

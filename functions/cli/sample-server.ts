@@ -71,7 +71,9 @@ export async function startSampleServer(
           res.writeHead(304, { etag }).end();
           return;
         }
-        const type = types.get(path) ?? (extname(file) === '.html' ? 'text/html; charset=utf-8' : 'application/octet-stream');
+        const type =
+          types.get(path) ??
+          (extname(file) === '.html' ? 'text/html; charset=utf-8' : 'application/octet-stream');
         res.writeHead(200, { 'content-type': type, etag, 'cache-control': 'no-cache' }).end(body);
       })
       .catch(() => res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'));

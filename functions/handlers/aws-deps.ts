@@ -3,13 +3,13 @@
  * config/env.ts, set by infra/). Secrets are read from Secrets Manager at start, never from plain env.
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { SESClient } from '@aws-sdk/client-ses';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { SESClient } from '@aws-sdk/client-ses';
 import { createHttpClient } from '../adapters/node-http-client.ts';
 import { createPowertoolsLogger } from '../adapters/powertools-logger.ts';
 import { createS3Store } from '../adapters/s3-store.ts';
-import { createSesMailer } from '../adapters/ses-mailer.ts';
 import { readSecret } from '../adapters/secrets-manager-secret.ts';
+import { createSesMailer } from '../adapters/ses-mailer.ts';
 import { systemClock } from '../adapters/system-clock.ts';
 import { ENV } from '../config/env.ts';
 import { type Config, parseConfig } from '../config/schema.ts';
@@ -50,7 +50,10 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
   const region = env.AWS_REGION;
   const s3 = new S3Client({ region });
   const logger = createPowertoolsLogger('briefing-digest');
-  const signingSecret = await readSecret(new SecretsManagerClient({ region }), requireEnv(env, ENV.signingSecretName));
+  const signingSecret = await readSecret(
+    new SecretsManagerClient({ region }),
+    requireEnv(env, ENV.signingSecretName),
+  );
   const deps: DigestDeps = {
     http: createHttpClient({
       userAgent: config.fetch.userAgent,
@@ -79,10 +82,15 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
 }
 
 /** The subscription API and SES-events functions: private store, SES, secret. No network fetching. */
-export async function createAwsSubscriptionDeps(env: Env): Promise<{ config: Config; deps: SubscriptionDeps }> {
+export async function createAwsSubscriptionDeps(
+  env: Env,
+): Promise<{ config: Config; deps: SubscriptionDeps }> {
   const config = readLambdaConfig(env);
   const region = env.AWS_REGION;
-  const signingSecret = await readSecret(new SecretsManagerClient({ region }), requireEnv(env, ENV.signingSecretName));
+  const signingSecret = await readSecret(
+    new SecretsManagerClient({ region }),
+    requireEnv(env, ENV.signingSecretName),
+  );
   const deps: SubscriptionDeps = {
     data: createS3Store({ client: new S3Client({ region }), bucket: requireEnv(env, ENV.dataBucket) }),
     mailer: createSesMailer({

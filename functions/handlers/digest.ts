@@ -4,10 +4,11 @@
  * An invalid event is answered with the reason (and no run); a failed run throws so the
  * invocation counts as an error for retries and alarms.
  */
+
+import { createRunMetrics, emitRunMetrics } from '../adapters/run-metrics.ts';
 import { describeError, InvalidInputError } from '../domain/errors.ts';
 import { parseManualEvent, resolveRunRequest } from '../domain/run-request.ts';
 import { runDigest } from '../pipeline/run-digest.ts';
-import { createRunMetrics, emitRunMetrics } from '../adapters/run-metrics.ts';
 import { createAwsDigestDeps } from './aws-deps.ts';
 
 let ready: ReturnType<typeof createAwsDigestDeps> | undefined;

@@ -30,7 +30,9 @@ export async function handler(event: FunctionUrlEvent): Promise<FunctionUrlResul
   const { config, deps } = await ready;
   const raw = event.body ?? '';
   // Decode at most a little over the limit; the router rejects anything larger.
-  const body = event.isBase64Encoded ? Buffer.from(raw.slice(0, MAX_BODY_BYTES * 2), 'base64').toString('utf8') : raw;
+  const body = event.isBase64Encoded
+    ? Buffer.from(raw.slice(0, MAX_BODY_BYTES * 2), 'base64').toString('utf8')
+    : raw;
   const settings = subscriptionSettings(config);
   const host = event.headers?.['x-forwarded-host'];
   if (process.env[ENV.archiveFromRequest] === 'true' && host && /^[a-z0-9.-]+$/i.test(host)) {

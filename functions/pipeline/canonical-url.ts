@@ -31,7 +31,11 @@ export function canonicalizeUrl(url: string, base?: string): string {
   parsed.hostname = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (parsed.hostname.startsWith('amp.')) parsed.hostname = parsed.hostname.slice(4);
   for (const name of [...parsed.searchParams.keys()]) {
-    if (isTracking(name) || name.toLowerCase() === 'amp' || (name === 'outputType' && parsed.searchParams.get(name) === 'amp')) {
+    if (
+      isTracking(name) ||
+      name.toLowerCase() === 'amp' ||
+      (name === 'outputType' && parsed.searchParams.get(name) === 'amp')
+    ) {
       parsed.searchParams.delete(name);
     }
   }
@@ -63,7 +67,10 @@ export function isAggregatorLink(url: string): boolean {
  * Publisher URL for an aggregator item: a `url=` parameter, else the first link in the
  * description's HTML that leaves the aggregator; otherwise the aggregator link is kept.
  */
-export function resolveAggregatorLink(link: string, entry: { descriptionHtml?: string; sourceUrl?: string }): string {
+export function resolveAggregatorLink(
+  link: string,
+  entry: { descriptionHtml?: string; sourceUrl?: string },
+): string {
   if (!isAggregatorLink(link)) return link;
   try {
     const param = new URL(link).searchParams.get('url');

@@ -14,13 +14,13 @@ const E = '(?![\\p{L}\\p{N}])';
 const word = (source: string, flags = 'iu') => new RegExp(`${B}(?:${source})${E}`, flags);
 
 const CHINA = word(
-  "china|chinese|beijing|prc|ccp|zhongnanhai|sino|xi jinping|wang yi|li qiang|li shangfu|dong jun|li hui|cnpc|sinopec|yuan|renminbi|китай\\p{L}*|пекин\\p{L}*|кнр|си цзиньпин\\p{L}*",
+  'china|chinese|beijing|prc|ccp|zhongnanhai|sino|xi jinping|wang yi|li qiang|li shangfu|dong jun|li hui|cnpc|sinopec|yuan|renminbi|китай\\p{L}*|пекин\\p{L}*|кнр|си цзиньпин\\p{L}*',
 );
 const CHINA_CJK = /中国|中方|习近平|北京|中俄|俄中|华/u;
 // "Xi" is a name only in title case and never as Xi'an or a cricket XI.
 const XI = /(?<![\p{L}\p{N}])Xi(?![\p{L}\p{N}'’-])/u;
 const RUSSIA = word(
-  "russia|russian|russians|moscow|kremlin|putin|lavrov|mishustin|shoigu|belousov|peskov|gazprom|rosneft|novatek|rosatom|roscosmos|roubles?|rubles?|росси\\p{L}*|москв\\p{L}*|кремл\\p{L}*|путин\\p{L}*|лавров\\p{L}*",
+  'russia|russian|russians|moscow|kremlin|putin|lavrov|mishustin|shoigu|belousov|peskov|gazprom|rosneft|novatek|rosatom|roscosmos|roubles?|rubles?|росси\\p{L}*|москв\\p{L}*|кремл\\p{L}*|путин\\p{L}*|лавров\\p{L}*',
 );
 const RUSSIA_CJK = /俄罗斯|俄方|俄|普京|莫斯科|克里姆林/u;
 
@@ -30,7 +30,9 @@ const PAIR = [
   word('(xi|xi jinping)\\s?[-–‑/]\\s?putin|putin\\s?[-–‑/]\\s?(xi|xi jinping)'),
   word('(beijing|china) and (moscow|russia)|(moscow|russia) and (beijing|china)'),
   word('(xi|xi jinping) and (vladimir )?putin|(vladimir )?putin and (xi|xi jinping)'),
-  word('росси\\p{L}* и кита\\p{L}*|кита\\p{L}* и росси\\p{L}*|российско-китайск\\p{L}*|китайско-российск\\p{L}*|путин\\p{L}* и си'),
+  word(
+    'росси\\p{L}* и кита\\p{L}*|кита\\p{L}* и росси\\p{L}*|российско-китайск\\p{L}*|китайско-российск\\p{L}*|путин\\p{L}* и си',
+  ),
   /中俄|俄中|习近平.{0,6}普京|普京.{0,6}习近平/u,
   // A project that is by definition between the two: the Power of Siberia pipelines to China.
   word('power of siberia( 2)?|сил\\p{L}* сибири|西伯利亚力量'),
@@ -38,7 +40,7 @@ const PAIR = [
 
 /** Words that say the two are doing something with each other. */
 const RELATION = word(
-  "talks?|summit|visit(s|ed|ing)?|meet(s|ing)?|met|call|ties|relations(hip)?|partner(s|ship)?|friend(s|ship)?|alliance|allies|ally|axis|deal(s)?|agreement|pact|sign(s|ed)?|pledge(s|d)?|vow(s|ed)?|hail(s|ed)?|praise[sd]?|invite[sd]?|joint|jointly|together|bilateral|cooperation|co-operation|coordination|pipeline|gas|oil|lng|energy|supplier|buyer|imports?|exports?|trade|yuan|roubles?|rubles?|payments?|banks?|lenders?|arm(s|ing)|weapons|shells|drills?|exercises?|patrol|military|support(s|ed|ing)?|help(s|ed|ing)?|backing|aid|envoy|peace plan|position paper|lifeline|dependence|dependent|reliant|reliance|junior partner|vassal|leverage|imbalance|unequal|rail(way)?|port|bridge|lunar|space|border|sanctions|no[- ]limits?|strategic|solidarity|unity|friendship|complicit|diplomatic cover|counterpart|embrace|переговор|встреч|визит|сотрудничеств|партн[её]р|торгов|газ|нефт|учени|会谈|会晤|合作|伙伴|贸易|天然气|演习",
+  'talks?|summit|visit(s|ed|ing)?|meet(s|ing)?|met|call|ties|relations(hip)?|partner(s|ship)?|friend(s|ship)?|alliance|allies|ally|axis|deal(s)?|agreement|pact|sign(s|ed)?|pledge(s|d)?|vow(s|ed)?|hail(s|ed)?|praise[sd]?|invite[sd]?|joint|jointly|together|bilateral|cooperation|co-operation|coordination|pipeline|gas|oil|lng|energy|supplier|buyer|imports?|exports?|trade|yuan|roubles?|rubles?|payments?|banks?|lenders?|arm(s|ing)|weapons|shells|drills?|exercises?|patrol|military|support(s|ed|ing)?|help(s|ed|ing)?|backing|aid|envoy|peace plan|position paper|lifeline|dependence|dependent|reliant|reliance|junior partner|vassal|leverage|imbalance|unequal|rail(way)?|port|bridge|lunar|space|border|sanctions|no[- ]limits?|strategic|solidarity|unity|friendship|complicit|diplomatic cover|counterpart|embrace|переговор|встреч|визит|сотрудничеств|партн[её]р|торгов|газ|нефт|учени|会谈|会晤|合作|伙伴|贸易|天然气|演习',
 );
 
 /** Threat, rivalry or attribution framing around a bare "China and Russia". */
@@ -52,7 +54,9 @@ const OTHER_SENSE = [
   word('moscow,? idaho|moscow mules?|kyiv mules?|moscow zoo'),
   word("xi'an|xi’an|xian|xiaomi"),
   /(?<![\p{L}])XI(?![\p{L}])/u,
-  word('olympics?|winter games|beijing games|beijing 2022|grand prix|figure skat(ing|er)|us open|tennis|football|cricket|playing xi|test series|world cup|chess'),
+  word(
+    'olympics?|winter games|beijing games|beijing 2022|grand prix|figure skat(ing|er)|us open|tennis|football|cricket|playing xi|test series|world cup|chess',
+  ),
   word('chinatown|chinese new year|lunar new year|panda day'),
 ];
 const US_POLITICS = word(
@@ -60,7 +64,7 @@ const US_POLITICS = word(
 );
 /** Comparison or analogy: one side is the example for a story about the other. */
 const ANALOGY = word(
-  "lessons?|learn(s|ed|ing)?|example|follow(s|ing)? (putin|xi|russia|china)|mistakes?|playbook|the next (russia|china|ukraine)|like (russia|china)|test may come",
+  'lessons?|learn(s|ed|ing)?|example|follow(s|ing)? (putin|xi|russia|china)|mistakes?|playbook|the next (russia|china|ukraine)|like (russia|china)|test may come',
 );
 /** The two as the objects of a third party ("dependence on Russia and China"). */
 const OBJECT_PAIR = word(
@@ -137,16 +141,26 @@ export function classifyItem(input: ClassifyInput): Classification {
   const objectPair = OBJECT_PAIR.exec(title);
   if (pairTitle && !objectPair) add(`pair phrase in title: '${pairTitle.exec(title)![0]}'`, 0.55);
   else if (both(inTitle)) add('both sides in title', 0.4);
-  else if ((inTitle.china && inSummary.russia) || (inTitle.russia && inSummary.china)) add('one side in title, the other in summary', 0.25);
+  else if ((inTitle.china && inSummary.russia) || (inTitle.russia && inSummary.china))
+    add('one side in title, the other in summary', 0.25);
   else if (both(inSummary)) add('both sides in summary', 0.15);
-  else if (both(inBody) || (inTitle.china && inBody.russia) || (inTitle.russia && inBody.china)) add('both sides in article text', 0.1);
+  else if (both(inBody) || (inTitle.china && inBody.russia) || (inTitle.russia && inBody.china))
+    add('both sides in article text', 0.1);
 
   if (objectPair) add(`the two as objects of a third party: '${objectPair[0]}'`, -0.2);
   if (pairSummary && !pairTitle) add(`pair phrase in summary: '${pairSummary.exec(summary)![0]}'`, 0.2);
-  const all = { xi: inTitle.xi || inSummary.xi || inBody.xi, putin: inTitle.putin || inSummary.putin || inBody.putin };
+  const all = {
+    xi: inTitle.xi || inSummary.xi || inBody.xi,
+    putin: inTitle.putin || inSummary.putin || inBody.putin,
+  };
   if (all.xi && all.putin) add('leaders: Xi and Putin', 0.15);
 
-  const anyBoth = both(inTitle) || both(inSummary) || both(inBody) || (inTitle.china && inSummary.russia) || (inTitle.russia && inSummary.china);
+  const anyBoth =
+    both(inTitle) ||
+    both(inSummary) ||
+    both(inBody) ||
+    (inTitle.china && inSummary.russia) ||
+    (inTitle.russia && inSummary.china);
   if (anyBoth) {
     const relTitle = RELATION.exec(title);
     const relSummary = RELATION.exec(summary);
@@ -156,20 +170,26 @@ export function classifyItem(input: ClassifyInput): Classification {
   }
 
   const directed = DIRECTED.find((re) => re.test(title));
-  if (directed && both(inTitle)) add(`one side acts on the other: '${directed.exec(title)![0].slice(0, 60)}'`, 0.15);
+  if (directed && both(inTitle))
+    add(`one side acts on the other: '${directed.exec(title)![0].slice(0, 60)}'`, 0.15);
   const analogy = ANALOGY.exec(title);
   if (analogy && both(inTitle) && !pairTitle) add(`comparison or analogy: '${analogy[0]}'`, -0.3);
   const adversary = ADVERSARY.exec(title) ?? (rawTitle.length < 40 ? ADVERSARY.exec(summary) : null);
-  if (adversary && anyBoth && !hasJointAction(title) && !directed) add(`adversary or threat framing: '${adversary[0]}'`, -0.35);
-  const thirds = new Set((title.match(new RegExp(THIRD_PARTY.source, 'giu')) ?? []).map((m) => m.toLowerCase()));
+  if (adversary && anyBoth && !hasJointAction(title) && !directed)
+    add(`adversary or threat framing: '${adversary[0]}'`, -0.35);
+  const thirds = new Set(
+    (title.match(new RegExp(THIRD_PARTY.source, 'giu')) ?? []).map((m) => m.toLowerCase()),
+  );
   if (thirds.size > 0 && anyBoth) {
     const listed = isEnumeration(title);
     const weight = listed ? -0.3 : -0.12 * Math.min(thirds.size, 2);
     add(`third country in title: ${[...thirds].join(', ')}${listed ? ' (in a list)' : ''}`, weight);
   }
-  if (US_POLITICS.test(title) && anyBoth) add(`domestic-politics framing: '${US_POLITICS.exec(title)![0]}'`, -0.25);
+  if (US_POLITICS.test(title) && anyBoth)
+    add(`domestic-politics framing: '${US_POLITICS.exec(title)![0]}'`, -0.25);
   const senses = [...t.hits, ...s.hits];
-  if (senses.length > 0) add(`other sense of the words: '${senses[0]!.trim()}'`, both(inTitle) || pairTitle ? -0.1 : -0.3);
+  if (senses.length > 0)
+    add(`other sense of the words: '${senses[0]!.trim()}'`, both(inTitle) || pairTitle ? -0.1 : -0.3);
 
   const raw = signals.reduce((sum, [, w]) => sum + w, 0);
   const score = Math.max(0, Math.min(1, raw));
@@ -193,7 +213,9 @@ function hasJointAction(title: string): boolean {
 
 /** "China, Russia and Iran", "India, China, Russia": the two as items of a longer list. */
 function isEnumeration(title: string): boolean {
-  return /(\p{Lu}[\p{L}.'’ -]{1,20}, ){2,}|\p{Lu}[\p{L}.'’ -]{1,20}, \p{Lu}[\p{L}.'’ -]{1,20},? (and|or|&) \p{Lu}/u.test(title);
+  return /(\p{Lu}[\p{L}.'’ -]{1,20}, ){2,}|\p{Lu}[\p{L}.'’ -]{1,20}, \p{Lu}[\p{L}.'’ -]{1,20},? (and|or|&) \p{Lu}/u.test(
+    title,
+  );
 }
 
 const THEME_PATTERNS = THEMES.map((theme) => ({
@@ -232,7 +254,10 @@ export function assignThemes(rawTitle: string, rawSummary: string, rawBody = '')
 }
 
 /** Ad-hoc narrowing: every query term must appear (case- and accent-insensitive, simple stems). */
-export function matchesQuery(item: { title: string; summary?: string; text?: string }, query: string): boolean {
+export function matchesQuery(
+  item: { title: string; summary?: string; text?: string },
+  query: string,
+): boolean {
   const fold = (s: string) => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
   const haystack = fold(`${item.title} ${item.summary ?? ''} ${(item.text ?? '').slice(0, 20_000)}`);
   const terms = fold(query)

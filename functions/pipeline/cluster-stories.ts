@@ -19,7 +19,35 @@ export interface ClusterOptions {
 
 /** Anchors that name the relationship itself, shared by almost every item: no evidence of the same event. */
 const COMMON_ANCHORS = new Set(['xi', 'putin', 'trade', 'sanctions', 'us', 'ukraine']);
-const EVENT_ANCHORS = new Set(['price', 'envoy', 'call', 'visit', 'summit', 'patrol', 'exercise', 'power-of-siberia', 'pipeline', 'ceasefire', 'secondary', 'arctic', 'space', 'victory', 'brics', 'sco', 'railway', 'bank', 'payment', 'cars', 'media', 'naval', 'bomber', 'yuan', 'rouble', 'gas', 'oil']);
+const EVENT_ANCHORS = new Set([
+  'price',
+  'envoy',
+  'call',
+  'visit',
+  'summit',
+  'patrol',
+  'exercise',
+  'power-of-siberia',
+  'pipeline',
+  'ceasefire',
+  'secondary',
+  'arctic',
+  'space',
+  'victory',
+  'brics',
+  'sco',
+  'railway',
+  'bank',
+  'payment',
+  'cars',
+  'media',
+  'naval',
+  'bomber',
+  'yuan',
+  'rouble',
+  'gas',
+  'oil',
+]);
 const MAX_POSTINGS = 400;
 
 interface Features {
@@ -36,7 +64,11 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     const text = `${item.title} ${item.summary ?? ''}`;
     const published = item.published ? Date.parse(item.published) : undefined;
     // Anchors from the headline and summary only: article bodies mention background (trade, sanctions) that would chain events.
-    return { tokens: new Set(tokensOf(text)), anchors: anchorsOf(text), ...(published ? { at: published } : {}) };
+    return {
+      tokens: new Set(tokensOf(text)),
+      anchors: anchorsOf(text),
+      ...(published ? { at: published } : {}),
+    };
   });
 
   // Document frequency: terms in most items (china, russia...) say nothing about the event.
@@ -66,7 +98,8 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     for (const key of keys) {
       const posting = index.get(key);
       if (!posting) continue;
-      for (let k = posting.length - 1; k >= 0 && posting.length - k <= MAX_POSTINGS; k--) candidates.add(posting[k]!);
+      for (let k = posting.length - 1; k >= 0 && posting.length - k <= MAX_POSTINGS; k--)
+        candidates.add(posting[k]!);
     }
     for (const j of candidates) {
       if (find(i) === find(j)) continue;

@@ -40,14 +40,22 @@ export async function composeMessage(input: ComposeInput): Promise<{ raw: Buffer
     // Header injection is refused outright rather than folded away.
     if (!HEADER_SAFE.test(value)) throw new InvalidInputError(`${field}: must not contain line breaks`);
   }
-  if (!/^https:\/\//.test(input.unsubscribeUrl) && !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(input.unsubscribeUrl)) {
+  if (
+    !/^https:\/\//.test(input.unsubscribeUrl) &&
+    !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(input.unsubscribeUrl)
+  ) {
     throw new InvalidInputError('unsubscribeUrl: must be https');
   }
-  const hash = createHash('sha256').update(`${input.editionId}\n${input.to.toLowerCase()}`).digest('hex').slice(0, 32);
+  const hash = createHash('sha256')
+    .update(`${input.editionId}\n${input.to.toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 32);
   const messageId = `<${input.editionId}.${hash}@${input.messageIdDomain}>`;
   const unsubscribe = [`<${input.unsubscribeUrl}>`];
   if (input.unsubscribeMailto) {
-    unsubscribe.push(`<mailto:${input.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${input.to}`)}>`);
+    unsubscribe.push(
+      `<mailto:${input.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${input.to}`)}>`,
+    );
   }
   const headers: Record<string, string> = {
     'List-Id': `<${input.listId}>`,

@@ -15,9 +15,9 @@ const ALIASES: Record<string, string> = {
   'x-cp1251': 'windows-1251',
   cp1251: 'windows-1251',
   'win-1251': 'windows-1251',
-  'koi8r': 'koi8-r',
+  koi8r: 'koi8-r',
   'iso-8859-1': 'windows-1252',
-  'latin1': 'windows-1252',
+  latin1: 'windows-1252',
   'us-ascii': 'utf-8',
   ascii: 'utf-8',
   utf8: 'utf-8',
@@ -26,7 +26,10 @@ const ALIASES: Record<string, string> = {
 
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
-  const clean = label.trim().replace(/^["']|["']$/g, '').toLowerCase();
+  const clean = label
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .toLowerCase();
   const name = ALIASES[clean] ?? clean;
   return iconv.encodingExists(name) ? name : undefined;
 }
@@ -44,8 +47,10 @@ function sniffDeclared(head: string): string | undefined {
 }
 
 function bomEncoding(body: Buffer): { encoding: string; skip: number } | undefined {
-  if (body[0] === 0x00 && body[1] === 0x00 && body[2] === 0xfe && body[3] === 0xff) return { encoding: 'utf-32be', skip: 4 };
-  if (body[0] === 0xff && body[1] === 0xfe && body[2] === 0x00 && body[3] === 0x00) return { encoding: 'utf-32le', skip: 4 };
+  if (body[0] === 0x00 && body[1] === 0x00 && body[2] === 0xfe && body[3] === 0xff)
+    return { encoding: 'utf-32be', skip: 4 };
+  if (body[0] === 0xff && body[1] === 0xfe && body[2] === 0x00 && body[3] === 0x00)
+    return { encoding: 'utf-32le', skip: 4 };
   if (body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) return { encoding: 'utf-8', skip: 3 };
   if (body[0] === 0xff && body[1] === 0xfe) return { encoding: 'utf-16le', skip: 2 };
   if (body[0] === 0xfe && body[1] === 0xff) return { encoding: 'utf-16be', skip: 2 };

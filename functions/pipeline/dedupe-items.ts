@@ -27,7 +27,8 @@ function mergeInto(target: FeedItem, other: FeedItem): void {
   if (other.source !== target.source && !target.alsoIn?.includes(other.source)) {
     target.alsoIn = [...(target.alsoIn ?? []), other.source];
   }
-  if (other.published && (!target.published || other.published < target.published)) target.published = other.published;
+  if (other.published && (!target.published || other.published < target.published))
+    target.published = other.published;
   if ((other.summary?.length ?? 0) > (target.summary?.length ?? 0)) target.summary = other.summary;
   if ((other.content?.length ?? 0) > (target.content?.length ?? 0)) target.content = other.content;
   if (!target.author && other.author) target.author = other.author;

@@ -5,8 +5,9 @@
  * boilerplate is removed before scoring and boilerplate lines after. Pure, synchronous,
  * iterative (deeply nested markup cannot overflow the stack) and bounded on huge pages.
  */
-import type { AnyNode, Element } from 'domhandler';
+
 import { load } from 'cheerio/slim';
+import type { AnyNode, Element } from 'domhandler';
 import type { Article } from '../domain/types.ts';
 import { isBoilerplateLine } from './boilerplate.ts';
 import { canonicalizeUrl } from './canonical-url.ts';
@@ -17,17 +18,75 @@ const MAX_HTML = 3_000_000;
 const MAX_NODES = 200_000;
 
 const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'iframe', 'svg', 'canvas', 'button', 'input', 'select', 'textarea',
-  'nav', 'footer', 'aside', 'template', 'object', 'embed', 'video', 'audio', 'map', 'dialog', 'figcaption', 'menu',
+  'script',
+  'style',
+  'noscript',
+  'iframe',
+  'svg',
+  'canvas',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'footer',
+  'aside',
+  'template',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'map',
+  'dialog',
+  'figcaption',
+  'menu',
 ]);
 const BLOCK_TAGS = new Set([
-  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'blockquote',
-  'pre', 'table', 'tr', 'td', 'th', 'dl', 'dt', 'dd', 'figure', 'header', 'br', 'hr', 'address', 'center',
+  'p',
+  'div',
+  'section',
+  'article',
+  'main',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'table',
+  'tr',
+  'td',
+  'th',
+  'dl',
+  'dt',
+  'dd',
+  'figure',
+  'header',
+  'br',
+  'hr',
+  'address',
+  'center',
 ]);
 const NEGATIVE =
   /(^|[-_\s])(comment|comments|disqus|share|sharing|social|related|recommend|recommended|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|cookie|consent|gdpr|promo|advert|advertisement|sponsor|sponsored|outbrain|taboola|sidebar|breadcrumbs?|menu|navbar|nav|masthead|footer|popup|modal|banner|tags|tag-list|author-bio|bio|paywall|rail|trending|most-popular|popular|next-article|prev|pagination|toolbar|print|visually-hidden|sr-only|skip|caption|credit|meta-?data|byline|dateline|timestamp|toc|table-of-contents|faq|follow|also-like|you-may|jump)([-_\s]|$)/i;
-const POSITIVE = /(^|[-_\s])(article|articlebody|article-body|body|content|entry|main|post|story|text|blog|news|prose|rich-text|paragraph)([-_\s]|$)/i;
-const NEGATIVE_ROLES = new Set(['navigation', 'complementary', 'banner', 'contentinfo', 'menu', 'menubar', 'dialog', 'alert', 'search']);
+const POSITIVE =
+  /(^|[-_\s])(article|articlebody|article-body|body|content|entry|main|post|story|text|blog|news|prose|rich-text|paragraph)([-_\s]|$)/i;
+const NEGATIVE_ROLES = new Set([
+  'navigation',
+  'complementary',
+  'banner',
+  'contentinfo',
+  'menu',
+  'menubar',
+  'dialog',
+  'alert',
+  'search',
+]);
 
 type Node = AnyNode & { children?: AnyNode[]; parent: Node | null };
 
@@ -79,8 +138,16 @@ function readMetadata($: ReturnType<typeof load>, url: string): Metadata {
 
   const byline =
     cleanInlineText(ld.author) ||
-    cleanInlineText(metaContent('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]')) ||
-    cleanInlineText($('[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .author').first().text());
+    cleanInlineText(
+      metaContent('meta[name="author"]', 'meta[property="article:author"]', 'meta[name="byl"]'),
+    ) ||
+    cleanInlineText(
+      $(
+        '[rel="author"], [itemprop="author"] [itemprop="name"], [itemprop="author"], .byline, .author-name, .author',
+      )
+        .first()
+        .text(),
+    );
   const publishedRaw =
     ld.datePublished ??
     metaContent(
@@ -101,11 +168,15 @@ function readMetadata($: ReturnType<typeof load>, url: string): Metadata {
     const c = canonicalizeUrl(canonicalRaw, url);
     if (/^https?:\/\//.test(c)) canonicalUrl = c;
   }
-  const langRaw = $('html').attr('lang') ?? metaContent('meta[http-equiv="content-language"]', 'meta[property="og:locale"]') ?? ld.inLanguage;
+  const langRaw =
+    $('html').attr('lang') ??
+    metaContent('meta[http-equiv="content-language"]', 'meta[property="og:locale"]') ??
+    ld.inLanguage;
   const language = /^[a-z]{2,3}/i.exec(langRaw ?? '')?.[0]?.toLowerCase();
 
   const result: Metadata = { title };
-  if (byline && byline.length < 200 && !/^https?:/.test(byline)) result.byline = byline.replace(/^by\s+/i, '');
+  if (byline && byline.length < 200 && !/^https?:/.test(byline))
+    result.byline = byline.replace(/^by\s+/i, '');
   const published = parseFeedDate(publishedRaw);
   if (published) result.published = published;
   if (canonicalUrl) result.canonicalUrl = canonicalUrl;
@@ -153,7 +224,11 @@ function readJsonLd($: ReturnType<typeof load>): JsonLdArticle {
       if (!ARTICLE_TYPES.test(type)) continue;
       const author = Array.isArray(o.author) ? o.author[0] : o.author;
       const authorName =
-        typeof author === 'string' ? author : typeof (author as Record<string, unknown>)?.name === 'string' ? ((author as Record<string, unknown>).name as string) : undefined;
+        typeof author === 'string'
+          ? author
+          : typeof (author as Record<string, unknown>)?.name === 'string'
+            ? ((author as Record<string, unknown>).name as string)
+            : undefined;
       return {
         ...(typeof o.headline === 'string' ? { headline: o.headline } : {}),
         ...(authorName ? { author: authorName } : {}),
@@ -172,7 +247,8 @@ const isElement = (n: AnyNode): n is Element => n.type === 'tag' || n.type === '
 const AD_TOKEN =
   /^(ad|ads|ad[-_](slot|unit|container|wrapper|banner|box|block|placeholder|leaderboard|mpu|zone|space|label)\w*|adsbygoogle|advert|advertisement|dfp[-_]?\w*|gpt[-_]ad\w*)$/i;
 /** Always furniture, however much text they hold (a long comment thread is still comments). */
-const STRONG_NEGATIVE = /(comment|disqus|related|recommend|newsletter|cookie|consent|share|social|outbrain|taboola|trending|most-popular|also-like|you-may)/i;
+const STRONG_NEGATIVE =
+  /(comment|disqus|related|recommend|newsletter|cookie|consent|share|social|outbrain|taboola|trending|most-popular|also-like|you-may)/i;
 
 function isAdSlot(el: Element): boolean {
   return `${el.attribs.class ?? ''} ${el.attribs.id ?? ''}`.split(/\s+/).some((t) => AD_TOKEN.test(t));
@@ -198,7 +274,9 @@ function pruneBoilerplate(root: Node): void {
     const attrs = node.attribs;
     const label = classAndId(node);
     const hidden =
-      'hidden' in attrs || attrs['aria-hidden'] === 'true' || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '');
+      'hidden' in attrs ||
+      attrs['aria-hidden'] === 'true' ||
+      /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '');
     let negative = (label.trim() !== '' && NEGATIVE.test(label) && !POSITIVE.test(label)) || isAdSlot(node);
     if (negative && !STRONG_NEGATIVE.test(label)) {
       // A weakly named wrapper ("...-right-rail", "advertisement-off-canvas") that holds the page's prose stays.
@@ -208,7 +286,14 @@ function pruneBoilerplate(root: Node): void {
     const role = (attrs.role ?? '').toLowerCase();
     // ASP.NET-style pages wrap everything in one <form>: only small forms are furniture.
     const smallForm = name === 'form' && measure(node).text < 400;
-    if (DROP_TAGS.has(name) || smallForm || hidden || NEGATIVE_ROLES.has(role) || (negative && !['body', 'html', 'article', 'main'].includes(name)) || (name === 'header' && !isInsideArticle(node))) {
+    if (
+      DROP_TAGS.has(name) ||
+      smallForm ||
+      hidden ||
+      NEGATIVE_ROLES.has(role) ||
+      (negative && !['body', 'html', 'article', 'main'].includes(name)) ||
+      (name === 'header' && !isInsideArticle(node))
+    ) {
       remove.push(node);
       continue;
     }
@@ -277,7 +362,8 @@ function pickContainer(root: Node): Element[] {
     if (!isElement(node)) continue;
     if (node.children) for (const child of node.children) stack.push(child);
     const name = node.name;
-    if (name !== 'p' && name !== 'pre' && name !== 'blockquote' && !(name === 'div' && !hasBlockChild(node))) continue;
+    if (name !== 'p' && name !== 'pre' && name !== 'blockquote' && !(name === 'div' && !hasBlockChild(node)))
+      continue;
     const m = measure(node);
     if (m.text < 25) continue;
     const score = 1 + Math.min(m.commas, 10) + Math.min(Math.floor(m.text / 100), 3);
@@ -329,11 +415,14 @@ function withSiblings(best: Element, bestScore: number, scores: Map<Element, num
       out.push(sibling);
       continue;
     }
-    let keep = (scores.get(sibling) ?? 0) >= threshold || (bestLabel !== '' && sibling.attribs.class === bestLabel);
+    let keep =
+      (scores.get(sibling) ?? 0) >= threshold || (bestLabel !== '' && sibling.attribs.class === bestLabel);
     if (!keep && (sibling.name === 'p' || sibling.name === 'div' || sibling.name === 'section')) {
       const m = measure(sibling);
       const density = m.text > 0 ? m.link / m.text : 1;
-      keep = (m.text > 80 && density < 0.25) || (m.text > 0 && m.text <= 80 && density === 0 && /[.!?。]\s*$/.test(textOf(sibling)));
+      keep =
+        (m.text > 80 && density < 0.25) ||
+        (m.text > 0 && m.text <= 80 && density === 0 && /[.!?。]\s*$/.test(textOf(sibling)));
     }
     if (keep) out.push(sibling);
   }
@@ -347,7 +436,8 @@ function textOf(el: Element): string {
   while (stack.length > 0 && visited++ < 5000) {
     const node = stack.pop()!;
     if (node.type === 'text') out += (node as unknown as { data: string }).data;
-    else if (isElement(node) && node.children) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
+    else if (isElement(node) && node.children)
+      for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]!);
   }
   return out.trim();
 }
@@ -380,7 +470,10 @@ function collectParagraphs(container: Element): string[] {
       if (block) flush();
       continue;
     }
-    if (node !== container && (node.name === 'ul' || node.name === 'ol' || node.name === 'table' || node.name === 'div')) {
+    if (
+      node !== container &&
+      (node.name === 'ul' || node.name === 'ol' || node.name === 'table' || node.name === 'div')
+    ) {
       const m = measure(node);
       if (m.text > 0 && m.link / m.text > 0.5) continue;
     }
@@ -417,6 +510,7 @@ function cleanParagraphs(paragraphs: string[], title: string): string[] {
     out.push(p);
   }
   // Trailing short lines after the body are usually credits, tags or teasers.
-  while (out.length > 1 && out[out.length - 1]!.length < 40 && !/[.!?。！？"”»]$/.test(out[out.length - 1]!)) out.pop();
+  while (out.length > 1 && out[out.length - 1]!.length < 40 && !/[.!?。！？"”»]$/.test(out[out.length - 1]!))
+    out.pop();
   return out;
 }

@@ -19,7 +19,8 @@ export interface ArticleOptions {
 }
 
 const FULL_TEXT_WORDS = 150;
-const PAYWALL = /subscribe to (continue|read)|to continue reading|subscribers only|already a subscriber|sign in to read|become a member to read|this article is for subscribers/i;
+const PAYWALL =
+  /subscribe to (continue|read)|to continue reading|subscribers only|already a subscriber|sign in to read|become a member to read|this article is for subscribers/i;
 
 const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
@@ -47,7 +48,15 @@ export async function fetchArticles(
     plans.map(async ({ item, kind }): Promise<ScoredItem> => {
       try {
         if (kind === 'feed-text') {
-          return { ...item, article: { url: item.link, title: item.title, text: item.content!, ...(item.language ? { language: item.language } : {}) } };
+          return {
+            ...item,
+            article: {
+              url: item.link,
+              title: item.title,
+              text: item.content!,
+              ...(item.language ? { language: item.language } : {}),
+            },
+          };
         }
         if (kind === 'no-link') return { ...item, articleNote: 'no article link in the feed' };
         const cacheKey = dataKeys.articleCache(item.link);
@@ -58,8 +67,10 @@ export async function fetchArticles(
         }
         const host = new URL(item.link).host;
         const used = perHost.get(host) ?? 0;
-        if (used >= options.articlesPerHost) return { ...item, articleNote: `page not fetched: per-host limit of ${options.articlesPerHost}` };
-        if (budget <= 0) return { ...item, articleNote: `page not fetched: run limit of ${options.maxArticles} pages` };
+        if (used >= options.articlesPerHost)
+          return { ...item, articleNote: `page not fetched: per-host limit of ${options.articlesPerHost}` };
+        if (budget <= 0)
+          return { ...item, articleNote: `page not fetched: run limit of ${options.maxArticles} pages` };
         perHost.set(host, used + 1);
         budget--;
         const response = await deps.http.get({
@@ -69,11 +80,16 @@ export async function fetchArticles(
           timeoutMs: options.timeoutMs,
           headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
         });
-        const article = extractArticle(decodeDocument(response.body, response.headers['content-type']), response.url);
+        const article = extractArticle(
+          decodeDocument(response.body, response.headers['content-type']),
+          response.url,
+        );
         fetched++;
-        await deps.data.put(cacheKey, JSON.stringify(article), { contentType: 'application/json' }).catch((error: unknown) => {
-          deps.logger.warn('article cache not written', { url: item.link, error: describeError(error) });
-        });
+        await deps.data
+          .put(cacheKey, JSON.stringify(article), { contentType: 'application/json' })
+          .catch((error: unknown) => {
+            deps.logger.warn('article cache not written', { url: item.link, error: describeError(error) });
+          });
         return withArticle(item, article);
       } catch (error) {
         deps.logger.info('article not fetched', { url: item.link, error: describeError(error) });
@@ -90,7 +106,11 @@ function withArticle(item: ScoredItem, article: Article): ScoredItem {
   const count = words(article.text);
   const summaryWords = words(item.summary ?? '');
   if (PAYWALL.test(article.text) || (count < 80 && count <= summaryWords * 2)) {
-    return { ...item, articleNote: `paywalled or empty page: only ${count} words`, article: { ...article, text: '' } };
+    return {
+      ...item,
+      articleNote: `paywalled or empty page: only ${count} words`,
+      article: { ...article, text: '' },
+    };
   }
   return { ...item, article };
 }

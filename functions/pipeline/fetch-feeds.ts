@@ -61,7 +61,12 @@ async function fetchOne(
     if (response.notModified && cache) {
       return {
         items: cache.items,
-        report: { ...base, status: 'not-modified', items: cache.items.length, durationMs: Date.now() - started },
+        report: {
+          ...base,
+          status: 'not-modified',
+          items: cache.items.length,
+          durationMs: Date.now() - started,
+        },
       };
     }
     const feed = await parseFeed(response.body, {
@@ -73,7 +78,9 @@ async function fetchOne(
       ...item,
       source: source.name,
       perspective: source.perspective,
-      ...(item.language ?? source.language ?? feed.language ? { language: item.language ?? source.language ?? feed.language } : {}),
+      ...((item.language ?? source.language ?? feed.language)
+        ? { language: item.language ?? source.language ?? feed.language }
+        : {}),
     }));
     await writeCache(deps, cacheKey, {
       ...(response.etag ? { etag: response.etag } : {}),
@@ -81,11 +88,17 @@ async function fetchOne(
       fetchedAt: deps.clock.now().toISOString(),
       items,
     });
-    return { items, report: { ...base, status: 'ok', items: items.length, durationMs: Date.now() - started } };
+    return {
+      items,
+      report: { ...base, status: 'ok', items: items.length, durationMs: Date.now() - started },
+    };
   } catch (error) {
     const message = describeError(error);
     deps.logger.warn('feed failed', { feedUrl: source.url, feedName: source.name, error: message });
-    return { items: [], report: { ...base, status: 'failed', error: message, items: 0, durationMs: Date.now() - started } };
+    return {
+      items: [],
+      report: { ...base, status: 'failed', error: message, items: 0, durationMs: Date.now() - started },
+    };
   }
 }
 

@@ -5,7 +5,11 @@ import { type FeedSource, PERSPECTIVES, type Perspective } from '../domain/types
 import { canonicalizeUrl } from './canonical-url.ts';
 import { cleanInlineText } from './plain-text.ts';
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
   const $ = load(xml.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, ''), { xml: { xmlMode: true } });
@@ -22,8 +26,16 @@ export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
     }
     if (!/^https?:\/\//i.test(url)) return;
     // A perspective may come from the outline's category or from the folder it sits in.
-    const hints = [node.attr('category') ?? '', ...node.parents('outline').toArray().map((p) => $(p).attr('text') ?? $(p).attr('title') ?? '')];
-    const perspective = hints.map(slug).find((h): h is Perspective => (PERSPECTIVES as readonly string[]).includes(h));
+    const hints = [
+      node.attr('category') ?? '',
+      ...node
+        .parents('outline')
+        .toArray()
+        .map((p) => $(p).attr('text') ?? $(p).attr('title') ?? ''),
+    ];
+    const perspective = hints
+      .map(slug)
+      .find((h): h is Perspective => (PERSPECTIVES as readonly string[]).includes(h));
     const language = node.attr('language')?.trim().slice(0, 5);
     out.push({
       name: cleanInlineText(node.attr('title') ?? node.attr('text') ?? '') || new URL(url).host,
@@ -35,7 +47,10 @@ export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
   return out;
 }
 
-export function mergeFeedSources(existing: readonly FeedSource[], added: readonly FeedSource[]): { feeds: FeedSource[]; added: number; skipped: number } {
+export function mergeFeedSources(
+  existing: readonly FeedSource[],
+  added: readonly FeedSource[],
+): { feeds: FeedSource[]; added: number; skipped: number } {
   const key = (f: FeedSource) => (/^https?:/i.test(f.url) ? canonicalizeUrl(f.url) : f.url);
   const seen = new Set(existing.map(key));
   const feeds = [...existing];

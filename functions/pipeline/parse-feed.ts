@@ -50,7 +50,17 @@ interface RawFeed {
 const rssParser = new Parser({
   customFields: {
     feed: ['language', 'dc:language'] as never[],
-    item: ['content:encoded', 'dc:creator', 'dc:date', 'dc:language', 'source', 'updated', 'published', 'issued', 'modified'] as never[],
+    item: [
+      'content:encoded',
+      'dc:creator',
+      'dc:date',
+      'dc:language',
+      'source',
+      'updated',
+      'published',
+      'issued',
+      'modified',
+    ] as never[],
   },
 });
 
@@ -118,7 +128,8 @@ async function readXmlFeed(text: string): Promise<RawFeed> {
   const root = rootElement(xml);
   if (!root) throw new NotAFeedError('not a feed: no XML root element');
   const [prefix, local] = root.includes(':') ? root.split(':', 2) : [undefined, root];
-  if (!FEED_ROOTS.has((local ?? '').toLowerCase())) throw new NotAFeedError(`not a feed: root element <${root}>`);
+  if (!FEED_ROOTS.has((local ?? '').toLowerCase()))
+    throw new NotAFeedError(`not a feed: root element <${root}>`);
   // A prefixed RSS root (<r:rss xmlns:r=...>) is read as the plain vocabulary it is.
   if (prefix && local?.toLowerCase() === 'rss') xml = xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1');
   const strict = await tryRssParser(xml);
@@ -157,7 +168,14 @@ async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
           title: str(item.title),
           link: str(item.link),
           guid: str(item.guid) ?? str(item.id),
-          date: str(item.isoDate) ?? str(item.pubDate) ?? str(item['dc:date']) ?? str(item.published) ?? str(item.issued) ?? str(item.updated) ?? str(item.modified),
+          date:
+            str(item.isoDate) ??
+            str(item.pubDate) ??
+            str(item['dc:date']) ??
+            str(item.published) ??
+            str(item.issued) ??
+            str(item.updated) ??
+            str(item.modified),
           descriptionHtml: str(item.content) ?? str(item.summary),
           contentHtml: str(item['content:encoded']),
           author: str(item.creator) ?? str(item['dc:creator']) ?? str(item.author),
@@ -173,14 +191,19 @@ async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
 }
 
 function readLenient(xml: string): RawFeed {
-  const $ = load(xml, { xml: { xmlMode: true, decodeEntities: true, recognizeCDATA: true, lowerCaseTags: false } });
+  const $ = load(xml, {
+    xml: { xmlMode: true, decodeEntities: true, recognizeCDATA: true, lowerCaseTags: false },
+  });
   const text = (el: ReturnType<CheerioAPI>, selector: string) => {
     const found = el.find(selector).first();
     return found.length ? found.text().trim() || undefined : undefined;
   };
   const child = (el: ReturnType<CheerioAPI>, names: string[]) => {
     for (const name of names) {
-      const found = el.children().filter((_, node) => (node as { name?: string }).name?.toLowerCase() === name).first();
+      const found = el
+        .children()
+        .filter((_, node) => (node as { name?: string }).name?.toLowerCase() === name)
+        .first();
       if (found.length) return found;
     }
     return undefined;
@@ -195,11 +218,16 @@ function readLenient(xml: string): RawFeed {
     const el = $(node);
     const atomLink =
       el.children('link[rel="alternate"]').attr('href') ??
-      el.children('link').filter((_, l) => !$(l).attr('rel')).attr('href') ??
+      el
+        .children('link')
+        .filter((_, l) => !$(l).attr('rel'))
+        .attr('href') ??
       el.children('link[href]').first().attr('href');
     const link = childText(el, ['link']) ?? atomLink ?? el.children('guid[isPermaLink="true"]').text().trim();
     const authorEl = child(el, ['author', 'dc:creator']);
-    const author = authorEl ? (authorEl.find('name').first().text().trim() || authorEl.text().trim()) : undefined;
+    const author = authorEl
+      ? authorEl.find('name').first().text().trim() || authorEl.text().trim()
+      : undefined;
     return {
       title: childText(el, ['title', 'dc:title']),
       link: link || undefined,
@@ -210,7 +238,9 @@ function readLenient(xml: string): RawFeed {
       author: author || undefined,
       categories: el
         .children()
-        .filter((_, c) => ['category', 'dc:subject'].includes((c as { name?: string }).name?.toLowerCase() ?? ''))
+        .filter((_, c) =>
+          ['category', 'dc:subject'].includes((c as { name?: string }).name?.toLowerCase() ?? ''),
+        )
         .toArray()
         .map((c) => $(c).attr('term') ?? $(c).text().trim())
         .filter(Boolean),
@@ -218,7 +248,10 @@ function readLenient(xml: string): RawFeed {
       sourceUrl: el.children('source').attr('url'),
     };
   });
-  const feedLink = childText(channel, ['link']) ?? channel.children('link[rel="alternate"]').attr('href') ?? channel.children('link').attr('href');
+  const feedLink =
+    childText(channel, ['link']) ??
+    channel.children('link[rel="alternate"]').attr('href') ??
+    channel.children('link').attr('href');
   return {
     title: childText(channel, ['title']) ?? text($.root(), 'title'),
     link: feedLink,
@@ -266,7 +299,12 @@ export function parseFeedDate(value: string | undefined, now?: Date): string | u
   return new Date(ms).toISOString();
 }
 
-function itemId(guid: string | undefined, link: string, title: string, published: string | undefined): string {
+function itemId(
+  guid: string | undefined,
+  link: string,
+  title: string,
+  published: string | undefined,
+): string {
   const basis = link || (guid ? `guid:${guid}` : `title:${title}|${published ?? ''}`);
   return createHash('sha256').update(basis).digest('hex').slice(0, 20);
 }
@@ -277,23 +315,32 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
   for (const entry of raw.entries) {
     let title = cleanInlineText(entry.title);
     // News-search feeds append " - Publisher" to every headline; the publisher is a source, not news.
-    const fromAggregator = Boolean(entry.sourceUrl) || (entry.link !== undefined && isAggregatorLink(entry.link.trim()));
+    const fromAggregator =
+      Boolean(entry.sourceUrl) || (entry.link !== undefined && isAggregatorLink(entry.link.trim()));
     if (fromAggregator && / - [^-]{2,60}$/.test(title)) title = title.replace(/ - [^-]{2,60}$/, '');
     const summaryText = entry.descriptionHtml ? htmlToPlainText(entry.descriptionHtml) : '';
     const contentText = entry.contentHtml ? htmlToPlainText(entry.contentHtml).slice(0, MAX_CONTENT) : '';
     if (!title && !summaryText && !contentText) continue;
     let link = entry.link ? canonicalizeUrl(cleanInlineText(entry.link), base) : '';
-    if (link) link = resolveAggregatorLink(link, { descriptionHtml: entry.descriptionHtml, sourceUrl: entry.sourceUrl });
+    if (link)
+      link = resolveAggregatorLink(link, {
+        descriptionHtml: entry.descriptionHtml,
+        sourceUrl: entry.sourceUrl,
+      });
     if (link && !/^https?:\/\//i.test(link)) link = '';
     const guid = entry.guid?.trim() || undefined;
     const published = parseFeedDate(entry.date, options.now);
     const summary = summaryText && summaryText !== title ? truncateText(summaryText, MAX_SUMMARY) : undefined;
-    const content = contentText && contentText.length > (summaryText?.length ?? 0) + 40 ? contentText : undefined;
+    const content =
+      contentText && contentText.length > (summaryText?.length ?? 0) + 40 ? contentText : undefined;
     const item: Omit<FeedItem, 'source' | 'perspective'> = {
       id: itemId(guid, link, title, published),
       title: title || truncateText(summaryText || contentText, 120),
       link,
-      categories: entry.categories.map((c) => cleanInlineText(c)).filter(Boolean).slice(0, 20),
+      categories: entry.categories
+        .map((c) => cleanInlineText(c))
+        .filter(Boolean)
+        .slice(0, 20),
     };
     if (published) item.published = published;
     if (summary) item.summary = summary;

@@ -4,7 +4,8 @@
  */
 import { decodeHTML } from 'entities';
 
-const BLOCK = /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|header|footer|figure|figcaption|pre|hr)\b[^>]*>/gi;
+const BLOCK =
+  /<\/?(p|div|br|li|ul|ol|h[1-6]|blockquote|tr|table|section|article|header|footer|figure|figcaption|pre|hr)\b[^>]*>/gi;
 
 export function decodeEntities(text: string): string {
   let out = decodeHTML(text);

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PreconditionFailedError } from '../domain/errors.ts';
 import { siteKeys } from '../domain/keys.ts';
-import { THEME_IDS, type Edition } from '../domain/types.ts';
+import { type Edition, THEME_IDS } from '../domain/types.ts';
 import type { Clock, Logger, PutOptions, Store } from '../ports/ports.ts';
 import {
   type ArchiveRecord,
@@ -51,7 +51,11 @@ const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ATOM = 'application/atom+xml; charset=utf-8';
 
-export async function publishEdition(deps: PublishDeps, edition: Edition, context: SiteContext): Promise<PublishReport> {
+export async function publishEdition(
+  deps: PublishDeps,
+  edition: Edition,
+  context: SiteContext,
+): Promise<PublishReport> {
   const templates = deps.templates ?? createTemplateRenderer();
   let files = 0;
   const put = async (key: string, body: string | Buffer, options: PutOptions) => {
@@ -59,8 +63,14 @@ export async function publishEdition(deps: PublishDeps, edition: Edition, contex
     files++;
   };
   // 1. The edition itself: complete before anything points at it.
-  await put(siteKeys.editionJson(edition.id), `${JSON.stringify(edition, null, 2)}\n`, { contentType: JSON_TYPE, cacheControl: CACHE.immutable });
-  await put(siteKeys.editionPage(edition.id), renderEditionPage(edition, context, templates), { contentType: HTML, cacheControl: CACHE.immutable });
+  await put(siteKeys.editionJson(edition.id), `${JSON.stringify(edition, null, 2)}\n`, {
+    contentType: JSON_TYPE,
+    cacheControl: CACHE.immutable,
+  });
+  await put(siteKeys.editionPage(edition.id), renderEditionPage(edition, context, templates), {
+    contentType: HTML,
+    cacheControl: CACHE.immutable,
+  });
 
   // 2. The index, merged under optimistic concurrency.
   const record = archiveRecordOf(edition);
@@ -116,7 +126,10 @@ export async function rebuildArchive(
       skipped.push(key);
     }
   }
-  await deps.site.put(ARCHIVE_INDEX_KEY, JSON.stringify(records), { contentType: JSON_TYPE, cacheControl: 'no-cache' });
+  await deps.site.put(ARCHIVE_INDEX_KEY, JSON.stringify(records), {
+    contentType: JSON_TYPE,
+    cacheControl: 'no-cache',
+  });
   const files = await writeDerived(deps.site, records, context, templates);
   return { editions: records.length, skipped, files };
 }
@@ -140,19 +153,47 @@ async function writeDerived(
   templates: TemplateRenderer,
 ): Promise<number> {
   const writes: [string, string | Buffer, PutOptions][] = [
-    [siteKeys.editionsIndex(), `${JSON.stringify(records.map(indexEntryOf), null, 2)}\n`, { contentType: JSON_TYPE, cacheControl: CACHE.short }],
-    [siteKeys.searchIndex(), JSON.stringify(buildSearchDocuments(records)), { contentType: JSON_TYPE, cacheControl: CACHE.short }],
+    [
+      siteKeys.editionsIndex(),
+      `${JSON.stringify(records.map(indexEntryOf), null, 2)}\n`,
+      { contentType: JSON_TYPE, cacheControl: CACHE.short },
+    ],
+    [
+      siteKeys.searchIndex(),
+      JSON.stringify(buildSearchDocuments(records)),
+      { contentType: JSON_TYPE, cacheControl: CACHE.short },
+    ],
     [siteKeys.feed(), renderEditionsFeed(records, context), { contentType: ATOM, cacheControl: CACHE.short }],
-    [siteKeys.home(), renderHomePage(records, context, templates), { contentType: HTML, cacheControl: CACHE.short }],
+    [
+      siteKeys.home(),
+      renderHomePage(records, context, templates),
+      { contentType: HTML, cacheControl: CACHE.short },
+    ],
     ['404.html', renderNotFoundPage(context, templates), { contentType: HTML, cacheControl: CACHE.short }],
   ];
   for (const theme of THEME_IDS) {
-    writes.push([siteKeys.themePage(theme), renderThemePage(theme, records, context, templates), { contentType: HTML, cacheControl: CACHE.short }]);
-    writes.push([siteKeys.themeFeed(theme), renderThemeFeed(theme, records, context), { contentType: ATOM, cacheControl: CACHE.short }]);
+    writes.push([
+      siteKeys.themePage(theme),
+      renderThemePage(theme, records, context, templates),
+      { contentType: HTML, cacheControl: CACHE.short },
+    ]);
+    writes.push([
+      siteKeys.themeFeed(theme),
+      renderThemeFeed(theme, records, context),
+      { contentType: ATOM, cacheControl: CACHE.short },
+    ]);
   }
   const assets = join(templates.dir, 'site/assets');
-  writes.push([siteKeys.asset('site.css'), readFileSync(join(assets, 'site.css')), { contentType: 'text/css; charset=utf-8', cacheControl: CACHE.asset }]);
-  writes.push([siteKeys.asset('search.js'), readFileSync(join(assets, 'search.js')), { contentType: 'text/javascript; charset=utf-8', cacheControl: CACHE.asset }]);
+  writes.push([
+    siteKeys.asset('site.css'),
+    readFileSync(join(assets, 'site.css')),
+    { contentType: 'text/css; charset=utf-8', cacheControl: CACHE.asset },
+  ]);
+  writes.push([
+    siteKeys.asset('search.js'),
+    readFileSync(join(assets, 'search.js')),
+    { contentType: 'text/javascript; charset=utf-8', cacheControl: CACHE.asset },
+  ]);
   for (const [key, body, options] of writes) await site.put(key, body, options);
   return writes.length;
 }

@@ -58,7 +58,13 @@ export function safeHref(url: string | undefined): string | undefined {
 export function formatEditionDate(edition: Edition): string {
   const date = new Date(`${edition.id.slice(0, 10)}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return edition.id;
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
 }
 
 interface StoryView {
@@ -74,8 +80,12 @@ interface StoryView {
 export function storyView(story: Story): StoryView {
   const groups = new Map<Perspective, StoryView['groups'][number]>();
   for (const a of story.articles) {
-    const group = groups.get(a.perspective) ?? { label: PERSPECTIVE_LABELS[a.perspective] ?? a.perspective, articles: [] };
-    if (!group.articles.some((x) => x.source === a.source)) group.articles.push({ source: a.source, title: a.title, url: safeHref(a.url) });
+    const group = groups.get(a.perspective) ?? {
+      label: PERSPECTIVE_LABELS[a.perspective] ?? a.perspective,
+      articles: [],
+    };
+    if (!group.articles.some((x) => x.source === a.source))
+      group.articles.push({ source: a.source, title: a.title, url: safeHref(a.url) });
     groups.set(a.perspective, group);
   }
   return {
@@ -100,7 +110,11 @@ function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`;
 }
 
-export function renderEmail(edition: Edition, context: EmailContext, renderer: TemplateRenderer = createTemplateRenderer()): RenderedEmail {
+export function renderEmail(
+  edition: Edition,
+  context: EmailContext,
+  renderer: TemplateRenderer = createTemplateRenderer(),
+): RenderedEmail {
   const wanted = context.recipient?.themes;
   const themes = edition.themes.filter((t) => !wanted || wanted.includes(t.id));
   const eligible = edition.stories.filter((s) => !wanted || s.themes.some((t) => wanted.includes(t)));
@@ -148,12 +162,24 @@ function renderWith(
   const sections = themes.map((theme) => {
     const all = theme.storyIds.filter((id) => stories.has(id));
     // Each story appears once, under its first theme that is shown.
-    const mine = all.filter((id) => !placed.has(id) && stories.get(id)!.themes.find((t) => themes.some((x) => x.id === t)) === theme.id);
+    const mine = all.filter(
+      (id) =>
+        !placed.has(id) && stories.get(id)!.themes.find((t) => themes.some((x) => x.id === t)) === theme.id,
+    );
     for (const id of mine) placed.add(id);
     const shown = mine.filter((id) => included.has(id)).map((id) => storyView(stories.get(id)!));
-    return { id: theme.id, title: theme.title, summary: theme.summary, stories: shown, more: mine.length - shown.length };
+    return {
+      id: theme.id,
+      title: theme.title,
+      summary: theme.summary,
+      stories: shown,
+      more: mine.length - shown.length,
+    };
   });
-  const preheader = truncate(edition.topLine.map((t) => t.text).join(' · ') || 'No significant developments today.', 140);
+  const preheader = truncate(
+    edition.topLine.map((t) => t.text).join(' · ') || 'No significant developments today.',
+    140,
+  );
   const view = {
     archiveTitle: context.archiveTitle,
     dateLabel: formatEditionDate(edition),
@@ -163,20 +189,33 @@ function renderWith(
     topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
     sections,
     omitted,
-    failedSources: edition.sources.filter((s) => s.status === 'failed').map((s) => ({ name: s.name, error: s.error ?? 'failed' })),
+    failedSources: edition.sources
+      .filter((s) => s.status === 'failed')
+      .map((s) => ({ name: s.name, error: s.error ?? 'failed' })),
     unsubscribeUrl: safeHref(context.recipient?.unsubscribeUrl),
     preferencesUrl: safeHref(context.recipient?.preferencesUrl),
     themeFilter: context.recipient?.themes ? themes.map((t) => t.title) : undefined,
     postalAddress: context.postalAddress,
     quiet: edition.stories.length === 0,
   };
-  const html = juice(renderer.render('email/digest', view), { preserveMediaQueries: true, removeStyleTags: true, applyWidthAttributes: true });
+  const html = juice(renderer.render('email/digest', view), {
+    preserveMediaQueries: true,
+    removeStyleTags: true,
+    applyWidthAttributes: true,
+  });
   const text = renderer.render('email/digest.txt', view).replace(/\n{3,}/g, '\n\n');
   return { html, text, preheader };
 }
 
 /** A short note for a day with no relevant story, when the configuration asks for one. */
-export function renderQuietDay(edition: Edition, context: EmailContext, renderer: TemplateRenderer = createTemplateRenderer()): RenderedEmail {
+export function renderQuietDay(
+  edition: Edition,
+  context: EmailContext,
+  renderer: TemplateRenderer = createTemplateRenderer(),
+): RenderedEmail {
   const rendered = renderEmail({ ...edition, stories: [], topLine: [] }, context, renderer);
-  return { ...rendered, subject: `${context.archiveTitle}, ${formatEditionDate(edition).replace(/^\w+, /, '')}: a quiet day` };
+  return {
+    ...rendered,
+    subject: `${context.archiveTitle}, ${formatEditionDate(edition).replace(/^\w+, /, '')}: a quiet day`,
+  };
 }

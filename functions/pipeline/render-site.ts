@@ -4,8 +4,8 @@
  * editions and of each theme, and the search documents. Pure: the archive index in, strings out.
  * Pages link relatively (the site works under any prefix); feeds link absolutely.
  */
-import { THEME_IDS, type Edition, type EditionIndexEntry, type ThemeId } from '../domain/types.ts';
-import { PERSPECTIVE_LABELS, safeHref, SIGNAL_LABELS, storyView } from './render-email.ts';
+import { type Edition, type EditionIndexEntry, THEME_IDS, type ThemeId } from '../domain/types.ts';
+import { PERSPECTIVE_LABELS, SIGNAL_LABELS, safeHref, storyView } from './render-email.ts';
 import type { TemplateRenderer } from './template-renderer.ts';
 import { themeById } from './themes.ts';
 
@@ -23,12 +23,20 @@ export interface ArchiveRecord {
   storyCount: number;
   topLine: { text: string; url: string }[];
   themeCounts: Partial<Record<ThemeId, number>>;
-  stories: { id: string; title: string; themes: ThemeId[]; signal: string; summary: string; sources: string[] }[];
+  stories: {
+    id: string;
+    title: string;
+    themes: ThemeId[];
+    signal: string;
+    summary: string;
+    sources: string[];
+  }[];
 }
 
 export function archiveRecordOf(edition: Edition): ArchiveRecord {
   const themeCounts: Partial<Record<ThemeId, number>> = {};
-  for (const story of edition.stories) for (const t of story.themes) themeCounts[t] = (themeCounts[t] ?? 0) + 1;
+  for (const story of edition.stories)
+    for (const t of story.themes) themeCounts[t] = (themeCounts[t] ?? 0) + 1;
   return {
     id: edition.id,
     title: edition.title,
@@ -48,12 +56,19 @@ export function archiveRecordOf(edition: Edition): ArchiveRecord {
 }
 
 export function indexEntryOf(record: ArchiveRecord): EditionIndexEntry {
-  return { id: record.id, title: record.title, generatedAt: record.generatedAt, storyCount: record.storyCount };
+  return {
+    id: record.id,
+    title: record.title,
+    generatedAt: record.generatedAt,
+    storyCount: record.storyCount,
+  };
 }
 
 /** Newest first, one record per edition id (a re-published edition replaces its record). */
 export function mergeRecords(records: readonly ArchiveRecord[], added: ArchiveRecord): ArchiveRecord[] {
-  return [added, ...records.filter((r) => r.id !== added.id)].sort((a, b) => b.id.localeCompare(a.id) || b.generatedAt.localeCompare(a.generatedAt));
+  return [added, ...records.filter((r) => r.id !== added.id)].sort(
+    (a, b) => b.id.localeCompare(a.id) || b.generatedAt.localeCompare(a.generatedAt),
+  );
 }
 
 export function contentSecurityPolicy(context: SiteContext): string {
@@ -67,7 +82,13 @@ export function contentSecurityPolicy(context: SiteContext): string {
   return `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'${api}; base-uri 'none'`;
 }
 
-function page(renderer: TemplateRenderer, template: string, context: SiteContext, root: string, data: object): string {
+function page(
+  renderer: TemplateRenderer,
+  template: string,
+  context: SiteContext,
+  root: string,
+  data: object,
+): string {
   return renderer.render(`site/${template}`, {
     ...data,
     site: {
@@ -80,24 +101,44 @@ function page(renderer: TemplateRenderer, template: string, context: SiteContext
   });
 }
 
-export function renderEditionPage(edition: Edition, context: SiteContext, renderer: TemplateRenderer): string {
+export function renderEditionPage(
+  edition: Edition,
+  context: SiteContext,
+  renderer: TemplateRenderer,
+): string {
   const stories = new Map(edition.stories.map((s) => [s.id, s]));
   const placed = new Set<string>();
   const sections = edition.themes.map((theme) => {
-    const ids = theme.storyIds.filter((id) => stories.has(id) && !placed.has(id) && stories.get(id)!.themes.find((t) => edition.themes.some((x) => x.id === t)) === theme.id);
+    const ids = theme.storyIds.filter(
+      (id) =>
+        stories.has(id) &&
+        !placed.has(id) &&
+        stories.get(id)!.themes.find((t) => edition.themes.some((x) => x.id === t)) === theme.id,
+    );
     for (const id of ids) placed.add(id);
-    return { ...theme, baseline: themeById(theme.id).baseline, stories: ids.map((id) => ({ ...storyView(stories.get(id)!), reasons: stories.get(id)!.signalReasons })) };
+    return {
+      ...theme,
+      baseline: themeById(theme.id).baseline,
+      stories: ids.map((id) => ({ ...storyView(stories.get(id)!), reasons: stories.get(id)!.signalReasons })),
+    };
   });
   return page(renderer, 'edition', context, '../../', {
     edition,
     sections,
     topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
-    sources: edition.sources.map((s) => ({ ...s, perspectiveLabel: s.perspective ? PERSPECTIVE_LABELS[s.perspective] : '' })),
+    sources: edition.sources.map((s) => ({
+      ...s,
+      perspectiveLabel: s.perspective ? PERSPECTIVE_LABELS[s.perspective] : '',
+    })),
     canonical: new URL(`editions/${edition.id}/`, context.archiveBaseUrl).toString(),
   });
 }
 
-export function renderHomePage(records: readonly ArchiveRecord[], context: SiteContext, renderer: TemplateRenderer): string {
+export function renderHomePage(
+  records: readonly ArchiveRecord[],
+  context: SiteContext,
+  renderer: TemplateRenderer,
+): string {
   const months = new Map<string, ArchiveRecord[]>();
   for (const r of records) {
     const month = r.id.slice(0, 7);
@@ -105,15 +146,36 @@ export function renderHomePage(records: readonly ArchiveRecord[], context: SiteC
   }
   return page(renderer, 'home', context, '', {
     latest: records[0],
-    months: [...months.entries()].map(([month, list]) => ({ month, label: monthLabel(month), editions: list })),
-    charts: [30, 90].map((n) => ({ n, svg: themeChartSvg(records.slice(0, n), `Stories per theme, last ${Math.min(n, records.length)} editions`) })),
+    months: [...months.entries()].map(([month, list]) => ({
+      month,
+      label: monthLabel(month),
+      editions: list,
+    })),
+    charts: [30, 90].map((n) => ({
+      n,
+      svg: themeChartSvg(
+        records.slice(0, n),
+        `Stories per theme, last ${Math.min(n, records.length)} editions`,
+      ),
+    })),
   });
 }
 
-export function renderThemePage(theme: ThemeId, records: readonly ArchiveRecord[], context: SiteContext, renderer: TemplateRenderer): string {
+export function renderThemePage(
+  theme: ThemeId,
+  records: readonly ArchiveRecord[],
+  context: SiteContext,
+  renderer: TemplateRenderer,
+): string {
   const definition = themeById(theme);
   const entries = records.flatMap((r) =>
-    r.stories.filter((s) => s.themes.includes(theme)).map((s) => ({ ...s, editionId: r.id, signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal })),
+    r.stories
+      .filter((s) => s.themes.includes(theme))
+      .map((s) => ({
+        ...s,
+        editionId: r.id,
+        signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal,
+      })),
   );
   return page(renderer, 'theme', context, '../../', { theme: definition, entries: entries.slice(0, 500) });
 }
@@ -125,14 +187,21 @@ export function renderNotFoundPage(context: SiteContext, renderer: TemplateRende
 
 function monthLabel(month: string): string {
   const date = new Date(`${month}-01T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? month : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+  return Number.isNaN(date.getTime())
+    ? month
+    : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
-const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const xml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Horizontal bars, one per theme; numbers are ours, labels are ours: nothing feed-derived. */
 export function themeChartSvg(records: readonly ArchiveRecord[], label: string): string {
-  const counts = THEME_IDS.map((id) => ({ id, title: themeById(id).title, n: records.reduce((s, r) => s + (r.themeCounts[id] ?? 0), 0) }));
+  const counts = THEME_IDS.map((id) => ({
+    id,
+    title: themeById(id).title,
+    n: records.reduce((s, r) => s + (r.themeCounts[id] ?? 0), 0),
+  }));
   const max = Math.max(1, ...counts.map((c) => c.n));
   const row = 22;
   const width = 560;
@@ -155,7 +224,13 @@ interface FeedEntry {
   summary: string;
 }
 
-export function renderAtomFeed(feed: { id: string; title: string; selfUrl: string; siteUrl: string; entries: FeedEntry[] }): string {
+export function renderAtomFeed(feed: {
+  id: string;
+  title: string;
+  selfUrl: string;
+  siteUrl: string;
+  entries: FeedEntry[];
+}): string {
   const updated = feed.entries[0]?.updated ?? new Date(0).toISOString();
   const entries = feed.entries
     .map(
@@ -200,7 +275,11 @@ export function renderEditionsFeed(records: readonly ArchiveRecord[], context: S
   });
 }
 
-export function renderThemeFeed(theme: ThemeId, records: readonly ArchiveRecord[], context: SiteContext): string {
+export function renderThemeFeed(
+  theme: ThemeId,
+  records: readonly ArchiveRecord[],
+  context: SiteContext,
+): string {
   const base = context.archiveBaseUrl;
   const definition = themeById(theme);
   const entries = records
@@ -223,6 +302,17 @@ export function renderThemeFeed(theme: ThemeId, records: readonly ArchiveRecord[
 }
 
 /** Compact documents for the client-side search, one per story. */
-export function buildSearchDocuments(records: readonly ArchiveRecord[]): { id: string; e: string; t: string; s: string; src: string; th: string[] }[] {
-  return records.flatMap((r) => r.stories.map((s) => ({ id: s.id, e: r.id, t: s.title, s: s.summary.slice(0, 240), src: s.sources.join(', '), th: s.themes })));
+export function buildSearchDocuments(
+  records: readonly ArchiveRecord[],
+): { id: string; e: string; t: string; s: string; src: string; th: string[] }[] {
+  return records.flatMap((r) =>
+    r.stories.map((s) => ({
+      id: s.id,
+      e: r.id,
+      t: s.title,
+      s: s.summary.slice(0, 240),
+      src: s.sources.join(', '),
+      th: s.themes,
+    })),
+  );
 }

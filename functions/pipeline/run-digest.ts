@@ -99,11 +99,15 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
 
   if (request.archive) {
     stage('publish');
-    result.published = await publishEdition({ site: deps.site, clock: deps.clock, logger, templates: deps.templates }, edition, {
-      archiveTitle: config.archive.title,
-      archiveBaseUrl: config.archive.baseUrl,
-      apiBaseUrl: config.archive.apiBaseUrl,
-    });
+    result.published = await publishEdition(
+      { site: deps.site, clock: deps.clock, logger, templates: deps.templates },
+      edition,
+      {
+        archiveTitle: config.archive.title,
+        archiveBaseUrl: config.archive.baseUrl,
+        apiBaseUrl: config.archive.apiBaseUrl,
+      },
+    );
   }
 
   result.sourceHealth = await recordSourceHealth(deps.data, reports, request.now);

@@ -108,7 +108,12 @@ export async function sendDigest(
         }
         report.failed++;
         report.failures.push({ email: recipient.email, error: message });
-        const failed: Claim = { status: 'failed', claimedAt: claim.claimedAt, error: message, attempts: attempt };
+        const failed: Claim = {
+          status: 'failed',
+          claimedAt: claim.claimedAt,
+          error: message,
+          attempts: attempt,
+        };
         await deps.data
           .put(key, JSON.stringify(failed), { contentType: 'application/json', ifMatch: etag })
           .then((r) => {
@@ -124,11 +129,17 @@ export async function sendDigest(
 }
 
 /** Claims a recipient for this run; undefined when it is already sent or owned by a live run. */
-async function claimSend(deps: SendDeps, key: string): Promise<{ etag: string; claimedAt: string } | undefined> {
+async function claimSend(
+  deps: SendDeps,
+  key: string,
+): Promise<{ etag: string; claimedAt: string } | undefined> {
   const now = deps.clock.now();
   const fresh: Claim = { status: 'claimed', claimedAt: now.toISOString() };
   try {
-    const { etag } = await deps.data.put(key, JSON.stringify(fresh), { contentType: 'application/json', ifNoneMatch: '*' });
+    const { etag } = await deps.data.put(key, JSON.stringify(fresh), {
+      contentType: 'application/json',
+      ifNoneMatch: '*',
+    });
     return { etag, claimedAt: fresh.claimedAt };
   } catch (error) {
     if (!(error instanceof PreconditionFailedError)) throw error;
@@ -144,7 +155,10 @@ async function claimSend(deps: SendDeps, key: string): Promise<{ etag: string; c
   const stale = claim.status === 'claimed' && now.getTime() - Date.parse(claim.claimedAt) > STALE_CLAIM_MS;
   if (claim.status === 'sent' || (claim.status === 'claimed' && !stale)) return undefined;
   try {
-    const { etag } = await deps.data.put(key, JSON.stringify(fresh), { contentType: 'application/json', ifMatch: existing.etag });
+    const { etag } = await deps.data.put(key, JSON.stringify(fresh), {
+      contentType: 'application/json',
+      ifMatch: existing.etag,
+    });
     return { etag, claimedAt: fresh.claimedAt };
   } catch (error) {
     if (error instanceof PreconditionFailedError) return undefined;
@@ -166,5 +180,7 @@ function isThrottling(error: unknown): boolean {
 function isTransient(error: unknown): boolean {
   const e = error as { $retryable?: unknown; $metadata?: { httpStatusCode?: number }; code?: string };
   const status = e?.$metadata?.httpStatusCode ?? 0;
-  return Boolean(e?.$retryable) || status >= 500 || ['ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e?.code ?? '');
+  return (
+    Boolean(e?.$retryable) || status >= 500 || ['ECONNRESET', 'ETIMEDOUT', 'EPIPE'].includes(e?.code ?? '')
+  );
 }

@@ -52,18 +52,29 @@ export function nextHealth(
 export function summariseHealth(health: Record<string, SourceHealthEntry>): SourceHealthSummary {
   const failing = Object.entries(health)
     .filter(([, e]) => e.failureDays > 0)
-    .map(([url, e]) => ({ name: e.name, url, days: e.failureDays, ...(e.lastError ? { error: e.lastError } : {}) }))
+    .map(([url, e]) => ({
+      name: e.name,
+      url,
+      days: e.failureDays,
+      ...(e.lastError ? { error: e.lastError } : {}),
+    }))
     .sort((a, b) => b.days - a.days);
   return { maxConsecutiveFailureDays: failing[0]?.days ?? 0, failing };
 }
 
-export async function recordSourceHealth(store: Store, reports: readonly SourceReport[], now: Date): Promise<SourceHealthSummary> {
+export async function recordSourceHealth(
+  store: Store,
+  reports: readonly SourceReport[],
+  now: Date,
+): Promise<SourceHealthSummary> {
   const key = dataKeys.sourceHealth();
   for (let attempt = 0; attempt < 5; attempt++) {
     const current = await store.get(key);
     let previous: Record<string, SourceHealthEntry> = {};
     try {
-      previous = current ? (JSON.parse(current.body.toString('utf8')) as Record<string, SourceHealthEntry>) : {};
+      previous = current
+        ? (JSON.parse(current.body.toString('utf8')) as Record<string, SourceHealthEntry>)
+        : {};
     } catch {
       previous = {};
     }

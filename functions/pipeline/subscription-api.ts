@@ -55,7 +55,11 @@ export async function handleSubscriptionRequest(
   const page = (status: number, view: PageView) => respond(deps, settings, status, view, wantsJson);
   try {
     if (Buffer.byteLength(request.body) > MAX_BODY_BYTES) {
-      return page(413, { kind: 'error', title: 'Request too large', message: `The request body is limited to ${MAX_BODY_BYTES} bytes.` });
+      return page(413, {
+        kind: 'error',
+        title: 'Request too large',
+        message: `The request body is limited to ${MAX_BODY_BYTES} bytes.`,
+      });
     }
     const form = parseBody(request);
     const token = request.query.token ?? stringField(form.token) ?? '';
@@ -71,13 +75,18 @@ export async function handleSubscriptionRequest(
         return page(202, {
           kind: 'message',
           title: 'Check your inbox',
-          message: 'If this address can receive the briefing, a confirmation link is on its way. The link is valid for 48 hours.',
+          message:
+            'If this address can receive the briefing, a confirmation link is on its way. The link is valid for 48 hours.',
         });
       }
       case 'GET /confirm': {
         const outcome = await confirmSubscription(deps, token);
         return outcome.ok
-          ? page(200, { kind: 'message', title: 'Subscription confirmed', message: 'You will receive the next edition of the briefing.' })
+          ? page(200, {
+              kind: 'message',
+              title: 'Subscription confirmed',
+              message: 'You will receive the next edition of the briefing.',
+            })
           : invalidLink(page);
       }
       case 'GET /unsubscribe':
@@ -85,24 +94,38 @@ export async function handleSubscriptionRequest(
       case 'POST /unsubscribe': {
         const outcome = await unsubscribe(deps, token);
         return outcome.ok
-          ? page(200, { kind: 'message', title: 'Unsubscribed', message: 'You will not receive the briefing any more.' })
+          ? page(200, {
+              kind: 'message',
+              title: 'Unsubscribed',
+              message: 'You will not receive the briefing any more.',
+            })
           : invalidLink(page);
       }
       case 'GET /preferences': {
         const outcome = await readPreferences(deps, token);
         if (!outcome.ok) return invalidLink(page);
-        return page(200, { kind: 'preferences', title: 'Your themes', token, selected: outcome.subscriber?.themes ?? [...THEME_IDS] });
+        return page(200, {
+          kind: 'preferences',
+          title: 'Your themes',
+          token,
+          selected: outcome.subscriber?.themes ?? [...THEME_IDS],
+        });
       }
       case 'POST /preferences': {
         const outcome = await savePreferences(deps, token, form.themes);
         if (!outcome.ok) return invalidLink(page);
-        return page(200, { kind: 'message', title: 'Preferences saved', message: 'The next edition will show the themes you chose, with the top line always included.' });
+        return page(200, {
+          kind: 'message',
+          title: 'Preferences saved',
+          message: 'The next edition will show the themes you chose, with the top line always included.',
+        });
       }
       default:
         return page(404, { kind: 'error', title: 'Not found', message: 'No such page.' });
     }
   } catch (error) {
-    if (error instanceof InvalidInputError) return page(400, { kind: 'error', title: 'Please check your input', message: error.message });
+    if (error instanceof InvalidInputError)
+      return page(400, { kind: 'error', title: 'Please check your input', message: error.message });
     deps.logger.error('subscription request failed', { error: describeError(error), path: request.path });
     return page(500, { kind: 'error', title: 'Something went wrong', message: 'Please try again later.' });
   }
@@ -115,10 +138,20 @@ type PageView =
 
 function invalidLink(page: (status: number, view: PageView) => ApiResponse): ApiResponse {
   // Expired, tampered and unknown tokens look the same.
-  return page(400, { kind: 'error', title: 'This link is not valid', message: 'It may have expired. Subscribe again or use the link in a recent email.' });
+  return page(400, {
+    kind: 'error',
+    title: 'This link is not valid',
+    message: 'It may have expired. Subscribe again or use the link in a recent email.',
+  });
 }
 
-function respond(deps: SubscriptionDeps, settings: SubscriptionSettings, status: number, view: PageView, json: boolean): ApiResponse {
+function respond(
+  deps: SubscriptionDeps,
+  settings: SubscriptionSettings,
+  status: number,
+  view: PageView,
+  json: boolean,
+): ApiResponse {
   if (json) {
     const body =
       view.kind === 'message' || view.kind === 'error'
@@ -126,10 +159,22 @@ function respond(deps: SubscriptionDeps, settings: SubscriptionSettings, status:
         : view.kind === 'preferences'
           ? { ok: true, themes: view.selected }
           : { ok: true, title: view.title };
-    return { status, headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS }, body: JSON.stringify(body) };
+    return {
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', ...SECURITY_HEADERS },
+      body: JSON.stringify(body),
+    };
   }
-  const themes = THEME_IDS.map((id) => ({ id, checked: view.kind === 'preferences' && view.selected.includes(id) }));
-  const html = deps.templates.render('subscription/page', { ...view, themes, listTitle: settings.listTitle, archiveUrl: settings.archiveBaseUrl });
+  const themes = THEME_IDS.map((id) => ({
+    id,
+    checked: view.kind === 'preferences' && view.selected.includes(id),
+  }));
+  const html = deps.templates.render('subscription/page', {
+    ...view,
+    themes,
+    listTitle: settings.listTitle,
+    archiveUrl: settings.archiveBaseUrl,
+  });
   return { status, headers: { 'content-type': 'text/html; charset=utf-8', ...SECURITY_HEADERS }, body: html };
 }
 
@@ -148,7 +193,8 @@ function parseBody(request: ApiRequest): Record<string, unknown> {
     } catch {
       throw new InvalidInputError('body: invalid JSON');
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new InvalidInputError('body: expected a JSON object');
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+      throw new InvalidInputError('body: expected a JSON object');
     return parsed as Record<string, unknown>;
   }
   const params = new URLSearchParams(request.body);

@@ -39,7 +39,8 @@ export interface SubscriptionSettings {
 
 const MAX_EMAIL_LENGTH = 254;
 // Deliberately conservative: what a mail provider would accept from a sign-up form.
-const EMAIL = /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+const EMAIL =
+  /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i;
 
 /** Validates and normalises an address; rejects header injection and oversized input. */
 export function normaliseEmail(input: unknown): string {
@@ -47,7 +48,8 @@ export function normaliseEmail(input: unknown): string {
   if (/[\r\n\0]/.test(input)) throw new InvalidInputError('email: must not contain line breaks');
   const email = input.trim().toLowerCase();
   if (email.length === 0) throw new InvalidInputError('email: required');
-  if (email.length > MAX_EMAIL_LENGTH) throw new InvalidInputError(`email: longer than ${MAX_EMAIL_LENGTH} characters`);
+  if (email.length > MAX_EMAIL_LENGTH)
+    throw new InvalidInputError(`email: longer than ${MAX_EMAIL_LENGTH} characters`);
   const [local] = email.split('@');
   if (!EMAIL.test(email) || !local || local.length > 64 || email.includes('..')) {
     throw new InvalidInputError('email: not a valid address');
@@ -105,7 +107,10 @@ export function subscriptionLink(
   now: Date,
   lifetimeHours: number,
 ): string {
-  const token = createToken({ email, purpose, expiresAt: Math.floor(now.getTime() / 1000) + lifetimeHours * 3600 }, secret);
+  const token = createToken(
+    { email, purpose, expiresAt: Math.floor(now.getTime() / 1000) + lifetimeHours * 3600 },
+    secret,
+  );
   return new URL(`${purpose}?token=${encodeURIComponent(token)}`, settings.apiBaseUrl).toString();
 }
 
@@ -126,7 +131,10 @@ export async function subscribe(
   let shouldMail = false;
   await updateSubscriber(deps.data, email, (current) => {
     shouldMail = false;
-    if (current && (current.status === 'confirmed' || current.status === 'bounced' || current.status === 'complained')) {
+    if (
+      current &&
+      (current.status === 'confirmed' || current.status === 'bounced' || current.status === 'complained')
+    ) {
       return undefined;
     }
     const last = current?.lastConfirmationSentAt ? Date.parse(current.lastConfirmationSentAt) : 0;
@@ -143,8 +151,20 @@ export async function subscribe(
     };
   });
   if (!shouldMail) return;
-  const confirmUrl = subscriptionLink(settings, deps.signingSecret, 'confirm', email, now, settings.confirmationLifetimeHours);
-  const data = { listTitle: settings.listTitle, confirmUrl, archiveUrl: settings.archiveBaseUrl, postalAddress: settings.postalAddress };
+  const confirmUrl = subscriptionLink(
+    settings,
+    deps.signingSecret,
+    'confirm',
+    email,
+    now,
+    settings.confirmationLifetimeHours,
+  );
+  const data = {
+    listTitle: settings.listTitle,
+    confirmUrl,
+    archiveUrl: settings.archiveBaseUrl,
+    postalAddress: settings.postalAddress,
+  };
   const { raw, messageId } = await composeMessage({
     from: settings.from,
     fromName: settings.fromName,
@@ -175,7 +195,7 @@ export async function confirmSubscription(deps: SubscriptionDeps, token: string)
   const at = deps.clock.now().toISOString();
   const subscriber = await updateSubscriber(deps.data, payload.email, (current) => {
     // Only a pending sign-up can be confirmed: an unsubscribe or a bounce is not undone by an old link.
-    if (!current || current.status !== 'pending') return undefined;
+    if (current?.status !== 'pending') return undefined;
     return { ...current, status: 'confirmed', confirmedAt: at, updatedAt: at };
   });
   return { ok: true, email: payload.email, ...(subscriber ? { subscriber } : {}) };
@@ -195,10 +215,20 @@ export async function markUnsubscribed(
 ): Promise<void> {
   const at = deps.clock.now().toISOString();
   await updateSubscriber(deps.data, email, (current) => {
-    if (!current || current.status === 'unsubscribed' || current.status === 'bounced' || current.status === 'complained') {
+    if (
+      !current ||
+      current.status === 'unsubscribed' ||
+      current.status === 'bounced' ||
+      current.status === 'complained'
+    ) {
       return undefined;
     }
-    return { ...current, status: 'unsubscribed', updatedAt: at, consent: { method: `unsubscribed via ${via}`, at } };
+    return {
+      ...current,
+      status: 'unsubscribed',
+      updatedAt: at,
+      consent: { method: `unsubscribed via ${via}`, at },
+    };
   });
 }
 
@@ -209,7 +239,11 @@ export async function readPreferences(deps: SubscriptionDeps, token: string): Pr
   return { ok: true, email: payload.email, ...(record ? { subscriber: record } : {}) };
 }
 
-export async function savePreferences(deps: SubscriptionDeps, token: string, themes: unknown): Promise<TokenOutcome> {
+export async function savePreferences(
+  deps: SubscriptionDeps,
+  token: string,
+  themes: unknown,
+): Promise<TokenOutcome> {
   const payload = verifyToken(token, deps.signingSecret, 'preferences', deps.clock.now());
   if (!payload) return { ok: false };
   const chosen = normaliseThemes(themes);

@@ -25,8 +25,10 @@ export interface StoryContext {
   previous?: { title: string }[];
 }
 
-const COUNTER = /\b(stall(s|ed|ing)?|delay(s|ed)?|refus(e|es|ed|al)|reject(s|ed)?|rebuff(s|ed)?|dispute[sd]?|disagree(ment|s|d)?|friction|rift|tension(s)?|snub(s|bed)?|(trade|imports?|exports?) (fell|fall|falls|drop(s|ped)?|decline[sd]?|shrank|slump(s|ed)?)|fell|declin(e|es|ed|ing)|slump(s|ed)?|halt(s|ed)?|suspend(s|ed)?|block(s|ed)|cautio(n|us)|wary|reluctan(t|ce)|distance|evade(s|d)?|no agreement|not agree|junior partner|vassal|unequal|imbalance|lopsided|dependence|bargaining|leverage|limits?|rival(s|ry)?|complain(s|ed|t)?|unpaid|payment (problems|delays|issues)|hurdles?|obstacles?|setback|strain(s|ed)?|sticking point|cool(s|ed|ing))\b|разноглас|отказ|задерж|снижен|分歧|拒绝|推迟/iu;
-const NEW = /\b(first|new|sign(s|ed)?|launch(es|ed)?|agree(s|d)?|announce[sd]?|unveil(s|ed)?|record|begin(s)?|began|start(s|ed)?|open(s|ed)?|approve[sd]?|memorandum|breakthrough|deal|pact|plan(s|ned)?|will|to (build|send|start|launch|hold)|unprecedented|set to|debut|inaugura(l|te|ted))\b|подписа|впервые|запуст|签署|首次|启动/iu;
+const COUNTER =
+  /\b(stall(s|ed|ing)?|delay(s|ed)?|refus(e|es|ed|al)|reject(s|ed)?|rebuff(s|ed)?|dispute[sd]?|disagree(ment|s|d)?|friction|rift|tension(s)?|snub(s|bed)?|(trade|imports?|exports?) (fell|fall|falls|drop(s|ped)?|decline[sd]?|shrank|slump(s|ed)?)|fell|declin(e|es|ed|ing)|slump(s|ed)?|halt(s|ed)?|suspend(s|ed)?|block(s|ed)|cautio(n|us)|wary|reluctan(t|ce)|distance|evade(s|d)?|no agreement|not agree|junior partner|vassal|unequal|imbalance|lopsided|dependence|bargaining|leverage|limits?|rival(s|ry)?|complain(s|ed|t)?|unpaid|payment (problems|delays|issues)|hurdles?|obstacles?|setback|strain(s|ed)?|sticking point|cool(s|ed|ing))\b|разноглас|отказ|задерж|снижен|分歧|拒绝|推迟/iu;
+const NEW =
+  /\b(first|new|sign(s|ed)?|launch(es|ed)?|agree(s|d)?|announce[sd]?|unveil(s|ed)?|record|begin(s)?|began|start(s|ed)?|open(s|ed)?|approve[sd]?|memorandum|breakthrough|deal|pact|plan(s|ned)?|will|to (build|send|start|launch|hold)|unprecedented|set to|debut|inaugura(l|te|ted))\b|подписа|впервые|запуст|签署|首次|启动/iu;
 
 export function buildStories(clusters: readonly ScoredItem[][], context: StoryContext): Story[] {
   return clusters.map((cluster) => buildStory(cluster, context));
@@ -93,7 +95,9 @@ interface Candidate {
 /** Two or three central, non-redundant sentences, preferring article text over feed blurbs. */
 function extractSentences(items: readonly ScoredItem[]): SummarySentence[] {
   const clusterTerms = new Map<string, number>();
-  for (const item of items) for (const t of new Set(tokensOf(`${item.title} ${item.summary ?? ''}`))) clusterTerms.set(t, (clusterTerms.get(t) ?? 0) + 1);
+  for (const item of items)
+    for (const t of new Set(tokensOf(`${item.title} ${item.summary ?? ''}`)))
+      clusterTerms.set(t, (clusterTerms.get(t) ?? 0) + 1);
 
   const candidates: Candidate[] = [];
   for (const item of items) {
@@ -109,7 +113,13 @@ function extractSentences(items: readonly ScoredItem[]): SummarySentence[] {
         const tokens = new Set(tokensOf(sentence));
         let central = 0;
         for (const t of tokens) central += Math.min(clusterTerms.get(t) ?? 0, 3);
-        const score = weight * (central / Math.sqrt(tokens.size + 4) + (position === 0 ? 1.5 : position < 3 ? 0.7 : 0) + (/china|chinese|beijing|russia|russian|moscow|xi|putin|кита|росси|中|俄/iu.test(sentence) ? 0.8 : 0));
+        const score =
+          weight *
+          (central / Math.sqrt(tokens.size + 4) +
+            (position === 0 ? 1.5 : position < 3 ? 0.7 : 0) +
+            (/china|chinese|beijing|russia|russian|moscow|xi|putin|кита|росси|中|俄/iu.test(sentence)
+              ? 0.8
+              : 0));
         candidates.push({ text: truncateText(sentence, 380), url, tokens, score });
       });
     }
@@ -136,22 +146,31 @@ function isUsableSentence(sentence: string, title: string): boolean {
   if (isBoilerplateLine(sentence)) return false;
   if (sentence.toLowerCase() === title.toLowerCase()) return false;
   // A headline-like fragment: no verb-ish ending punctuation and title case throughout.
-  if (!/[.!?。！？"”»]$/.test(sentence) && sentence.split(' ').every((w) => /^[\p{Lu}\d]/u.test(w))) return false;
+  if (!/[.!?。！？"”»]$/.test(sentence) && sentence.split(' ').every((w) => /^[\p{Lu}\d]/u.test(w)))
+    return false;
   return /[\p{L}]/u.test(sentence);
 }
 
 function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
   const weight = new Map<ThemeId, number>();
   for (const item of items) {
-    item.classification.themes.forEach((t, i) => weight.set(t, (weight.get(t) ?? 0) + item.classification.score / (i + 1)));
+    item.classification.themes.forEach((t, i) => {
+      weight.set(t, (weight.get(t) ?? 0) + item.classification.score / (i + 1));
+    });
   }
   const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1]);
   const top = ranked[0]?.[1] ?? 0;
-  const themes = ranked.filter(([, w]) => w >= top * 0.35).slice(0, 3).map(([t]) => t);
+  const themes = ranked
+    .filter(([, w]) => w >= top * 0.35)
+    .slice(0, 3)
+    .map(([t]) => t);
   return themes.length > 0 ? themes : ['alliance-diplomacy'];
 }
 
-function signalOf(items: readonly ScoredItem[], themes: ThemeId[]): { signal: SignalLabel; reasons: string[] } {
+function signalOf(
+  items: readonly ScoredItem[],
+  themes: ThemeId[],
+): { signal: SignalLabel; reasons: string[] } {
   const text = items.map((i) => `${i.title}. ${i.summary ?? ''}`).join(' ');
   const lead = items[0]!;
   const counter = COUNTER.exec(text);
@@ -164,7 +183,10 @@ function signalOf(items: readonly ScoredItem[], themes: ThemeId[]): { signal: Si
     };
   }
   if (fresh) {
-    return { signal: 'new-development', reasons: [`new step: '${fresh[0]}'`, `adds to the ${theme.title.toLowerCase()} picture`] };
+    return {
+      signal: 'new-development',
+      reasons: [`new step: '${fresh[0]}'`, `adds to the ${theme.title.toLowerCase()} picture`],
+    };
   }
   return { signal: 'reinforces', reasons: [`consistent with the ${theme.title.toLowerCase()} baseline`] };
 }
@@ -179,7 +201,12 @@ function rankOf(items: readonly ScoredItem[], articles: EditionArticle[], contex
   const recency = Math.max(0, 1 - ageHours / 48);
   const titleTokens = new Set(tokensOf(items[0]!.title));
   const repeated = (context.previous ?? []).some((p) => dice(new Set(tokensOf(p.title)), titleTokens) > 0.6);
-  const rank = relevance * 0.4 + Math.min(Math.log2(1 + outlets) / 3, 1) * 0.3 + Math.min(perspectives / 4, 1) * 0.15 + recency * 0.15 - (repeated ? 0.2 : 0);
+  const rank =
+    relevance * 0.4 +
+    Math.min(Math.log2(1 + outlets) / 3, 1) * 0.3 +
+    Math.min(perspectives / 4, 1) * 0.15 +
+    recency * 0.15 -
+    (repeated ? 0.2 : 0);
   return Math.round(rank * 1000) / 1000;
 }
 
@@ -221,7 +248,11 @@ export function buildTopLine(stories: readonly Story[]): SummarySentence[] {
     if (chosen.length >= 3) break;
     const sameTheme = chosen.some((c) => c.themes[0] === story.themes[0]);
     const alternative = ranked.find(
-      (s) => !chosen.includes(s) && s !== story && !chosen.some((c) => c.themes[0] === s.themes[0]) && s.rank >= story.rank - 0.05,
+      (s) =>
+        !chosen.includes(s) &&
+        s !== story &&
+        !chosen.some((c) => c.themes[0] === s.themes[0]) &&
+        s.rank >= story.rank - 0.05,
     );
     chosen.push(sameTheme && alternative ? alternative : story);
   }

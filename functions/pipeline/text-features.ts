@@ -27,7 +27,10 @@ const ANCHORS: [string, RegExp][] = [
   ['putin', /putin|путин|普京/iu],
   ['lavrov', /lavrov|лавров|拉夫罗夫/iu],
   ['wang-yi', /wang yi|ван и(?![\p{L}])|王毅/iu],
-  ['call', /(phone|video|telephone)[ -]?(call|talks|conference|link)|conversation|телефонн\p{L}* разговор|видеосвяз|видеоконференц|通电话|视频会晤|视频通话/iu],
+  [
+    'call',
+    /(phone|video|telephone)[ -]?(call|talks|conference|link)|conversation|телефонн\p{L}* разговор|видеосвяз|видеоконференц|通电话|视频会晤|视频通话/iu,
+  ],
   ['visit', /state visit|visit(s|ed|ing)?|визит|访问|访华|访俄/iu],
   ['summit', /summit|саммит|峰会/iu],
   ['power-of-siberia', /power of siberia|сил\p{L}* сибири|西伯利亚力量/iu],
@@ -71,7 +74,8 @@ export function anchorsOf(text: string): Set<string> {
 }
 
 function stem(token: string): string {
-  if (/^[a-z]+$/.test(token) && token.length > 4) return token.replace(/(ies|es|s|ed|ing|ly)$/, '').slice(0, 8);
+  if (/^[a-z]+$/.test(token) && token.length > 4)
+    return token.replace(/(ies|es|s|ed|ing|ly)$/, '').slice(0, 8);
   if (/^[\p{Script=Cyrillic}]+$/u.test(token) && token.length > 5) return token.slice(0, 6);
   return token;
 }
@@ -94,10 +98,16 @@ export function tokensOf(text: string): string[] {
 export function splitSentences(text: string): string[] {
   const out: string[] = [];
   for (const paragraph of text.split(/\n+/)) {
-    const protectedText = paragraph.replace(/\b(U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|vs|etc|т\.е|т\.д|г)\./g, '$1\u0000');
+    const protectedText = paragraph.replace(
+      /\b(U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|vs|etc|т\.е|т\.д|г)\./g,
+      '$1\u0000',
+    );
     const parts = protectedText.match(/[^.!?。！？]+(?:[.!?。！？]+["'”’»)]*|$)/gu) ?? [];
     for (const part of parts) {
-      const sentence = part.replace(/\u0000/g, '.').replace(/\s+/g, ' ').trim();
+      const sentence = part
+        .replace(/\u0000/g, '.')
+        .replace(/\s+/g, ' ')
+        .trim();
       if (sentence) out.push(sentence);
     }
   }

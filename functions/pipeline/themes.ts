@@ -61,7 +61,10 @@ export const THEMES: readonly ThemeDefinition[] = [
       ['(un |u\\.n\\. )?security council|united nations', 0.7],
       ['imf|world bank|international monetary fund', 0.7],
       ['hegemon(y|ic)|unilateral(ism)?|us-led|u\\.s\\.-led|western-led|rules-based', 1],
-      ['new world order|anti-western|anti-west|international justice|(alliance|bloc|united) against the (u\\.s\\.|us|west)|nato expansion|opposing nato|exceptionalism', 1],
+      [
+        'new world order|anti-western|anti-west|international justice|(alliance|bloc|united) against the (u\\.s\\.|us|west)|nato expansion|opposing nato|exceptionalism',
+        1,
+      ],
       ['БРИКС|ШОС|многополярн|миропорядок|гегемон', 1.1],
       ['金砖|上合|多极|世界秩序|霸权', 1.1],
     ],
@@ -135,7 +138,10 @@ export const THEMES: readonly ThemeDefinition[] = [
     indicators: [
       ['ukraine|ukrainian|kyiv|kiev|zelensky[iy]?|zelenskyy', 1.2],
       ['war|invasion|invade[ds]?|offensive|front ?line', 0.5],
-      ['cease-?fire|truce|peace (plan|talks|proposal|deal|process|envoy)|position paper|mediat(e|ion|or)', 1.1],
+      [
+        'cease-?fire|truce|peace (plan|talks|proposal|deal|process|envoy)|position paper|mediat(e|ion|or)',
+        1.1,
+      ],
       ['envoy', 0.6],
       ['украин|киев|зеленск|войн|перемири|мирн', 1.1],
       ['乌克兰|基辅|泽连斯基|停火|和谈|战争', 1.1],
@@ -193,7 +199,10 @@ export const THEMES: readonly ThemeDefinition[] = [
       ['rail(ways?|roads?|links?)?|trains?|bridges?|ports?|logistics|transit|corridors?', 0.9],
       ['northern sea route|arctic (route|shipping|passage)|shipping', 1.1],
       ['space|lunar|moon|satellites?|glonass|beidou', 1.1],
-      ['tech(nology|nologies)?|chips?|semiconductors?|huawei|quantum|telecom|5g|ai\\b|artificial intelligence', 1],
+      [
+        'tech(nology|nologies)?|chips?|semiconductors?|huawei|quantum|telecom|5g|ai\\b|artificial intelligence',
+        1,
+      ],
       ['infrastructure|vladivostok|digital', 0.7],
       ['Северн\\w+ морск\\w+ пут|железн|порт|космос|технолог|полупроводник', 1.1],
       ['一带一路|北极航道|铁路|港口|航天|科技|芯片', 1.1],

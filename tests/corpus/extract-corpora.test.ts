@@ -14,7 +14,10 @@ if (!present) console.warn(`skipped: ${benchmark} is absent`);
 
 describe.skipIf(!present)('extraction corpora', () => {
   it('scores above Readability on the 131-page benchmark', () => {
-    const truth = JSON.parse(readFileSync(join(benchmark, 'ground-truth.json'), 'utf8')) as Record<string, { url: string; articleBody: string }>;
+    const truth = JSON.parse(readFileSync(join(benchmark, 'ground-truth.json'), 'utf8')) as Record<
+      string,
+      { url: string; articleBody: string }
+    >;
     const scores = Object.entries(truth).map(([key, t]) => {
       const html = gunzipSync(readFileSync(join(benchmark, 'html', `${key}.html.gz`))).toString('utf8');
       return scorePage(extractArticle(html, t.url).text, t.articleBody);
@@ -30,7 +33,10 @@ describe.skipIf(!present)('extraction corpora', () => {
     const pages = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'source.html')));
     expect(pages.length).toBeGreaterThan(100);
     for (const page of pages) {
-      const article = extractArticle(readFileSync(join(dir, page, 'source.html'), 'utf8'), 'http://fakehost/test/page.html');
+      const article = extractArticle(
+        readFileSync(join(dir, page, 'source.html'), 'utf8'),
+        'http://fakehost/test/page.html',
+      );
       expect(typeof article.text).toBe('string');
     }
   }, 60_000);

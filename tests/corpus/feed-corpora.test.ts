@@ -44,7 +44,9 @@ describe.skipIf(!present)('feed corpora', () => {
         if (theirs) missedByUs.push(file);
       }
     }
-    console.info(`feed corpora: ${all.length - rejected.length} read, ${rejected.length} rejected:\n${rejected.join('\n')}`);
+    console.info(
+      `feed corpora: ${all.length - rejected.length} read, ${rejected.length} rejected:\n${rejected.join('\n')}`,
+    );
     expect(missedByUs).toEqual([]);
     // Only the empty document and an HTML fragment are not feeds.
     expect(rejected.length).toBeLessThanOrEqual(2);

@@ -11,7 +11,10 @@ if (!present) console.warn(`skipped: ${FILE} is absent`);
 
 describe.skipIf(!present)('relevance on the development set', () => {
   it('meets precision 0.95, recall 0.93 (label 2 vs 0) and theme micro-F1 0.85', () => {
-    const items = readFileSync(FILE, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { title: string; summary: string; label: number; themes: string[] });
+    const items = readFileSync(FILE, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as { title: string; summary: string; label: number; themes: string[] });
     let tp = 0;
     let fp = 0;
     let fn = 0;

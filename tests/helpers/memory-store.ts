@@ -30,7 +30,12 @@ export function createMemoryStore(): MemoryStore {
       if (options.ifMatch && current?.etag !== options.ifMatch) throw new PreconditionFailedError(key);
       const bytes = Buffer.from(body);
       const etag = `"${createHash('md5').update(bytes).update(String(Math.random())).digest('hex')}"`;
-      objects.set(key, { body: bytes, etag, contentType: options.contentType, ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}) });
+      objects.set(key, {
+        body: bytes,
+        etag,
+        contentType: options.contentType,
+        ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}),
+      });
       return { etag };
     },
     async list(prefix) {

@@ -1,8 +1,8 @@
 /** aws-ses-v2-local on 127.0.0.1 (port 0), read back through its /store endpoint. */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as sesLocal from 'aws-ses-v2-local';
 import { SESClient } from '@aws-sdk/client-ses';
+import * as sesLocal from 'aws-ses-v2-local';
 
 type Start = (config?: { host?: string; port?: number }) => Promise<Server>;
 // CommonJS with an ES default export: unwrap whichever shape the loader produced.
@@ -27,7 +27,11 @@ export interface SesTestServer {
 export async function startSesServer(): Promise<SesTestServer> {
   const server = await start({ host: '127.0.0.1', port: 0 });
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = new SESClient({ endpoint, region: 'eu-west-2', credentials: { accessKeyId: 'x', secretAccessKey: 'y' } });
+  const client = new SESClient({
+    endpoint,
+    region: 'eu-west-2',
+    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+  });
   return {
     endpoint,
     client,

@@ -40,7 +40,10 @@ describe('BriefingStack', () => {
   beforeAll(() => {
     app = new App({ context: CONTEXT });
     const config = readStackConfig((key) => app.node.tryGetContext(key));
-    const stack = new BriefingStack(app, 'Briefing', { config, env: { account: '123456789012', region: 'eu-west-2' } });
+    const stack = new BriefingStack(app, 'Briefing', {
+      config,
+      env: { account: '123456789012', region: 'eu-west-2' },
+    });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
     template = Template.fromStack(stack);
   }, 120_000);
@@ -67,7 +70,10 @@ describe('BriefingStack', () => {
         IgnorePublicAcls: true,
         RestrictPublicBuckets: true,
       });
-      expect(bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
+      expect(
+        bucket.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault
+          .SSEAlgorithm,
+      ).toBe('AES256');
     }
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
     expect(policies.length).toBe(3);
@@ -94,14 +100,19 @@ describe('BriefingStack', () => {
         DefaultRootObject: 'index.html',
         DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
         CacheBehaviors: [Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' })],
-        CustomErrorResponses: Match.arrayWith([Match.objectLike({ ErrorCode: 404, ResponsePagePath: '/404.html' })]),
+        CustomErrorResponses: Match.arrayWith([
+          Match.objectLike({ ErrorCode: 404, ResponsePagePath: '/404.html' }),
+        ]),
       }),
     });
     template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
       ResponseHeadersPolicyConfig: Match.objectLike({
         SecurityHeadersConfig: Match.objectLike({
           ContentSecurityPolicy: { ContentSecurityPolicy: SITE_CSP, Override: true },
-          StrictTransportSecurity: Match.objectLike({ AccessControlMaxAgeSec: 63072000, IncludeSubdomains: true }),
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: 63072000,
+            IncludeSubdomains: true,
+          }),
           ContentTypeOptions: { Override: true },
           FrameOptions: { FrameOption: 'DENY', Override: true },
         }),
@@ -116,7 +127,12 @@ describe('BriefingStack', () => {
       MemorySize: 1024,
       Timeout: 600,
       ReservedConcurrentExecutions: 1,
-      Environment: { Variables: Match.objectLike({ BRIEFING_DATA_BUCKET: Match.anyValue(), BRIEFING_SITE_BUCKET: Match.anyValue() }) },
+      Environment: {
+        Variables: Match.objectLike({
+          BRIEFING_DATA_BUCKET: Match.anyValue(),
+          BRIEFING_SITE_BUCKET: Match.anyValue(),
+        }),
+      },
     });
   });
 
@@ -181,11 +197,24 @@ describe('BriefingStack', () => {
   it('raises the operational alarms to the alarm topic', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
     const descriptions = alarms.map((a) => a.Properties.AlarmDescription as string);
-    for (const words of ['digest function failed', 'No edition', 'could not be delivered', 'failed for 3', 'bounce rate', 'complaint rate']) {
-      expect(descriptions.some((d) => d.toLowerCase().includes(words.toLowerCase())), words).toBe(true);
+    for (const words of [
+      'digest function failed',
+      'No edition',
+      'could not be delivered',
+      'failed for 3',
+      'bounce rate',
+      'complaint rate',
+    ]) {
+      expect(
+        descriptions.some((d) => d.toLowerCase().includes(words.toLowerCase())),
+        words,
+      ).toBe(true);
     }
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
-    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'EditionsPublished',
       EvaluationPeriods: 27,
@@ -201,7 +230,10 @@ describe('BriefingStack', () => {
 
   it('passes cdk-nag AwsSolutions with every acknowledgement explained', () => {
     app.synth();
-    const errors = Annotations.fromStack(app.node.findChild('Briefing') as BriefingStack).findError('*', Match.stringLikeRegexp('AwsSolutions'));
+    const errors = Annotations.fromStack(app.node.findChild('Briefing') as BriefingStack).findError(
+      '*',
+      Match.stringLikeRegexp('AwsSolutions'),
+    );
     expect(errors.map((e) => e.entry.data)).toEqual([]);
   });
 });

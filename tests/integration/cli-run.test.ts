@@ -137,7 +137,17 @@ describe('briefing run against feeds on 127.0.0.1', () => {
   });
 
   it('on a second run, unchanged feeds cost a 304 and nobody is mailed twice', async () => {
-    const again = await runCli(['run', '--feeds', feedsFile, '--out', out, '--now', '2026-11-23T18:00:00Z', '--allow-private-network', '--json']);
+    const again = await runCli([
+      'run',
+      '--feeds',
+      feedsFile,
+      '--out',
+      out,
+      '--now',
+      '2026-11-23T18:00:00Z',
+      '--allow-private-network',
+      '--json',
+    ]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).delivery).toMatchObject({ sent: 0, skipped: 1 });
     const second = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;

@@ -76,9 +76,13 @@ describe('HTTP client', () => {
     let agent = '';
     routes.set('/gz', (req, res) => {
       agent = req.headers['user-agent'] ?? '';
-      res.writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/plain' }).end(gzipSync('hello gzip'));
+      res
+        .writeHead(200, { 'content-encoding': 'gzip', 'content-type': 'text/plain' })
+        .end(gzipSync('hello gzip'));
     });
-    routes.set('/br', (_req, res) => res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('hello br')));
+    routes.set('/br', (_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'br' }).end(brotliCompressSync('hello br')),
+    );
     expect((await client().get({ url: `${base}/gz` })).body.toString()).toBe('hello gzip');
     expect((await client().get({ url: `${base}/br` })).body.toString()).toBe('hello br');
     expect(agent).toContain('BriefingTest/1.0');
@@ -115,7 +119,9 @@ describe('HTTP client', () => {
       calls++;
       res.writeHead(503).end();
     });
-    await expect(client({ retries: 2 }).get({ url: `${base}/503` })).rejects.toThrowError('HTTP 503 after 3 attempts');
+    await expect(client({ retries: 2 }).get({ url: `${base}/503` })).rejects.toThrowError(
+      'HTTP 503 after 3 attempts',
+    );
     expect(calls).toBe(3);
   });
 
@@ -133,8 +139,11 @@ describe('HTTP client', () => {
     routes.set('/loop-a', (_req, res) => res.writeHead(302, { location: '/loop-b' }).end());
     routes.set('/loop-b', (_req, res) => res.writeHead(302, { location: '/loop-a' }).end());
     await expect(client().get({ url: `${base}/loop-a` })).rejects.toThrowError('redirect loop');
-    for (let i = 0; i < 8; i++) routes.set(`/chain-${i}`, (_req, res) => res.writeHead(301, { location: `/chain-${i + 1}` }).end());
-    await expect(client({ maxRedirects: 5 }).get({ url: `${base}/chain-0` })).rejects.toThrowError('more than 5 redirects');
+    for (let i = 0; i < 8; i++)
+      routes.set(`/chain-${i}`, (_req, res) => res.writeHead(301, { location: `/chain-${i + 1}` }).end());
+    await expect(client({ maxRedirects: 5 }).get({ url: `${base}/chain-0` })).rejects.toThrowError(
+      'more than 5 redirects',
+    );
   });
 
   it('cuts off an oversized body and a decompression bomb', async () => {
@@ -144,9 +153,15 @@ describe('HTTP client', () => {
       for (let i = 0; i < 64; i++) res.write(chunk);
       res.end();
     });
-    routes.set('/bomb', (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(50 * 1024 * 1024))));
-    await expect(client().get({ url: `${base}/big`, maxBytes: 100_000 })).rejects.toBeInstanceOf(ResponseTooLargeError);
-    await expect(client().get({ url: `${base}/bomb`, maxBytes: 1_000_000 })).rejects.toThrowError('response larger than 1000000 bytes');
+    routes.set('/bomb', (_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'gzip' }).end(gzipSync(Buffer.alloc(50 * 1024 * 1024))),
+    );
+    await expect(client().get({ url: `${base}/big`, maxBytes: 100_000 })).rejects.toBeInstanceOf(
+      ResponseTooLargeError,
+    );
+    await expect(client().get({ url: `${base}/bomb`, maxBytes: 1_000_000 })).rejects.toThrowError(
+      'response larger than 1000000 bytes',
+    );
   });
 
   it('times out a body that trickles forever', async () => {
@@ -156,20 +171,28 @@ describe('HTTP client', () => {
       res.on('close', () => clearInterval(timer));
     });
     const started = Date.now();
-    await expect(client({ retries: 0 }).get({ url: `${base}/trickle`, timeoutMs: 400 })).rejects.toBeInstanceOf(TimeoutError);
+    await expect(
+      client({ retries: 0 }).get({ url: `${base}/trickle`, timeoutMs: 400 }),
+    ).rejects.toBeInstanceOf(TimeoutError);
     expect(Date.now() - started).toBeLessThan(3000);
   });
 
   it('refuses private addresses for untrusted URLs, including after DNS and redirects', async () => {
     const guarded = client({ allowPrivateNetwork: false, resolve: async () => ['127.0.0.1'] });
     await expect(guarded.get({ url: `${base}/gz`, untrusted: true })).rejects.toBeInstanceOf(BlockedUrlError);
-    await expect(guarded.get({ url: 'http://169.254.169.254/latest/meta-data/', untrusted: true })).rejects.toThrowError('blocked address 169.254.169.254');
+    await expect(
+      guarded.get({ url: 'http://169.254.169.254/latest/meta-data/', untrusted: true }),
+    ).rejects.toThrowError('blocked address 169.254.169.254');
     const port = (server.address() as AddressInfo).port;
-    await expect(guarded.get({ url: `http://feeds.example.test:${port}/gz`, untrusted: true })).rejects.toThrowError('blocked address 127.0.0.1 for feeds.example.test');
+    await expect(
+      guarded.get({ url: `http://feeds.example.test:${port}/gz`, untrusted: true }),
+    ).rejects.toThrowError('blocked address 127.0.0.1 for feeds.example.test');
     routes.set('/to-private', (_req, res) => res.writeHead(302, { location: 'http://10.0.0.5/admin' }).end());
     // The operator's own feed URL may be local; where it redirects to is checked.
     await expect(guarded.get({ url: `${base}/to-private` })).rejects.toThrowError('blocked address 10.0.0.5');
-    await expect(guarded.get({ url: 'file:///etc/passwd', untrusted: true })).rejects.toThrowError('scheme file is not allowed');
+    await expect(guarded.get({ url: 'file:///etc/passwd', untrusted: true })).rejects.toThrowError(
+      'scheme file is not allowed',
+    );
   });
 
   it('keeps at most perHost requests in flight to one host', async () => {

@@ -24,7 +24,16 @@ describe('briefing run --offline', () => {
     expect(edition.stats.itemsRelevant).toBeGreaterThanOrEqual(20);
     expect(edition.stats.itemsRelevant).toBeLessThan(edition.stats.itemsSeen / 5);
     const titles = edition.stories.flatMap((s) => s.articles.map((a) => a.title)).join('\n');
-    for (const trap of ['Pentagon budget', 'Terracotta', 'unchanged XI', 'Moscow, Idaho', 'Moscow Mule', 'Vladivostok for talks', 'border patrols', 'Hackers linked']) {
+    for (const trap of [
+      'Pentagon budget',
+      'Terracotta',
+      'unchanged XI',
+      'Moscow, Idaho',
+      'Moscow Mule',
+      'Vladivostok for talks',
+      'border patrols',
+      'Hackers linked',
+    ]) {
       expect(titles).not.toContain(trap);
     }
   });

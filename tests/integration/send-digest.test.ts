@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { silentLogger } from '../../functions/adapters/json-logger.ts';
 import { createSesMailer } from '../../functions/adapters/ses-mailer.ts';
 import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import type { Mailer, OutgoingMail } from '../../functions/ports/ports.ts';
 import { type Recipient, sendDigest } from '../../functions/pipeline/send-digest.ts';
+import type { Mailer, OutgoingMail } from '../../functions/ports/ports.ts';
 import { makeEdition } from '../fixtures/editions/make-edition.ts';
 import { createMemoryStore } from '../helpers/memory-store.ts';
 import { type SesTestServer, startSesServer } from '../helpers/ses-server.ts';
@@ -24,18 +24,24 @@ const build = async (r: Recipient): Promise<OutgoingMail> => ({
 const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
 const noSleep = async () => {};
 
-function countingMailer(options: { crashAfter?: number; throttleFirst?: number; failFor?: string } = {}): Mailer & { sent: string[] } {
+function countingMailer(
+  options: { crashAfter?: number; throttleFirst?: number; failFor?: string } = {},
+): Mailer & { sent: string[] } {
   const sent: string[] = [];
   let throttles = options.throttleFirst ?? 0;
   return {
     sent,
     async send(mail) {
-      if (options.failFor === mail.to) throw Object.assign(new Error('MessageRejected: Email address is not verified.'), { name: 'MessageRejected' });
+      if (options.failFor === mail.to)
+        throw Object.assign(new Error('MessageRejected: Email address is not verified.'), {
+          name: 'MessageRejected',
+        });
       if (throttles > 0) {
         throttles--;
         throw Object.assign(new Error('Maximum sending rate exceeded.'), { name: 'Throttling' });
       }
-      if (options.crashAfter !== undefined && sent.length >= options.crashAfter) throw Object.assign(new Error('process killed'), { name: 'Fatal', fatal: true });
+      if (options.crashAfter !== undefined && sent.length >= options.crashAfter)
+        throw Object.assign(new Error('process killed'), { name: 'Fatal', fatal: true });
       sent.push(mail.to);
       return { providerId: `p-${sent.length}` };
     },
@@ -47,12 +53,18 @@ describe('sendDigest', () => {
     const data = createMemoryStore();
     const first = countingMailer({ crashAfter: 4 });
     // The "crash": the mailer fails hard on the 5th message; the run records it and stops being useful.
-    const firstReport = await sendDigest({ mailer: first, data, clock, logger: silentLogger, sleep: noSleep }, { edition, recipients, build, ratePerSecond: 1000, maxAttempts: 1 });
+    const firstReport = await sendDigest(
+      { mailer: first, data, clock, logger: silentLogger, sleep: noSleep },
+      { edition, recipients, build, ratePerSecond: 1000, maxAttempts: 1 },
+    );
     expect(first.sent).toHaveLength(4);
     expect(firstReport.sent).toBe(4);
 
     const second = countingMailer();
-    const report = await sendDigest({ mailer: second, data, clock, logger: silentLogger, sleep: noSleep }, { edition, recipients, build, ratePerSecond: 1000 });
+    const report = await sendDigest(
+      { mailer: second, data, clock, logger: silentLogger, sleep: noSleep },
+      { edition, recipients, build, ratePerSecond: 1000 },
+    );
     expect(report.skipped).toBe(4);
     expect(report.sent).toBe(6);
     const everyone = [...first.sent, ...second.sent].sort();
@@ -75,11 +87,17 @@ describe('sendDigest', () => {
   it('takes over a stale claim left by a run that died between claim and send', async () => {
     const data = createMemoryStore();
     const key = `sends/${edition.id}/`;
-    await sendDigest({ mailer: countingMailer({ crashAfter: 0 }), data, clock, logger: silentLogger, sleep: noSleep }, { edition, recipients: recipients.slice(0, 1), build, ratePerSecond: 1000, maxAttempts: 1 });
+    await sendDigest(
+      { mailer: countingMailer({ crashAfter: 0 }), data, clock, logger: silentLogger, sleep: noSleep },
+      { edition, recipients: recipients.slice(0, 1), build, ratePerSecond: 1000, maxAttempts: 1 },
+    );
     expect((await data.list(key)).length).toBe(1);
     const later = fixedClock(new Date('2026-11-23T08:00:00Z'));
     const mailer = countingMailer();
-    const report = await sendDigest({ mailer, data, clock: later, logger: silentLogger, sleep: noSleep }, { edition, recipients: recipients.slice(0, 1), build, ratePerSecond: 1000 });
+    const report = await sendDigest(
+      { mailer, data, clock: later, logger: silentLogger, sleep: noSleep },
+      { edition, recipients: recipients.slice(0, 1), build, ratePerSecond: 1000 },
+    );
     expect(report.sent).toBe(1);
   });
 
@@ -92,16 +110,25 @@ describe('sendDigest', () => {
       { edition, recipients: recipients.slice(0, 5), build, ratePerSecond: 1000 },
     );
     expect(report).toMatchObject({ sent: 4, failed: 1, skipped: 0 });
-    expect(report.failures[0]).toMatchObject({ email: 'reader3@example.org', error: 'MessageRejected: Email address is not verified.' });
+    expect(report.failures[0]).toMatchObject({
+      email: 'reader3@example.org',
+      error: 'MessageRejected: Email address is not verified.',
+    });
     expect(waits.filter((w) => w >= 500).length).toBeGreaterThanOrEqual(2);
-    const retry = await sendDigest({ mailer: countingMailer(), data, clock, logger: silentLogger, sleep: noSleep }, { edition, recipients: recipients.slice(0, 5), build, ratePerSecond: 1000 });
+    const retry = await sendDigest(
+      { mailer: countingMailer(), data, clock, logger: silentLogger, sleep: noSleep },
+      { edition, recipients: recipients.slice(0, 5), build, ratePerSecond: 1000 },
+    );
     expect(retry).toMatchObject({ sent: 1, skipped: 4 });
   });
 
   it('keeps to the send rate', async () => {
     const data = createMemoryStore();
     const started = Date.now();
-    await sendDigest({ mailer: countingMailer(), data, clock, logger: silentLogger }, { edition, recipients: recipients.slice(0, 6), build, ratePerSecond: 20 });
+    await sendDigest(
+      { mailer: countingMailer(), data, clock, logger: silentLogger },
+      { edition, recipients: recipients.slice(0, 6), build, ratePerSecond: 20 },
+    );
     expect(Date.now() - started).toBeGreaterThanOrEqual(200);
   });
 });

@@ -59,7 +59,12 @@ describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
     });
     const mailer = createSesMailer({ client });
     await expect(
-      mailer.send({ from: 'briefing@example.org', to: 'reader@example.org', raw: Buffer.from(RAW), messageId: '<m2@example.org>' }),
+      mailer.send({
+        from: 'briefing@example.org',
+        to: 'reader@example.org',
+        raw: Buffer.from(RAW),
+        messageId: '<m2@example.org>',
+      }),
     ).rejects.toThrow();
     client.destroy();
   });

@@ -10,10 +10,10 @@ import { createOutboxMailer } from '../../functions/adapters/outbox-mailer.ts';
 import { startStaticServer } from '../../functions/adapters/static-server.ts';
 import { dataKeys } from '../../functions/domain/keys.ts';
 import { createToken } from '../../functions/domain/tokens.ts';
-import type { Clock } from '../../functions/ports/ports.ts';
 import { applySesNotification } from '../../functions/pipeline/ses-notifications.ts';
 import { listSubscribers, type SubscriptionSettings } from '../../functions/pipeline/subscriptions.ts';
 import { createTemplateRenderer } from '../../functions/pipeline/template-renderer.ts';
+import type { Clock } from '../../functions/ports/ports.ts';
 
 const secret = 'test-signing-secret-0123456789';
 let now = new Date('2026-11-23T07:00:00Z');
@@ -42,7 +42,17 @@ beforeAll(async () => {
     confirmationWindowMinutes: 10,
     confirmationLifetimeHours: 48,
   };
-  const api = createApiHandler({ data, mailer: createOutboxMailer(outbox), clock, logger: silentLogger, templates: createTemplateRenderer(), signingSecret: secret }, settings);
+  const api = createApiHandler(
+    {
+      data,
+      mailer: createOutboxMailer(outbox),
+      clock,
+      logger: silentLogger,
+      templates: createTemplateRenderer(),
+      signingSecret: secret,
+    },
+    settings,
+  );
   server = await startStaticServer(dir, { api });
   base = server.url;
 });
@@ -93,7 +103,14 @@ describe('subscription API over HTTP', () => {
   });
 
   it('unsubscribes by one-click POST (RFC 8058) and by a page with a button', async () => {
-    const token = createToken({ email: 'analyst@example.org', purpose: 'unsubscribe', expiresAt: Math.floor(now.getTime() / 1000) + 3600 }, secret);
+    const token = createToken(
+      {
+        email: 'analyst@example.org',
+        purpose: 'unsubscribe',
+        expiresAt: Math.floor(now.getTime() / 1000) + 3600,
+      },
+      secret,
+    );
     const page = await fetch(`${server.url}api/unsubscribe?token=${encodeURIComponent(token)}`);
     const html = await page.text();
     expect(html).toContain('<form method="post" action="unsubscribe">');
@@ -104,22 +121,45 @@ describe('subscription API over HTTP', () => {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(oneClick.status).toBe(200);
-    expect((await listSubscribers(data)).find((s) => s.email === 'analyst@example.org')?.status).toBe('unsubscribed');
+    expect((await listSubscribers(data)).find((s) => s.email === 'analyst@example.org')?.status).toBe(
+      'unsubscribed',
+    );
   });
 
   it('saves theme preferences', async () => {
     const email = 'prefs@example.org';
-    await data.put(dataKeys.subscriber(email), JSON.stringify({ email, status: 'confirmed', createdAt: now.toISOString(), updatedAt: now.toISOString() }), { contentType: 'application/json' });
-    const token = encodeURIComponent(createToken({ email, purpose: 'preferences', expiresAt: Math.floor(now.getTime() / 1000) + 3600 }, secret));
+    await data.put(
+      dataKeys.subscriber(email),
+      JSON.stringify({
+        email,
+        status: 'confirmed',
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      }),
+      { contentType: 'application/json' },
+    );
+    const token = encodeURIComponent(
+      createToken(
+        { email, purpose: 'preferences', expiresAt: Math.floor(now.getTime() / 1000) + 3600 },
+        secret,
+      ),
+    );
     const form = await (await fetch(`${server.url}api/preferences?token=${token}`)).text();
     expect(form).toContain('name="themes" value="energy" checked');
     const saved = await post(`preferences?token=${token}`, 'themes=energy&themes=military');
     expect(saved.status).toBe(200);
-    expect((await listSubscribers(data)).find((s) => s.email === email)?.themes).toEqual(['energy', 'military']);
+    expect((await listSubscribers(data)).find((s) => s.email === email)?.themes).toEqual([
+      'energy',
+      'military',
+    ]);
   });
 
   it.each([
-    ['a CR/LF injection', 'email=a%40example.org%0d%0aBcc:%20x%40evil.example', 'email: must not contain line breaks'],
+    [
+      'a CR/LF injection',
+      'email=a%40example.org%0d%0aBcc:%20x%40evil.example',
+      'email: must not contain line breaks',
+    ],
     ['an invalid address', 'email=not-an-address', 'email: not a valid address'],
     ['an oversized body', `email=${'a'.repeat(5000)}%40example.org`, 'Request too large'],
     ['a missing address', '', 'email: required'],
@@ -132,10 +172,15 @@ describe('subscription API over HTTP', () => {
 
   it.each([
     ['tampered', (t: string) => `${t.slice(0, -3)}abc`],
-    ['for another purpose', () => createToken({ email: 'x@example.org', purpose: 'preferences', expiresAt: 9_999_999_999 }, secret)],
+    [
+      'for another purpose',
+      () => createToken({ email: 'x@example.org', purpose: 'preferences', expiresAt: 9_999_999_999 }, secret),
+    ],
     ['expired', () => createToken({ email: 'x@example.org', purpose: 'confirm', expiresAt: 1 }, secret)],
   ])('refuses a %s token', async (_case, make) => {
-    const token = make(createToken({ email: 'x@example.org', purpose: 'confirm', expiresAt: 9_999_999_999 }, secret));
+    const token = make(
+      createToken({ email: 'x@example.org', purpose: 'confirm', expiresAt: 9_999_999_999 }, secret),
+    );
     const res = await fetch(`${server.url}api/confirm?token=${encodeURIComponent(token)}`);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain('This link is not valid');
@@ -143,12 +188,45 @@ describe('subscription API over HTTP', () => {
 
   it('suppresses addresses on permanent bounces and complaints from SES', async () => {
     for (const email of ['bounce@example.org', 'complain@example.org']) {
-      await data.put(dataKeys.subscriber(email), JSON.stringify({ email, status: 'confirmed', createdAt: now.toISOString(), updatedAt: now.toISOString() }), { contentType: 'application/json' });
+      await data.put(
+        dataKeys.subscriber(email),
+        JSON.stringify({
+          email,
+          status: 'confirmed',
+          createdAt: now.toISOString(),
+          updatedAt: now.toISOString(),
+        }),
+        { contentType: 'application/json' },
+      );
     }
     const deps = { data, clock, logger: silentLogger };
-    expect(await applySesNotification(deps, JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'Bounce@Example.org' }] } }))).toEqual({ suppressed: 1, ignored: 0 });
-    expect(await applySesNotification(deps, JSON.stringify({ notificationType: 'Complaint', complaint: { complainedRecipients: [{ emailAddress: 'complain@example.org' }] } }))).toEqual({ suppressed: 1, ignored: 0 });
-    expect(await applySesNotification(deps, JSON.stringify({ eventType: 'Bounce', bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'x@example.org' }] } }))).toEqual({ suppressed: 0, ignored: 1 });
+    expect(
+      await applySesNotification(
+        deps,
+        JSON.stringify({
+          eventType: 'Bounce',
+          bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: 'Bounce@Example.org' }] },
+        }),
+      ),
+    ).toEqual({ suppressed: 1, ignored: 0 });
+    expect(
+      await applySesNotification(
+        deps,
+        JSON.stringify({
+          notificationType: 'Complaint',
+          complaint: { complainedRecipients: [{ emailAddress: 'complain@example.org' }] },
+        }),
+      ),
+    ).toEqual({ suppressed: 1, ignored: 0 });
+    expect(
+      await applySesNotification(
+        deps,
+        JSON.stringify({
+          eventType: 'Bounce',
+          bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: 'x@example.org' }] },
+        }),
+      ),
+    ).toEqual({ suppressed: 0, ignored: 1 });
     const list = await listSubscribers(data);
     expect(list.find((s) => s.email === 'bounce@example.org')?.status).toBe('bounced');
     expect(list.find((s) => s.email === 'complain@example.org')?.status).toBe('complained');

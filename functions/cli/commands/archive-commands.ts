@@ -2,13 +2,11 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { createApiHandler } from '../../adapters/api-http.ts';
 import { createFolderStore } from '../../adapters/folder-store.ts';
 import { createJsonLogger } from '../../adapters/json-logger.ts';
-import { createApiHandler } from '../../adapters/api-http.ts';
 import { createOutboxMailer } from '../../adapters/outbox-mailer.ts';
 import { startStaticServer } from '../../adapters/static-server.ts';
-import { subscriptionSettings } from '../../pipeline/subscriptions.ts';
-import { localPaths, localSigningSecret } from '../local-deps.ts';
 import { systemClock } from '../../adapters/system-clock.ts';
 import { BriefingError, InvalidInputError } from '../../domain/errors.ts';
 import { isValidEditionId, siteKeys } from '../../domain/keys.ts';
@@ -16,9 +14,11 @@ import type { Edition, EditionIndexEntry, FeedSource } from '../../domain/types.
 import { mergeFeedSources, parseOpml } from '../../pipeline/opml.ts';
 import { rebuildArchive } from '../../pipeline/publish-archive.ts';
 import { renderEmail } from '../../pipeline/render-email.ts';
+import { subscriptionSettings } from '../../pipeline/subscriptions.ts';
 import { createTemplateRenderer } from '../../pipeline/template-renderer.ts';
 import { readFeedsFile } from '../feeds-file.ts';
 import { loadLocalConfig, readJsonFile } from '../load-config.ts';
+import { localPaths, localSigningSecret } from '../local-deps.ts';
 import type { CliIo } from '../main.ts';
 
 export async function runPreview(
@@ -69,11 +69,16 @@ function latestEditionId(out: string): string {
   return first.id;
 }
 
-export async function runServe(dir: string, options: { port: string; config?: string }, io: CliIo): Promise<void> {
+export async function runServe(
+  dir: string,
+  options: { port: string; config?: string },
+  io: CliIo,
+): Promise<void> {
   const root = resolve(dir);
   if (!existsSync(root)) throw new BriefingError(`${dir}: no such folder (run \`briefing run\` first)`);
   const port = Number(options.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidInputError('--port: expected 0-65535');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new InvalidInputError('--port: expected 0-65535');
   // The subscription API runs beside the site, on the output folder's private state and outbox.
   const config = loadLocalConfig({ configPath: options.config });
   const paths = localPaths(root);
@@ -90,7 +95,9 @@ export async function runServe(dir: string, options: { port: string; config?: st
     subscriptionSettings(config),
   );
   const server = await startStaticServer(root, { port, host: '127.0.0.1', api });
-  io.stdout.write(`Serving ${dir} at ${server.url} with the subscription API at ${server.url}api/ (Ctrl+C to stop)\n`);
+  io.stdout.write(
+    `Serving ${dir} at ${server.url} with the subscription API at ${server.url}api/ (Ctrl+C to stop)\n`,
+  );
   await new Promise<void>((done) => {
     const stop = () => {
       void server.close().then(done);

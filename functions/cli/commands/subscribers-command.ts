@@ -27,17 +27,24 @@ export async function runSubscribersAdd(
       { data, clock: systemClock },
       { email, confirmed: options.confirmed ?? false, themes: options.themes, note: options.note },
     );
-    io.stdout.write(`${record.email}\t${record.status}${record.themes ? `\t${record.themes.join(',')}` : ''}\n`);
+    io.stdout.write(
+      `${record.email}\t${record.status}${record.themes ? `\t${record.themes.join(',')}` : ''}\n`,
+    );
   }
 }
 
-export async function runSubscribersConfirm(emails: string[], options: { out: string }, io: CliIo): Promise<void> {
+export async function runSubscribersConfirm(
+  emails: string[],
+  options: { out: string },
+  io: CliIo,
+): Promise<void> {
   const data = dataStore(options.out);
   for (const input of emails) {
     const email = normaliseEmail(input);
     const at = systemClock.now().toISOString();
     const record = await updateSubscriber(data, email, (current) => {
-      if (!current) throw new BriefingError(`${email}: not on the list (use \`subscribers add --confirmed\`)`);
+      if (!current)
+        throw new BriefingError(`${email}: not on the list (use \`subscribers add --confirmed\`)`);
       if (current.status === 'bounced' || current.status === 'complained') {
         throw new BriefingError(`${email}: ${current.status}; it will not be mailed again`);
       }
@@ -66,7 +73,10 @@ export async function runSubscribersRemove(
   }
 }
 
-export async function runSubscribersList(options: { out: string; status?: string; json?: boolean }, io: CliIo): Promise<void> {
+export async function runSubscribersList(
+  options: { out: string; status?: string; json?: boolean },
+  io: CliIo,
+): Promise<void> {
   if (options.status && !(SUBSCRIBER_STATUSES as readonly string[]).includes(options.status)) {
     throw new BriefingError(`--status: expected one of ${SUBSCRIBER_STATUSES.join(', ')}`);
   }
@@ -76,12 +86,18 @@ export async function runSubscribersList(options: { out: string; status?: string
     io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
     return;
   }
-  for (const s of rows) io.stdout.write(`${s.email}\t${s.status}\t${s.themes?.join(',') ?? 'all themes'}\t${s.updatedAt}\n`);
-  const counts = SUBSCRIBER_STATUSES.map((st) => `${all.filter((s) => s.status === st).length} ${st}`).join(', ');
+  for (const s of rows)
+    io.stdout.write(`${s.email}\t${s.status}\t${s.themes?.join(',') ?? 'all themes'}\t${s.updatedAt}\n`);
+  const counts = SUBSCRIBER_STATUSES.map((st) => `${all.filter((s) => s.status === st).length} ${st}`).join(
+    ', ',
+  );
   io.stderr.write(`${rows.length} shown; ${counts}\n`);
 }
 
-export async function runSubscribersExport(options: { out: string; format: string }, io: CliIo): Promise<void> {
+export async function runSubscribersExport(
+  options: { out: string; format: string },
+  io: CliIo,
+): Promise<void> {
   const all = await listSubscribers(dataStore(options.out));
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify(all, null, 2)}\n`);
@@ -93,7 +109,16 @@ export async function runSubscribersExport(options: { out: string; format: strin
 }
 
 function toCsv(rows: Subscriber[]): string {
-  const header = ['email', 'status', 'themes', 'createdAt', 'confirmedAt', 'updatedAt', 'consentMethod', 'consentAt'];
+  const header = [
+    'email',
+    'status',
+    'themes',
+    'createdAt',
+    'confirmedAt',
+    'updatedAt',
+    'consentMethod',
+    'consentAt',
+  ];
   // Quote every field; a leading =,+,-,@ is prefixed so spreadsheets do not run it as a formula.
   const cell = (v: string | undefined) => {
     const s = v ?? '';
@@ -101,7 +126,16 @@ function toCsv(rows: Subscriber[]): string {
     return `"${safe.replaceAll('"', '""')}"`;
   };
   const lines = rows.map((s) =>
-    [s.email, s.status, s.themes?.join(' '), s.createdAt, s.confirmedAt, s.updatedAt, s.consent?.method, s.consent?.at]
+    [
+      s.email,
+      s.status,
+      s.themes?.join(' '),
+      s.createdAt,
+      s.confirmedAt,
+      s.updatedAt,
+      s.consent?.method,
+      s.consent?.at,
+    ]
       .map(cell)
       .join(','),
   );

@@ -18,6 +18,10 @@ describe('canonicalizeUrl', () => {
   it('keeps aggregator links when the entry does not show the publisher', () => {
     const link = 'https://news.google.com/rss/articles/CBMiABC?oc=5';
     expect(resolveAggregatorLink(link, { descriptionHtml: 'no link here' })).toBe(link);
-    expect(resolveAggregatorLink(link, { descriptionHtml: '<a href="https://pub.example.org/x?utm_source=gn">x</a>' })).toBe('https://pub.example.org/x');
+    expect(
+      resolveAggregatorLink(link, {
+        descriptionHtml: '<a href="https://pub.example.org/x?utm_source=gn">x</a>',
+      }),
+    ).toBe('https://pub.example.org/x');
   });
 });

@@ -7,15 +7,40 @@ import { extractArticle } from '../../../functions/pipeline/extract-article.ts';
 import { REPO_ROOT } from '../../helpers/run-cli.ts';
 
 const SAMPLE = join(REPO_ROOT, 'tests/fixtures/sample-day/articles');
-const read = (path: string) => readFileSync(join(SAMPLE, path), 'utf8').replaceAll('__SAMPLE_BASE__', 'https://sample.example');
+const read = (path: string) =>
+  readFileSync(join(SAMPLE, path), 'utf8').replaceAll('__SAMPLE_BASE__', 'https://sample.example');
 
-const NOISE = ['You may also like', 'Click to comment', 'Notify of', 'We use cookies', 'Sign up for our daily newsletter', 'Share:', 'Celebrity chef', 'Most popular', 'All rights reserved', 'Photo: a file image', 'reader42'];
+const NOISE = [
+  'You may also like',
+  'Click to comment',
+  'Notify of',
+  'We use cookies',
+  'Sign up for our daily newsletter',
+  'Share:',
+  'Celebrity chef',
+  'Most popular',
+  'All rights reserved',
+  'Photo: a file image',
+  'reader42',
+];
 
 describe('extractArticle on the three page layouts of the sample day', () => {
   it.each([
-    ['meridian/power-of-siberia-2-price-stall.html', 'Power of Siberia 2 talks stall over gas price, sources say', 'Mikhail Orlov'],
-    ['courier/joint-patrol-defence-ministry.html', 'Russian and Chinese navies complete joint patrol in Pacific', undefined],
-    ['capital/joint-patrol-japan-scrambles.html', 'Japan scrambles jets as Russian and Chinese bombers patrol near its airspace', undefined],
+    [
+      'meridian/power-of-siberia-2-price-stall.html',
+      'Power of Siberia 2 talks stall over gas price, sources say',
+      'Mikhail Orlov',
+    ],
+    [
+      'courier/joint-patrol-defence-ministry.html',
+      'Russian and Chinese navies complete joint patrol in Pacific',
+      undefined,
+    ],
+    [
+      'capital/joint-patrol-japan-scrambles.html',
+      'Japan scrambles jets as Russian and Chinese bombers patrol near its airspace',
+      undefined,
+    ],
   ])('%s', (path, title, byline) => {
     const article = extractArticle(read(path), 'https://sample.example/x');
     expect(article.title).toBe(title);
@@ -37,7 +62,10 @@ describe('extractArticle on the three page layouts of the sample day', () => {
   });
 
   it('reads a Chinese page', () => {
-    const article = extractArticle(decodeDocument(readFileSync(join(SAMPLE, 'ribao/xi-putin-shipin-huiwu.html'))), 'https://sample.example/zh');
+    const article = extractArticle(
+      decodeDocument(readFileSync(join(SAMPLE, 'ribao/xi-putin-shipin-huiwu.html'))),
+      'https://sample.example/zh',
+    );
     expect(article.language).toBe('zh');
     expect(article.text).toContain('中俄新时代全面战略协作伙伴关系');
   });
@@ -45,7 +73,11 @@ describe('extractArticle on the three page layouts of the sample day', () => {
   it('reads metadata from JSON-LD', () => {
     const html = `<html><head><script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","headline":"Ld headline","datePublished":"2026-11-20T08:00:00+03:00","author":[{"@type":"Person","name":"Ivan Petrov"}],"articleBody":"${'A long body sentence for the article. '.repeat(30)}"}]}</script></head><body><p>short</p></body></html>`;
     const article = extractArticle(html, 'https://x.example/a');
-    expect(article).toMatchObject({ title: 'Ld headline', byline: 'Ivan Petrov', published: '2026-11-20T05:00:00.000Z' });
+    expect(article).toMatchObject({
+      title: 'Ld headline',
+      byline: 'Ivan Petrov',
+      published: '2026-11-20T05:00:00.000Z',
+    });
     expect(article.text).toContain('A long body sentence');
   });
 });
@@ -60,7 +92,18 @@ describe('extractArticle on hostile input', () => {
   });
 
   it('keeps the seed documents’ noise lines out of the body', () => {
-    const seedNoise = ['You May Also Like', 'Click to comment', 'Notify of', 'Inline Feedbacks', 'View all comments', 'Table of Contents', 'top of page', 'bottom of page', 'by Admin 47 views', 'Connect with us'];
+    const seedNoise = [
+      'You May Also Like',
+      'Click to comment',
+      'Notify of',
+      'Inline Feedbacks',
+      'View all comments',
+      'Table of Contents',
+      'top of page',
+      'bottom of page',
+      'by Admin 47 views',
+      'Connect with us',
+    ];
     const body = [
       'Xi Jinping welcomed Vladimir Putin with a red carpet reception in Beijing, marking the start of a two-day state visit.',
       ...seedNoise,
@@ -75,8 +118,14 @@ describe('extractArticle on hostile input', () => {
   });
 
   it('never throws on broken markup or legacy bytes', () => {
-    const broken = iconv.encode('<html><body><p>Незакрытый абзац <b>жирный <i>курсив</p></div></span><p>второй', 'koi8-r');
-    const article = extractArticle(decodeDocument(broken, 'text/html; charset=koi8-r'), 'https://x.example/a');
+    const broken = iconv.encode(
+      '<html><body><p>Незакрытый абзац <b>жирный <i>курсив</p></div></span><p>второй',
+      'koi8-r',
+    );
+    const article = extractArticle(
+      decodeDocument(broken, 'text/html; charset=koi8-r'),
+      'https://x.example/a',
+    );
     expect(article.text).toContain('Незакрытый абзац');
   });
 });

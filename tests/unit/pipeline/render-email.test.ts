@@ -75,7 +75,10 @@ describe('renderEmail', () => {
   });
 
   it('shows only the chosen themes, with the top line always present', () => {
-    const filtered = renderEmail(edition, { ...context, recipient: { ...context.recipient, themes: ['energy'] } });
+    const filtered = renderEmail(edition, {
+      ...context,
+      recipient: { ...context.recipient, themes: ['energy'] },
+    });
     expect(filtered.html).toContain('Top line');
     expect(filtered.html).toContain('>Energy<');
     expect(filtered.html).not.toContain('>Military cooperation<');
@@ -111,21 +114,43 @@ describe('composeMessage', () => {
     expect(headers).toContain(`Message-ID: ${messageId}`);
     expect(headers).toContain('Date: Mon, 23 Nov 2026 07:00:00 +0000');
     expect(headers).toContain('List-ID: <china-russia.briefing.example.org>');
-    expect(headers).toMatch(/List-Unsubscribe: <https:\/\/briefing\.example\.org\/api\/unsubscribe\?token=abc>, <mailto:unsubscribe@example\.org\?subject=/);
+    expect(headers).toMatch(
+      /List-Unsubscribe: <https:\/\/briefing\.example\.org\/api\/unsubscribe\?token=abc>, <mailto:unsubscribe@example\.org\?subject=/,
+    );
     expect(headers).toContain('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
     expect(headers).toMatch(/X-SES-CONFIGURATION-SET: briefing-config/i);
     expect(headers).toContain('Content-Type: multipart/alternative');
     expect(text).toMatch(/Content-Type: text\/plain; charset=utf-8/);
     expect(text).toMatch(/Content-Type: text\/html; charset=utf-8/);
     const again = await composeMessage({
-      from: 'briefing@example.org', to: 'reader@example.org', subject: 's', html: 'h', text: 't', messageIdDomain: 'example.org', date: new Date(), listId: 'l.example.org', unsubscribeUrl: 'https://x.example.org/u', editionId: '2026-11-23',
+      from: 'briefing@example.org',
+      to: 'reader@example.org',
+      subject: 's',
+      html: 'h',
+      text: 't',
+      messageIdDomain: 'example.org',
+      date: new Date(),
+      listId: 'l.example.org',
+      unsubscribeUrl: 'https://x.example.org/u',
+      editionId: '2026-11-23',
     });
     expect(again.messageId).toBe(messageId);
   });
 
   it('refuses header injection', async () => {
     await expect(
-      composeMessage({ from: 'a@example.org', to: 'b@example.org\r\nBcc: c@example.org', subject: 's', html: 'h', text: 't', messageIdDomain: 'example.org', date: new Date(), listId: 'l.example.org', unsubscribeUrl: 'https://x.example.org/u', editionId: 'e' }),
+      composeMessage({
+        from: 'a@example.org',
+        to: 'b@example.org\r\nBcc: c@example.org',
+        subject: 's',
+        html: 'h',
+        text: 't',
+        messageIdDomain: 'example.org',
+        date: new Date(),
+        listId: 'l.example.org',
+        unsubscribeUrl: 'https://x.example.org/u',
+        editionId: 'e',
+      }),
     ).rejects.toThrowError('to: must not contain line breaks');
   });
 });

@@ -9,7 +9,12 @@ const failed = (name: string, error = 'HTTP 500 after 3 attempts'): SourceReport
   error,
   items: 0,
 });
-const ok = (name: string): SourceReport => ({ name, url: `https://${name}.example/feed`, status: 'ok', items: 10 });
+const ok = (name: string): SourceReport => ({
+  name,
+  url: `https://${name}.example/feed`,
+  status: 'ok',
+  items: 10,
+});
 const day = (d: number) => new Date(Date.UTC(2026, 10, d, 7));
 
 describe('source health', () => {

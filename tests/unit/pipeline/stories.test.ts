@@ -3,10 +3,21 @@ import type { Perspective, ScoredItem } from '../../../functions/domain/types.ts
 import { isBoilerplateLine } from '../../../functions/pipeline/boilerplate.ts';
 import { classifyItem } from '../../../functions/pipeline/classify-relevance.ts';
 import { clusterStories } from '../../../functions/pipeline/cluster-stories.ts';
-import { buildStories, buildThemeDigests, buildTopLine } from '../../../functions/pipeline/summarise-stories.ts';
+import {
+  buildStories,
+  buildThemeDigests,
+  buildTopLine,
+} from '../../../functions/pipeline/summarise-stories.ts';
 
 let n = 0;
-function item(source: string, perspective: Perspective, title: string, summary: string, hoursAgo: number, text?: string): ScoredItem {
+function item(
+  source: string,
+  perspective: Perspective,
+  title: string,
+  summary: string,
+  hoursAgo: number,
+  text?: string,
+): ScoredItem {
   n++;
   const base = {
     id: `i${n}`,
@@ -22,29 +33,83 @@ function item(source: string, perspective: Perspective, title: string, summary: 
   return { ...base, classification, ...(text ? { article: { url: base.link, title, text } } : {}) };
 }
 
-const NOISE = ['You May Also Like', 'Click to comment', 'Notify of', 'By Liam Walker', 'Table of Contents', 'Sign up for our newsletter', 'Share this article', 'Rafale Fighter Jets: India’s High-Stakes Modernization Faces First Major Combat Test'];
+const NOISE = [
+  'You May Also Like',
+  'Click to comment',
+  'Notify of',
+  'By Liam Walker',
+  'Table of Contents',
+  'Sign up for our newsletter',
+  'Share this article',
+  'Rafale Fighter Jets: India’s High-Stakes Modernization Faces First Major Combat Test',
+];
 
 const summit = [
-  item('Meridian Wire', 'wire', 'Xi and Putin agree to expand energy cooperation in video call', 'The leaders discussed gas supplies, the Kremlin said.', 10,
-    ['Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on Sunday and agreed to expand energy cooperation.', ...NOISE, 'Putin said trade between the two countries had reached a record, settled almost entirely in roubles and yuan.', 'Western officials have warned Beijing against supplying components for Russia’s war.'].join('\n\n')),
-  item('Moscow Courier', 'russian-state', 'Putin, Xi hail record trade in warm video conversation', 'The Russian and Chinese leaders praised relations.', 9),
-  item('Северный вестник', 'russian-state', 'Путин и Си Цзиньпин провели переговоры по видеосвязи', 'Стороны обсудили поставки газа.', 9),
+  item(
+    'Meridian Wire',
+    'wire',
+    'Xi and Putin agree to expand energy cooperation in video call',
+    'The leaders discussed gas supplies, the Kremlin said.',
+    10,
+    [
+      'Chinese President Xi Jinping and Russian President Vladimir Putin held a video call on Sunday and agreed to expand energy cooperation.',
+      ...NOISE,
+      'Putin said trade between the two countries had reached a record, settled almost entirely in roubles and yuan.',
+      'Western officials have warned Beijing against supplying components for Russia’s war.',
+    ].join('\n\n'),
+  ),
+  item(
+    'Moscow Courier',
+    'russian-state',
+    'Putin, Xi hail record trade in warm video conversation',
+    'The Russian and Chinese leaders praised relations.',
+    9,
+  ),
+  item(
+    'Северный вестник',
+    'russian-state',
+    'Путин и Си Цзиньпин провели переговоры по видеосвязи',
+    'Стороны обсудили поставки газа.',
+    9,
+  ),
   item('华夏日报', 'chinese-state', '习近平同普京举行视频会晤', '双方同意深化能源合作。', 9),
 ];
-const pipeline = item('Atlantic Ledger', 'western', 'Power of Siberia 2 talks stall over gas price', 'Gazprom and China’s CNPC remain apart on the price of gas for the pipeline.', 8);
-const olderCall = item('Meridian Wire', 'wire', 'Xi and Putin speak by phone about Ukraine', 'A different call, a week earlier.', 170);
+const pipeline = item(
+  'Atlantic Ledger',
+  'western',
+  'Power of Siberia 2 talks stall over gas price',
+  'Gazprom and China’s CNPC remain apart on the price of gas for the pipeline.',
+  8,
+);
+const olderCall = item(
+  'Meridian Wire',
+  'wire',
+  'Xi and Putin speak by phone about Ukraine',
+  'A different call, a week earlier.',
+  170,
+);
 
 describe('clusterStories', () => {
   it('groups one event reported by several outlets and languages, and keeps other events apart', () => {
     const clusters = clusterStories([...summit, pipeline, olderCall]);
     const call = clusters.find((c) => c.includes(summit[0]!))!;
-    expect(new Set(call.map((i) => i.source))).toEqual(new Set(['Meridian Wire', 'Moscow Courier', 'Северный вестник', '华夏日报']));
+    expect(new Set(call.map((i) => i.source))).toEqual(
+      new Set(['Meridian Wire', 'Moscow Courier', 'Северный вестник', '华夏日报']),
+    );
     expect(clusters.find((c) => c.includes(pipeline))).toHaveLength(1);
     expect(clusters.find((c) => c.includes(olderCall))).toHaveLength(1);
   });
 
   it('stays fast at 10,000 items', () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => item(`Outlet ${i % 50}`, 'western', `China and Russia topic ${i % 700} news ${i}`, `Item ${i} about subject ${i % 300}.`, i % 48));
+    const many = Array.from({ length: 10_000 }, (_, i) =>
+      item(
+        `Outlet ${i % 50}`,
+        'western',
+        `China and Russia topic ${i % 700} news ${i}`,
+        `Item ${i} about subject ${i % 300}.`,
+        i % 48,
+      ),
+    );
     const started = performance.now();
     const clusters = clusterStories(many);
     expect(clusters.reduce((s, c) => s + c.length, 0)).toBe(10_000);
@@ -54,7 +119,9 @@ describe('clusterStories', () => {
 });
 
 describe('buildStories', () => {
-  const stories = buildStories(clusterStories([...summit, pipeline]), { now: new Date('2026-11-23T06:00:00Z') });
+  const stories = buildStories(clusterStories([...summit, pipeline]), {
+    now: new Date('2026-11-23T06:00:00Z'),
+  });
   const call = stories.find((s) => s.articles.some((a) => a.source === 'Moscow Courier'))!;
 
   it('summarises from the articles, links every sentence, and never lets page furniture through', () => {
@@ -69,7 +136,9 @@ describe('buildStories', () => {
   });
 
   it('lists coverage by perspective and ranks the widely covered story first', () => {
-    expect(new Set(call.articles.map((a) => a.perspective))).toEqual(new Set(['wire', 'russian-state', 'chinese-state']));
+    expect(new Set(call.articles.map((a) => a.perspective))).toEqual(
+      new Set(['wire', 'russian-state', 'chinese-state']),
+    );
     expect(stories[0]!.id).toBe(call.id);
   });
 
@@ -86,7 +155,11 @@ describe('buildStories', () => {
     const digests = buildThemeDigests(stories, ['energy', 'military']);
     expect(digests[0]!.summary).toMatch(/stories? today, led by/);
     expect(digests[0]!.summary).toContain('Counter-signals');
-    expect(digests[1]).toMatchObject({ id: 'military', summary: 'No significant developments today.', storyIds: [] });
+    expect(digests[1]).toMatchObject({
+      id: 'military',
+      summary: 'No significant developments today.',
+      storyIds: [],
+    });
   });
 
   it('picks a top line of up to three developments', () => {
