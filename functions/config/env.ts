@@ -15,6 +15,8 @@ export const ENV = {
   configurationSet: 'BRIEFING_SES_CONFIGURATION_SET',
   signingSecretName: 'BRIEFING_SIGNING_SECRET_NAME',
   logLevel: 'POWERTOOLS_LOG_LEVEL',
+  /** "true" for S3-compatible servers without virtual-host buckets (tests against s3rver); unset in AWS. */
+  s3ForcePathStyle: 'BRIEFING_S3_FORCE_PATH_STYLE',
 } as const;
 
 export type EnvName = (typeof ENV)[keyof typeof ENV];

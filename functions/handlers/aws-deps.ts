@@ -48,7 +48,7 @@ export function bundledTemplatesDir(env: Env): string | undefined {
 export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; deps: DigestDeps }> {
   const config = readLambdaConfig(env);
   const region = env.AWS_REGION;
-  const s3 = new S3Client({ region });
+  const s3 = new S3Client({ region, forcePathStyle: env[ENV.s3ForcePathStyle] === 'true' });
   const logger = createPowertoolsLogger('briefing-digest');
   const signingSecret = await readSecret(
     new SecretsManagerClient({ region }),
@@ -92,7 +92,10 @@ export async function createAwsSubscriptionDeps(
     requireEnv(env, ENV.signingSecretName),
   );
   const deps: SubscriptionDeps = {
-    data: createS3Store({ client: new S3Client({ region }), bucket: requireEnv(env, ENV.dataBucket) }),
+    data: createS3Store({
+      client: new S3Client({ region, forcePathStyle: env[ENV.s3ForcePathStyle] === 'true' }),
+      bucket: requireEnv(env, ENV.dataBucket),
+    }),
     mailer: createSesMailer({
       client: new SESClient({ region }),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
