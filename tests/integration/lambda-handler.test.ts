@@ -22,9 +22,7 @@ import { type SesTestServer, startSesServer } from '../helpers/ses-server.ts';
  */
 const DIGEST_BUNDLE_BUDGET_BYTES = 4 * 1024 * 1024;
 
-type Handler = (
-  event: unknown,
-) => Promise<{
+type Handler = (event: unknown) => Promise<{
   ok: boolean;
   error?: string;
   editionId?: string;
