@@ -48,6 +48,7 @@ const runCmd = () => import('./commands/run-command.ts');
 const stdinCmds = () => import('./commands/stdin-commands.ts');
 const archiveCmds = () => import('./commands/archive-commands.ts');
 const subscriberCmds = () => import('./commands/subscribers-command.ts');
+const invokeCmd = () => import('./commands/invoke-command.ts');
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('briefing')
@@ -153,6 +154,26 @@ function buildProgram(io: CliIo): Command {
     .option('--out <dir>', 'output folder', './out')
     .option('--config <file>', 'configuration file')
     .action(async (options) => (await archiveCmds()).runArchiveRebuild(options, io));
+
+  program
+    .command('invoke')
+    .description(
+      'Run a briefing in AWS: the options of run, sent to the deployed digest function as a manual event',
+    )
+    .option(
+      '--function-name <name>',
+      'the digest function (stack output DigestFunctionName; default $BRIEFING_FUNCTION_NAME)',
+    )
+    .option('--region <region>', 'AWS region (default: from the AWS configuration)')
+    .option('--since <when>', 'window start: a duration such as 72h or 3d, or an ISO date')
+    .option('--until <iso>', 'window end')
+    .addOption(new Option('--themes <ids>', 'only these themes, comma-separated').argParser(list))
+    .option('--query <text>', 'narrow the edition to items matching this free text')
+    .option('--to <emails...>', 'send only to these addresses')
+    .option('--dry-run', 'render only: store nothing, send nothing')
+    .option('--edition <id>', 'edition id')
+    .option('--no-archive', 'do not publish to the archive')
+    .action(async (options) => (await invokeCmd()).runInvoke(options, io));
 
   const subscribers = program
     .command('subscribers')

@@ -1,0 +1,70 @@
+/** `briefing invoke`: the same options as `run`, sent as a manual event to the deployed digest function. */
+import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
+import { BriefingError, InvalidInputError } from '../../domain/errors.ts';
+import { parseManualEvent } from '../../domain/run-request.ts';
+import type { CliIo } from '../main.ts';
+
+export interface InvokeOptions {
+  functionName?: string;
+  region?: string;
+  since?: string;
+  until?: string;
+  themes?: string[];
+  query?: string;
+  to?: string[];
+  dryRun?: boolean;
+  edition?: string;
+  archive: boolean;
+}
+
+export async function runInvoke(options: InvokeOptions, io: CliIo): Promise<void> {
+  const functionName = options.functionName ?? process.env.BRIEFING_FUNCTION_NAME;
+  if (!functionName)
+    throw new InvalidInputError(
+      '--function-name: required (or set BRIEFING_FUNCTION_NAME; see the stack output DigestFunctionName)',
+    );
+  // Validate here with the same schema the function uses, so a typo fails before any AWS call.
+  const event = parseManualEvent(
+    Object.fromEntries(
+      Object.entries({
+        since: options.since,
+        until: options.until,
+        themes: options.themes,
+        query: options.query,
+        recipients: options.to,
+        dryRun: options.dryRun,
+        edition: options.edition,
+        archive: options.archive === false ? false : undefined,
+      }).filter(([, v]) => v !== undefined),
+    ),
+  );
+  const client = new LambdaClient(options.region ? { region: options.region } : {});
+  try {
+    const out = await client.send(
+      new InvokeCommand({
+        FunctionName: functionName,
+        InvocationType: 'RequestResponse',
+        Payload: new TextEncoder().encode(JSON.stringify(event)),
+      }),
+    );
+    const text = out.Payload ? new TextDecoder().decode(out.Payload) : '';
+    if (out.FunctionError) {
+      const message = safeJson(text)?.errorMessage ?? text;
+      throw new BriefingError(`the function failed: ${String(message).split('\n')[0]}`);
+    }
+    const result = safeJson(text) ?? {};
+    io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (result.ok === false) throw new BriefingError(`rejected: ${result.error}`);
+    if (result.editionUrl) io.stderr.write(`edition: ${result.editionUrl}\n`);
+  } finally {
+    client.destroy();
+  }
+}
+
+function safeJson(text: string): Record<string, unknown> | undefined {
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
