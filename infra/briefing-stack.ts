@@ -323,6 +323,19 @@ export class BriefingStack extends Stack {
         });
       }
     }
+    const summarizer = config.appConfig.summarizer as { kind?: string; modelId?: string } | undefined;
+    if (summarizer?.kind === 'bedrock') {
+      // Only when the abstractive summariser is switched on, and only its model.
+      digest.fn.addToRolePolicy(
+        new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: ['bedrock:InvokeModel'],
+          resources: [
+            `arn:${this.partition}:bedrock:${this.region}::foundation-model/${summarizer.modelId ?? 'amazon.nova-lite-v1:0'}`,
+          ],
+        }),
+      );
+    }
     grantList(digest.fn, data, ['state/*', 'sends/*', 'subscribers/*']);
     grantList(digest.fn, site, ['editions/*']);
     for (const fn of [digest.fn, api.fn]) {

@@ -76,6 +76,13 @@ export const ScheduleConfigSchema = z.object({
     .default('Europe/London'),
 });
 
+export const SummarizerConfigSchema = z.object({
+  /** extractive (default) or bedrock: an abstractive rewrite, grounded, falling back to extractive. */
+  kind: z.enum(['extractive', 'bedrock']).default('extractive'),
+  modelId: z.string().min(1).default('amazon.nova-lite-v1:0'),
+  region: z.string().min(1).optional(),
+});
+
 export const ConfigSchema = z.object({
   topic: z
     .object({
@@ -105,6 +112,7 @@ export const ConfigSchema = z.object({
   fetch: FetchConfigSchema.default(FetchConfigSchema.parse({})),
   delivery: DeliveryConfigSchema.default(DeliveryConfigSchema.parse({})),
   archive: ArchiveConfigSchema.default(ArchiveConfigSchema.parse({})),
+  summarizer: SummarizerConfigSchema.default({ kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

@@ -2,6 +2,7 @@
  * Builds the Lambda's dependencies once per cold start from its environment (names in
  * config/env.ts, set by infra/). Secrets are read from Secrets Manager at start, never from plain env.
  */
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
@@ -14,6 +15,7 @@ import { systemClock } from '../adapters/system-clock.ts';
 import { ENV } from '../config/env.ts';
 import { type Config, parseConfig } from '../config/schema.ts';
 import { ConfigError } from '../domain/errors.ts';
+import { createBedrockSummarizer } from '../pipeline/abstractive-summary.ts';
 import type { DigestDeps } from '../pipeline/run-digest.ts';
 import type { SubscriptionDeps } from '../pipeline/subscriptions.ts';
 import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
@@ -77,6 +79,15 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     progress: silentProgress,
     templates: createTemplateRenderer(bundledTemplatesDir(env)),
     signingSecret,
+    ...(config.summarizer.kind === 'bedrock'
+      ? {
+          summarizer: createBedrockSummarizer({
+            client: new BedrockRuntimeClient({ region: config.summarizer.region ?? region }),
+            modelId: config.summarizer.modelId,
+            logger,
+          }),
+        }
+      : {}),
   };
   return { config, deps };
 }

@@ -9,6 +9,7 @@ import { dataKeys } from '../domain/keys.ts';
 import type { RunRequest } from '../domain/run-request.ts';
 import type { Edition, FeedItem, ScoredItem, SourceReport } from '../domain/types.ts';
 import type { Clock, HttpClient, Logger, Mailer, Progress, Store } from '../ports/ports.ts';
+import { type AbstractiveSummarizer, applyAbstractiveSummaries } from './abstractive-summary.ts';
 import { buildEdition } from './build-edition.ts';
 import { classifyItem, matchesQuery } from './classify-relevance.ts';
 import { mergeDuplicateItems } from './dedupe-items.ts';
@@ -18,6 +19,7 @@ import { fetchFeeds } from './fetch-feeds.ts';
 import { type PublishReport, publishEdition } from './publish-archive.ts';
 import { isUnseen, loadSeenState, markSeen } from './seen-items.ts';
 import { recordSourceHealth, type SourceHealthSummary } from './source-health.ts';
+import { buildTopLine } from './summarise-stories.ts';
 import type { TemplateRenderer } from './template-renderer.ts';
 
 export interface DigestDeps {
@@ -33,6 +35,8 @@ export interface DigestDeps {
   templates: TemplateRenderer;
   /** HMAC secret for unsubscribe/preferences links. */
   signingSecret: string;
+  /** Optional abstractive rewrite of story summaries (Bedrock); extractive when absent. */
+  summarizer?: AbstractiveSummarizer;
 }
 
 export interface RunResult {
@@ -89,6 +93,20 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     articlesFetched: withArticles.fetched,
     maxStories: config.maxStories,
   });
+
+  if (deps.summarizer && edition.stories.length > 0) {
+    stage('summarise');
+    const texts = new Map(
+      enriched.map((i) => [
+        i.article?.canonicalUrl ?? i.link,
+        i.article?.text || i.content || i.summary || '',
+      ]),
+    );
+    edition.stories = await applyAbstractiveSummaries(edition.stories, deps.summarizer, (story) =>
+      story.articles.map((a) => ({ url: a.url, text: texts.get(a.url) ?? '' })).filter((s) => s.text),
+    );
+    edition.topLine = buildTopLine(edition.stories);
+  }
 
   const editionUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
   const result: RunResult = { edition, editionUrl };
