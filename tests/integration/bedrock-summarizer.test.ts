@@ -32,16 +32,14 @@ beforeAll(async () => {
             'x-amzn-errortype': 'ServiceUnavailableException',
           })
           .end('{"message":"unavailable"}');
-      res
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(
-          JSON.stringify({
-            output: { message: { role: 'assistant', content: [{ text: reply.text }] } },
-            stopReason: 'end_turn',
-            usage: { inputTokens: 10, outputTokens: 10, totalTokens: 20 },
-            metrics: { latencyMs: 5 },
-          }),
-        );
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({
+          output: { message: { role: 'assistant', content: [{ text: reply.text }] } },
+          stopReason: 'end_turn',
+          usage: { inputTokens: 10, outputTokens: 10, totalTokens: 20 },
+          metrics: { latencyMs: 5 },
+        }),
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
