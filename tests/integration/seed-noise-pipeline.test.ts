@@ -17,9 +17,9 @@ import { fixedClock } from '../../functions/adapters/system-clock.ts';
 import { parseConfig } from '../../functions/config/schema.ts';
 import { resolveRunRequest } from '../../functions/domain/run-request.ts';
 import type { Edition } from '../../functions/domain/types.ts';
-import { silentProgress } from '../../functions/ports/ports.ts';
 import { runDigest } from '../../functions/pipeline/run-digest.ts';
 import { createTemplateRenderer } from '../../functions/pipeline/template-renderer.ts';
+import { silentProgress } from '../../functions/ports/ports.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
 const SEEDS = resolve(REPO_ROOT, '../shared/seeds');
@@ -45,7 +45,10 @@ function documents(): { title: string; paragraphs: string[] }[] {
   const docs: { title: string; paragraphs: string[] }[] = [];
   if (existsSync(SEEDS)) {
     for (const file of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
-      const lines = readFileSync(join(SEEDS, file), 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+      const lines = readFileSync(join(SEEDS, file), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean);
       const title = lines.find((l) => /xi|putin|china|russia/i.test(l) && l.length < 120) ?? lines[0]!;
       docs.push({ title, paragraphs: lines });
     }
@@ -75,22 +78,46 @@ describe('no page furniture reaches a summary', () => {
       const url = req.url ?? '/';
       if (url === '/feed.xml') {
         const items = docs
-          .map((d, i) => `<item><title>${escape(d.title)}</title><link>http://127.0.0.1:${port()}/a/${i}.html</link><guid>${i}</guid><pubDate>Mon, 23 Nov 2026 0${i % 6}:00:00 GMT</pubDate><description>${escape(d.paragraphs[2] ?? d.title)}</description></item>`)
+          .map(
+            (d, i) =>
+              `<item><title>${escape(d.title)}</title><link>http://127.0.0.1:${port()}/a/${i}.html</link><guid>${i}</guid><pubDate>Mon, 23 Nov 2026 0${i % 6}:00:00 GMT</pubDate><description>${escape(d.paragraphs[2] ?? d.title)}</description></item>`,
+          )
           .join('');
-        return void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>Seeds</title>${items}</channel></rss>`);
+        return void res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(
+            `<?xml version="1.0"?><rss version="2.0"><channel><title>Seeds</title>${items}</channel></rss>`,
+          );
       }
       const doc = docs[Number(/\/a\/(\d+)\.html/.exec(url)?.[1] ?? -1)];
       if (!doc) return void res.writeHead(404).end();
       // Scraped text inside one container, as the seeds were scraped: noise mixed with paragraphs.
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<!doctype html><html lang="en"><head><title>${escape(doc.title)}</title></head><body><div class="content">${doc.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</div></body></html>`);
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(
+          `<!doctype html><html lang="en"><head><title>${escape(doc.title)}</title></head><body><div class="content">${doc.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</div></body></html>`,
+        );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
-    const config = parseConfig({ feeds: [{ name: 'Seeds', url: `http://127.0.0.1:${port()}/feed.xml` }], fetch: { allowPrivateNetwork: true }, delivery: { recipients: ['r@example.org'] } });
+    const config = parseConfig({
+      feeds: [{ name: 'Seeds', url: `http://127.0.0.1:${port()}/feed.xml` }],
+      fetch: { allowPrivateNetwork: true },
+      delivery: { recipients: ['r@example.org'] },
+    });
     const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
     const result = await runDigest(
       {
-        http: createHttpClient({ userAgent: 't', connectTimeoutMs: 2000, timeoutMs: 10_000, retries: 0, maxBytes: 4_000_000, concurrency: 4, perHost: 4, allowPrivateNetwork: true }),
+        http: createHttpClient({
+          userAgent: 't',
+          connectTimeoutMs: 2000,
+          timeoutMs: 10_000,
+          retries: 0,
+          maxBytes: 4_000_000,
+          concurrency: 4,
+          perHost: 4,
+          allowPrivateNetwork: true,
+        }),
         data: createFolderStore(join(dir, '.state')),
         site: createFolderStore(dir),
         mailer: createOutboxMailer(join(dir, 'outbox')),
@@ -117,7 +144,10 @@ describe('no page furniture reaches a summary', () => {
   });
 
   it('keeps every noise line out of every summary sentence and the top line', () => {
-    const sentences = [...edition.stories.flatMap((s) => s.sentences.map((x) => x.text)), ...edition.topLine.map((t) => t.text)];
+    const sentences = [
+      ...edition.stories.flatMap((s) => s.sentences.map((x) => x.text)),
+      ...edition.topLine.map((t) => t.text),
+    ];
     for (const sentence of sentences) {
       for (const noise of OWN_NOISE) expect(sentence, sentence).not.toContain(noise);
       expect(sentence).not.toMatch(/জুমবাংলা|Follow করুন|FAQs|You May Also Like|Click to comment/i);
