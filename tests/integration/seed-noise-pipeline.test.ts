@@ -80,7 +80,7 @@ describe('no page furniture reaches a summary', () => {
         const items = docs
           .map(
             (d, i) =>
-              `<item><title>${escape(d.title)}</title><link>http://127.0.0.1:${port()}/a/${i}.html</link><guid>${i}</guid><pubDate>Mon, 23 Nov 2026 0${i % 6}:00:00 GMT</pubDate><description>${escape(d.paragraphs[2] ?? d.title)}</description></item>`,
+              `<item><title>${escapeXml(d.title)}</title><link>http://127.0.0.1:${port()}/a/${i}.html</link><guid>${i}</guid><pubDate>Mon, 23 Nov 2026 0${i % 6}:00:00 GMT</pubDate><description>${escapeXml(d.paragraphs[2] ?? d.title)}</description></item>`,
           )
           .join('');
         return void res
@@ -95,7 +95,7 @@ describe('no page furniture reaches a summary', () => {
       res
         .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
         .end(
-          `<!doctype html><html lang="en"><head><title>${escape(doc.title)}</title></head><body><div class="content">${doc.paragraphs.map((p) => `<p>${escape(p)}</p>`).join('')}</div></body></html>`,
+          `<!doctype html><html lang="en"><head><title>${escapeXml(doc.title)}</title></head><body><div class="content">${doc.paragraphs.map((p) => `<p>${escapeXml(p)}</p>`).join('')}</div></body></html>`,
         );
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -155,6 +155,6 @@ describe('no page furniture reaches a summary', () => {
   });
 });
 
-function escape(s: string): string {
+function escapeXml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
