@@ -134,9 +134,9 @@ export function createFolderStore(root: string): Store {
         }
         for (const entry of entries) {
           const full = join(dir, entry.name);
+          // Hidden entries (sidecars, the private .state beside a site) are not keys of this store.
+          if (dir === root && entry.name.startsWith('.')) continue;
           if (entry.isDirectory()) {
-            // Hidden folders (sidecars, the private .state beside a site) are not keys of this store.
-            if (dir === root && entry.name.startsWith('.')) continue;
             await walk(full);
           } else if (!entry.name.endsWith('.tmp')) {
             const key = relative(root, full).split(sep).join('/');
