@@ -10,9 +10,11 @@
  *   day       100 feeds x 50 items and 1,000 pages over 10 hosts, 50-300 ms latency per response,
  *             end to end with per-stage wall time, CPU and peak RSS, against the fetch schedule's
  *             ideal bound (critical path given latencies, per-host and global limits)
+ *   scaling   the same day in-process at 1x, 10x and 100x the items (parse, classify, cluster, summarise)
+ *   extract   ours vs Readability on linkedom and on jsdom (npm run eval:extract, same run)
  *   bundle    the digest handler's bundle size and module initialisation time
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir } from 'node:os';
@@ -319,6 +321,79 @@ function syntheticItem(i: number): ScoredItem {
   line(
     `     fetch+articles ${fetchWall.toFixed(0)} ms vs ideal schedule ${ideal.toFixed(0)} ms: ratio ${(fetchWall / ideal).toFixed(2)}`,
   );
+}
+
+// --- the same day in-process at 1x, 10x, 100x (no network) ---------------------------------
+{
+  const rows: Record<string, number | string>[] = [];
+  for (const factor of [1, 10, 100]) {
+    const feedsCount = 100 * factor;
+    const xmls = Array.from({ length: feedsCount }, (_, f) => {
+      const items = Array.from({ length: 50 }, (_, i) => {
+        const id = f * 50 + i;
+        const relevant = id % 5 === 0;
+        const topic = TOPICS[id % TOPICS.length]!;
+        const title = relevant
+          ? `China and Russia agree on ${topic}, officials say (${id % 400})`
+          : `Regional news item ${id} about transport and housing`;
+        return `<item><title>${title}</title><link>https://h${f % 10}.example.org/p/${id}</link><guid>${id}</guid><pubDate>Mon, 23 Nov 2026 0${id % 6}:00:00 GMT</pubDate><description>${relevant ? `Beijing and Moscow discussed the ${topic}.` : 'Local councillors voted on the plan.'}</description></item>`;
+      }).join('');
+      return `<?xml version="1.0"?><rss version="2.0"><channel><title>F${f}</title>${items}</channel></rss>`;
+    });
+    const rssBefore = process.memoryUsage().rss;
+    const parsed = await time(async () => {
+      const all = [];
+      for (const x of xmls) all.push(...(await parseFeed(x)).items);
+      return all;
+    });
+    const classified = await time(() =>
+      parsed.value.flatMap((i) => {
+        const c = classifyItem({ title: i.title, summary: i.summary });
+        return c.relevant ? [{ ...i, source: 'x', perspective: 'western' as const, classification: c }] : [];
+      }),
+    );
+    const clustered = await time(() => clusterStories(classified.value));
+    const summarised = await time(() =>
+      buildStories(clustered.value, { now: new Date('2026-11-23T07:00:00Z') }),
+    );
+    const items = parsed.value.length;
+    rows.push({
+      factor: `${factor}x`,
+      items,
+      relevant: classified.value.length,
+      stories: summarised.value.length,
+      parseMs: Math.round(parsed.ms),
+      classifyMs: Math.round(classified.ms),
+      clusterMs: Math.round(clustered.ms),
+      summariseMs: Math.round(summarised.ms),
+      microsPerItem: Math.round(((parsed.ms + classified.ms + clustered.ms + summarised.ms) * 1000) / items),
+      rssGrowthMb: Math.round((process.memoryUsage().rss - rssBefore) / 1e6),
+    });
+  }
+  results.scaling = rows;
+  for (const r of rows)
+    line(
+      `scaling ${r.factor}: ${r.items} items, ${r.relevant} relevant, ${r.stories} stories; parse ${r.parseMs} ms, classify ${r.classifyMs} ms, cluster ${r.clusterMs} ms, summarise ${r.summariseMs} ms; ${r.microsPerItem} µs/item`,
+    );
+}
+
+// --- extraction against Readability (same run) ------------------------------------------------
+{
+  const { execFileSync } = await import('node:child_process');
+  try {
+    const output = execFileSync(
+      process.execPath,
+      [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-extract.ts')],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+    );
+    const summary = output.split('\n').filter((l) => /F1=|speed vs|readability-pages|skipped/.test(l));
+    for (const l of summary) line(`extract: ${l}`);
+    results.extract = existsSync(join(root, '.bench/eval-extract.json'))
+      ? JSON.parse(readFileSync(join(root, '.bench/eval-extract.json'), 'utf8'))
+      : { skipped: true };
+  } catch (error) {
+    line(`extract: failed (${(error as Error).message.split('\n')[0]})`);
+  }
 }
 
 // --- bundle --------------------------------------------------------------------------------
