@@ -13,7 +13,9 @@ import { createFolderStore } from '../../functions/adapters/folder-store.ts';
 import { silentLogger } from '../../functions/adapters/json-logger.ts';
 import { startStaticServer } from '../../functions/adapters/static-server.ts';
 import { fixedClock } from '../../functions/adapters/system-clock.ts';
+import { THEME_IDS } from '../../functions/domain/types.ts';
 import { publishEdition } from '../../functions/pipeline/publish-archive.ts';
+import { buildThemeDigests } from '../../functions/pipeline/summarise-stories.ts';
 import { makeEdition, makeStory } from '../fixtures/editions/make-edition.ts';
 import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
 
@@ -23,6 +25,16 @@ if (!present) console.warn(`skipped: ${CHROMIUM} is missing (apt-get install chr
 const ARTIFACTS = join(REPO_ROOT, 'test-artifacts');
 const AXE = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
 const PAYLOAD = '<img src=x onerror="window.__xss=1">"><script>window.__xss=2</script>';
+/** Script-injection payloads of the kinds seen in the wild, for titles, summaries and links. */
+const PAYLOADS = [
+  PAYLOAD,
+  '<svg onload="window.__xss=3"><circle r=1 /></svg>',
+  '<a href="javascript:window.__xss=4">click</a>',
+  '<style>body{background:url("javascript:window.__xss=5")}</style>',
+  '"><iframe srcdoc="<script>parent.__xss=6</script>">',
+  '<div style="width:expression(window.__xss=7)">broken <b><i>markup',
+  '</title></head><body onload="window.__xss=8">',
+];
 
 describe.skipIf(!present)('in Chromium', () => {
   let browser: Browser;
@@ -41,7 +53,26 @@ describe.skipIf(!present)('in Chromium', () => {
       title: 'China–Russia Briefing — 2026-11-20',
       generatedAt: '2026-11-20T07:00:00.000Z',
     };
-    hostile.stories = [makeStory(0, { title: PAYLOAD }), ...hostile.stories.slice(1)];
+    hostile.stories = [
+      makeStory(0, { title: PAYLOAD }),
+      ...PAYLOADS.slice(1).map((p, i) =>
+        makeStory(i + 1, {
+          title: p,
+          sentences: [{ text: p, url: 'javascript:window.__xss=9' }],
+          articles: [
+            {
+              title: p,
+              url: 'javascript:window.__xss=10',
+              source: p,
+              perspective: 'western',
+              score: 0.9,
+              reasons: [p],
+            },
+          ],
+        }),
+      ),
+    ];
+    hostile.themes = buildThemeDigests(hostile.stories, [...THEME_IDS]);
     await publishEdition(
       {
         site: createFolderStore(out),
@@ -154,6 +185,15 @@ describe.skipIf(!present)('in Chromium', () => {
       '<script>window.__xss=2</script>',
     );
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    expect(await page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    expect(await page.locator('article.story').count()).toBe(PAYLOADS.length);
+    for (const theme of ['themes/energy/index.html', 'index.html']) {
+      const other = await open(`${server.url}${theme}`, 1280);
+      expect(
+        await other.page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+      ).toBeUndefined();
+      expect(await other.page.locator('a[href^="javascript:" i]').count()).toBe(0);
+    }
     const search = await open(`${server.url}index.html?q=xss`, 1280);
     await search.page.waitForSelector('#search-results p');
     expect(await search.page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
