@@ -18,11 +18,16 @@ export interface EditionInput {
   itemsSeen: number;
   articlesFetched: number;
   maxStories: number;
+  /** Stories of the latest earlier editions: repeated coverage ranks below new events. */
+  previous?: { title: string }[];
 }
 
 export function buildEdition(input: EditionInput): Edition {
   const clusters = clusterStories(input.items);
-  const stories = buildStories(clusters, { now: input.now })
+  const stories = buildStories(clusters, {
+    now: input.now,
+    ...(input.previous ? { previous: input.previous } : {}),
+  })
     .sort((a, b) => b.rank - a.rank)
     .slice(0, input.maxStories);
   const themes = buildThemeDigests(stories, input.themes);

@@ -5,9 +5,9 @@
  */
 import type { Config } from '../config/schema.ts';
 import { describeError } from '../domain/errors.ts';
-import { dataKeys } from '../domain/keys.ts';
+import { dataKeys, siteKeys } from '../domain/keys.ts';
 import type { RunRequest } from '../domain/run-request.ts';
-import type { Edition, FeedItem, ScoredItem, SourceReport } from '../domain/types.ts';
+import type { Edition, EditionIndexEntry, FeedItem, ScoredItem, SourceReport } from '../domain/types.ts';
 import type { Clock, HttpClient, Logger, Mailer, Progress, Store } from '../ports/ports.ts';
 import { type AbstractiveSummarizer, applyAbstractiveSummaries } from './abstractive-summary.ts';
 import { buildEdition } from './build-edition.ts';
@@ -80,6 +80,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const enriched = withArticles.items.map(refineThemes);
 
   stage('stories');
+  const previous = await previousStories(deps.site, request.editionId, logger);
   const edition = buildEdition({
     id: request.editionId,
     title: editionTitle(config, request),
@@ -92,6 +93,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     itemsSeen: items.length,
     articlesFetched: withArticles.fetched,
     maxStories: config.maxStories,
+    previous,
   });
 
   if (deps.summarizer && edition.stories.length > 0) {
@@ -138,6 +140,30 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   edition.stats.durationMs = Math.round(performance.now() - started);
   await writeRunReport(deps, edition, result, logger);
   return result;
+}
+
+/** Story titles of the last three other editions in the archive, for novelty ranking. */
+async function previousStories(site: Store, editionId: string, logger: Logger): Promise<{ title: string }[]> {
+  try {
+    const index = await site.get(siteKeys.editionsIndex());
+    if (!index) return [];
+    const entries = (JSON.parse(index.body.toString('utf8')) as EditionIndexEntry[])
+      .filter((e) => e.id !== editionId)
+      .slice(0, 3);
+    const titles: { title: string }[] = [];
+    for (const entry of entries) {
+      const object = await site.get(siteKeys.editionJson(entry.id));
+      if (object)
+        titles.push(
+          ...(JSON.parse(object.body.toString('utf8')) as Edition).stories.map((s) => ({ title: s.title })),
+        );
+    }
+    return titles;
+  } catch (error) {
+    // Novelty is a ranking refinement; an unreadable archive must not stop the edition.
+    logger.warn('previous editions not read', { error: describeError(error) });
+    return [];
+  }
 }
 
 function inWindow(item: FeedItem, request: RunRequest): boolean {

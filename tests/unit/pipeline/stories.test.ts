@@ -162,6 +162,17 @@ describe('buildStories', () => {
     });
   });
 
+  it('ranks a story already reported in recent editions below new events', () => {
+    const clusters = clusterStories([...summit, pipeline]);
+    const fresh = buildStories(clusters, { now: new Date('2026-11-23T06:00:00Z') });
+    const repeated = buildStories(clusters, {
+      now: new Date('2026-11-23T06:00:00Z'),
+      previous: [{ title: 'Power of Siberia 2 talks stall over gas price' }],
+    });
+    const rankOf = (list: typeof fresh) => list.find((s) => s.title.startsWith('Power of Siberia'))!.rank;
+    expect(rankOf(repeated)).toBeLessThan(rankOf(fresh));
+  });
+
   it('picks a top line of up to three developments', () => {
     const top = buildTopLine(stories);
     expect(top.length).toBe(2);
