@@ -1,10 +1,12 @@
 /** `briefing run --offline`: the recorded sample day through the unchanged pipeline, twice. */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Edition } from '../../functions/domain/types.ts';
-import { runCli } from '../helpers/run-cli.ts';
+import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
+
+const GOLDEN = join(REPO_ROOT, 'tests/golden/sample-day-summaries.json');
 
 describe('briefing run --offline', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'offline-')), 'out');
@@ -56,6 +58,21 @@ describe('briefing run --offline', () => {
     const active = edition.themes.filter((t) => t.storyIds.length > 0).map((t) => t.id);
     expect(active.length).toBeGreaterThanOrEqual(6);
     expect(edition.topLine).toHaveLength(3);
+  });
+
+  it('summarises the sample day as reviewed in the golden file (regenerate with UPDATE_GOLDEN=1)', () => {
+    const summaries = edition.stories
+      .map((s) => ({
+        title: s.title,
+        signal: s.signal,
+        themes: s.themes,
+        sources: s.articles.length,
+        sentences: s.sentences.map((x) => x.text),
+      }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+    const text = `${JSON.stringify({ topLine: edition.topLine.map((t) => t.text), summaries }, null, 2)}\n`;
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
+    expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
   });
 
   it('writes the mail to the outbox and the archive pages', () => {
