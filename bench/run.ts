@@ -11,6 +11,7 @@
  *             end to end with per-stage wall time, CPU and peak RSS, against the fetch schedule's
  *             ideal bound (critical path given latencies, per-host and global limits)
  *   scaling   the same day in-process at 1x, 10x and 100x the items (parse, classify, cluster, summarise)
+ *   relevance precision/recall of ours and of the keyword rule on the development set (same run)
  *   extract   ours vs Readability on linkedom and on jsdom (npm run eval:extract, same run)
  *   bundle    the digest handler's bundle size and module initialisation time
  */
@@ -375,6 +376,34 @@ function syntheticItem(i: number): ScoredItem {
     line(
       `scaling ${r.factor}: ${r.items} items, ${r.relevant} relevant, ${r.stories} stories; parse ${r.parseMs} ms, classify ${r.classifyMs} ms, cluster ${r.clusterMs} ms, summarise ${r.summariseMs} ms; ${r.microsPerItem} µs/item`,
     );
+}
+
+// --- relevance quality beside the keyword rule (same run, development set) -------------------
+{
+  const { execFileSync } = await import('node:child_process');
+  const output = execFileSync(
+    process.execPath,
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-relevance.ts')],
+    { encoding: 'utf8' },
+  );
+  const grab = (block: string, key: string) =>
+    Number(new RegExp(`${key}=([0-9.]+)`).exec(block)?.[1] ?? Number.NaN);
+  const [ours = '', baseline = ''] = output.split('== Baseline');
+  results.relevanceQuality = {
+    ours: {
+      precision: grab(ours, 'precision'),
+      recall: grab(ours, 'recall'),
+      themeF1: grab(ours, 'theme_f1'),
+    },
+    keywordRule: {
+      precision: grab(baseline, 'precision'),
+      recall: grab(baseline, 'recall'),
+      themeF1: grab(baseline, 'theme_f1'),
+    },
+  };
+  line(
+    `relevance: ours P=${grab(ours, 'precision')} R=${grab(ours, 'recall')} vs keyword rule P=${grab(baseline, 'precision')} R=${grab(baseline, 'recall')}${output.includes('skipped') ? ' (development set absent)' : ''}`,
+  );
 }
 
 // --- extraction against Readability (same run) ------------------------------------------------
