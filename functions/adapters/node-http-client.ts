@@ -12,6 +12,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { FetchConfig } from '../config/schema.ts';
 import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '../domain/errors.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '../ports/ports.ts';
 import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from './address-guard.ts';
@@ -59,6 +60,23 @@ const defaultResolve = (host: string) =>
       error ? reject(error) : resolve(addresses.map((a) => a.address)),
     ),
   );
+
+/** The client a run uses, from its fetch configuration. */
+export function createHttpClientFromConfig(
+  fetch: FetchConfig,
+  allowPrivateNetwork = fetch.allowPrivateNetwork,
+): HttpClient {
+  return createHttpClient({
+    userAgent: fetch.userAgent,
+    connectTimeoutMs: fetch.connectTimeoutMs,
+    timeoutMs: fetch.timeoutMs,
+    retries: fetch.retries,
+    maxBytes: fetch.maxPageBytes,
+    concurrency: fetch.concurrency,
+    perHost: fetch.perHost,
+    allowPrivateNetwork,
+  });
+}
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limiter = createHostLimiter(options.concurrency, options.perHost);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { createFolderStore } from '../adapters/folder-store.ts';
 import { withLocalFiles } from '../adapters/local-file-http.ts';
-import { createHttpClient } from '../adapters/node-http-client.ts';
+import { createHttpClientFromConfig } from '../adapters/node-http-client.ts';
 import { createOutboxMailer } from '../adapters/outbox-mailer.ts';
 import type { Config } from '../config/schema.ts';
 import { PreconditionFailedError } from '../domain/errors.ts';
@@ -35,16 +35,7 @@ export async function createLocalDeps(options: {
   feedsRoot?: string;
 }): Promise<DigestDeps> {
   const { config, paths } = options;
-  const network = createHttpClient({
-    userAgent: config.fetch.userAgent,
-    connectTimeoutMs: config.fetch.connectTimeoutMs,
-    timeoutMs: config.fetch.timeoutMs,
-    retries: config.fetch.retries,
-    maxBytes: config.fetch.maxPageBytes,
-    concurrency: config.fetch.concurrency,
-    perHost: config.fetch.perHost,
-    allowPrivateNetwork: config.fetch.allowPrivateNetwork,
-  });
+  const network = createHttpClientFromConfig(config.fetch);
   const http = options.feedsRoot ? withLocalFiles(network, options.feedsRoot) : network;
   const data = createFolderStore(paths.state);
   return {

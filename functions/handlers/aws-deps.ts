@@ -6,7 +6,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
-import { createHttpClient } from '../adapters/node-http-client.ts';
+import { createHttpClientFromConfig } from '../adapters/node-http-client.ts';
 import { createPowertoolsLogger } from '../adapters/powertools-logger.ts';
 import { createS3Store } from '../adapters/s3-store.ts';
 import { readSecret } from '../adapters/secrets-manager-secret.ts';
@@ -57,17 +57,8 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     requireEnv(env, ENV.signingSecretName),
   );
   const deps: DigestDeps = {
-    http: createHttpClient({
-      userAgent: config.fetch.userAgent,
-      connectTimeoutMs: config.fetch.connectTimeoutMs,
-      timeoutMs: config.fetch.timeoutMs,
-      retries: config.fetch.retries,
-      maxBytes: config.fetch.maxPageBytes,
-      concurrency: config.fetch.concurrency,
-      perHost: config.fetch.perHost,
-      // Never from config in AWS: production fetches only public addresses.
-      allowPrivateNetwork: false,
-    }),
+    // Never from config in AWS: production fetches only public addresses.
+    http: createHttpClientFromConfig(config.fetch, false),
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     site: createS3Store({ client: s3, bucket: requireEnv(env, ENV.siteBucket) }),
     mailer: createSesMailer({

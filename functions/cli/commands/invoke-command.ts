@@ -1,7 +1,7 @@
 /** `briefing invoke`: the same options as `run`, sent as a manual event to the deployed digest function. */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { BriefingError, InvalidInputError } from '../../domain/errors.ts';
-import { parseManualEvent } from '../../domain/run-request.ts';
+import { eventFromOptions } from '../event-options.ts';
 import type { CliIo } from '../main.ts';
 
 export interface InvokeOptions {
@@ -24,20 +24,7 @@ export async function runInvoke(options: InvokeOptions, io: CliIo): Promise<void
       '--function-name: required (or set BRIEFING_FUNCTION_NAME; see the stack output DigestFunctionName)',
     );
   // Validate here with the same schema the function uses, so a typo fails before any AWS call.
-  const event = parseManualEvent(
-    Object.fromEntries(
-      Object.entries({
-        since: options.since,
-        until: options.until,
-        themes: options.themes,
-        query: options.query,
-        recipients: options.to,
-        dryRun: options.dryRun,
-        edition: options.edition,
-        archive: options.archive === false ? false : undefined,
-      }).filter(([, v]) => v !== undefined),
-    ),
-  );
+  const event = eventFromOptions(options);
   const client = new LambdaClient(options.region ? { region: options.region } : {});
   try {
     const out = await client.send(

@@ -5,10 +5,11 @@ import { writePreview } from '../../adapters/outbox-mailer.ts';
 import { fixedClock, systemClock } from '../../adapters/system-clock.ts';
 import type { Config } from '../../config/schema.ts';
 import { InvalidInputError } from '../../domain/errors.ts';
-import { parseManualEvent, resolveRunRequest } from '../../domain/run-request.ts';
+import { resolveRunRequest } from '../../domain/run-request.ts';
 import { renderEmail } from '../../pipeline/render-email.ts';
 import { runDigest } from '../../pipeline/run-digest.ts';
 import type { Clock } from '../../ports/ports.ts';
+import { eventFromOptions } from '../event-options.ts';
 import { readFeedsFile } from '../feeds-file.ts';
 import { loadLocalConfig, withFeeds } from '../load-config.ts';
 import { createLocalDeps, localPaths } from '../local-deps.ts';
@@ -58,18 +59,7 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
     if (sample) config = { ...config, fetch: { ...config.fetch, articlesPerHost: config.fetch.maxArticles } };
 
     const clock: Clock = clockAt ? fixedClock(clockAt) : systemClock;
-    const event = parseManualEvent(
-      stripUndefined({
-        since: options.since,
-        until: options.until,
-        themes: options.themes,
-        query: options.query,
-        recipients: options.to,
-        dryRun: options.dryRun,
-        edition: options.edition,
-        archive: options.archive,
-      }),
-    );
+    const event = eventFromOptions(options);
     const request = resolveRunRequest(event, {
       now: clock.now(),
       windowHours: config.windowHours,
@@ -120,8 +110,4 @@ function parseIso(value: string, flag: string): Date {
   if (Number.isNaN(at))
     throw new InvalidInputError(`${flag}: expected an ISO date such as 2026-11-24T07:00:00Z`);
   return new Date(at);
-}
-
-function stripUndefined(input: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined));
 }
