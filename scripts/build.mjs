@@ -33,7 +33,10 @@ export async function buildHandlers(outRoot = join(root, 'dist')) {
     cpSync(join(root, 'templates'), join(outdir, 'templates'), { recursive: true });
     // The archive's search runs MiniSearch in the browser; the bundle has no node_modules to copy it from.
     mkdirSync(join(outdir, 'templates/site/vendor'), { recursive: true });
-    cpSync(join(root, 'node_modules/minisearch/dist/umd/index.js'), join(outdir, 'templates/site/vendor/minisearch.js'));
+    cpSync(
+      join(root, 'node_modules/minisearch/dist/umd/index.js'),
+      join(outdir, 'templates/site/vendor/minisearch.js'),
+    );
     sizes[name] = statSync(join(outdir, 'index.mjs')).size;
   }
   return sizes;

@@ -14,7 +14,12 @@ const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
 function setup(configDoc: object) {
   const data = createMemoryStore();
   const sent: OutgoingMail[] = [];
-  const mailer: Mailer = { send: async (m) => (sent.push(m), { providerId: String(sent.length) }) };
+  const mailer: Mailer = {
+    send: async (m) => {
+      sent.push(m);
+      return { providerId: String(sent.length) };
+    },
+  };
   const deps = {
     data,
     mailer,
