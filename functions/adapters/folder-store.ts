@@ -5,12 +5,16 @@
  * key inside this process and use an exclusive-create lock file across processes.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { BriefingError, PreconditionFailedError } from '../domain/errors.ts';
 import type { PutOptions, Store, StoredObject } from '../ports/ports.ts';
 
 const META_DIR = '.meta';
+/** A lock file older than this was left by a process that died mid-write; it is taken over. */
+const STALE_LOCK_MS = 30_000;
+const LOCK_WAIT_MS = 10;
+const LOCK_ATTEMPTS = 500;
 
 interface Sidecar {
   contentType?: string;
@@ -47,6 +51,32 @@ async function readIfExists(path: string): Promise<Buffer | undefined> {
   }
 }
 
+function parseSidecar(text: Buffer | undefined): Sidecar {
+  if (!text) return {};
+  try {
+    return JSON.parse(text.toString('utf8')) as Sidecar;
+  } catch {
+    // A sidecar edited or truncated by hand: the object is still served, without its headers.
+    return {};
+  }
+}
+
+async function replaceFile(path: string, body: Buffer | string): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
+  const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temp, body);
+  await rename(temp, path);
+}
+
+async function isStale(lock: string): Promise<boolean> {
+  try {
+    return Date.now() - (await stat(lock)).mtimeMs > STALE_LOCK_MS;
+  } catch {
+    // Gone meanwhile: the next exclusive create will tell.
+    return false;
+  }
+}
+
 export function createFolderStore(root: string): Store {
   const locks = new Map<string, Promise<unknown>>();
   const pathOf = (key: string) => join(root, ...key.split('/'));
@@ -65,8 +95,14 @@ export function createFolderStore(root: string): Store {
             await writeFile(lock, String(process.pid), { flag: 'wx' });
             break;
           } catch (error) {
-            if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 200) throw error;
-            await new Promise((r) => setTimeout(r, 10));
+            if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+            if (await isStale(lock)) {
+              await rm(lock, { force: true });
+              continue;
+            }
+            if (attempt >= LOCK_ATTEMPTS)
+              throw new BriefingError(`folder store: ${key} stays locked by ${lock}`, { cause: error });
+            await new Promise((r) => setTimeout(r, LOCK_WAIT_MS));
           }
         }
         try {
@@ -80,18 +116,14 @@ export function createFolderStore(root: string): Store {
   }
 
   async function write(key: string, body: Buffer, options: PutOptions): Promise<{ etag: string }> {
-    const path = pathOf(key);
-    await mkdir(dirname(path), { recursive: true });
-    const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
-    await writeFile(temp, body);
-    await rename(temp, path);
     const sidecar: Sidecar = {
       contentType: options.contentType,
       ...(options.cacheControl ? { cacheControl: options.cacheControl } : {}),
       ...(options.metadata ? { metadata: options.metadata } : {}),
     };
-    await mkdir(dirname(metaOf(key)), { recursive: true });
-    await writeFile(metaOf(key), JSON.stringify(sidecar));
+    // Both files are replaced by rename, so a concurrent reader sees the old or the new, never half.
+    await replaceFile(pathOf(key), body);
+    await replaceFile(metaOf(key), JSON.stringify(sidecar));
     return { etag: etagOf(body) };
   }
 
@@ -101,7 +133,7 @@ export function createFolderStore(root: string): Store {
       const body = await readIfExists(pathOf(key));
       if (!body) return undefined;
       const metaText = await readIfExists(metaOf(key));
-      const meta: Sidecar = metaText ? (JSON.parse(metaText.toString('utf8')) as Sidecar) : {};
+      const meta = parseSidecar(metaText);
       return {
         body,
         etag: etagOf(body),

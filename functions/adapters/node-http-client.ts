@@ -47,6 +47,15 @@ const RETRYABLE_CODES = new Set([
 const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 10_000;
 
+/** Failures worth another attempt: network trouble, not a refusal or a spent budget. */
+const retryable = new WeakSet<Error>();
+function markRetryable<E extends Error>(error: E): E {
+  retryable.add(error);
+  return error;
+}
+
+const KEEP_ALIVE = { keepAlive: true, maxFreeSockets: 4 };
+
 interface Hop {
   status: number;
   headers: Record<string, string>;
@@ -80,9 +89,11 @@ export function createHttpClientFromConfig(
 
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const limiter = createHostLimiter(options.concurrency, options.perHost);
+  // Connections are reused per host, but never from an unchecked request for a checked one: a
+  // socket the operator's feed opened to an internal address must not carry a feed's link there.
   const agents = {
-    'http:': new HttpAgent({ keepAlive: true, maxFreeSockets: 4 }),
-    'https:': new HttpsAgent({ keepAlive: true, maxFreeSockets: 4 }),
+    checked: { 'http:': new HttpAgent(KEEP_ALIVE), 'https:': new HttpsAgent(KEEP_ALIVE) },
+    unchecked: { 'http:': new HttpAgent(KEEP_ALIVE), 'https:': new HttpsAgent(KEEP_ALIVE) },
   };
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const random = options.random ?? Math.random;
@@ -152,7 +163,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       const req = send(url, {
         method: 'GET',
         headers,
-        agent: agents[url.protocol as 'http:' | 'https:'],
+        agent: agents[check ? 'checked' : 'unchecked'][url.protocol as 'http:' | 'https:'],
         lookup: guardedLookup(url.toString(), check),
       });
       const totalTimer = setTimeout(
@@ -166,7 +177,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         if (!socket.connecting) return;
         const connectTimer = setTimeout(
           () =>
-            fail(new TimeoutError(`connect timed out after ${options.connectTimeoutMs} ms`, url.toString())),
+            fail(
+              markRetryable(
+                new TimeoutError(`connect timed out after ${options.connectTimeoutMs} ms`, url.toString()),
+              ),
+            ),
           options.connectTimeoutMs,
         );
         socket.once('connect', () => clearTimeout(connectTimer));
@@ -185,12 +200,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           `${what}${what.includes(error.code ?? '\0') ? '' : code}`,
           url.toString(),
           undefined,
-          {
-            cause: error,
-          },
+          { cause: error },
         );
-        (wrapped as HttpError & { retryable?: boolean }).retryable = RETRYABLE_CODES.has(error.code ?? '');
-        fail(wrapped);
+        fail(RETRYABLE_CODES.has(error.code ?? '') ? markRetryable(wrapped) : wrapped);
       });
       req.on('response', (res: IncomingMessage) => {
         const responseHeaders = flattenHeaders(res.headers);
@@ -207,7 +219,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           });
           return;
         }
-        const stream = decoderFor(res, responseHeaders['content-encoding']);
+        const encoding = (responseHeaders['content-encoding'] ?? '').trim().toLowerCase();
+        const declared = Number(responseHeaders['content-length']);
+        if ((encoding === '' || encoding === 'identity') && declared > maxBytes) {
+          // Refuse before reading a byte; compressed bodies are judged by their decoded size below.
+          fail(new ResponseTooLargeError(`response larger than ${maxBytes} bytes`, url.toString(), status));
+          res.destroy();
+          return;
+        }
+        const stream = decoderFor(res, encoding);
         const chunks: Buffer[] = [];
         let size = 0;
         stream.on('data', (chunk: Buffer) => {
@@ -231,7 +251,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           resolve({ status, headers: responseHeaders, body: Buffer.concat(chunks) });
         });
         res.on('aborted', () =>
-          fail(new HttpError('connection reset during the body', url.toString(), status)),
+          fail(markRetryable(new HttpError('connection reset during the body', url.toString(), status))),
         );
       });
       req.end();
@@ -274,32 +294,37 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         let failure: Error;
         try {
           const response = await fetchFollowing(request, deadline, maxBytes);
-          if (response.status < 400 || response.notModified) return response;
-          failure = new HttpError(`HTTP ${response.status}`, request.url, response.status);
+          if (response.status < 300 || response.notModified) return response;
+          failure = new HttpError(
+            response.status < 400 ? `HTTP ${response.status} without a Location` : `HTTP ${response.status}`,
+            request.url,
+            response.status,
+          );
           if (response.status !== 429 && response.status < 500) throw failure;
           retryAfterMs = parseRetryAfter(response.headers['retry-after']);
         } catch (error) {
-          if (!(error instanceof HttpError) || !(error as HttpError & { retryable?: boolean }).retryable)
-            throw error;
+          if (!(error instanceof HttpError) || !retryable.has(error)) throw error;
           failure = error;
         }
+        const status = failure instanceof HttpError ? failure.status : undefined;
         if (attempt >= options.retries) {
+          const attempts = attempt + 1;
           throw new HttpError(
-            `${failure.message} after ${attempt + 1} attempts`,
+            `${failure.message} after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`,
             request.url,
-            (failure as HttpError).status,
-            {
-              cause: failure,
-            },
+            status,
+            { cause: failure },
           );
         }
         const backoff = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
         const wait = retryAfterMs ?? backoff;
+        // A Retry-After beyond what is left of the budget is not waited for: fail now, not later.
         if (Date.now() + wait >= deadline) {
           throw new HttpError(
             `${failure.message}; retry would exceed the ${budget} ms budget`,
             request.url,
-            (failure as HttpError).status,
+            status,
+            { cause: failure },
           );
         }
         await sleep(wait);
@@ -328,8 +353,8 @@ function flattenHeaders(headers: IncomingMessage['headers']): Record<string, str
   return out;
 }
 
-function decoderFor(res: IncomingMessage, encoding: string | undefined): Readable {
-  switch ((encoding ?? '').trim().toLowerCase()) {
+function decoderFor(res: IncomingMessage, encoding: string): Readable {
+  switch (encoding) {
     case 'gzip':
     case 'x-gzip':
       return res.pipe(createGunzip());

@@ -1,29 +1,78 @@
 /**
- * The Mailer port for a laptop: each message becomes a standard .eml file in an outbox folder
- * (open it in any mail client), named after the message so a re-send overwrites, not duplicates.
+ * The Mailer port for a laptop: each message becomes a standard .eml file (the raw message as
+ * composed, byte for byte) in an outbox folder, to open in any mail client. Files are named
+ * `<edition id>-<recipient>.eml`, so re-sending the same edition to the same reader overwrites
+ * rather than duplicates; messages without an edition id are named by the time they were written.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Mailer, OutgoingMail } from '../ports/ports.ts';
+import type { Clock, Mailer, OutgoingMail } from '../ports/ports.ts';
+import { systemClock } from './system-clock.ts';
 
-const safeName = (s: string) => s.replace(/[^A-Za-z0-9@._-]+/g, '_').slice(0, 120);
+/** The edition part of a Message-ID built by composeMessage: `<edition.hash32@domain>`. */
+const COMPOSED_ID = /^<?([A-Za-z0-9][A-Za-z0-9._-]*)\.[0-9a-f]{32}@/;
 
-export function createOutboxMailer(dir: string): Mailer {
+/** A file-name-safe, collision-free form of an address: readable when it can be, hashed when not. */
+export function safeRecipientName(address: string): string {
+  const lower = address.trim().toLowerCase();
+  const readable = lower
+    .replace(/[^a-z0-9@._+-]+/g, '_')
+    .replace(/^[._]+/, '')
+    .slice(0, 100);
+  if (readable === lower && readable.length > 0) return readable;
+  const hash = createHash('sha256').update(lower).digest('hex').slice(0, 10);
+  return `${readable || 'recipient'}-${hash}`;
+}
+
+function timestampName(date: Date): string {
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+}
+
+export function outboxFileName(mail: Pick<OutgoingMail, 'messageId' | 'to'>, now: Date): string {
+  const edition = COMPOSED_ID.exec(mail.messageId)?.[1];
+  return `${edition ?? timestampName(now)}-${safeRecipientName(mail.to)}.eml`;
+}
+
+let sequence = 0;
+
+/** Writes beside the target and renames, so a crash never leaves half a message in the outbox. */
+async function writeAtomically(
+  file: string,
+  dir: string,
+  name: string,
+  body: Buffer | string,
+): Promise<void> {
+  const temp = join(dir, `.${name}.${process.pid}.${++sequence}.tmp`);
+  try {
+    await writeFile(temp, body);
+    await rename(temp, file);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+}
+
+export function createOutboxMailer(dir: string, options: { clock?: Clock } = {}): Mailer {
+  const clock = options.clock ?? systemClock;
   return {
     async send(mail: OutgoingMail) {
       await mkdir(dir, { recursive: true });
-      const id = safeName(mail.messageId.replace(/^<|>$/g, '').split('@')[0] ?? 'message');
-      const file = join(dir, `${id.split('.')[0]}-${safeName(mail.to)}.eml`);
-      await writeFile(file, mail.raw);
+      const name = outboxFileName(mail, clock.now());
+      const file = join(dir, name);
+      await writeAtomically(file, dir, name, mail.raw);
       return { providerId: file };
     },
   };
 }
 
-/** The HTML part on its own, to open in a browser. */
+/** The HTML part on its own, to open in a browser: `<dir>/preview.html` unless named otherwise. */
 export async function writePreview(dir: string, html: string, name = 'preview.html'): Promise<string> {
   await mkdir(dir, { recursive: true });
   const file = join(dir, name);
-  await writeFile(file, html);
+  await writeAtomically(file, dir, name, html);
   return file;
 }

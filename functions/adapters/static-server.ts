@@ -4,7 +4,7 @@
  * a dotfile (the private .state folder) or a path outside the root. An optional API handler
  * answers /api/*, so the subscribe form works locally too.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -21,7 +21,17 @@ const TYPES: Record<string, string> = {
   '.eml': 'message/rfc822',
 };
 
+/**
+ * The archive's Content-Security-Policy as CloudFront sends it (infra's SITE_CSP; a test keeps
+ * the two equal). The pages repeat it in a <meta>, which cannot carry frame-ancestors.
+ */
+export const SITE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/** The response headers policy of the CloudFront distribution, header for header. */
 export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy': SITE_CSP,
+  'strict-transport-security': 'max-age=63072000; includeSubDomains; preload',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
@@ -34,6 +44,7 @@ export async function startStaticServer(
   options: { port?: number; host?: '127.0.0.1'; api?: ApiHandler } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const base = normalize(root + sep);
+  const realBase = normalize((await realpath(root)) + sep);
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
@@ -68,13 +79,27 @@ export async function startStaticServer(
     let file = normalize(join(base, path));
     if (!file.startsWith(base) && file !== normalize(root)) return notFound(res);
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file);
+      }
+      // A symbolic link must not lead out of the folder.
+      if (!(await realpath(file)).startsWith(realBase)) return notFound(res);
+      // Revalidation is cheap locally; a rerun may rewrite an "immutable" edition in place.
+      const etag = `W/"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        etag,
         ...SECURITY_HEADERS,
-      });
+      };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      const body = await readFile(file);
+      res.writeHead(200, { ...headers, 'content-length': String(body.length) });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       notFound(res);

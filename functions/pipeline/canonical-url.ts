@@ -1,20 +1,116 @@
 /**
- * One address per article: tracking parameters, fragments and AMP variants removed, host
- * lower-cased, default ports dropped. Aggregator redirect links (Google News) are resolved to
- * the publisher's URL when the entry itself shows it.
+ * One address per article, so the same story from two feeds is recognised as one: tracking
+ * parameters, fragments, credentials and AMP variants removed, host lower-cased, default ports
+ * dropped, the remaining query sorted (its original encoding kept). News-search redirect links
+ * resolve to the publisher's URL when the entry itself shows it.
  */
 
-const TRACKING = [
-  /^utm_/i,
-  /^at_/i,
-  /^(fbclid|gclid|dclid|gclsrc|msclkid|yclid|igshid|mc_cid|mc_eid|_ga|_gl|ocid|cmpid|icid|ns_mchannel|ns_source|ns_campaign|ns_linkname|ns_fee|sr_share|smid|smtyp|wt\.mc_id|ito|s_cid|xtor|ref_src|ref_url|taid|ftag|__twitter_impression|mkt_tok|spm)$/i,
-];
+/** Parameters that only say where a click came from, never which document it is. */
+const TRACKING_NAMES = new Set(
+  [
+    'fbclid',
+    'gclid',
+    'gclsrc',
+    'dclid',
+    'wbraid',
+    'gbraid',
+    'gad_source',
+    'msclkid',
+    'yclid',
+    'twclid',
+    'ttclid',
+    'li_fat_id',
+    'igshid',
+    'igsh',
+    'srsltid',
+    'mc_cid',
+    'mc_eid',
+    '_ga',
+    '_gl',
+    '_hsenc',
+    '_hsmi',
+    'hsctatracking',
+    'ocid',
+    'cmpid',
+    'cmp',
+    'icid',
+    'ncid',
+    'sr_share',
+    'smid',
+    'smtyp',
+    'wt.mc_id',
+    'wt.mc_ev',
+    'ito',
+    's_cid',
+    's_kwcid',
+    'ef_id',
+    'xtor',
+    'ref_src',
+    'ref_url',
+    'taid',
+    'ftag',
+    'mkt_tok',
+    'spm',
+    'scm',
+    'guccounter',
+    'guce_referrer',
+    'guce_referrer_sig',
+    'fb_action_ids',
+    'fb_action_types',
+    'fb_source',
+    'fb_ref',
+    'oly_enc_id',
+    'oly_anon_id',
+    'vero_id',
+    'rb_clickid',
+    'soc_src',
+    'soc_trk',
+    '__twitter_impression',
+  ].map((n) => n.toLowerCase()),
+);
+const TRACKING_PREFIXES = /^(utm_|at_|pk_|piwik_|mtm_|matomo_|ns_|hmb_|trk_)/i;
+/** `ref=` and `from=` are tracking when their value names a channel rather than a document. */
+const CHANNEL_VALUE =
+  /^(rss|rss2|atom|feeds?|rss_?feed|twitter|tw|x|fb|facebook|social|share|email|e-?mail|newsletter|nl|homepage|hp|home|nav|menu|related|internal|top|topnav|sidebar|google|gn|googlenews|yahoo|msn|flipboard|smartnews|linkedin|telegram|tg|vk|whatsapp|weibo|wechat|timeline|push|alert|app|amp|widget|partner|headline|search)([_.:-].*)?$/i;
 
-function isTracking(name: string): boolean {
-  return TRACKING.some((re) => re.test(name));
+function isTrackingParam(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (TRACKING_NAMES.has(lower) || TRACKING_PREFIXES.test(lower)) return true;
+  if (lower === 'ref' || lower === 'from' || lower === 'source' || lower === 'src')
+    return CHANNEL_VALUE.test(value);
+  return false;
 }
 
-/** Canonical form of an absolute http(s) URL; anything unparseable is returned trimmed. */
+function isAmpParam(name: string, value: string): boolean {
+  const lower = name.toLowerCase();
+  if (lower === 'amp' || lower === '_amp' || lower === 'amp_js_v' || lower === 'usqp') return true;
+  return lower === 'outputtype' && value.toLowerCase() === 'amp';
+}
+
+function decodeComponent(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
+/** Google's AMP cache serves https://www-example-com.cdn.ampproject.org/c/s/www.example.com/path. */
+function fromAmpCache(url: URL): URL | undefined {
+  if (!url.hostname.endsWith('.cdn.ampproject.org')) return undefined;
+  const m = /^\/[cvi]\/(s\/)?([^/]+\.[^/]+)(\/.*)?$/i.exec(url.pathname);
+  if (!m) return undefined;
+  try {
+    return new URL(`${m[1] ? 'https' : 'http'}://${m[2]}${m[3] ?? '/'}${url.search}`);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Canonical form of an http(s) URL, resolved against `base` when relative. Anything that is not
+ * http(s) or cannot be parsed comes back trimmed and otherwise untouched.
+ */
 export function canonicalizeUrl(url: string, base?: string): string {
   const raw = url.trim();
   if (!raw) return '';
@@ -25,47 +121,62 @@ export function canonicalizeUrl(url: string, base?: string): string {
     return raw;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return parsed.toString();
+  parsed = fromAmpCache(parsed) ?? parsed;
   parsed.hash = '';
   parsed.username = '';
   parsed.password = '';
-  parsed.hostname = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  if (parsed.hostname.startsWith('amp.')) parsed.hostname = parsed.hostname.slice(4);
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (
-      isTracking(name) ||
-      name.toLowerCase() === 'amp' ||
-      (name === 'outputType' && parsed.searchParams.get(name) === 'amp')
-    ) {
-      parsed.searchParams.delete(name);
-    }
-  }
-  parsed.searchParams.sort();
-  let path = parsed.pathname
+  let host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  // amp.example.org is the AMP twin of example.org; a bare "amp.tld" is a site of its own.
+  if (/^amp\.[^.]+\.[^.]+/.test(host)) host = host.slice(4);
+  parsed.hostname = host;
+  const pairs = parsed.search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
+      const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
+      return { pair, name, value };
+    })
+    .filter(({ name, value }) => !isTrackingParam(name, value) && !isAmpParam(name, value))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  parsed.search = pairs.length ? `?${pairs.map((p) => p.pair).join('&')}` : '';
+  parsed.pathname = parsed.pathname
     .replace(/\/amp\/?$/i, '/')
     .replace(/\/amp\//i, '/')
-    .replace(/\.amp(\.html?)?$/i, '$1')
+    .replace(/\.amp(\.html?)?$/i, (_m, ext: string | undefined) => ext ?? '')
     .replace(/\/{2,}/g, '/');
-  if (path.length > 1 && path.endsWith('/') && /\.[a-z0-9]+\/$/i.test(path)) path = path.slice(0, -1);
-  parsed.pathname = path;
-  const out = parsed.toString();
-  return parsed.search === '' ? out.replace(/\?$/, '') : out;
+  return parsed.toString();
 }
 
-const AGGREGATOR_HOSTS = /(^|\.)news\.google\.com$|(^|\.)news\.yahoo\.com$|(^|\.)bing\.com$|(^|\.)msn\.com$/i;
+/** Hosts and paths of news-search redirect links, whichever host serves them (recorded copies too). */
+const AGGREGATOR_HOST = /(^|\.)news\.google\.[a-z.]+$|(^|\.)bing\.com$/i;
+const AGGREGATOR_PATH = /^\/(search\/)?rss\/articles\//;
 
 export function isAggregatorLink(url: string): boolean {
   try {
     const parsed = new URL(url);
-    // Google News redirect links have this path shape whichever host serves them (recorded copies included).
-    return AGGREGATOR_HOSTS.test(parsed.hostname) || /^\/(search\/)?rss\/articles\//.test(parsed.pathname);
+    if (AGGREGATOR_HOST.test(parsed.hostname)) return true;
+    if (/(^|\.)google\.[a-z.]+$/i.test(parsed.hostname) && parsed.pathname === '/url') return true;
+    return AGGREGATOR_PATH.test(parsed.pathname);
   } catch {
     return false;
   }
 }
 
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '').toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Publisher URL for an aggregator item: a `url=` parameter, else the first link in the
- * description's HTML that leaves the aggregator; otherwise the aggregator link is kept.
+ * The publisher's URL for a news-search item: a `url=` parameter of the redirect, else a link in
+ * the entry's description HTML that leaves the aggregator (one on the `<source url>` site first).
+ * When the entry does not show the publisher's article, the aggregator link is kept.
  */
 export function resolveAggregatorLink(
   link: string,
@@ -74,13 +185,20 @@ export function resolveAggregatorLink(
   if (!isAggregatorLink(link)) return link;
   try {
     const param = new URL(link).searchParams.get('url');
-    if (param && /^https?:\/\//.test(param) && !isAggregatorLink(param)) return canonicalizeUrl(param);
+    if (param && /^https?:\/\//i.test(param) && !isAggregatorLink(param)) return canonicalizeUrl(param);
   } catch {
-    // fall through
+    // An unparseable link has no parameter to read.
   }
-  for (const match of (entry.descriptionHtml ?? '').matchAll(/href\s*=\s*["']([^"']+)["']/gi)) {
-    const href = match[1]!.replace(/&amp;/g, '&');
-    if (/^https?:\/\//.test(href) && !isAggregatorLink(href)) return canonicalizeUrl(href);
-  }
-  return link;
+  const hrefs = [...(entry.descriptionHtml ?? '').matchAll(/href\s*=\s*["']([^"']+)["']/gi)]
+    .map((m) => m[1]!.replace(/&amp;/g, '&').trim())
+    .filter((h) => /^https?:\/\//i.test(h) && !isAggregatorLink(h));
+  const sourceHost = hostOf(entry.sourceUrl);
+  const onSource = sourceHost
+    ? hrefs.find((h) => {
+        const host = hostOf(h);
+        return host !== undefined && (host === sourceHost || host.endsWith(`.${sourceHost}`));
+      })
+    : undefined;
+  const chosen = onSource ?? hrefs[0];
+  return chosen ? canonicalizeUrl(chosen) : link;
 }

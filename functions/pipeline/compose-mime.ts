@@ -27,6 +27,48 @@ export interface ComposeInput {
 
 const HEADER_SAFE = /^[^\r\n\0]*$/;
 
+/** Nodemailer capitalises header names word by word; these keep the spelling their specs use. */
+const HEADER_SPELLING: Record<string, string> = {
+  'List-ID': 'List-Id',
+  'X-Ses-Configuration-Set': 'X-SES-CONFIGURATION-SET',
+};
+
+const MAILBOX = /^[^\s<>()@?,;:"]+@[A-Za-z0-9.-]+$/;
+
+/**
+ * RFC 8058 one-click needs HTTPS. Plain http is accepted only for loopback, where local runs and
+ * tests serve the subscription API. Returns the URL as the WHATWG parser serialises it, so a
+ * stray '>' or space is percent-encoded and cannot end the angle-bracketed header value.
+ */
+function oneClickUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new InvalidInputError('unsubscribeUrl: not a URL');
+  }
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+  if (parsed.protocol !== 'https:' && !(parsed.protocol === 'http:' && loopback)) {
+    throw new InvalidInputError('unsubscribeUrl: must be https');
+  }
+  return parsed.href;
+}
+
+/**
+ * The same edition and recipient always give the same Message-ID, so a retried send is the same
+ * message to the provider and to the reader's client. The recipient appears only as a hash.
+ */
+export function messageIdFor(editionId: string, to: string, domain: string): string {
+  const hash = createHash('sha256')
+    .update(`${editionId}\n${to.trim().toLowerCase()}`)
+    .digest('hex')
+    .slice(0, 32);
+  // A msg-id's left part is dot-atom text: no colons, spaces or brackets from odd edition ids.
+  const left = editionId.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[.-]+|[.-]+$/g, '') || 'message';
+  const right = domain.replace(/[^A-Za-z0-9.-]+/g, '') || 'localhost';
+  return `<${left}.${hash}@${right}>`;
+}
+
 export async function composeMessage(input: ComposeInput): Promise<{ raw: Buffer; messageId: string }> {
   for (const [field, value] of Object.entries({
     from: input.from,
@@ -34,25 +76,20 @@ export async function composeMessage(input: ComposeInput): Promise<{ raw: Buffer
     subject: input.subject,
     listId: input.listId,
     unsubscribeUrl: input.unsubscribeUrl,
+    unsubscribeMailto: input.unsubscribeMailto ?? '',
+    configurationSet: input.configurationSet ?? '',
+    editionId: input.editionId,
     replyTo: input.replyTo ?? '',
     fromName: input.fromName ?? '',
   })) {
     // Header injection is refused outright rather than folded away.
     if (!HEADER_SAFE.test(value)) throw new InvalidInputError(`${field}: must not contain line breaks`);
   }
-  if (
-    !/^https:\/\//.test(input.unsubscribeUrl) &&
-    !/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(input.unsubscribeUrl)
-  ) {
-    throw new InvalidInputError('unsubscribeUrl: must be https');
-  }
-  const hash = createHash('sha256')
-    .update(`${input.editionId}\n${input.to.toLowerCase()}`)
-    .digest('hex')
-    .slice(0, 32);
-  const messageId = `<${input.editionId}.${hash}@${input.messageIdDomain}>`;
-  const unsubscribe = [`<${input.unsubscribeUrl}>`];
+  const messageId = messageIdFor(input.editionId, input.to, input.messageIdDomain);
+  const unsubscribe = [`<${oneClickUrl(input.unsubscribeUrl)}>`];
   if (input.unsubscribeMailto) {
+    if (!MAILBOX.test(input.unsubscribeMailto))
+      throw new InvalidInputError('unsubscribeMailto: not an address');
     unsubscribe.push(
       `<mailto:${input.unsubscribeMailto}?subject=${encodeURIComponent(`unsubscribe ${input.to}`)}>`,
     );
@@ -75,6 +112,7 @@ export async function composeMessage(input: ComposeInput): Promise<{ raw: Buffer
     html: { content: input.html, contentType: 'text/html; charset=utf-8' },
     headers,
     newline: 'win',
+    normalizeHeaderKey: (key: string) => HEADER_SPELLING[key] ?? key,
     disableFileAccess: true,
     disableUrlAccess: true,
   });

@@ -3,7 +3,7 @@
  * A failing source becomes a 'failed' report with a one-line error; it never sinks the run.
  * An unchanged feed (304) costs one request and returns the items cached from its last fetch.
  */
-import { describeError } from '../domain/errors.ts';
+import { describeError, HttpError } from '../domain/errors.ts';
 import { dataKeys } from '../domain/keys.ts';
 import type { FeedItem, FeedSource, SourceReport } from '../domain/types.ts';
 import type { Clock, HttpClient, Logger, Progress, Store } from '../ports/ports.ts';
@@ -11,6 +11,7 @@ import { parseFeed } from './parse-feed.ts';
 
 export interface FetchDeps {
   http: HttpClient;
+  /** Private state: feed caches and extracted articles live here. */
   data: Store;
   clock: Clock;
   logger: Logger;
@@ -24,6 +25,11 @@ interface FeedCache {
   items: FeedItem[];
 }
 
+/**
+ * Every source in parallel (the HTTP client's limiter bounds what is in flight). Operator-configured
+ * URLs are trusted (their redirects are still checked by the client); `file:` URLs are the CLI's
+ * business, not this stage's.
+ */
 export async function fetchFeeds(
   deps: FetchDeps,
   sources: readonly FeedSource[],
@@ -46,11 +52,13 @@ async function fetchOne(
   source: FeedSource,
   options: { maxFeedBytes: number; timeoutMs: number },
 ): Promise<{ items: FeedItem[]; report: SourceReport }> {
-  const started = Date.now();
+  // Durations are wall time spent, not the run's (possibly pinned) clock.
+  const started = performance.now();
+  const elapsed = () => Math.round(performance.now() - started);
   const base = { name: source.name, url: source.url, perspective: source.perspective };
   const cacheKey = dataKeys.feedCache(source.url);
   try {
-    const cache = await readCache(deps.data, cacheKey);
+    const cache = await readCache(deps, cacheKey);
     const response = await deps.http.get({
       url: source.url,
       maxBytes: options.maxFeedBytes,
@@ -58,15 +66,13 @@ async function fetchOne(
       ...(cache?.etag ? { etag: cache.etag } : {}),
       ...(cache?.lastModified ? { lastModified: cache.lastModified } : {}),
     });
-    if (response.notModified && cache) {
+    if (response.notModified) {
+      if (!cache) throw new HttpError('HTTP 304 without a cached copy of the feed', source.url, 304);
+      // The source's name or perspective may have changed in the config since the cache was written.
+      const items = cache.items.map((item) => withSource(item, source));
       return {
-        items: cache.items,
-        report: {
-          ...base,
-          status: 'not-modified',
-          items: cache.items.length,
-          durationMs: Date.now() - started,
-        },
+        items,
+        report: { ...base, status: 'not-modified', items: items.length, durationMs: elapsed() },
       };
     }
     const feed = await parseFeed(response.body, {
@@ -74,14 +80,7 @@ async function fetchOne(
       url: response.url,
       now: deps.clock.now(),
     });
-    const items: FeedItem[] = feed.items.map((item) => ({
-      ...item,
-      source: source.name,
-      perspective: source.perspective,
-      ...((item.language ?? source.language ?? feed.language)
-        ? { language: item.language ?? source.language ?? feed.language }
-        : {}),
-    }));
+    const items: FeedItem[] = feed.items.map((item) => withSource(item, source, feed.language));
     await writeCache(deps, cacheKey, {
       ...(response.etag ? { etag: response.etag } : {}),
       ...(response.lastModified ? { lastModified: response.lastModified } : {}),
@@ -90,20 +89,42 @@ async function fetchOne(
     });
     return {
       items,
-      report: { ...base, status: 'ok', items: items.length, durationMs: Date.now() - started },
+      report: { ...base, status: 'ok', items: items.length, durationMs: elapsed() },
     };
   } catch (error) {
     const message = describeError(error);
     deps.logger.warn('feed failed', { feedUrl: source.url, feedName: source.name, error: message });
     return {
       items: [],
-      report: { ...base, status: 'failed', error: message, items: 0, durationMs: Date.now() - started },
+      report: { ...base, status: 'failed', error: message, items: 0, durationMs: elapsed() },
     };
   }
 }
 
-async function readCache(store: Store, key: string): Promise<FeedCache | undefined> {
-  const object = await store.get(key);
+/** Attaches the source; language is the item's own, else the source's configured one, else the feed's. */
+function withSource(
+  item: Omit<FeedItem, 'source' | 'perspective'>,
+  source: FeedSource,
+  feedLanguage?: string,
+): FeedItem {
+  const language = item.language ?? source.language ?? feedLanguage;
+  return {
+    ...item,
+    source: source.name,
+    perspective: source.perspective,
+    ...(language ? { language } : {}),
+  };
+}
+
+/** The cached copy, or undefined when absent, unreadable or the store is down (then: a full fetch). */
+async function readCache(deps: FetchDeps, key: string): Promise<FeedCache | undefined> {
+  let object: Awaited<ReturnType<Store['get']>>;
+  try {
+    object = await deps.data.get(key);
+  } catch (error) {
+    deps.logger.warn('feed cache not read', { key, error: describeError(error) });
+    return undefined;
+  }
   if (!object) return undefined;
   try {
     const cache = JSON.parse(object.body.toString('utf8')) as FeedCache;

@@ -1,8 +1,13 @@
-/** OPML subscription lists into feed sources, and merging them into a feeds file without duplicates. */
+/**
+ * OPML subscription lists into feed sources, and merging them into a feeds file without
+ * duplicates. Folders and category attributes that name a perspective ("Russian state",
+ * "/chinese-state") set it; everything else is "other".
+ */
 import { load } from 'cheerio/slim';
-import { NotAFeedError } from '../domain/errors.ts';
+import { InvalidInputError } from '../domain/errors.ts';
 import { type FeedSource, PERSPECTIVES, type Perspective } from '../domain/types.ts';
 import { canonicalizeUrl } from './canonical-url.ts';
+import { stripDoctype } from './parse-feed.ts';
 import { cleanInlineText } from './plain-text.ts';
 
 const slug = (s: string) =>
@@ -11,42 +16,49 @@ const slug = (s: string) =>
     .replace(/[^a-z]+/g, '-')
     .replace(/^-|-$/g, '');
 
+function toPerspective(hint: string): Perspective | undefined {
+  const s = slug(hint);
+  return (PERSPECTIVES as readonly string[]).includes(s) ? (s as Perspective) : undefined;
+}
+
+/** Every outline with a feed address, nested folders included, in document order. */
 export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
-  const $ = load(xml.replace(/<!DOCTYPE[^[>]*(\[[\s\S]*?\])?\s*>/gi, ''), { xml: { xmlMode: true } });
-  if ($('opml').length === 0) throw new NotAFeedError('not an OPML document: no <opml> element');
+  const $ = load(stripDoctype(xml.replace(/^\ufeff/, '')).xml, { xml: { xmlMode: true } });
+  if ($('opml').length === 0) throw new InvalidInputError('not an OPML document: no <opml> element');
   const out: FeedSource[] = [];
-  $('outline[xmlUrl], outline[xmlurl]').each((_, el) => {
+  $('outline').each((_, el) => {
     const node = $(el);
-    const raw = node.attr('xmlUrl') ?? node.attr('xmlurl') ?? '';
-    let url: string;
+    const attrs = Object.fromEntries(Object.entries(el.attribs).map(([k, v]) => [k.toLowerCase(), v.trim()]));
+    const raw = attrs.xmlurl || (/^(rss|atom|feed)$/i.test(attrs.type ?? '') ? attrs.url : '') || '';
+    if (!raw) return;
+    let url: URL;
     try {
-      url = new URL(raw.trim(), baseUrl).toString();
+      url = new URL(raw, baseUrl);
     } catch {
       return;
     }
-    if (!/^https?:\/\//i.test(url)) return;
-    // A perspective may come from the outline's category or from the folder it sits in.
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    // The outline's own category wins over the folders it sits in, the nearest folder first.
     const hints = [
-      node.attr('category') ?? '',
+      ...(attrs.category ?? '').split(/[,/]/),
       ...node
         .parents('outline')
         .toArray()
         .map((p) => $(p).attr('text') ?? $(p).attr('title') ?? ''),
     ];
-    const perspective = hints
-      .map(slug)
-      .find((h): h is Perspective => (PERSPECTIVES as readonly string[]).includes(h));
-    const language = node.attr('language')?.trim().slice(0, 5);
+    const perspective = hints.map(toPerspective).find(Boolean) ?? 'other';
+    const language = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(attrs.language ?? '') ? attrs.language : undefined;
     out.push({
-      name: cleanInlineText(node.attr('title') ?? node.attr('text') ?? '') || new URL(url).host,
-      url,
-      perspective: perspective ?? 'other',
-      ...(language && language.length >= 2 ? { language } : {}),
+      name: cleanInlineText(attrs.title || attrs.text || '') || url.host,
+      url: url.toString(),
+      perspective,
+      ...(language ? { language } : {}),
     });
   });
   return out;
 }
 
+/** Adds sources whose canonical URL is not yet present; existing entries are never changed. */
 export function mergeFeedSources(
   existing: readonly FeedSource[],
   added: readonly FeedSource[],

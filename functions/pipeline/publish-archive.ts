@@ -4,11 +4,12 @@
  * loses or duplicates an edition), then every page and feed derived from that index. The
  * derived files are rewritten until the index they were built from is still the latest.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { PreconditionFailedError } from '../domain/errors.ts';
 import { siteKeys } from '../domain/keys.ts';
-import { type Edition, THEME_IDS } from '../domain/types.ts';
+import { type Edition, PERSPECTIVES, THEME_IDS } from '../domain/types.ts';
 import type { Clock, Logger, PutOptions, Store } from '../ports/ports.ts';
 import {
   type ArchiveRecord,
@@ -16,10 +17,12 @@ import {
   buildSearchDocuments,
   indexEntryOf,
   mergeRecords,
+  perspectivePageKey,
   renderEditionPage,
   renderEditionsFeed,
   renderHomePage,
   renderNotFoundPage,
+  renderPerspectivePage,
   renderThemeFeed,
   renderThemePage,
   type SiteContext,
@@ -50,6 +53,7 @@ const CACHE = {
 const HTML = 'text/html; charset=utf-8';
 const JSON_TYPE = 'application/json; charset=utf-8';
 const ATOM = 'application/atom+xml; charset=utf-8';
+const JS_TYPE = 'text/javascript; charset=utf-8';
 
 export async function publishEdition(
   deps: PublishDeps,
@@ -62,7 +66,8 @@ export async function publishEdition(
     await deps.site.put(key, body, options);
     files++;
   };
-  // 1. The edition itself: complete before anything points at it.
+  // 1. The assets and the edition itself: complete before anything points at them.
+  files += await writeAssets(deps, templates);
   await put(siteKeys.editionJson(edition.id), `${JSON.stringify(edition, null, 2)}\n`, {
     contentType: JSON_TYPE,
     cacheControl: CACHE.immutable,
@@ -98,7 +103,7 @@ export async function publishEdition(
 
   // 3. Derived pages and feeds, from the index as written; redone if a later run moved it on.
   for (let round = 0; round < 5; round++) {
-    files += await writeDerived(deps.site, records, context, templates);
+    files += await writeDerived(deps, records, context, templates);
     const latest = await readIndex(deps.site);
     if (latest.etag === etag) break;
     records = latest.records;
@@ -130,7 +135,8 @@ export async function rebuildArchive(
     contentType: JSON_TYPE,
     cacheControl: 'no-cache',
   });
-  const files = await writeDerived(deps.site, records, context, templates);
+  const files =
+    (await writeAssets(deps, templates)) + (await writeDerived(deps, records, context, templates));
   return { editions: records.length, skipped, files };
 }
 
@@ -146,12 +152,63 @@ async function readIndex(site: Store): Promise<{ records: ArchiveRecord[]; etag?
   }
 }
 
+/**
+ * The browser build of MiniSearch for assets/minisearch.js: from node_modules when the code runs
+ * from the repository, else from templates/site/vendor/ where a bundle may copy it. It is not
+ * committed; without it search.js falls back to a plain every-term match.
+ */
+export function readMiniSearchBrowserBuild(templatesDir: string): Buffer | undefined {
+  const candidates: string[] = [];
+  try {
+    // The package's exports map hides dist/umd; find it beside the CommonJS entry point.
+    const main = createRequire(import.meta.url).resolve('minisearch');
+    candidates.push(join(dirname(main), '..', 'umd', 'index.js'));
+  } catch {
+    // Not resolvable from a bundle without node_modules: try the vendored copy.
+  }
+  candidates.push(join(templatesDir, 'site', 'vendor', 'minisearch.js'));
+  const found = candidates.find((path) => existsSync(path));
+  return found ? readFileSync(found) : undefined;
+}
+
+/** The static assets every page links to; written before any page that could reference them. */
+async function writeAssets(deps: PublishDeps, templates: TemplateRenderer): Promise<number> {
+  const assets = join(templates.dir, 'site', 'assets');
+  const writes: [string, Buffer, PutOptions][] = [
+    [
+      siteKeys.asset('site.css'),
+      readFileSync(join(assets, 'site.css')),
+      { contentType: 'text/css; charset=utf-8', cacheControl: CACHE.asset },
+    ],
+    [
+      siteKeys.asset('search.js'),
+      readFileSync(join(assets, 'search.js')),
+      { contentType: JS_TYPE, cacheControl: CACHE.asset },
+    ],
+  ];
+  const miniSearch = readMiniSearchBrowserBuild(templates.dir);
+  if (miniSearch) {
+    writes.push([
+      siteKeys.asset('minisearch.js'),
+      miniSearch,
+      { contentType: JS_TYPE, cacheControl: CACHE.asset },
+    ]);
+  } else {
+    deps.logger.warn('MiniSearch browser build not found: search falls back to plain matching', {
+      templatesDir: templates.dir,
+    });
+  }
+  for (const [key, body, options] of writes) await deps.site.put(key, body, options);
+  return writes.length;
+}
+
 async function writeDerived(
-  site: Store,
+  deps: PublishDeps,
   records: ArchiveRecord[],
   context: SiteContext,
   templates: TemplateRenderer,
 ): Promise<number> {
+  const site = deps.site;
   const writes: [string, string | Buffer, PutOptions][] = [
     [
       siteKeys.editionsIndex(),
@@ -183,17 +240,13 @@ async function writeDerived(
       { contentType: ATOM, cacheControl: CACHE.short },
     ]);
   }
-  const assets = join(templates.dir, 'site/assets');
-  writes.push([
-    siteKeys.asset('site.css'),
-    readFileSync(join(assets, 'site.css')),
-    { contentType: 'text/css; charset=utf-8', cacheControl: CACHE.asset },
-  ]);
-  writes.push([
-    siteKeys.asset('search.js'),
-    readFileSync(join(assets, 'search.js')),
-    { contentType: 'text/javascript; charset=utf-8', cacheControl: CACHE.asset },
-  ]);
+  for (const perspective of PERSPECTIVES) {
+    writes.push([
+      perspectivePageKey(perspective),
+      renderPerspectivePage(perspective, records, context, templates),
+      { contentType: HTML, cacheControl: CACHE.short },
+    ]);
+  }
   for (const [key, body, options] of writes) await site.put(key, body, options);
   return writes.length;
 }

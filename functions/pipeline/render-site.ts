@@ -4,7 +4,15 @@
  * editions and of each theme, and the search documents. Pure: the archive index in, strings out.
  * Pages link relatively (the site works under any prefix); feeds link absolutely.
  */
-import { type Edition, type EditionIndexEntry, THEME_IDS, type ThemeId } from '../domain/types.ts';
+import {
+  type Edition,
+  type EditionIndexEntry,
+  PERSPECTIVES,
+  type Perspective,
+  type Story,
+  THEME_IDS,
+  type ThemeId,
+} from '../domain/types.ts';
 import { PERSPECTIVE_LABELS, SIGNAL_LABELS, safeHref, storyView } from './render-email.ts';
 import type { TemplateRenderer } from './template-renderer.ts';
 import { themeById } from './themes.ts';
@@ -30,7 +38,14 @@ export interface ArchiveRecord {
     signal: string;
     summary: string;
     sources: string[];
+    /** Absent in records written before perspective pages existed; `archive rebuild` fills it. */
+    perspectives?: Perspective[];
   }[];
+}
+
+/** Site key of a perspective's page (siteKeys has none: the page is optional in the layout). */
+export function perspectivePageKey(perspective: Perspective): string {
+  return `perspectives/${perspective}/index.html`;
 }
 
 export function archiveRecordOf(edition: Edition): ArchiveRecord {
@@ -51,6 +66,7 @@ export function archiveRecordOf(edition: Edition): ArchiveRecord {
       signal: s.signal,
       summary: s.summary.slice(0, 400),
       sources: [...new Set(s.articles.map((a) => a.source))],
+      perspectives: [...new Set(s.articles.map((a) => a.perspective))],
     })),
   };
 }
@@ -101,30 +117,81 @@ function page(
   });
 }
 
+const OTHER_SECTION = 'other';
+
+/** Theme definitions may outlive an old edition's theme ids; such a section simply has no baseline. */
+function baselineOf(id: string): string {
+  return (THEME_IDS as readonly string[]).includes(id) ? themeById(id as ThemeId).baseline : '';
+}
+
+interface EditionSection {
+  id: string;
+  title: string;
+  summary: string;
+  baseline: string;
+  linkTheme: boolean;
+  stories: (ReturnType<typeof storyView> & { reasons: string[] })[];
+  alsoHere: { id: string; title: string }[];
+}
+
+/**
+ * Every story of the edition exactly once, highest rank first, placed as the email places it:
+ * under its primary theme when that section exists, else under a section that lists it, else
+ * under "Other developments". Stories that also belong to a section are cross-linked from it.
+ */
+function editionSections(edition: Edition) {
+  const order = new Map(edition.stories.map((s, i) => [s.id, i]));
+  const ranked = [...edition.stories].sort(
+    (a, b) => b.rank - a.rank || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
+  const home = new Map<string, string>();
+  for (const story of ranked) {
+    home.set(
+      story.id,
+      story.themes.find((t) => edition.themes.some((x) => x.id === t)) ??
+        edition.themes.find((t) => t.storyIds.includes(story.id))?.id ??
+        OTHER_SECTION,
+    );
+  }
+  const view = (s: Story) => ({ ...storyView(s), reasons: s.signalReasons });
+  const sections = edition.themes.map((theme): EditionSection => {
+    const members = ranked.filter((s) => s.themes.includes(theme.id) || theme.storyIds.includes(s.id));
+    return {
+      id: theme.id,
+      title: theme.title,
+      summary: theme.summary,
+      baseline: baselineOf(theme.id),
+      linkTheme: (THEME_IDS as readonly string[]).includes(theme.id),
+      stories: members.filter((s) => home.get(s.id) === theme.id).map(view),
+      alsoHere: members
+        .filter((s) => home.get(s.id) !== theme.id)
+        .map((s) => ({ id: s.id, title: storyView(s).title })),
+    };
+  });
+  const others = ranked.filter((s) => home.get(s.id) === OTHER_SECTION);
+  if (others.length > 0) {
+    sections.push({
+      id: OTHER_SECTION,
+      title: 'Other developments',
+      summary: 'Stories outside the themes above.',
+      baseline: '',
+      linkTheme: false,
+      stories: others.map(view),
+      alsoHere: [],
+    });
+  }
+  return sections;
+}
+
+/** The edition as a web page: what the email shows, plus every story the email had no room for. */
 export function renderEditionPage(
   edition: Edition,
   context: SiteContext,
   renderer: TemplateRenderer,
 ): string {
-  const stories = new Map(edition.stories.map((s) => [s.id, s]));
-  const placed = new Set<string>();
-  const sections = edition.themes.map((theme) => {
-    const ids = theme.storyIds.filter(
-      (id) =>
-        stories.has(id) &&
-        !placed.has(id) &&
-        stories.get(id)!.themes.find((t) => edition.themes.some((x) => x.id === t)) === theme.id,
-    );
-    for (const id of ids) placed.add(id);
-    return {
-      ...theme,
-      baseline: themeById(theme.id).baseline,
-      stories: ids.map((id) => ({ ...storyView(stories.get(id)!), reasons: stories.get(id)!.signalReasons })),
-    };
-  });
   return page(renderer, 'edition', context, '../../', {
     edition,
-    sections,
+    sections: editionSections(edition),
     topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
     sources: edition.sources.map((s) => ({
       ...s,
@@ -151,15 +218,17 @@ export function renderHomePage(
       label: monthLabel(month),
       editions: list,
     })),
-    charts: [30, 90].map((n) => ({
-      n,
-      svg: themeChartSvg(
-        records.slice(0, n),
-        `Stories per theme, last ${Math.min(n, records.length)} editions`,
-      ),
-    })),
+    charts: [30, 90].map((n) => {
+      const shown = Math.min(n, records.length);
+      const label = `Stories per theme, last ${shown} edition${shown === 1 ? '' : 's'}`;
+      return { n, shown, svg: themeChartSvg(records.slice(0, n), label) };
+    }),
+    perspectives: perspectiveCounts(records),
   });
 }
+
+/** Theme and perspective pages list this many stories; older ones stay reachable by edition. */
+const MAX_LIST_ENTRIES = 500;
 
 export function renderThemePage(
   theme: ThemeId,
@@ -177,7 +246,45 @@ export function renderThemePage(
         signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal,
       })),
   );
-  return page(renderer, 'theme', context, '../../', { theme: definition, entries: entries.slice(0, 500) });
+  return page(renderer, 'theme', context, '../../', {
+    theme: definition,
+    entries: entries.slice(0, MAX_LIST_ENTRIES),
+    total: entries.length,
+  });
+}
+
+/** Stories by one kind of source (wire, Russian state, ...), newest first. */
+export function renderPerspectivePage(
+  perspective: Perspective,
+  records: readonly ArchiveRecord[],
+  context: SiteContext,
+  renderer: TemplateRenderer,
+): string {
+  const entries = records.flatMap((r) =>
+    r.stories
+      .filter((s) => s.perspectives?.includes(perspective))
+      .map((s) => ({
+        ...s,
+        editionId: r.id,
+        signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal,
+      })),
+  );
+  return page(renderer, 'perspective', context, '../../', {
+    label: PERSPECTIVE_LABELS[perspective],
+    entries: entries.slice(0, MAX_LIST_ENTRIES),
+    total: entries.length,
+  });
+}
+
+/** Stories per perspective across the archive, for the home page's list of perspective pages. */
+export function perspectiveCounts(
+  records: readonly ArchiveRecord[],
+): { id: Perspective; label: string; count: number }[] {
+  return PERSPECTIVES.map((id) => ({
+    id,
+    label: PERSPECTIVE_LABELS[id],
+    count: records.reduce((n, r) => n + r.stories.filter((s) => s.perspectives?.includes(id)).length, 0),
+  })).filter((p) => p.count > 0);
 }
 
 export function renderNotFoundPage(context: SiteContext, renderer: TemplateRenderer): string {
@@ -192,8 +299,17 @@ function monthLabel(month: string): string {
     : new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }
 
+/** Characters XML 1.0 forbids even when escaped; one in a feed title would break the whole feed. */
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 const xml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  s
+    .replace(NOT_XML_CHAR, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 
 /** Horizontal bars, one per theme; numbers are ours, labels are ours: nothing feed-derived. */
 export function themeChartSvg(records: readonly ArchiveRecord[], label: string): string {
@@ -230,8 +346,10 @@ export function renderAtomFeed(feed: {
   selfUrl: string;
   siteUrl: string;
   entries: FeedEntry[];
+  /** For a feed without entries: when the archive last changed. */
+  updated?: string;
 }): string {
-  const updated = feed.entries[0]?.updated ?? new Date(0).toISOString();
+  const updated = feed.entries[0]?.updated ?? feed.updated ?? new Date(0).toISOString();
   const entries = feed.entries
     .map(
       (e) => `  <entry>
@@ -298,13 +416,18 @@ export function renderThemeFeed(
     selfUrl: new URL(`themes/${theme}/feed.xml`, base).toString(),
     siteUrl: new URL(`themes/${theme}/`, base).toString(),
     entries,
+    ...(records[0] ? { updated: records[0].generatedAt } : {}),
   });
 }
 
-/** Compact documents for the client-side search, one per story. */
+/**
+ * Compact documents for the client-side search, one per story: id, edition, title, the start of
+ * the summary, source names. Derived from the archive index, so a republished edition replaces
+ * its documents and a concurrent publish adds its own; search.js indexes them with MiniSearch.
+ */
 export function buildSearchDocuments(
   records: readonly ArchiveRecord[],
-): { id: string; e: string; t: string; s: string; src: string; th: string[] }[] {
+): { id: string; e: string; t: string; s: string; src: string }[] {
   return records.flatMap((r) =>
     r.stories.map((s) => ({
       id: s.id,
@@ -312,7 +435,6 @@ export function buildSearchDocuments(
       t: s.title,
       s: s.summary.slice(0, 240),
       src: s.sources.join(', '),
-      th: s.themes,
     })),
   );
 }

@@ -1,19 +1,69 @@
-/** Extraction on the shared benchmark pages (skipped with a message when ../shared is absent). */
+/**
+ * Article extraction on the shared corpora (skipped with a message when ../shared is absent), and
+ * the benchmark's metric itself, which always runs. `npm run eval:extract` adds the Readability
+ * baselines and the speed comparison.
+ */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { extractArticle } from '../../functions/pipeline/extract-article.ts';
-import { aggregate, scorePage } from '../../scripts/lib/extraction-metric.ts';
+import { htmlToPlainText } from '../../functions/pipeline/plain-text.ts';
+import { aggregate, type PageScore, scorePage } from '../../scripts/lib/extraction-metric.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
 const corpora = resolve(REPO_ROOT, '../shared/corpora');
 const benchmark = join(corpora, 'article-extraction-benchmark');
-const present = existsSync(benchmark);
-if (!present) console.warn(`skipped: ${benchmark} is absent`);
+const readabilityPages = join(corpora, 'readability-pages');
+const present = existsSync(benchmark) && existsSync(readabilityPages);
+if (!present) console.warn(`extraction corpora skipped: ${corpora} is absent`);
 
-describe.skipIf(!present)('extraction corpora', () => {
-  it('scores above Readability on the 131-page benchmark', () => {
+describe('the article-extraction-benchmark metric', () => {
+  const words = (n: number, from = 0) => Array.from({ length: n }, (_, i) => `w${i + from}`).join(' ');
+
+  it('scores an exact extraction 1 and normalises each page to sum 1', () => {
+    expect(scorePage(words(10), words(10))).toEqual({ tp: 1, fp: 0, fn: 0 });
+    const half = scorePage(words(10), words(20));
+    expect(half.tp + half.fp + half.fn).toBeCloseTo(1);
+    // 7 shared shingles of 17 expected: tp 7, fp 0, fn 10.
+    expect(half).toEqual({ tp: 7 / 17, fp: 0, fn: 10 / 17 });
+  });
+
+  it('counts shingles as a multiset and keeps case, as the benchmark does', () => {
+    expect(scorePage('a b c d a b c d', 'a b c d')).toEqual({ tp: 1 / 5, fp: 4 / 5, fn: 0 });
+    expect(scorePage('Alpha beta gamma delta', 'alpha beta gamma delta')).toEqual({
+      tp: 0,
+      fp: 0.5,
+      fn: 0.5,
+    });
+    // Fewer than four tokens make one shingle; punctuation only separates tokens.
+    expect(scorePage('snake_case, two', 'snake_case two')).toEqual({ tp: 1, fp: 0, fn: 0 });
+  });
+
+  it('averages precision and recall over pages, leaving out pages that predicted nothing from precision', () => {
+    const pages: PageScore[] = [
+      scorePage(words(10), words(10)),
+      scorePage('', words(10)),
+      scorePage(`${words(10)} ${words(10, 100)}`, words(10)),
+    ];
+    const { precision, recall, f1 } = aggregate(pages);
+    expect(precision).toBeCloseTo((1 + 7 / 17) / 2);
+    expect(recall).toBeCloseTo((1 + 0 + 1) / 3);
+    expect(f1).toBeCloseTo((2 * precision * recall) / (precision + recall));
+  });
+
+  it('treats a page with nothing to find and nothing found as neither', () => {
+    expect(scorePage('', '')).toEqual({ tp: 0, fp: 0, fn: 0 });
+    expect(aggregate([scorePage('', ''), scorePage(words(5), words(5))])).toEqual({
+      precision: 1,
+      recall: 1,
+      f1: 1,
+    });
+  });
+});
+
+describe.skipIf(!present)('extraction on the shared corpora', () => {
+  it('beats Readability (0.941) and trafilatura (0.958) on the 131 benchmark pages: F1 >= 0.96', () => {
     const truth = JSON.parse(readFileSync(join(benchmark, 'ground-truth.json'), 'utf8')) as Record<
       string,
       { url: string; articleBody: string }
@@ -22,22 +72,34 @@ describe.skipIf(!present)('extraction corpora', () => {
       const html = gunzipSync(readFileSync(join(benchmark, 'html', `${key}.html.gz`))).toString('utf8');
       return scorePage(extractArticle(html, t.url).text, t.articleBody);
     });
-    const { f1 } = aggregate(scores);
-    console.info(`benchmark F1 ${f1.toFixed(3)}`);
-    // Readability.js scores 0.941 on these pages; the issue's target of 0.96 is not reached yet (README).
-    expect(f1).toBeGreaterThan(0.941);
+    expect(scores).toHaveLength(131);
+    const { precision, recall, f1 } = aggregate(scores);
+    console.info(
+      `benchmark: F1 ${f1.toFixed(3)}, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
+    expect(f1).toBeGreaterThanOrEqual(0.96);
   }, 60_000);
 
-  it('extracts every readability test page without a crash', () => {
-    const dir = join(corpora, 'readability-pages');
-    const pages = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'source.html')));
+  it('extracts every readability test page without an exception, mostly agreeing with Readability', () => {
+    const pages = readdirSync(readabilityPages).filter((d) =>
+      existsSync(join(readabilityPages, d, 'source.html')),
+    );
     expect(pages.length).toBeGreaterThan(100);
-    for (const page of pages) {
-      const article = extractArticle(
-        readFileSync(join(dir, page, 'source.html'), 'utf8'),
-        'http://fakehost/test/page.html',
-      );
-      expect(typeof article.text).toBe('string');
+    const failures: string[] = [];
+    const scores: PageScore[] = [];
+    for (const name of pages) {
+      const source = readFileSync(join(readabilityPages, name, 'source.html'), 'utf8');
+      try {
+        const text = extractArticle(source, 'http://fakehost/test/page.html').text;
+        const expected = join(readabilityPages, name, 'expected.html');
+        if (existsSync(expected))
+          scores.push(scorePage(text, htmlToPlainText(readFileSync(expected, 'utf8'))));
+      } catch (error) {
+        failures.push(`${name}: ${String(error)}`);
+      }
     }
+    expect(failures).toEqual([]);
+    // expected.html is Readability's own output: agreement, not truth (0.945 when this was written).
+    expect(aggregate(scores).f1).toBeGreaterThan(0.9);
   }, 60_000);
 });

@@ -1,11 +1,16 @@
 /** The HTTP client over real sockets: servers on 127.0.0.1 that misbehave on purpose. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isBlockedAddress } from '../../functions/adapters/address-guard.ts';
 import { createHttpClient, type HttpClientOptions } from '../../functions/adapters/node-http-client.ts';
-import { BlockedUrlError, ResponseTooLargeError, TimeoutError } from '../../functions/domain/errors.ts';
+import {
+  BlockedUrlError,
+  HttpError,
+  ResponseTooLargeError,
+  TimeoutError,
+} from '../../functions/domain/errors.ts';
+import { refusedPort } from '../helpers/fixture-server.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();
@@ -14,6 +19,16 @@ let base: string;
 let active = 0;
 let maxActive = 0;
 const waits: number[] = [];
+
+/** A resolver stub: test host names resolve to the given addresses, anything else fails (no real DNS). */
+const names =
+  (table: Record<string, string[]>) =>
+  async (host: string): Promise<string[]> => {
+    const addresses = table[host];
+    if (!addresses) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    return addresses;
+  };
+const portOf = () => (server.address() as AddressInfo).port;
 
 const client = (overrides: Partial<HttpClientOptions> = {}) =>
   createHttpClient({
@@ -45,30 +60,6 @@ beforeAll(async () => {
 afterAll(async () => {
   server.closeAllConnections();
   await new Promise<void>((r) => server.close(() => r()));
-});
-
-describe('address guard', () => {
-  it.each([
-    ['127.0.0.1', true],
-    ['10.1.2.3', true],
-    ['172.16.0.1', true],
-    ['192.168.1.1', true],
-    ['169.254.169.254', true],
-    ['100.64.0.1', true],
-    ['0.0.0.0', true],
-    ['224.0.0.1', true],
-    ['::1', true],
-    ['fd00::1', true],
-    ['fe80::1', true],
-    ['::ffff:127.0.0.1', true],
-    ['::ffff:10.0.0.1', true],
-    ['192.0.2.10', true],
-    ['not-an-ip', true],
-    ['93.184.216.34', false],
-    ['2606:4700:4700::1111', false],
-  ])('%s blocked=%s', (ip, blocked) => {
-    expect(isBlockedAddress(ip)).toBe(blocked);
-  });
 });
 
 describe('HTTP client', () => {
@@ -208,6 +199,202 @@ describe('HTTP client', () => {
     });
     const c = client({ perHost: 2, concurrency: 10 });
     await Promise.all(Array.from({ length: 8 }, () => c.get({ url: `${base}/slow` })));
+    expect(maxActive).toBe(2);
+  });
+
+  it('decodes deflate and follows a relative redirect, reporting the final URL', async () => {
+    routes.set('/deflate', (_req, res) =>
+      res.writeHead(200, { 'content-encoding': 'deflate' }).end(deflateSync('hello deflate')),
+    );
+    routes.set('/moved', (_req, res) => res.writeHead(301, { location: 'deflate?x=1' }).end());
+    const response = await client().get({ url: `${base}/moved` });
+    expect(response.body.toString()).toBe('hello deflate');
+    expect(response.url).toBe(`${base}/deflate?x=1`);
+  });
+
+  it('sends Last-Modified back as If-Modified-Since', async () => {
+    let since: string | undefined;
+    routes.set('/since', (req, res) => {
+      since = req.headers['if-modified-since'];
+      res.writeHead(304).end();
+    });
+    const response = await client().get({
+      url: `${base}/since`,
+      lastModified: 'Mon, 23 Nov 2026 06:00:00 GMT',
+    });
+    expect(since).toBe('Mon, 23 Nov 2026 06:00:00 GMT');
+    expect(response.notModified).toBe(true);
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    let calls = 0;
+    routes.set('/429-date', (_req, res) => {
+      calls++;
+      if (calls === 1) res.writeHead(429, { 'retry-after': new Date(Date.now() + 2000).toUTCString() }).end();
+      else res.writeHead(200).end('ok');
+    });
+    waits.length = 0;
+    await client({ timeoutMs: 10_000 }).get({ url: `${base}/429-date` });
+    expect(waits).toHaveLength(1);
+    // Second resolution on the date: between 1 and 2 seconds from now.
+    expect(waits[0]).toBeGreaterThan(900);
+    expect(waits[0]).toBeLessThanOrEqual(2000);
+  });
+
+  it('fails at once when Retry-After is longer than the remaining budget', async () => {
+    let calls = 0;
+    routes.set('/429-long', (_req, res) => {
+      calls++;
+      res.writeHead(429, { 'retry-after': '3600' }).end();
+    });
+    waits.length = 0;
+    await expect(client({ timeoutMs: 5000 }).get({ url: `${base}/429-long` })).rejects.toThrowError(
+      'HTTP 429; retry would exceed the 5000 ms budget',
+    );
+    expect(calls).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('backs off with full jitter between 5xx retries', async () => {
+    routes.set('/500', (_req, res) => res.writeHead(500).end());
+    waits.length = 0;
+    const error = await client({ retries: 3, random: () => 0.5, timeoutMs: 60_000 })
+      .get({ url: `${base}/500` })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect((error as HttpError).message).toBe('HTTP 500 after 4 attempts');
+    expect((error as HttpError).status).toBe(500);
+    // random() * min(cap, 500 ms * 2^attempt)
+    expect(waits).toEqual([250, 500, 1000]);
+  });
+
+  it('counts retries and their waits against the total time budget', async () => {
+    let calls = 0;
+    routes.set('/slow-503', (_req, res) => {
+      calls++;
+      setTimeout(() => res.writeHead(503).end(), 150);
+    });
+    const started = Date.now();
+    const slept = client({
+      retries: 5,
+      random: () => 1,
+      sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    });
+    await expect(slept.get({ url: `${base}/slow-503`, timeoutMs: 600 })).rejects.toThrowError(
+      /budget|timed out/,
+    );
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(calls).toBeLessThan(4);
+  });
+
+  it('retries a connection reset and then succeeds', async () => {
+    let calls = 0;
+    routes.set('/flaky', (req, res) => {
+      calls++;
+      if (calls === 1) req.socket.destroy();
+      else res.writeHead(200).end('second time');
+    });
+    waits.length = 0;
+    const response = await client().get({ url: `${base}/flaky` });
+    expect(response.body.toString()).toBe('second time');
+    expect(calls).toBe(2);
+    expect(waits).toHaveLength(1);
+  });
+
+  it('reports a refused connection after its bounded retries', async () => {
+    const port = await refusedPort();
+    await expect(client({ retries: 1 }).get({ url: `http://127.0.0.1:${port}/feed` })).rejects.toThrowError(
+      'connection refused (ECONNREFUSED) after 2 attempts',
+    );
+  });
+
+  it('fails a 4xx at once with its status', async () => {
+    routes.set('/forbidden', (_req, res) => res.writeHead(403).end('no'));
+    const error = await client()
+      .get({ url: `${base}/forbidden` })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(HttpError);
+    expect(error).toMatchObject({ message: 'HTTP 403', status: 403 });
+  });
+
+  it('treats a redirect without a Location as a failure', async () => {
+    routes.set('/nowhere', (_req, res) => res.writeHead(302).end());
+    await expect(client().get({ url: `${base}/nowhere` })).rejects.toThrowError(
+      'HTTP 302 without a Location',
+    );
+  });
+
+  it('refuses a declared oversize body before reading it', async () => {
+    routes.set('/declared-big', (_req, res) => {
+      res.writeHead(200, { 'content-length': String(50 * 1024 * 1024) });
+      res.write('x'); // and then nothing: only the declaration can end this quickly
+    });
+    const started = Date.now();
+    await expect(client().get({ url: `${base}/declared-big`, maxBytes: 1000 })).rejects.toThrowError(
+      'response larger than 1000 bytes',
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('reuses one keep-alive connection for sequential requests to a host', async () => {
+    const ports = new Set<number>();
+    routes.set('/who', (req, res) => {
+      ports.add(req.socket.remotePort ?? 0);
+      res.writeHead(200).end('ok');
+    });
+    const c = client();
+    for (let i = 0; i < 4; i++) await c.get({ url: `${base}/who` });
+    expect(ports.size).toBe(1);
+  });
+
+  it('checks every address a name resolves to, not just the first', async () => {
+    const guarded = client({
+      allowPrivateNetwork: false,
+      resolve: names({ 'mixed.example.test': ['93.184.216.34', '10.0.0.1'] }),
+    });
+    await expect(
+      guarded.get({ url: 'http://mixed.example.test/page', untrusted: true }),
+    ).rejects.toThrowError('blocked address 10.0.0.1 for mixed.example.test');
+  });
+
+  it('refuses a redirect to a name that resolves to a private address', async () => {
+    routes.set('/to-internal', (_req, res) =>
+      res.writeHead(302, { location: 'http://internal.example.test/admin' }).end(),
+    );
+    const guarded = client({
+      allowPrivateNetwork: false,
+      resolve: names({ 'internal.example.test': ['192.168.0.10'] }),
+    });
+    const error = await guarded.get({ url: `${base}/to-internal` }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BlockedUrlError);
+    expect((error as Error).message).toBe('blocked address 192.168.0.10 for internal.example.test');
+  });
+
+  it('never lends an unchecked connection to an untrusted request for the same host', async () => {
+    const guarded = client({
+      allowPrivateNetwork: false,
+      resolve: names({ 'intranet.example.test': ['127.0.0.1'] }),
+    });
+    const url = `http://intranet.example.test:${portOf()}/who`;
+    // The operator's own feed on an internal host is fetched (trusted)...
+    expect((await guarded.get({ url })).status).toBe(200);
+    // ...but a feed item's link to the same host is refused, kept-alive socket or not.
+    await expect(guarded.get({ url, untrusted: true })).rejects.toBeInstanceOf(BlockedUrlError);
+  });
+
+  it('bounds requests in flight across hosts by the global limit', async () => {
+    active = 0;
+    maxActive = 0;
+    const c = client({
+      concurrency: 2,
+      perHost: 4,
+      resolve: names({ 'a.test': ['127.0.0.1'], 'b.test': ['127.0.0.1'], 'c.test': ['127.0.0.1'] }),
+    });
+    await Promise.all(
+      ['a.test', 'b.test', 'c.test'].flatMap((host) =>
+        [1, 2].map(() => c.get({ url: `http://${host}:${portOf()}/slow` })),
+      ),
+    );
     expect(maxActive).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -63,5 +64,43 @@ describe('folder store', () => {
     expect(await s.list('')).toEqual(['editions/a/edition.json', 'editions/b/edition.json', 'index.html']);
     await s.delete('index.html');
     expect(await s.list('')).not.toContain('index.html');
+  });
+
+  it('uses the MD5 of the content as ETag, the same on put and get', async () => {
+    const { store: s } = store();
+    const { etag } = await s.put('a.txt', 'hello', { contentType: 'text/plain' });
+    expect(etag).toBe(`"${createHash('md5').update('hello').digest('hex')}"`);
+    expect((await s.get('a.txt'))?.etag).toBe(etag);
+  });
+
+  it('waits for a conditional write another process holds, then applies its precondition', async () => {
+    const { root, store: s } = store();
+    const first = await s.put('index.json', '1', { contentType: 'application/json' });
+    mkdirSync(join(root, '.meta'), { recursive: true });
+    const lock = join(root, '.meta', 'index.json.lock');
+    writeFileSync(lock, '99999');
+    let settled = false;
+    const pending = s
+      .put('index.json', '2', { contentType: 'application/json', ifMatch: first.etag })
+      .finally(() => {
+        settled = true;
+      });
+    await new Promise((r) => setTimeout(r, 80));
+    expect(settled).toBe(false);
+    // The other writer changes the object, then releases its lock: our If-Match must now fail.
+    writeFileSync(join(root, 'index.json'), 'other');
+    rmSync(lock);
+    await expect(pending).rejects.toBeInstanceOf(PreconditionFailedError);
+  });
+
+  it('takes over a lock left behind by a process that died', async () => {
+    const { root, store: s } = store();
+    mkdirSync(join(root, '.meta'), { recursive: true });
+    const lock = join(root, '.meta', 'index.json.lock');
+    writeFileSync(lock, '99999');
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    await s.put('index.json', '1', { contentType: 'application/json', ifNoneMatch: '*' });
+    expect((await s.get('index.json'))?.body.toString()).toBe('1');
   });
 });

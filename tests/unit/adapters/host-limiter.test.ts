@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { createHostLimiter } from '../../../functions/adapters/host-limiter.ts';
+
+/** Runs `count` tasks per host and records the peak in flight, globally and per host. */
+async function observe(global: number, perHost: number, hosts: string[], count: number) {
+  const limiter = createHostLimiter(global, perHost);
+  let active = 0;
+  let peak = 0;
+  const activeByHost = new Map<string, number>();
+  const peakByHost = new Map<string, number>();
+  const tasks = hosts.flatMap((host) =>
+    Array.from({ length: count }, () =>
+      limiter.run(host, async () => {
+        active++;
+        peak = Math.max(peak, active);
+        const mine = (activeByHost.get(host) ?? 0) + 1;
+        activeByHost.set(host, mine);
+        peakByHost.set(host, Math.max(peakByHost.get(host) ?? 0, mine));
+        await new Promise((r) => setTimeout(r, 5));
+        activeByHost.set(host, (activeByHost.get(host) ?? 1) - 1);
+        active--;
+        return host;
+      }),
+    ),
+  );
+  const results = await Promise.all(tasks);
+  return { peak, peakByHost, results };
+}
+
+describe('createHostLimiter', () => {
+  it('keeps one host at its own limit even with global slots free', async () => {
+    const { peak, peakByHost } = await observe(10, 2, ['a.example'], 8);
+    expect(peakByHost.get('a.example')).toBe(2);
+    expect(peak).toBe(2);
+  });
+
+  it('bounds the total across hosts', async () => {
+    const { peak, peakByHost } = await observe(3, 2, ['a', 'b', 'c', 'd'], 4);
+    expect(peak).toBe(3);
+    for (const host of ['a', 'b', 'c', 'd']) expect(peakByHost.get(host)).toBeLessThanOrEqual(2);
+  });
+
+  it('lets other hosts proceed while one host is saturated', async () => {
+    const limiter = createHostLimiter(4, 1);
+    let release!: () => void;
+    const blocked = limiter.run('slow', () => new Promise<void>((r) => (release = r)));
+    const queued = limiter.run('slow', async () => 'second');
+    const other = await limiter.run('fast', async () => 'fast done');
+    expect(other).toBe('fast done');
+    release();
+    await blocked;
+    expect(await queued).toBe('second');
+  });
+
+  it('returns results and frees the slot when a task throws', async () => {
+    const limiter = createHostLimiter(1, 1);
+    await expect(
+      limiter.run('h', async () => {
+        throw new Error('boom');
+      }),
+    ).rejects.toThrowError('boom');
+    await expect(limiter.run('h', async () => 42)).resolves.toBe(42);
+  });
+});
