@@ -16,7 +16,7 @@ export type LabelKind = 'noise' | 'weak-noise' | 'content' | 'neutral';
  * "comments-area") so that "commentary" or "shared-content" are not caught.
  */
 const NOISE_WORD =
-  /(?:^|[^a-z])(comments?(?:$|[^a-z])|comment[-_]|commentlist|disqus|respond$|replies|share(?:$|[^a-z])|share[-_]?(?:bar|buttons?|tools?|links?|icons?|this)|sharing|sharethis|addthis|social|related|recommend|newsletter|signup|sign-up|cookie|consent|gdpr|outbrain|taboola|trending|popular|most-?read|mostread|also-?like|you-?may|you-?might|more-?(?:from|stories|articles|news|on)|read-?next|up-?next|breadcrumb|tag-?cloud|tags(?:$|[^a-z])|post-?tags|article-?tags|author-?bio|about-?the-?author|promo|modal|popup|pop-up|donate|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|table-?of-?contents|toc(?:$|[^a-z])|faq|pagination|pager|print-?only|jump-?to|next-?(?:post|article|story)|prev(?:ious)?-?(?:post|article|story)|follow-?us|login|cta(?:$|[^a-z])|widget_|wp-caption|caption|credit|pull-?quote)/;
+  /(?:^|[^a-z])(comments?(?:$|[^a-z])|comment[-_]|commentlist|disqus|respond$|replies|share(?:$|[^a-z])|share[-_]?(?:bar|buttons?|tools?|links?|icons?|this)|sharing|sharethis|addthis|social|related|recommend|newsletter|signup|sign-up|cookie|consent|gdpr|outbrain|taboola|trending|popular|most-?read|mostread|also-?like|you-?may|you-?might|more-?(?:from|stories|articles|news|on)|read-?next|up-?next|breadcrumb|tag-?cloud|tags(?:$|[^a-z])|post-?tags|article-?tags|author-?bio|about-?the-?author|promo|modal|popup|pop-up|donate|skip-?link|sr-only|screen-?reader|visually-?hidden|visuallyhidden|offscreen|table-?of-?contents|toc(?:$|[^a-z])|faq|pagination|pager|print-?only|jump-?to|next-?(?:post|article|story)|prev(?:ious)?-?(?:post|article|story)|follow-?us|follow(?:$|[-_](?!up))|discussion|login|cta(?:$|[^a-z])|widget_|wp-caption|caption|credit|pull-?quote|pic-?text|photo-?text|img-?text|image-?text)/;
 
 /** Usually furniture, but kept when it holds the page's prose (a misnamed wrapper). */
 const WEAK_NOISE_WORD =
@@ -24,7 +24,7 @@ const WEAK_NOISE_WORD =
 
 /** Advertising slots are named by whole tokens: "ad", "ad-slot", "adsbygoogle", not "header" or "shadow". */
 const AD_TOKEN =
-  /^(ad|ads|adv|ad[-_]?(slot|unit|container|wrapper|banner|box|block|placeholder|leaderboard|mpu|zone|space|label|wrap)\w*|adsbygoogle|advert\w*|dfp[-_]?\w*|gpt[-_]ad\w*|google[-_]?ad\w*)$/;
+  /^(ad|ads|adv|ad[-_]?(slot|unit|container|wrapper|banner|box|block|placeholder|leaderboard|mpu|zone|space|spot|label|wrap)\w*|adsbygoogle|advert\w*|dfp[-_]?\w*|gpt[-_]ad\w*|google[-_]?ad\w*)$|(^|[-_])ad(spot|slot|unit|zone|banner|wrap|box)s?($|[-_])/;
 
 /** Names that say "the article's text" outright; they outweigh a weak-noise word in the same label. */
 const ARTICLE_WORD =
@@ -61,7 +61,7 @@ export const NOISE_ROLES = new Set([
 ]);
 
 /** After a phrase: the end of the line, or punctuation and nothing more. */
-const END = String.raw`\s*[:.!?…»›>]*\s*$`;
+const END = String.raw`\s*[:.!?…»›>–—-]*\s*$`;
 
 /**
  * Whole lines of furniture. Every pattern is anchored: "Related talks ended without a deal" and
@@ -77,7 +77,7 @@ const LINES: RegExp[] = [
   /^(read (more|also|next)|see also|also read|related|more|watch|listen|also|recommended|don'?t miss|leia também|lea también|lire aussi|читайте также|相关阅读)\s*[:：|]\s*\S.{0,150}$/iu,
   // Comment widgets.
   new RegExp(
-    String.raw`^(notify of|inline feedbacks?|view all comments|leave a (comment|reply)|\d+ (comments?|replies|responses)|comments?( \(\d+\))?|join the (conversation|discussion)|add a comment|post a comment|show( all)? comments|load more comments|be the first to comment|click to comment|comments are closed|you must be logged in to post a comment|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари[ийя]( \(\d+\))?|评论)${END}`,
+    String.raw`^(notify of|inline feedbacks?|view all comments|leave a (comment|reply)|\d+ (comments?|replies|responses)|comments?( \(\d+\))?|join the (conversation|discussion)|add a comment|post a comment|show( all)? comments|load more comments|be the first to comment|click to comment|comments are closed|discussion|you must be logged in to post a comment|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари[ийя]( \(\d+\))?|评论)${END}`,
     'iu',
   ),
   /^(click|tap) (here )?to (comment|read|subscribe|share|view|see|continue|download|watch|listen)\b.{0,80}$/i,
@@ -98,7 +98,7 @@ const LINES: RegExp[] = [
   // Copyright lines and advertising labels.
   /^(©|\(c\)|copyright)\s*(\d{4}|@|by)|all rights reserved\.?$|все права защищены\.?$|版权所有/iu,
   new RegExp(
-    `^(advertisement|advert|sponsored( content)?|paid (post|content)|promoted|ad|ads|story continues below( advertisement)?|article continues below|continue reading( below)?|scroll to continue( with content)?|publicidade|publicidad|publicité|anzeige|pubblicità|реклама|广告)${END}`,
+    `^[-–—\\s]*(advertisement|advert|sponsored( content)?|paid (post|content)|promoted|ad|ads|story continues below( advertisement)?|article continues below|continue reading( below)?|scroll to continue( with content)?|publicidade|publicidad|publicité|anzeige|pubblicità|реклама|广告)${END}`,
     'iu',
   ),
   // Page furniture: contents boxes, FAQ headings, scroll anchors, search and menu labels.
@@ -106,14 +106,21 @@ const LINES: RegExp[] = [
   /^(top|bottom) of (the )?page$/i,
   /^(connect with us|follow us( on .{1,60})?|hi, what are you looking for\??|search( for)?:?|skip to (main )?content|menu|home|close|back to top|scroll to top|loading\.{0,3}|please wait\.{0,3}|(watch|listen)( now| live)?:?)$/i,
   /^(we'?re|we are) (dedicated to providing you|working to turn our passion)\b/i,
+  /^(home|main|start|首页|главная|startseite|accueil|inicio|início)\s*([>›»/|]\s*[^>›»/|]{1,40}){1,5}$/iu,
+  /^(only|just|from)?\s*[$€£₽¥]\s?\d+([.,]\d+)?\s*(for|a|per|\/)\s*(\d+\s*)?(weeks?|months?|years?|wk|mo)\b.{0,30}$/i,
+  /^follow\s.{1,40}\s(on|at)\s(telegram|twitter|x|facebook|instagram|youtube|whatsapp|google news|linkedin|tiktok|threads|bluesky)\b.{0,60}$/i,
   // Bylines and view counters.
   /^by [\p{L}.' -]{2,60}$/iu,
   /^(by )?admin\b.{0,30}$|^.{0,40}\b\d+ views?$/i,
   /^\d+\s*(shares?|comments?|views?|likes?)$/i,
   /^(reading time|estimated reading time|\d+ min(ute)?s? read)\b.{0,20}$/i,
-  // Captions and credits.
+  // Captions and credits; a photo credit "(Agency/Photographer)" closes a caption.
+  /\((photo:?\s*)?\p{Lu}[\p{L}.' -]{1,30}\/[\p{L}.' -]{2,40}\)$/u,
+  /^[[(]?\s*(editors?|edited by|responsible editor|责任编辑|編輯|编辑)\s*[:：]\s*[^\])]{1,60}[\])]?$/iu,
   /^(photo|image|picture|video|graphic|illustration|credit|file photo)s?\s*[:/(]|\((photo|image)[^)]*\)$/i,
   /^(image|photo|picture) (copyright|caption|credit)\b/i,
+  // Chinese photo captions end with the photographer: "（新华社记者 陈晨摄）".
+  /[（(][^（）()]{0,30}摄[）)]$/u,
   /^(image|photo|picture|slide)\s+\d+\s+(of|\/)\s+\d+$/i,
   /^(getty( images)?|afp|reuters|ap( photo)?|epa|shutterstock|istock)( images| photo| via getty images)?(\s*\/.*)?$/i,
   // Metadata lines.

@@ -24,9 +24,14 @@ import type { AnyNode, Element } from 'domhandler';
 import { classifyLabel, isBoilerplateLine, type LabelKind, NOISE_ROLES } from './extract-boilerplate.ts';
 import { SKIPPED_LANDMARKS } from './extract-guard.ts';
 
+/** Nodes walked per pass at most: far above any real page (they have a few tens of thousands). */
 const MAX_NODES = 400_000;
 
-/** Never article text (or, for forms and headers, handled by size below). */
+/**
+ * Never article text: scripts and media, form controls, navigation, asides and footers, and
+ * figures (an image and its caption, often of something else). Forms and headers are judged by
+ * how much prose they hold (closeBox).
+ */
 const SKIP_TAGS = new Set([
   'head',
   'script',
@@ -175,9 +180,10 @@ export function extractContent(document: AnyNode, hints: ContentHints = {}): str
   return totalLength(loose) > totalLength(strict) * 1.5 ? loose : strict;
 }
 
+/** Length in Latin-script terms: a Chinese, Japanese or Korean character says about as much as three letters. */
 function totalLength(paragraphs: string[]): number {
   let n = 0;
-  for (const p of paragraphs) n += p.length;
+  for (const p of paragraphs) n += p.length + 2 * (p.match(CJK)?.length ?? 0);
   return n;
 }
 
@@ -473,7 +479,11 @@ function classWeight(box: Box): number {
   // A "content" name earns its bonus only with prose to show for it, several paragraphs of it: a
   // headline wrapper called "content-wrapper" or a one-paragraph "card-content" must not outrank
   // the article.
-  if (box.label === 'content') return 25 * Math.min(1, box.goodChars / 300, box.goodBlocks / 3);
+  if (box.label === 'content') {
+    // ...and prose must be most of what it holds: a page-wide "main" wrapper is not the article.
+    const proseShare = box.chars > 0 ? box.goodChars / box.chars : 0;
+    return 25 * Math.min(1, box.goodChars / 300, box.goodBlocks / 3, proseShare / 0.7);
+  }
   if (box.label === 'weak-noise' || box.label === 'noise') return -25;
   return 0;
 }

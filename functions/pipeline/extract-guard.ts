@@ -4,9 +4,10 @@
  *    the front, so every tag costs time in proportion to the nesting depth, and a page of 40,000
  *    unclosed `<p><b><i><span>` runs (2 MB) takes 16 s to parse. The scan follows the parser's
  *    rules for implied end tags and drops the start tags that would nest deeper than any real
- *    page does.
- *  - Less to parse: comments, scripts, styles, inline SVG and noscript fallbacks are more than
- *    half of a news page's bytes and none of its article; they go before the parser sees them.
+ *    page does; their text stays.
+ *  - Less to parse: comments, scripts, styles, inline SVG, noscript fallbacks and the navigation,
+ *    aside and footer landmarks are 70% of a news page's bytes and a quarter of its elements, and
+ *    the extractor reads none of them. Dropping them first halves the parse time.
  */
 
 const VOID = new Set([
@@ -112,11 +113,10 @@ const DROPPED = new Set(['script', 'style', 'svg', 'noscript']);
 export const SKIPPED_LANDMARKS: ReadonlySet<string> = new Set(['nav', 'aside', 'footer']);
 
 /**
- * The page as the parser should see it: without comments, scripts (JSON-LD kept), styles, inline
- * SVG, noscript fallbacks and navigation, aside and footer landmarks, which the extractor never
- * reads but which are most of a page's bytes and a third of its elements; and without the start
- * tags that would nest elements deeper than `maxDepth`. Their text stays, so nothing readable is
- * lost, only structure that no real page has. Linear in the length of the page.
+ * The page without comments, scripts (JSON-LD kept), styles, inline SVG, noscript fallbacks and
+ * navigation, aside and footer landmarks, and without the start tags that would nest elements
+ * deeper than `maxDepth`. A page with nothing to drop comes back as the same string. Linear in the
+ * length of the page.
  */
 export function prepareHtml(html: string, maxDepth = MAX_NESTING): string {
   const names: string[] = [];

@@ -288,6 +288,35 @@ describe('extractArticle on a page built around the seed documents’ noise', ()
   });
 });
 
+describe('extractArticle class-name rules', () => {
+  const body = (extra: string) =>
+    `<html><body><div class="story-body"><p>${'The first paragraph of the report, with commas, and enough words to count. '.repeat(3)}</p>${extra}<p>${'The second paragraph of the report, with commas, and enough words to count. '.repeat(3)}</p></div></body></html>`;
+
+  it.each([
+    ['camel-case caption', '<span class="newsCaption">A protester waves a flag in the rain</span>'],
+    [
+      'screen-reader text',
+      '<p><span class="visually-hidden">Skip advertisement, continue reading</span></p>',
+    ],
+    [
+      'hidden element',
+      '<div style="display: none"><p>Hidden teaser text that no reader sees on the page.</p></div>',
+    ],
+    [
+      'ARIA complementary landmark',
+      '<div role="complementary"><p>A box of links next to the story.</p></div>',
+    ],
+  ])('drops a %s', (_case, extra) => {
+    const article = extractArticle(body(extra), 'https://x.example/a');
+    expect(paragraphsOf(article)).toHaveLength(2);
+  });
+
+  it('keeps the body when a misnamed wrapper would drop all of it', () => {
+    const html = `<html><body><div class="social-content-wrapper">${'<p>Moscow and Beijing agreed to expand trade in national currencies, officials said on Friday.</p>'.repeat(6)}</div></body></html>`;
+    expect(paragraphsOf(extractArticle(html, 'https://x.example/a'))).toHaveLength(6);
+  });
+});
+
 describe('extractArticle on hostile markup', () => {
   const deep = (depth: number) =>
     `${'<div>'.repeat(depth)}<p>Deep inside the markup, a paragraph that the reader still sees, with commas, and detail.</p>${'</div>'.repeat(depth)}`;
@@ -432,6 +461,17 @@ describe('isBoilerplateLine', () => {
     ['2026年11月22日 09:30　来源：华夏日报', true],
     ['Nov. 20, 2019, 9:28 AM UTC', true],
     ['Follow us on Twitter, Facebook and Telegram for the latest news.', true],
+    ['Follow Moscow Courier on Telegram for the latest updates.', true],
+    ['- Advertisement -', true],
+    ['Home > China', true],
+    ['[Editor: WANG LIN]', true],
+    ['Commuters cross a bridge at dawn. (Huaxia/Tomasz Wrona)', true],
+    ['城市夜景。（华夏日报记者 陈晨摄）', true],
+    ['Only $1 for 4 weeks.', true],
+    ['Discussion', true],
+    ['Home prices rose 3% in October, the statistics office said.', false],
+    ['Comments by the minister were welcomed in Beijing.', false],
+    ['Latest figures show trade rose by a quarter.', false],
     ['Xi said the partnership had no limits, and Putin agreed.', false],
     ['Putin said he would follow the talks closely, Xinhua reported on Telegram and Twitter.', false],
     ['Related talks in Beijing ended without a deal on the pipeline price.', false],
@@ -469,6 +509,9 @@ describe('classifyLabel', () => {
     ['ez-toc-container', 'noise'],
     ['schema-faq wp-block-yoast-faq-block', 'noise'],
     ['ad-slot', 'noise'],
+    ['td-adspot-title', 'noise'],
+    ['follow-telegram', 'noise'],
+    ['follow-up-story', 'content'],
     ['sidebar', 'weak-noise'],
     ['entry-meta', 'weak-noise'],
     ['site-header', 'weak-noise'],
