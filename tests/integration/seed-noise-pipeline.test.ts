@@ -9,16 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderStore } from '../../functions/adapters/folder-store.ts';
 import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { createHttpClient } from '../../functions/adapters/node-http-client.ts';
-import { createOutboxMailer } from '../../functions/adapters/outbox-mailer.ts';
 import { fixedClock } from '../../functions/adapters/system-clock.ts';
+import { createLocalDeps, localPaths } from '../../functions/cli/local-deps.ts';
 import { parseConfig } from '../../functions/config/schema.ts';
 import { resolveRunRequest } from '../../functions/domain/run-request.ts';
 import type { Edition } from '../../functions/domain/types.ts';
 import { runDigest } from '../../functions/pipeline/run-digest.ts';
-import { createTemplateRenderer } from '../../functions/pipeline/template-renderer.ts';
 import { silentProgress } from '../../functions/ports/ports.ts';
 import { REPO_ROOT } from '../helpers/run-cli.ts';
 
@@ -102,31 +99,26 @@ describe('no page furniture reaches a summary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seeds-'));
     const config = parseConfig({
       feeds: [{ name: 'Seeds', url: `http://127.0.0.1:${port()}/feed.xml` }],
-      fetch: { allowPrivateNetwork: true },
+      fetch: {
+        allowPrivateNetwork: true,
+        retries: 0,
+        concurrency: 4,
+        perHost: 4,
+        connectTimeoutMs: 2000,
+        timeoutMs: 10_000,
+      },
       delivery: { recipients: ['r@example.org'] },
     });
     const clock = fixedClock(new Date('2026-11-23T12:00:00Z'));
+    const deps = await createLocalDeps({
+      config,
+      paths: localPaths(dir),
+      clock,
+      logger: silentLogger,
+      progress: silentProgress,
+    });
     const result = await runDigest(
-      {
-        http: createHttpClient({
-          userAgent: 't',
-          connectTimeoutMs: 2000,
-          timeoutMs: 10_000,
-          retries: 0,
-          maxBytes: 4_000_000,
-          concurrency: 4,
-          perHost: 4,
-          allowPrivateNetwork: true,
-        }),
-        data: createFolderStore(join(dir, '.state')),
-        site: createFolderStore(dir),
-        mailer: createOutboxMailer(join(dir, 'outbox')),
-        clock,
-        logger: silentLogger,
-        progress: silentProgress,
-        templates: createTemplateRenderer(),
-        signingSecret: 'seed-test-secret-0123456789',
-      },
+      deps,
       config,
       resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' }),
     );

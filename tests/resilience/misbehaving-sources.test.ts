@@ -11,16 +11,13 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderStore } from '../../functions/adapters/folder-store.ts';
 import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { createHttpClient } from '../../functions/adapters/node-http-client.ts';
-import { createOutboxMailer } from '../../functions/adapters/outbox-mailer.ts';
 import { fixedClock } from '../../functions/adapters/system-clock.ts';
+import { createLocalDeps, localPaths } from '../../functions/cli/local-deps.ts';
 import { parseConfig } from '../../functions/config/schema.ts';
 import { resolveRunRequest } from '../../functions/domain/run-request.ts';
 import type { Edition, SourceReport } from '../../functions/domain/types.ts';
 import { runDigest } from '../../functions/pipeline/run-digest.ts';
-import { createTemplateRenderer } from '../../functions/pipeline/template-renderer.ts';
 import { silentProgress } from '../../functions/ports/ports.ts';
 import { refusedPort } from '../helpers/fixture-server.ts';
 
@@ -177,7 +174,14 @@ describe('a run against misbehaving sources', () => {
     ];
     const config = parseConfig({
       feeds,
-      fetch: { timeoutMs: 6000, retries: 2, maxFeedBytes: 8 * 1024 * 1024 },
+      fetch: {
+        timeoutMs: 6000,
+        retries: 2,
+        maxFeedBytes: 8 * 1024 * 1024,
+        connectTimeoutMs: 1000,
+        concurrency: 16,
+        perHost: 16,
+      },
       delivery: { recipients: ['r@example.org'] },
     });
     const dir = mkdtempSync(join(tmpdir(), 'resilience-'));
@@ -188,27 +192,15 @@ describe('a run against misbehaving sources', () => {
       peak = Math.max(peak, process.memoryUsage().rss);
     }, 25);
     const started = performance.now();
+    const deps = await createLocalDeps({
+      config,
+      paths: localPaths(dir),
+      clock,
+      logger: silentLogger,
+      progress: silentProgress,
+    });
     const result = await runDigest(
-      {
-        http: createHttpClient({
-          userAgent: 't',
-          connectTimeoutMs: 1000,
-          timeoutMs: 6000,
-          retries: 2,
-          maxBytes: 4_000_000,
-          concurrency: 16,
-          perHost: 16,
-          allowPrivateNetwork: false,
-        }),
-        data: createFolderStore(join(dir, '.state')),
-        site: createFolderStore(dir),
-        mailer: createOutboxMailer(join(dir, 'outbox')),
-        clock,
-        logger: silentLogger,
-        progress: silentProgress,
-        templates: createTemplateRenderer(),
-        signingSecret: 'resilience-secret-0123456789',
-      },
+      deps,
       config,
       resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' }),
     );

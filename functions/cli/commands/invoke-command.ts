@@ -1,20 +1,12 @@
 /** `briefing invoke`: the same options as `run`, sent as a manual event to the deployed digest function. */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { BriefingError, InvalidInputError } from '../../domain/errors.ts';
-import { eventFromOptions } from '../event-options.ts';
+import { type EventOptions, eventFromOptions } from '../event-options.ts';
 import type { CliIo } from '../main.ts';
 
-export interface InvokeOptions {
+export interface InvokeOptions extends EventOptions {
   functionName?: string;
   region?: string;
-  since?: string;
-  until?: string;
-  themes?: string[];
-  query?: string;
-  to?: string[];
-  dryRun?: boolean;
-  edition?: string;
-  archive: boolean;
 }
 
 export async function runInvoke(options: InvokeOptions, io: CliIo): Promise<void> {
