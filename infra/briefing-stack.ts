@@ -58,7 +58,7 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { ENV } from '../functions/config/env.ts';
+import { ENV } from '#config/env.ts';
 import { BriefingFunction } from './constructs/briefing-function.ts';
 import type { StackConfig } from './stack-config.ts';
 

@@ -15,8 +15,8 @@ import { gunzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { parseHTML } from 'linkedom';
-import { extractArticle } from '../functions/pipeline/extract-article.ts';
-import { htmlToPlainText } from '../functions/pipeline/plain-text.ts';
+import { extractArticle } from '#extract/extract-article.ts';
+import { htmlToPlainText } from '#text/html-to-text.ts';
 import { aggregate, type ExtractionQuality, type PageScore, scorePage } from './lib/extraction-metric.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));

@@ -11,12 +11,12 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Parser from 'rss-parser';
-import { NotAFeedError } from '../functions/domain/errors.ts';
-import type { ParsedFeed } from '../functions/domain/types.ts';
-import { canonicalizeUrl } from '../functions/pipeline/canonical-url.ts';
-import { decodeDocument, guessLegacyCharset, normaliseCharset } from '../functions/pipeline/decode-text.ts';
-import { parseFeed } from '../functions/pipeline/parse-feed.ts';
-import { cleanInlineText } from '../functions/pipeline/plain-text.ts';
+import { NotAFeedError } from '#domain/errors.ts';
+import type { ParsedFeed } from '#domain/types.ts';
+import { parseFeed } from '#ingest/parse-feed.ts';
+import { decodeDocument, guessLegacyCharset, normaliseCharset } from '#text/charset.ts';
+import { cleanInlineText } from '#text/html-to-text.ts';
+import { canonicalizeUrl } from '#text/urls.ts';
 
 export const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 export const CORPORA = resolve(REPO, '../shared/corpora');

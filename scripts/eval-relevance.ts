@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyItem } from '../functions/pipeline/classify-relevance.ts';
+import { classifyItem } from '#analyse/classify-relevance.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpora/relevance-dev');

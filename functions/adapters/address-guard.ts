@@ -5,7 +5,7 @@
  * IPv6 form that smuggles one of those inside it.
  */
 import ipaddr from 'ipaddr.js';
-import { BlockedUrlError } from '../domain/errors.ts';
+import { BlockedUrlError } from '#domain/errors.ts';
 
 /** IPv4 blocks ipaddr.js calls plain unicast but which are not the public internet. */
 const EXTRA_BLOCKED_V4: [string, number][] = [

@@ -1,7 +1,7 @@
 /** The subscription API on a plain node:http server (local `briefing serve` and tests). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleSubscriptionRequest } from '../pipeline/subscription-api.ts';
-import type { SubscriptionDeps, SubscriptionSettings } from '../pipeline/subscriptions.ts';
+import { handleSubscriptionRequest } from '#subscribe/subscription-api.ts';
+import type { SubscriptionDeps, SubscriptionSettings } from '#subscribe/subscriptions.ts';
 import type { ApiHandler } from './static-server.ts';
 
 export function createApiHandler(deps: SubscriptionDeps, settings: SubscriptionSettings): ApiHandler {

@@ -7,8 +7,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
-import { BriefingError, PreconditionFailedError } from '../domain/errors.ts';
-import type { PutOptions, Store, StoredObject } from '../ports/ports.ts';
+import { BriefingError, PreconditionFailedError } from '#domain/errors.ts';
+import type { PutOptions, Store, StoredObject } from '#ports/ports.ts';
 
 const META_DIR = '.meta';
 /** A lock file older than this was left by a process that died mid-write; it is taken over. */

@@ -2,7 +2,7 @@
  * Structured JSON logger for the CLI and tests: one line per event with stable camelCase keys.
  * The Lambda uses Powertools Logger behind the same port (adapters/powertools-logger.ts).
  */
-import type { LogFields, Logger } from '../ports/ports.ts';
+import type { LogFields, Logger } from '#ports/ports.ts';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };

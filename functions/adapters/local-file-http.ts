@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BlockedUrlError, HttpError, ResponseTooLargeError } from '../domain/errors.ts';
-import type { HttpClient, HttpRequest, HttpResponse } from '../ports/ports.ts';
+import { BlockedUrlError, HttpError, ResponseTooLargeError } from '#domain/errors.ts';
+import type { HttpClient, HttpRequest, HttpResponse } from '#ports/ports.ts';
 
 const TYPES: Record<string, string> = {
   '.json': 'application/feed+json',

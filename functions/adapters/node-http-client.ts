@@ -12,9 +12,9 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
-import type { FetchConfig } from '../config/schema.ts';
-import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '../domain/errors.ts';
-import type { HttpClient, HttpRequest, HttpResponse } from '../ports/ports.ts';
+import type { FetchConfig } from '#config/schema.ts';
+import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '#domain/errors.ts';
+import type { HttpClient, HttpRequest, HttpResponse } from '#ports/ports.ts';
 import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from './address-guard.ts';
 import { createHostLimiter } from './host-limiter.ts';
 

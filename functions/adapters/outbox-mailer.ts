@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Clock, Mailer, OutgoingMail } from '../ports/ports.ts';
+import type { Clock, Mailer, OutgoingMail } from '#ports/ports.ts';
 import { systemClock } from './system-clock.ts';
 
 /** The edition part of a Message-ID built by composeMessage: `<edition.hash32@domain>`. */

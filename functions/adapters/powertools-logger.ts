@@ -1,6 +1,6 @@
 /** The Logger port on Powertools Logger: structured JSON lines in CloudWatch, keys appended. */
 import { Logger as PowertoolsLogger } from '@aws-lambda-powertools/logger';
-import type { LogFields, Logger } from '../ports/ports.ts';
+import type { LogFields, Logger } from '#ports/ports.ts';
 
 export function createPowertoolsLogger(serviceName: string, inner?: PowertoolsLogger): Logger {
   const logger = inner ?? new PowertoolsLogger({ serviceName });

@@ -3,7 +3,7 @@
  * them to the log; no PutMetricData call, no extra permission). Names match infra's alarms.
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import type { RunResult } from '../pipeline/run-digest.ts';
+import type { RunResult } from '#run-digest';
 
 export function createRunMetrics(): Metrics {
   return new Metrics({ namespace: 'Briefing', serviceName: 'briefing-digest' });

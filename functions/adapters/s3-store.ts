@@ -9,8 +9,8 @@ import {
   PutObjectCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
-import { PreconditionFailedError } from '../domain/errors.ts';
-import type { PutOptions, Store, StoredObject } from '../ports/ports.ts';
+import { PreconditionFailedError } from '#domain/errors.ts';
+import type { PutOptions, Store, StoredObject } from '#ports/ports.ts';
 
 export interface S3StoreOptions {
   client: S3Client;

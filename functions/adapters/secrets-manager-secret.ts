@@ -1,6 +1,6 @@
 /** Reads the link-signing secret from Secrets Manager once per cold start. */
 import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { ConfigError } from '../domain/errors.ts';
+import { ConfigError } from '#domain/errors.ts';
 
 export async function readSecret(client: SecretsManagerClient, secretId: string): Promise<string> {
   const out = await client.send(new GetSecretValueCommand({ SecretId: secretId }));

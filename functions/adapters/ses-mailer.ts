@@ -4,7 +4,7 @@
  * unchanged so sendDigest can back off.
  */
 import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
-import type { Mailer, OutgoingMail } from '../ports/ports.ts';
+import type { Mailer, OutgoingMail } from '#ports/ports.ts';
 
 export function createSesMailer({
   client,

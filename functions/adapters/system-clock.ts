@@ -1,4 +1,4 @@
-import type { Clock } from '../ports/ports.ts';
+import type { Clock } from '#ports/ports.ts';
 
 export const systemClock: Clock = { now: () => new Date() };
 

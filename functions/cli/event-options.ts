@@ -1,5 +1,5 @@
 /** The run options shared by `run` and `invoke`, turned into the validated manual event of CONTRACTS.md. */
-import { type ManualEvent, parseManualEvent } from '../domain/run-request.ts';
+import { type ManualEvent, parseManualEvent } from '#domain/run-request.ts';
 
 export interface EventOptions {
   since?: string;

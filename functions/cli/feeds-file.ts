@@ -6,9 +6,9 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { describeZodError } from '../config/schema.ts';
-import { ConfigError } from '../domain/errors.ts';
-import { type FeedSource, FeedSourceSchema } from '../domain/types.ts';
+import { describeZodError } from '#config/schema.ts';
+import { ConfigError } from '#domain/errors.ts';
+import { type FeedSource, FeedSourceSchema } from '#domain/types.ts';
 import { readJsonFile } from './load-config.ts';
 
 const FeedsFileSchema = z.array(FeedSourceSchema).min(1, 'expected at least one feed');

@@ -4,9 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Config, parseConfig } from '../config/schema.ts';
-import { ConfigError } from '../domain/errors.ts';
-import type { FeedSource } from '../domain/types.ts';
+import { type Config, parseConfig } from '#config/schema.ts';
+import { ConfigError } from '#domain/errors.ts';
+import type { FeedSource } from '#domain/types.ts';
 
 export const LOCAL_PREVIEW_RECIPIENT = 'reader@example.org';
 

@@ -4,16 +4,16 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createFolderStore } from '../adapters/folder-store.ts';
-import { withLocalFiles } from '../adapters/local-file-http.ts';
-import { createHttpClientFromConfig } from '../adapters/node-http-client.ts';
-import { createOutboxMailer } from '../adapters/outbox-mailer.ts';
-import type { Config } from '../config/schema.ts';
-import { PreconditionFailedError } from '../domain/errors.ts';
-import { dataKeys } from '../domain/keys.ts';
-import type { DigestDeps } from '../pipeline/run-digest.ts';
-import { createTemplateRenderer } from '../pipeline/template-renderer.ts';
-import type { Clock, Logger, Progress, Store } from '../ports/ports.ts';
+import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { withLocalFiles } from '#adapters/local-file-http.ts';
+import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
+import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
+import type { Config } from '#config/schema.ts';
+import { PreconditionFailedError } from '#domain/errors.ts';
+import { dataKeys } from '#domain/keys.ts';
+import type { Clock, Logger, Progress, Store } from '#ports/ports.ts';
+import type { DigestDeps } from '#run-digest';
 
 export interface LocalPaths {
   out: string;

@@ -4,8 +4,8 @@
  * Bad input ends with one line on stderr and a non-zero exit; --debug adds the stack.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { BriefingError, describeError } from '../domain/errors.ts';
-import { THEME_IDS } from '../domain/types.ts';
+import { BriefingError, describeError } from '#domain/errors.ts';
+import { THEME_IDS } from '#domain/types.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);

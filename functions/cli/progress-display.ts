@@ -2,7 +2,7 @@
  * What a person sees during `briefing run`: on a terminal one live status line (stage, feeds
  * fetched of total, articles extracted), elsewhere one plain line per stage; then a summary.
  */
-import type { Progress, ProgressEvent } from '../ports/ports.ts';
+import type { Progress, ProgressEvent } from '#ports/ports.ts';
 
 export interface ProgressDisplay extends Progress {
   /** Clears the live line before the summary is printed. */

@@ -1,6 +1,6 @@
 /** The one-screen summary printed after `briefing run`. */
 import { relative } from 'node:path';
-import type { RunResult } from '../pipeline/run-digest.ts';
+import type { RunResult } from '#run-digest';
 
 export function formatRunSummary(
   result: RunResult,

@@ -11,8 +11,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { ConfigError } from '../domain/errors.ts';
-import { type FeedSource, PerspectiveSchema } from '../domain/types.ts';
+import { ConfigError } from '#domain/errors.ts';
+import { type FeedSource, PerspectiveSchema } from '#domain/types.ts';
 
 export const SAMPLE_DAY_DIR = fileURLToPath(new URL('../../tests/fixtures/sample-day/', import.meta.url));
 

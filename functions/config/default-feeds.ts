@@ -3,7 +3,7 @@
  * Chinese (state and Hong Kong) outlets, plus news-search queries. A deployment overrides
  * this list in its config; the offline sample uses its own list on 127.0.0.1.
  */
-import type { FeedSource } from '../domain/types.ts';
+import type { FeedSource } from '#domain/types.ts';
 
 const googleNews = (query: string, hl = 'en-GB', gl = 'GB') =>
   `https://news.google.com/rss/search?q=${encodeURIComponent(query)}&hl=${hl}&gl=${gl}&ceid=${gl}:${hl.split('-')[0]}`;

@@ -3,8 +3,8 @@
  * The same document configures the CLI (briefing.config.json) and the Lambda (ENV.config).
  */
 import { z } from 'zod';
-import { ConfigError } from '../domain/errors.ts';
-import { FeedSourceSchema, THEME_IDS, ThemeIdSchema } from '../domain/types.ts';
+import { ConfigError } from '#domain/errors.ts';
+import { FeedSourceSchema, THEME_IDS, ThemeIdSchema } from '#domain/types.ts';
 import { DEFAULT_FEEDS } from './default-feeds.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;

@@ -5,10 +5,10 @@
  * invocation counts as an error for retries and alarms.
  */
 
-import { createRunMetrics, emitRunMetrics } from '../adapters/run-metrics.ts';
-import { describeError, InvalidInputError } from '../domain/errors.ts';
-import { parseManualEvent, resolveRunRequest } from '../domain/run-request.ts';
-import { runDigest } from '../pipeline/run-digest.ts';
+import { createRunMetrics, emitRunMetrics } from '#adapters/run-metrics.ts';
+import { describeError, InvalidInputError } from '#domain/errors.ts';
+import { parseManualEvent, resolveRunRequest } from '#domain/run-request.ts';
+import { runDigest } from '#run-digest';
 import { createAwsDigestDeps } from './aws-deps.ts';
 
 let ready: ReturnType<typeof createAwsDigestDeps> | undefined;

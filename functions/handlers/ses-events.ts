@@ -2,8 +2,8 @@
  * SES bounce and complaint notifications (configuration set -> SNS -> this Lambda). Permanent
  * bounces and complaints suppress the address for good; transient bounces are only logged.
  */
-import { describeError } from '../domain/errors.ts';
-import { applySesNotification } from '../pipeline/ses-notifications.ts';
+import { describeError } from '#domain/errors.ts';
+import { applySesNotification } from '#subscribe/ses-notifications.ts';
 import { createAwsSubscriptionDeps } from './aws-deps.ts';
 
 export interface SnsEvent {

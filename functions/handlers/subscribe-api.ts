@@ -3,9 +3,9 @@
  * to an ApiRequest, call the shared router, map the response back.
  */
 import { createHash } from 'node:crypto';
-import { ENV } from '../config/env.ts';
-import { handleSubscriptionRequest, MAX_BODY_BYTES } from '../pipeline/subscription-api.ts';
-import { subscriptionSettings } from '../pipeline/subscriptions.ts';
+import { ENV } from '#config/env.ts';
+import { handleSubscriptionRequest, MAX_BODY_BYTES } from '#subscribe/subscription-api.ts';
+import { subscriptionSettings } from '#subscribe/subscriptions.ts';
 import { createAwsSubscriptionDeps } from './aws-deps.ts';
 
 export interface FunctionUrlEvent {

@@ -5,7 +5,7 @@
  * reporting does: the same figures and quotes, different emphasis. Written for the project; the
  * outlets are fictional, the events plausible for late November 2026.
  */
-import type { ThemeId } from '../../functions/domain/types.ts';
+import type { ThemeId } from '#domain/types.ts';
 
 export type OutletId =
   | 'meridian'

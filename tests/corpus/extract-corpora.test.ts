@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { extractArticle } from '../../functions/pipeline/extract-article.ts';
-import { htmlToPlainText } from '../../functions/pipeline/plain-text.ts';
+import { extractArticle } from '#extract/extract-article.ts';
+import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
+import { htmlToPlainText } from '#text/html-to-text.ts';
 import { aggregate, type PageScore, scorePage } from '../../scripts/lib/extraction-metric.ts';
-import { REPO_ROOT } from '../helpers/run-cli.ts';
 
 const corpora = resolve(REPO_ROOT, '../shared/corpora');
 const benchmark = join(corpora, 'article-extraction-benchmark');

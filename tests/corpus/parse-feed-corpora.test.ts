@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decodeDocument, guessLegacyCharset } from '../../functions/pipeline/decode-text.ts';
-import { cleanInlineText } from '../../functions/pipeline/plain-text.ts';
+import { decodeDocument, guessLegacyCharset } from '#text/charset.ts';
+import { cleanInlineText } from '#text/html-to-text.ts';
 import {
   CORPORA,
   type CorpusCase,

@@ -8,8 +8,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { classifyItem } from '../../functions/pipeline/classify-relevance.ts';
-import { REPO_ROOT } from '../helpers/run-cli.ts';
+import { classifyItem } from '#analyse/classify-relevance.ts';
+import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
 
 const CORPUS = resolve(REPO_ROOT, '../shared/corpora/relevance-dev');
 const ITEMS = join(CORPUS, 'items.jsonl');

@@ -1,7 +1,7 @@
 /** An in-memory Store with S3's precondition semantics, and a way to fail the Nth write. */
 import { createHash } from 'node:crypto';
-import { PreconditionFailedError } from '../../functions/domain/errors.ts';
-import type { PutOptions, Store, StoredObject } from '../../functions/ports/ports.ts';
+import { PreconditionFailedError } from '#domain/errors.ts';
+import type { PutOptions, Store, StoredObject } from '#ports/ports.ts';
 
 export interface MemoryStore extends Store {
   objects: Map<string, StoredObject & { cacheControl?: string }>;

@@ -4,12 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import {
-  applyAbstractiveSummaries,
-  createBedrockSummarizer,
-} from '../../functions/pipeline/abstractive-summary.ts';
-import { makeStory } from '../fixtures/editions/make-edition.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { applyAbstractiveSummaries, createBedrockSummarizer } from '#edition/abstractive-summary.ts';
+import { makeStory } from '#tests/fixtures/editions/make-edition.ts';
 
 let server: Server;
 let client: BedrockRuntimeClient;

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
+import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
 describe('commands over an output folder', () => {
   const work = mkdtempSync(join(tmpdir(), 'archive-cmds-'));

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
+import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
 describe('briefing --help', () => {
   it('lists every command', async () => {

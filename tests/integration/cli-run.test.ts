@@ -6,9 +6,9 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../functions/domain/types.ts';
-import { type FixtureServer, refusedPort, startFixtureServer } from '../helpers/fixture-server.ts';
-import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
+import type { Edition } from '#domain/types.ts';
+import { type FixtureServer, refusedPort, startFixtureServer } from '#tests/helpers/fixture-server.ts';
+import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
 const FIXTURES = join(REPO_ROOT, 'tests/fixtures/e2e');
 

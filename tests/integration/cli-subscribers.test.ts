@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/run-cli.ts';
+import { runCli } from '#tests/helpers/run-cli.ts';
 
 describe('briefing subscribers', () => {
   const out = join(mkdtempSync(join(tmpdir(), 'subs-cli-')), 'out');

@@ -2,15 +2,15 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { createHttpClient, type HttpClientOptions } from '../../functions/adapters/node-http-client.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { dataKeys } from '../../functions/domain/keys.ts';
-import type { Article, ScoredItem } from '../../functions/domain/types.ts';
-import { type ArticleOptions, fetchArticles } from '../../functions/pipeline/fetch-articles.ts';
-import type { FetchDeps } from '../../functions/pipeline/fetch-feeds.ts';
-import type { HttpClient, HttpRequest, ProgressEvent } from '../../functions/ports/ports.ts';
-import { createMemoryStore, type MemoryStore } from '../helpers/memory-store.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { createHttpClient, type HttpClientOptions } from '#adapters/node-http-client.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { dataKeys } from '#domain/keys.ts';
+import type { Article, ScoredItem } from '#domain/types.ts';
+import { type ArticleOptions, fetchArticles } from '#extract/fetch-articles.ts';
+import type { FetchDeps } from '#ingest/fetch-feeds.ts';
+import type { HttpClient, HttpRequest, ProgressEvent } from '#ports/ports.ts';
+import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
 
 const SENTENCES = [
   'Chinese and Russian officials met in Moscow on Monday to discuss expanding trade settled in yuan and roubles.',

@@ -2,14 +2,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { createHttpClient } from '../../functions/adapters/node-http-client.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { dataKeys } from '../../functions/domain/keys.ts';
-import type { FeedSource } from '../../functions/domain/types.ts';
-import { type FetchDeps, fetchFeeds } from '../../functions/pipeline/fetch-feeds.ts';
-import type { HttpClient, HttpRequest, ProgressEvent } from '../../functions/ports/ports.ts';
-import { createMemoryStore, type MemoryStore } from '../helpers/memory-store.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { createHttpClient } from '#adapters/node-http-client.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { dataKeys } from '#domain/keys.ts';
+import type { FeedSource } from '#domain/types.ts';
+import { type FetchDeps, fetchFeeds } from '#ingest/fetch-feeds.ts';
+import type { HttpClient, HttpRequest, ProgressEvent } from '#ports/ports.ts';
+import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
 
 const WIRE_ETAG = '"wire-v1"';
 const WIRE_MODIFIED = 'Mon, 23 Nov 2026 06:00:00 GMT';

@@ -3,14 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpClient, type HttpClientOptions } from '../../functions/adapters/node-http-client.ts';
-import {
-  BlockedUrlError,
-  HttpError,
-  ResponseTooLargeError,
-  TimeoutError,
-} from '../../functions/domain/errors.ts';
-import { refusedPort } from '../helpers/fixture-server.ts';
+import { createHttpClient, type HttpClientOptions } from '#adapters/node-http-client.ts';
+import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '#domain/errors.ts';
+import { refusedPort } from '#tests/helpers/fixture-server.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 const routes = new Map<string, Handler>();

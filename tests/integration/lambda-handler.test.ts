@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Store } from '../../functions/adapters/s3-store.ts';
-import { type FixtureServer, startFixtureServer } from '../helpers/fixture-server.ts';
-import { REPO_ROOT } from '../helpers/run-cli.ts';
-import { type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
-import { type SesTestServer, startSesServer } from '../helpers/ses-server.ts';
+import { createS3Store } from '#adapters/s3-store.ts';
+import { type FixtureServer, startFixtureServer } from '#tests/helpers/fixture-server.ts';
+import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
+import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
+import { type SesTestServer, startSesServer } from '#tests/helpers/ses-server.ts';
 
 /**
  * Measured 3.5 MiB (juice carries its own full cheerio with parse5; see README). Raise it

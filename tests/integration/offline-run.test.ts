@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Edition } from '../../functions/domain/types.ts';
-import { REPO_ROOT, runCli } from '../helpers/run-cli.ts';
+import type { Edition } from '#domain/types.ts';
+import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
 const GOLDEN = join(REPO_ROOT, 'tests/golden/sample-day-summaries.json');
 

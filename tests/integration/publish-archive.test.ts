@@ -8,20 +8,16 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderStore } from '../../functions/adapters/folder-store.ts';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { createS3Store } from '../../functions/adapters/s3-store.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { BriefingError } from '../../functions/domain/errors.ts';
-import { type EditionIndexEntry, PERSPECTIVES, THEME_IDS } from '../../functions/domain/types.ts';
-import {
-  ARCHIVE_INDEX_KEY,
-  publishEdition,
-  rebuildArchive,
-} from '../../functions/pipeline/publish-archive.ts';
-import type { PutOptions, Store } from '../../functions/ports/ports.ts';
-import { makeEdition, makeStory } from '../fixtures/editions/make-edition.ts';
-import { type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { createS3Store } from '#adapters/s3-store.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { ARCHIVE_INDEX_KEY, publishEdition, rebuildArchive } from '#archive/publish-archive.ts';
+import { BriefingError } from '#domain/errors.ts';
+import { type EditionIndexEntry, PERSPECTIVES, THEME_IDS } from '#domain/types.ts';
+import type { PutOptions, Store } from '#ports/ports.ts';
+import { makeEdition, makeStory } from '#tests/fixtures/editions/make-edition.ts';
+import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
 
 const context = {
   archiveTitle: 'China–Russia Briefing',

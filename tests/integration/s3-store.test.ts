@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createS3Store } from '../../functions/adapters/s3-store.ts';
-import { PreconditionFailedError } from '../../functions/domain/errors.ts';
-import { type S3TestServer, startS3Server } from '../helpers/s3-server.ts';
+import { createS3Store } from '#adapters/s3-store.ts';
+import { PreconditionFailedError } from '#domain/errors.ts';
+import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
 
 describe('S3 store over HTTP (s3rver on 127.0.0.1)', () => {
   let s3: S3TestServer;

@@ -10,8 +10,8 @@ import {
   SAMPLE_DAY_DIR,
   type SampleServer,
   startSampleServer,
-} from '../../functions/cli/sample-server.ts';
-import { ConfigError } from '../../functions/domain/errors.ts';
+} from '#cli/sample-server.ts';
+import { ConfigError } from '#domain/errors.ts';
 
 interface Manifest {
   recordedAt: string;

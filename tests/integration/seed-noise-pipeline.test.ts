@@ -9,15 +9,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { createLocalDeps, localPaths } from '../../functions/cli/local-deps.ts';
-import { parseConfig } from '../../functions/config/schema.ts';
-import { resolveRunRequest } from '../../functions/domain/run-request.ts';
-import type { Edition } from '../../functions/domain/types.ts';
-import { runDigest } from '../../functions/pipeline/run-digest.ts';
-import { silentProgress } from '../../functions/ports/ports.ts';
-import { REPO_ROOT } from '../helpers/run-cli.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { createLocalDeps, localPaths } from '#cli/local-deps.ts';
+import { parseConfig } from '#config/schema.ts';
+import { resolveRunRequest } from '#domain/run-request.ts';
+import type { Edition } from '#domain/types.ts';
+import { silentProgress } from '#ports/ports.ts';
+import { runDigest } from '#run-digest';
+import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
 
 const SEEDS = resolve(REPO_ROOT, '../shared/seeds');
 /** Lines like those the seeds show, written for the project, so the test has teeth without ../shared. */

@@ -1,13 +1,13 @@
 /** Exactly once per recipient per edition: crashes, retries, concurrent runs, throttling; and over SES. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { createSesMailer } from '../../functions/adapters/ses-mailer.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { type Recipient, sendDigest } from '../../functions/pipeline/send-digest.ts';
-import type { Mailer, OutgoingMail } from '../../functions/ports/ports.ts';
-import { makeEdition } from '../fixtures/editions/make-edition.ts';
-import { createMemoryStore } from '../helpers/memory-store.ts';
-import { type SesTestServer, startSesServer } from '../helpers/ses-server.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { createSesMailer } from '#adapters/ses-mailer.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { type Recipient, sendDigest } from '#deliver/send-digest.ts';
+import type { Mailer, OutgoingMail } from '#ports/ports.ts';
+import { makeEdition } from '#tests/fixtures/editions/make-edition.ts';
+import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+import { type SesTestServer, startSesServer } from '#tests/helpers/ses-server.ts';
 
 const edition = makeEdition(3);
 const recipients: Recipient[] = Array.from({ length: 10 }, (_, i) => ({

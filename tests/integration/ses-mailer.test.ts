@@ -1,7 +1,7 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesMailer } from '../../functions/adapters/ses-mailer.ts';
-import { type SesTestServer, startSesServer } from '../helpers/ses-server.ts';
+import { createSesMailer } from '#adapters/ses-mailer.ts';
+import { type SesTestServer, startSesServer } from '#tests/helpers/ses-server.ts';
 
 const RAW = [
   'From: Briefing <briefing@example.org>',

@@ -5,13 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFolderStore } from '../../functions/adapters/folder-store.ts';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { SECURITY_HEADERS, SITE_CSP, startStaticServer } from '../../functions/adapters/static-server.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { publishEdition } from '../../functions/pipeline/publish-archive.ts';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { SECURITY_HEADERS, SITE_CSP, startStaticServer } from '#adapters/static-server.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { publishEdition } from '#archive/publish-archive.ts';
+import { makeEdition } from '#tests/fixtures/editions/sample-edition.ts';
 import { SITE_CSP as CLOUDFRONT_CSP } from '../../infra/briefing-stack.ts';
-import { makeEdition } from '../fixtures/editions/sample-edition.ts';
 
 const CONTEXT = {
   archiveTitle: 'China–Russia Briefing',

@@ -11,15 +11,15 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '../../functions/adapters/json-logger.ts';
-import { fixedClock } from '../../functions/adapters/system-clock.ts';
-import { createLocalDeps, localPaths } from '../../functions/cli/local-deps.ts';
-import { parseConfig } from '../../functions/config/schema.ts';
-import { resolveRunRequest } from '../../functions/domain/run-request.ts';
-import type { Edition, SourceReport } from '../../functions/domain/types.ts';
-import { runDigest } from '../../functions/pipeline/run-digest.ts';
-import { silentProgress } from '../../functions/ports/ports.ts';
-import { refusedPort } from '../helpers/fixture-server.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { createLocalDeps, localPaths } from '#cli/local-deps.ts';
+import { parseConfig } from '#config/schema.ts';
+import { resolveRunRequest } from '#domain/run-request.ts';
+import type { Edition, SourceReport } from '#domain/types.ts';
+import { silentProgress } from '#ports/ports.ts';
+import { runDigest } from '#run-digest';
+import { refusedPort } from '#tests/helpers/fixture-server.ts';
 
 const rss = (items: string, decl = '<?xml version="1.0" encoding="utf-8"?>') =>
   `${decl}<rss version="2.0"><channel><title>T</title>${items}</channel></rss>`;

@@ -1,6 +1,6 @@
 /** `briefing invoke`: the same options as `run`, sent as a manual event to the deployed digest function. */
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
-import { BriefingError, InvalidInputError } from '../../domain/errors.ts';
+import { BriefingError, InvalidInputError } from '#domain/errors.ts';
 import { type EventOptions, eventFromOptions } from '../event-options.ts';
 import type { CliIo } from '../main.ts';
 

@@ -1,14 +1,14 @@
 /** `briefing run`: resolve options into a RunRequest, build local deps, run, print a summary. */
 import { join, resolve } from 'node:path';
-import { createJsonLogger } from '../../adapters/json-logger.ts';
-import { writePreview } from '../../adapters/outbox-mailer.ts';
-import { fixedClock, systemClock } from '../../adapters/system-clock.ts';
-import type { Config } from '../../config/schema.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
-import { resolveRunRequest } from '../../domain/run-request.ts';
-import { renderEmail } from '../../pipeline/render-email.ts';
-import { runDigest } from '../../pipeline/run-digest.ts';
-import type { Clock } from '../../ports/ports.ts';
+import { createJsonLogger } from '#adapters/json-logger.ts';
+import { writePreview } from '#adapters/outbox-mailer.ts';
+import { fixedClock, systemClock } from '#adapters/system-clock.ts';
+import type { Config } from '#config/schema.ts';
+import { renderEmail } from '#deliver/render-email.ts';
+import { InvalidInputError } from '#domain/errors.ts';
+import { resolveRunRequest } from '#domain/run-request.ts';
+import type { Clock } from '#ports/ports.ts';
+import { runDigest } from '#run-digest';
 import { eventFromOptions } from '../event-options.ts';
 import { readFeedsFile } from '../feeds-file.ts';
 import { loadLocalConfig, withFeeds } from '../load-config.ts';

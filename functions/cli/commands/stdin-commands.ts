@@ -1,11 +1,11 @@
 /** The stdin-to-stdout tools of CONTRACTS.md: classify, extract, parse-feed. */
 import { z } from 'zod';
-import { describeZodError } from '../../config/schema.ts';
-import { InvalidInputError } from '../../domain/errors.ts';
-import { classifyItem } from '../../pipeline/classify-relevance.ts';
-import { decodeDocument } from '../../pipeline/decode-text.ts';
-import { extractArticle } from '../../pipeline/extract-article.ts';
-import { parseFeed } from '../../pipeline/parse-feed.ts';
+import { classifyItem } from '#analyse/classify-relevance.ts';
+import { describeZodError } from '#config/schema.ts';
+import { InvalidInputError } from '#domain/errors.ts';
+import { extractArticle } from '#extract/extract-article.ts';
+import { parseFeed } from '#ingest/parse-feed.ts';
+import { decodeDocument } from '#text/charset.ts';
 import { type CliIo, readStdin } from '../main.ts';
 
 const ClassifyItemSchema = z.object({

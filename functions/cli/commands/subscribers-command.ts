@@ -1,17 +1,17 @@
 /** `briefing subscribers add|confirm|remove|list|export`: the operator's view of the list. */
 import { join, resolve } from 'node:path';
-import { createFolderStore } from '../../adapters/folder-store.ts';
-import { systemClock } from '../../adapters/system-clock.ts';
-import { BriefingError } from '../../domain/errors.ts';
-import { dataKeys } from '../../domain/keys.ts';
-import { SUBSCRIBER_STATUSES, type Subscriber } from '../../domain/subscriber.ts';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { systemClock } from '#adapters/system-clock.ts';
+import { BriefingError } from '#domain/errors.ts';
+import { dataKeys } from '#domain/keys.ts';
+import { SUBSCRIBER_STATUSES, type Subscriber } from '#domain/subscriber.ts';
 import {
   addSubscriberDirectly,
   listSubscribers,
   markUnsubscribed,
   normaliseEmail,
   updateSubscriber,
-} from '../../pipeline/subscriptions.ts';
+} from '#subscribe/subscriptions.ts';
 import type { CliIo } from '../main.ts';
 
 const dataStore = (out: string) => createFolderStore(join(resolve(out), '.state'));

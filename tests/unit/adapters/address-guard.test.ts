@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assertAllowedUrl,
-  assertPublicAddress,
-  isBlockedAddress,
-} from '../../../functions/adapters/address-guard.ts';
-import { BlockedUrlError } from '../../../functions/domain/errors.ts';
+import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from '#adapters/address-guard.ts';
+import { BlockedUrlError } from '#domain/errors.ts';
 
 describe('isBlockedAddress', () => {
   it.each([

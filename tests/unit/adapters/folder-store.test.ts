@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFolderStore } from '../../../functions/adapters/folder-store.ts';
-import { BriefingError, PreconditionFailedError } from '../../../functions/domain/errors.ts';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { BriefingError, PreconditionFailedError } from '#domain/errors.ts';
 
 const store = () => {
   const root = mkdtempSync(join(tmpdir(), 'folder-store-'));

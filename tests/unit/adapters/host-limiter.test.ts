@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHostLimiter } from '../../../functions/adapters/host-limiter.ts';
+import { createHostLimiter } from '#adapters/host-limiter.ts';
 
 /** Runs `count` tasks per host and records the peak in flight, globally and per host. */
 async function observe(global: number, perHost: number, hosts: string[], count: number) {

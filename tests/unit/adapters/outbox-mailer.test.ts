@@ -7,10 +7,10 @@ import {
   outboxFileName,
   safeRecipientName,
   writePreview,
-} from '../../../functions/adapters/outbox-mailer.ts';
-import { fixedClock } from '../../../functions/adapters/system-clock.ts';
-import { composeMessage } from '../../../functions/pipeline/compose-mime.ts';
-import type { OutgoingMail } from '../../../functions/ports/ports.ts';
+} from '#adapters/outbox-mailer.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { composeMessage } from '#deliver/compose-mime.ts';
+import type { OutgoingMail } from '#ports/ports.ts';
 
 const clock = fixedClock(new Date('2026-11-23T07:00:05.123Z'));
 

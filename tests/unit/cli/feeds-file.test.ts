@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { withLocalFiles } from '../../../functions/adapters/local-file-http.ts';
-import { readFeedsFile } from '../../../functions/cli/feeds-file.ts';
-import { BlockedUrlError, ConfigError } from '../../../functions/domain/errors.ts';
-import type { HttpClient } from '../../../functions/ports/ports.ts';
+import { withLocalFiles } from '#adapters/local-file-http.ts';
+import { readFeedsFile } from '#cli/feeds-file.ts';
+import { BlockedUrlError, ConfigError } from '#domain/errors.ts';
+import type { HttpClient } from '#ports/ports.ts';
 
 function feedsFile(content: unknown): string {
   const dir = mkdtempSync(join(tmpdir(), 'feeds-'));

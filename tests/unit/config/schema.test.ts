@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../functions/config/schema.ts';
-import { ConfigError } from '../../../functions/domain/errors.ts';
-import { THEME_IDS } from '../../../functions/domain/types.ts';
+import { parseConfig } from '#config/schema.ts';
+import { ConfigError } from '#domain/errors.ts';
+import { THEME_IDS } from '#domain/types.ts';
 
 describe('parseConfig', () => {
   it('fills every default from an empty document', () => {

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../../functions/domain/errors.ts';
-import {
-  editionDate,
-  parseManualEvent,
-  resolveRunRequest,
-  resolveSince,
-} from '../../../functions/domain/run-request.ts';
+import { InvalidInputError } from '#domain/errors.ts';
+import { editionDate, parseManualEvent, resolveRunRequest, resolveSince } from '#domain/run-request.ts';
 
 const now = new Date('2026-11-24T07:00:00Z');
 const context = { now, windowHours: 24, timeZone: 'Europe/London' };

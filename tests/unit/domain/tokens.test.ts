@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createToken, verifyToken } from '../../../functions/domain/tokens.ts';
+import { createToken, verifyToken } from '#domain/tokens.ts';
 
 const secret = 'test-secret-not-for-production';
 const now = new Date('2026-11-24T07:00:00Z');

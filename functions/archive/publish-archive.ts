@@ -1,0 +1,252 @@
+/**
+ * Publishes an edition so readers never see a broken state: the edition's own files first,
+ * then the archive index with optimistic concurrency (a retried or concurrent run merges, never
+ * loses or duplicates an edition), then every page and feed derived from that index. The
+ * derived files are rewritten until the index they were built from is still the latest.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { createTemplateRenderer, type TemplateRenderer } from '#adapters/eta-templates.ts';
+import { PreconditionFailedError } from '#domain/errors.ts';
+import { siteKeys } from '#domain/keys.ts';
+import { type Edition, PERSPECTIVES, THEME_IDS } from '#domain/types.ts';
+import type { Clock, Logger, PutOptions, Store } from '#ports/ports.ts';
+import {
+  type ArchiveRecord,
+  archiveRecordOf,
+  buildSearchDocuments,
+  indexEntryOf,
+  mergeRecords,
+  perspectivePageKey,
+  renderEditionPage,
+  renderEditionsFeed,
+  renderHomePage,
+  renderNotFoundPage,
+  renderPerspectivePage,
+  renderThemeFeed,
+  renderThemePage,
+  type SiteContext,
+} from './render-site.ts';
+
+export interface PublishDeps {
+  site: Store;
+  clock: Clock;
+  logger: Logger;
+  templates?: TemplateRenderer;
+}
+
+export interface PublishReport {
+  editionId: string;
+  files: number;
+  indexAttempts: number;
+}
+
+export const ARCHIVE_INDEX_KEY = 'archive-index.json';
+
+const CACHE = {
+  immutable: 'public, max-age=31536000, immutable',
+  short: 'public, max-age=300',
+  asset: 'public, max-age=86400',
+};
+
+const HTML = 'text/html; charset=utf-8';
+const JSON_TYPE = 'application/json; charset=utf-8';
+const ATOM = 'application/atom+xml; charset=utf-8';
+const JS_TYPE = 'text/javascript; charset=utf-8';
+
+export async function publishEdition(
+  deps: PublishDeps,
+  edition: Edition,
+  context: SiteContext,
+): Promise<PublishReport> {
+  const templates = deps.templates ?? createTemplateRenderer();
+  let files = 0;
+  const put = async (key: string, body: string | Buffer, options: PutOptions) => {
+    await deps.site.put(key, body, options);
+    files++;
+  };
+  // 1. The assets and the edition itself: complete before anything points at them.
+  files += await writeAssets(deps, templates);
+  await put(siteKeys.editionJson(edition.id), `${JSON.stringify(edition, null, 2)}\n`, {
+    contentType: JSON_TYPE,
+    cacheControl: CACHE.immutable,
+  });
+  await put(siteKeys.editionPage(edition.id), renderEditionPage(edition, context, templates), {
+    contentType: HTML,
+    cacheControl: CACHE.immutable,
+  });
+
+  // 2. The index, merged under optimistic concurrency.
+  const record = archiveRecordOf(edition);
+  let attempts = 0;
+  let etag: string | undefined;
+  let records: ArchiveRecord[] = [];
+  for (;;) {
+    attempts++;
+    const current = await readIndex(deps.site);
+    records = mergeRecords(current.records, record);
+    try {
+      etag = (
+        await deps.site.put(ARCHIVE_INDEX_KEY, JSON.stringify(records), {
+          contentType: JSON_TYPE,
+          cacheControl: 'no-cache',
+          ...(current.etag ? { ifMatch: current.etag } : { ifNoneMatch: '*' }),
+        })
+      ).etag;
+      break;
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError) || attempts >= 10) throw error;
+      deps.logger.info('archive index changed meanwhile, merging again', { editionId: edition.id, attempts });
+    }
+  }
+
+  // 3. Derived pages and feeds, from the index as written; redone if a later run moved it on.
+  for (let round = 0; round < 5; round++) {
+    files += await writeDerived(deps, records, context, templates);
+    const latest = await readIndex(deps.site);
+    if (latest.etag === etag) break;
+    records = latest.records;
+    etag = latest.etag;
+  }
+  return { editionId: edition.id, files, indexAttempts: attempts };
+}
+
+/** Rebuilds the index and every derived file from editions/<id>/edition.json alone. */
+export async function rebuildArchive(
+  deps: PublishDeps,
+  context: SiteContext,
+): Promise<{ editions: number; skipped: string[]; files: number }> {
+  const templates = deps.templates ?? createTemplateRenderer();
+  const keys = (await deps.site.list('editions/')).filter((k) => k.endsWith('/edition.json'));
+  let records: ArchiveRecord[] = [];
+  const skipped: string[] = [];
+  for (const key of keys) {
+    const object = await deps.site.get(key);
+    try {
+      const edition = JSON.parse(object!.body.toString('utf8')) as Edition;
+      if (!edition.id || !Array.isArray(edition.stories)) throw new Error('not an edition');
+      records = mergeRecords(records, archiveRecordOf(edition));
+    } catch {
+      skipped.push(key);
+    }
+  }
+  await deps.site.put(ARCHIVE_INDEX_KEY, JSON.stringify(records), {
+    contentType: JSON_TYPE,
+    cacheControl: 'no-cache',
+  });
+  const files =
+    (await writeAssets(deps, templates)) + (await writeDerived(deps, records, context, templates));
+  return { editions: records.length, skipped, files };
+}
+
+async function readIndex(site: Store): Promise<{ records: ArchiveRecord[]; etag?: string }> {
+  const object = await site.get(ARCHIVE_INDEX_KEY);
+  if (!object) return { records: [] };
+  try {
+    const records = JSON.parse(object.body.toString('utf8')) as ArchiveRecord[];
+    return { records: Array.isArray(records) ? records : [], ...(object.etag ? { etag: object.etag } : {}) };
+  } catch {
+    // A corrupt index is replaced (under the same precondition); `archive rebuild` restores history.
+    return { records: [], ...(object.etag ? { etag: object.etag } : {}) };
+  }
+}
+
+/**
+ * The browser build of MiniSearch for assets/minisearch.js: from node_modules when the code runs
+ * from the repository, else from templates/site/vendor/ where a bundle may copy it. It is not
+ * committed; without it search.js falls back to a plain every-term match.
+ */
+export function readMiniSearchBrowserBuild(templatesDir: string): Buffer | undefined {
+  const candidates: string[] = [];
+  try {
+    // The package's exports map hides dist/umd; find it beside the CommonJS entry point.
+    const main = createRequire(import.meta.url).resolve('minisearch');
+    candidates.push(join(dirname(main), '..', 'umd', 'index.js'));
+  } catch {
+    // Not resolvable from a bundle without node_modules: try the vendored copy.
+  }
+  candidates.push(join(templatesDir, 'site', 'vendor', 'minisearch.js'));
+  const found = candidates.find((path) => existsSync(path));
+  return found ? readFileSync(found) : undefined;
+}
+
+/** The static assets every page links to; written before any page that could reference them. */
+async function writeAssets(deps: PublishDeps, templates: TemplateRenderer): Promise<number> {
+  const assets = join(templates.dir, 'site', 'assets');
+  const writes: [string, Buffer, PutOptions][] = [
+    [
+      siteKeys.asset('site.css'),
+      readFileSync(join(assets, 'site.css')),
+      { contentType: 'text/css; charset=utf-8', cacheControl: CACHE.asset },
+    ],
+    [
+      siteKeys.asset('search.js'),
+      readFileSync(join(assets, 'search.js')),
+      { contentType: JS_TYPE, cacheControl: CACHE.asset },
+    ],
+  ];
+  const miniSearch = readMiniSearchBrowserBuild(templates.dir);
+  if (miniSearch) {
+    writes.push([
+      siteKeys.asset('minisearch.js'),
+      miniSearch,
+      { contentType: JS_TYPE, cacheControl: CACHE.asset },
+    ]);
+  } else {
+    deps.logger.warn('MiniSearch browser build not found: search falls back to plain matching', {
+      templatesDir: templates.dir,
+    });
+  }
+  for (const [key, body, options] of writes) await deps.site.put(key, body, options);
+  return writes.length;
+}
+
+async function writeDerived(
+  deps: PublishDeps,
+  records: ArchiveRecord[],
+  context: SiteContext,
+  templates: TemplateRenderer,
+): Promise<number> {
+  const site = deps.site;
+  const writes: [string, string | Buffer, PutOptions][] = [
+    [
+      siteKeys.editionsIndex(),
+      `${JSON.stringify(records.map(indexEntryOf), null, 2)}\n`,
+      { contentType: JSON_TYPE, cacheControl: CACHE.short },
+    ],
+    [
+      siteKeys.searchIndex(),
+      JSON.stringify(buildSearchDocuments(records)),
+      { contentType: JSON_TYPE, cacheControl: CACHE.short },
+    ],
+    [siteKeys.feed(), renderEditionsFeed(records, context), { contentType: ATOM, cacheControl: CACHE.short }],
+    [
+      siteKeys.home(),
+      renderHomePage(records, context, templates),
+      { contentType: HTML, cacheControl: CACHE.short },
+    ],
+    ['404.html', renderNotFoundPage(context, templates), { contentType: HTML, cacheControl: CACHE.short }],
+  ];
+  for (const theme of THEME_IDS) {
+    writes.push([
+      siteKeys.themePage(theme),
+      renderThemePage(theme, records, context, templates),
+      { contentType: HTML, cacheControl: CACHE.short },
+    ]);
+    writes.push([
+      siteKeys.themeFeed(theme),
+      renderThemeFeed(theme, records, context),
+      { contentType: ATOM, cacheControl: CACHE.short },
+    ]);
+  }
+  for (const perspective of PERSPECTIVES) {
+    writes.push([
+      perspectivePageKey(perspective),
+      renderPerspectivePage(perspective, records, context, templates),
+      { contentType: HTML, cacheControl: CACHE.short },
+    ]);
+  }
+  for (const [key, body, options] of writes) await site.put(key, body, options);
+  return writes.length;
+}

@@ -1,0 +1,511 @@
+/**
+ * The digest email: HTML (table layout, CSS from templates/email/styles.css inlined by juice,
+ * dark-mode aware, no scripts, no remote assets, no tracking) and a plain-text part rendered from
+ * the same view model. Every value from feeds goes through the template engine's escaping; only
+ * http(s) URLs become links.
+ *
+ * Size budget: Gmail clips messages at about 102 KB. When the HTML part would pass
+ * `maxHtmlBytes`, the lowest-ranked stories move to the web version, with a link per section and
+ * one overall.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import juice from 'juice';
+import { createTemplateRenderer, type TemplateRenderer } from '#adapters/eta-templates.ts';
+import type { Edition, Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
+
+export interface EmailContext {
+  archiveTitle: string;
+  /** Absolute URL of the edition's web page. */
+  editionUrl: string;
+  recipient?: { email: string; unsubscribeUrl: string; preferencesUrl: string; themes?: ThemeId[] };
+  postalAddress: string;
+  maxHtmlBytes: number;
+  /** What the digest follows, for the quiet-day note; defaults to "China–Russia relations". */
+  topic?: string;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  preheader: string;
+  html: string;
+  text: string;
+  /** Stories shown in this email, highest rank first. */
+  includedStoryIds: string[];
+  /** Stories this recipient would get that moved to the web version for size. */
+  omittedStoryCount: number;
+}
+
+export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
+  wire: 'Wire services',
+  western: 'Western',
+  'russian-state': 'Russian state',
+  'russian-independent': 'Russian independent',
+  'chinese-state': 'Chinese state',
+  'chinese-independent': 'Hong Kong and independent Chinese',
+  regional: 'Regional',
+  aggregator: 'News search',
+  other: 'Other',
+};
+
+/** Signal labels as words: the colour in the email only repeats what the word says. */
+export const SIGNAL_LABELS: Record<SignalLabel, string> = {
+  reinforces: 'Reinforces',
+  'new-development': 'New development',
+  'counter-signal': 'Counter-signal',
+};
+
+const DEFAULT_TOPIC = 'China–Russia relations';
+const TEXT_WIDTH = 72;
+const MAX_FAILED_NAMES = 12;
+const MAX_ALSO_COVERED = 5;
+/** Invisible filler after the preheader so clients do not pull body text into the inbox preview. */
+const PREHEADER_PAD = '&zwnj;&nbsp;'.repeat(40);
+
+/** Only http(s) URLs become links; anything else (javascript:, data:, relative) renders as text. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** "Monday, 23 November 2026" from the edition id's date, else from when it was generated. */
+export function formatEditionDate(edition: Pick<Edition, 'id' | 'generatedAt'>): string {
+  const fromId = /^\d{4}-\d{2}-\d{2}/.test(edition.id)
+    ? new Date(`${edition.id.slice(0, 10)}T12:00:00Z`)
+    : undefined;
+  const date = fromId && !Number.isNaN(fromId.getTime()) ? fromId : new Date(edition.generatedAt);
+  if (Number.isNaN(date.getTime())) return edition.id;
+  return new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(date);
+}
+
+/** One line of text from feed-derived input: no control characters, no line breaks. */
+function cleanLine(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/**
+ * Wraps text at `width` columns for the plain-text part. Words longer than a line (URLs) stay
+ * whole on a line of their own, so they remain clickable.
+ */
+export function wrapText(text: string, indent = '', firstIndent = indent, width = TEXT_WIDTH): string {
+  const words = cleanLine(text).split(' ').filter(Boolean);
+  const lines: string[] = [];
+  let line = firstIndent;
+  let empty = true;
+  for (const word of words) {
+    const prefix = lines.length === 0 ? firstIndent : indent;
+    if (!empty && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+      continue;
+    }
+    line = empty ? prefix + word : `${line} ${word}`;
+    empty = false;
+  }
+  if (!empty) lines.push(line);
+  return lines.join('\n');
+}
+
+export interface StoryView {
+  id: string;
+  title: string;
+  url?: string;
+  sentences: { text: string; url?: string }[];
+  signal: SignalLabel;
+  signalLabel: string;
+  groups: {
+    label: string;
+    articles: { source: string; title: string; url?: string; language?: string }[];
+  }[];
+}
+
+/** A story as templates see it: clean text, safe links, sources grouped by perspective. */
+export function storyView(story: Story): StoryView {
+  const groups = new Map<Perspective, StoryView['groups'][number]>();
+  for (const a of story.articles) {
+    const group = groups.get(a.perspective) ?? {
+      label: PERSPECTIVE_LABELS[a.perspective] ?? a.perspective,
+      articles: [],
+    };
+    const source = cleanLine(a.source);
+    if (!group.articles.some((x) => x.source === source)) {
+      const url = safeHref(a.url);
+      group.articles.push({
+        source,
+        title: cleanLine(a.title),
+        ...(url ? { url } : {}),
+        ...(a.language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(a.language)
+          ? { language: a.language }
+          : {}),
+      });
+    }
+    groups.set(a.perspective, group);
+  }
+  const url = safeHref(story.articles[0]?.url);
+  return {
+    id: story.id,
+    title: cleanLine(story.title),
+    ...(url ? { url } : {}),
+    sentences: story.sentences.map((s) => {
+      const href = safeHref(s.url);
+      return { text: cleanLine(s.text), ...(href ? { url: href } : {}) };
+    }),
+    signal: story.signal,
+    signalLabel: SIGNAL_LABELS[story.signal] ?? story.signal,
+    groups: [...groups.values()],
+  };
+}
+
+/** Which stories a recipient gets, in which section, ranked; independent of the size budget. */
+interface Plan {
+  /** Eligible stories, highest rank first. */
+  ranked: Story[];
+  sections: { id: string; title: string; summary: string; placed: Story[]; members: Story[] }[];
+  quietThemes: string[];
+  filtered: boolean;
+}
+
+const OTHER_SECTION = 'other';
+
+function planEmail(edition: Edition, wanted: readonly ThemeId[] | undefined): Plan {
+  const filter = wanted && wanted.length > 0 ? new Set(wanted) : undefined;
+  const themes = edition.themes.filter((t) => !filter || filter.has(t.id));
+  const memberOf = (story: Story, theme: ThemeDigest) =>
+    story.themes.includes(theme.id) || theme.storyIds.includes(story.id);
+  const order = new Map(edition.stories.map((s, i) => [s.id, i]));
+  const ranked = edition.stories
+    .filter((s) => !filter || s.themes.some((t) => filter.has(t)))
+    .sort((a, b) => b.rank - a.rank || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+
+  // Each story appears once: under its primary theme when that is shown, else its first shown one.
+  const home = new Map<string, string>();
+  for (const story of ranked) {
+    const primary =
+      story.themes.find((t) => themes.some((x) => x.id === t)) ??
+      themes.find((t) => t.storyIds.includes(story.id))?.id ??
+      OTHER_SECTION;
+    home.set(story.id, primary);
+  }
+  const sections: Plan['sections'] = [];
+  const quietThemes: string[] = [];
+  for (const theme of themes) {
+    const members = ranked.filter((s) => memberOf(s, theme));
+    if (members.length === 0) {
+      quietThemes.push(cleanLine(theme.title));
+      continue;
+    }
+    sections.push({
+      id: theme.id,
+      title: cleanLine(theme.title),
+      summary: cleanLine(theme.summary),
+      placed: members.filter((s) => home.get(s.id) === theme.id),
+      members,
+    });
+  }
+  const others = ranked.filter((s) => home.get(s.id) === OTHER_SECTION);
+  if (others.length > 0) {
+    sections.push({
+      id: OTHER_SECTION,
+      title: 'Other developments',
+      summary: 'Stories outside the themes above.',
+      placed: others,
+      members: others,
+    });
+  }
+  return { ranked, sections, quietThemes, filtered: Boolean(filter) };
+}
+
+interface Links {
+  editionUrl: string | undefined;
+  unsubscribeUrl: string | undefined;
+  preferencesUrl: string | undefined;
+}
+
+function linksOf(context: EmailContext): Links {
+  return {
+    editionUrl: safeHref(context.editionUrl),
+    unsubscribeUrl: safeHref(context.recipient?.unsubscribeUrl),
+    preferencesUrl: safeHref(context.recipient?.preferencesUrl),
+  };
+}
+
+function commonView(edition: Edition, context: EmailContext, links: Links, preheader: string) {
+  const failed = edition.sources.filter((s) => s.status === 'failed').map((s) => cleanLine(s.name));
+  return {
+    archiveTitle: cleanLine(context.archiveTitle),
+    dateLabel: formatEditionDate(edition),
+    editionId: edition.id,
+    ...links,
+    preheader,
+    preheaderPad: PREHEADER_PAD,
+    postalAddress: cleanLine(context.postalAddress),
+    failedSources: {
+      names: failed.slice(0, MAX_FAILED_NAMES),
+      more: Math.max(0, failed.length - MAX_FAILED_NAMES),
+    },
+    wrap: (text: string, indent = '', firstIndent = indent) => wrapText(text, indent, firstIndent),
+  };
+}
+
+function topLineView(edition: Edition) {
+  const sourceByUrl = new Map<string, string>();
+  for (const story of edition.stories)
+    for (const a of story.articles) if (!sourceByUrl.has(a.url)) sourceByUrl.set(a.url, cleanLine(a.source));
+  return edition.topLine.map((item) => {
+    const url = safeHref(item.url);
+    const source = sourceByUrl.get(item.url) ?? (url ? new URL(url).hostname : undefined);
+    return { text: cleanLine(item.text), ...(url ? { url, source: source ?? 'Source' } : {}) };
+  });
+}
+
+function preheaderOf(edition: Edition): string {
+  const text = edition.topLine.map((t) => cleanLine(t.text)).join(' · ');
+  return truncate(text || 'No significant developments today.', 140);
+}
+
+function digestView(edition: Edition, context: EmailContext, plan: Plan, count: number, links: Links) {
+  const included = new Set(plan.ranked.slice(0, count).map((s) => s.id));
+  const placedIn = new Map<string, string>();
+  for (const section of plan.sections) for (const s of section.placed) placedIn.set(s.id, section.title);
+  const sections = plan.sections.map((section) => {
+    const shown = section.placed.filter((s) => included.has(s.id));
+    const more = section.placed.length - shown.length;
+    const alsoCovered = section.members
+      .filter((s) => !section.placed.includes(s) && included.has(s.id))
+      .slice(0, MAX_ALSO_COVERED)
+      .map((s) => `“${truncate(cleanLine(s.title), 90)}” (under ${placedIn.get(s.id) ?? 'another theme'})`);
+    const moreUrl =
+      links.editionUrl && section.id !== OTHER_SECTION
+        ? `${links.editionUrl.split('#')[0]}#theme-${section.id}`
+        : links.editionUrl;
+    return {
+      id: section.id,
+      title: section.title,
+      summary: section.summary,
+      stories: shown.map(storyView),
+      alsoCovered,
+      more,
+      ...(moreUrl ? { moreUrl } : {}),
+    };
+  });
+  const themeTitles = new Map(edition.themes.map((t) => [t.id, cleanLine(t.title)]));
+  const wanted = context.recipient?.themes ?? [];
+  return {
+    ...commonView(edition, context, links, preheaderOf(edition)),
+    topLine: topLineView(edition),
+    themeFilter: plan.filtered ? wanted.map((id) => themeTitles.get(id) ?? id) : undefined,
+    sections,
+    quietThemes: plan.quietThemes,
+    included: included.size,
+    omitted: plan.ranked.length - included.size,
+  };
+}
+
+const stylesByDir = new Map<string, string>();
+
+function emailStyles(renderer: TemplateRenderer): string {
+  let css = stylesByDir.get(renderer.dir);
+  if (css === undefined) {
+    css = readFileSync(join(renderer.dir, 'email', 'styles.css'), 'utf8');
+    stylesByDir.set(renderer.dir, css);
+  }
+  return css;
+}
+
+function inlineStyles(html: string, renderer: TemplateRenderer): string {
+  // Blank lines left by template control tags cost bytes against the budget and show nothing.
+  return juice(html.replace(/\n[ \t]*(?=\n)/g, ''), {
+    extraCss: emailStyles(renderer),
+    // Dark mode and phone rules only work from a <style> block; juice keeps them there.
+    preserveMediaQueries: true,
+    insertPreservedExtraCss: true,
+    removeStyleTags: true,
+    applyWidthAttributes: true,
+    applyAttributesTableElements: true,
+  });
+}
+
+/** Tidy text output: no trailing spaces, at most two blank lines in a row, one final newline. */
+function tidyText(text: string): string {
+  return `${text
+    .split('\n')
+    .map((line) => (line === '-- ' ? line : line.trimEnd()))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n\n')
+    .trim()}\n`;
+}
+
+function subjectOf(edition: Edition, context: EmailContext, lead: Story | undefined): string {
+  const date = formatEditionDate(edition).replace(/^[^,]+, /, '');
+  const base = `${cleanLine(context.archiveTitle)}, ${date}`;
+  return lead ? `${base}: ${truncate(cleanLine(lead.title), 70)}` : base;
+}
+
+/**
+ * The budget search renders with the personal links replaced by placeholders at least as long as
+ * the real ones, so one search serves every recipient with the same theme choice, and the real
+ * render can only be smaller. Memoised per edition object; the result is a pure function of the key.
+ */
+const budgetCache = new WeakMap<Edition, Map<string, number>>();
+
+function placeholderLength(links: Links): number {
+  const longest = Math.max(escapedLength(links.unsubscribeUrl), escapedLength(links.preferencesUrl));
+  let length = 512;
+  while (length < longest) length *= 2;
+  return length;
+}
+
+function escapedLength(url: string | undefined): number {
+  return url ? url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').length : 0;
+}
+
+function storiesThatFit(
+  edition: Edition,
+  context: EmailContext,
+  plan: Plan,
+  links: Links,
+  renderer: TemplateRenderer,
+): number {
+  const length = placeholderLength(links);
+  const placeholder = (url: string | undefined) =>
+    url ? `https://${'x'.repeat(length - 'https://'.length)}` : undefined;
+  const sizing: Links = {
+    editionUrl: links.editionUrl,
+    unsubscribeUrl: placeholder(links.unsubscribeUrl),
+    preferencesUrl: placeholder(links.preferencesUrl),
+  };
+  const key = JSON.stringify([
+    renderer.dir,
+    context.maxHtmlBytes,
+    context.archiveTitle,
+    context.postalAddress,
+    links.editionUrl,
+    Boolean(links.unsubscribeUrl),
+    Boolean(links.preferencesUrl),
+    length,
+    plan.filtered ? [...(context.recipient?.themes ?? [])].sort() : null,
+  ]);
+  let cache = budgetCache.get(edition);
+  const cached = cache?.get(key);
+  if (cached !== undefined) return cached;
+
+  const size = (count: number) =>
+    Buffer.byteLength(
+      inlineStyles(
+        renderer.render('email/digest', digestView(edition, context, plan, count, sizing)),
+        renderer,
+      ),
+    );
+  let best = plan.ranked.length;
+  if (size(best) > context.maxHtmlBytes) {
+    // Size grows with the story count: binary search for the largest count that fits.
+    let lo = 0;
+    let hi = plan.ranked.length - 1;
+    best = 0;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (size(mid) <= context.maxHtmlBytes) {
+        best = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+  }
+  if (!cache) {
+    cache = new Map();
+    budgetCache.set(edition, cache);
+  }
+  cache.set(key, best);
+  return best;
+}
+
+/** The digest for one recipient (or, without a recipient, the preview). */
+export function renderEmail(
+  edition: Edition,
+  context: EmailContext,
+  renderer: TemplateRenderer = createTemplateRenderer(),
+): RenderedEmail {
+  const plan = planEmail(edition, context.recipient?.themes);
+  const links = linksOf(context);
+  let count = storiesThatFit(edition, context, plan, links, renderer);
+  let view = digestView(edition, context, plan, count, links);
+  let html = inlineStyles(renderer.render('email/digest', view), renderer);
+  if (Buffer.byteLength(html) > context.maxHtmlBytes && count > 0) {
+    // Only possible when the edition object changed after an earlier render: measure afresh.
+    budgetCache.delete(edition);
+    count = storiesThatFit(edition, context, plan, links, renderer);
+    view = digestView(edition, context, plan, count, links);
+    html = inlineStyles(renderer.render('email/digest', view), renderer);
+  }
+  const text = tidyText(renderer.render('email/digest.txt', view));
+  const lead = [...edition.stories].sort((a, b) => b.rank - a.rank)[0];
+  return {
+    subject: subjectOf(edition, context, lead),
+    preheader: view.preheader,
+    html,
+    text,
+    includedStoryIds: plan.ranked.slice(0, count).map((s) => s.id),
+    omittedStoryCount: plan.ranked.length - count,
+  };
+}
+
+function windowLabel(edition: Edition): string {
+  const format = (iso: string) => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    return new Intl.DateTimeFormat('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZone: 'UTC',
+    }).format(date);
+  };
+  return `${format(edition.window.from)} and ${format(edition.window.to)} UTC`;
+}
+
+/** A short note for a day with no relevant story, when the configuration asks for one. */
+export function renderQuietDay(
+  edition: Edition,
+  context: EmailContext,
+  renderer: TemplateRenderer = createTemplateRenderer(),
+): RenderedEmail {
+  const links = linksOf(context);
+  const preheader = 'A quiet day: no significant development in the monitored sources.';
+  const view = {
+    ...commonView(edition, context, links, preheader),
+    topic: cleanLine(context.topic ?? DEFAULT_TOPIC),
+    sourceCount: edition.sources.length,
+    windowLabel: windowLabel(edition),
+    omitted: 0,
+  };
+  return {
+    subject: `${subjectOf(edition, context, undefined)}: a quiet day`,
+    preheader,
+    html: inlineStyles(renderer.render('email/quiet-day', view), renderer),
+    text: tidyText(renderer.render('email/quiet-day.txt', view)),
+    includedStoryIds: [],
+    omittedStoryCount: 0,
+  };
+}

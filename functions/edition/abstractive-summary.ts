@@ -1,0 +1,98 @@
+/**
+ * An optional abstractive summariser (Amazon Bedrock, Converse API), off by default. The model
+ * sees numbered source sentences and must cite one per sentence it writes; a sentence without a
+ * citation, or whose words the cited source does not carry, is dropped. Any failure, or nothing
+ * left after grounding, keeps the extractive summary.
+ */
+import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import { describeError } from '#domain/errors.ts';
+import type { Story, SummarySentence } from '#domain/types.ts';
+import type { Logger } from '#ports/ports.ts';
+import { splitSentences, tokensOf } from '#text/tokens.ts';
+
+export interface AbstractiveSummarizer {
+  /** Grounded sentences for the story, or undefined to keep the extractive summary. */
+  summarise(story: Story, sources: { url: string; text: string }[]): Promise<SummarySentence[] | undefined>;
+}
+
+const SYSTEM = `You summarise news for analysts of China–Russia relations. Write two or three short factual sentences saying what happened.
+Use only facts in the numbered source sentences. End every sentence with the number of the source sentence it rests on, in brackets, like [3].
+Do not add opinions, background or facts that the sources do not state.`;
+
+/** Words of a sentence that its cited source must also contain (share of content tokens). */
+export const GROUNDING_THRESHOLD = 0.6;
+
+export function createBedrockSummarizer(options: {
+  client: BedrockRuntimeClient;
+  modelId: string;
+  logger: Logger;
+  maxSources?: number;
+}): AbstractiveSummarizer {
+  return {
+    async summarise(story, sources) {
+      const numbered: SummarySentence[] = [];
+      for (const source of sources) {
+        for (const sentence of splitSentences(source.text).slice(0, 12)) {
+          if (numbered.length >= (options.maxSources ?? 30)) break;
+          numbered.push({ text: sentence, url: source.url });
+        }
+      }
+      if (numbered.length === 0) return undefined;
+      const prompt = `Story: ${story.title}\n\nSource sentences:\n${numbered.map((s, i) => `[${i + 1}] ${s.text}`).join('\n')}`;
+      try {
+        const out = await options.client.send(
+          new ConverseCommand({
+            modelId: options.modelId,
+            system: [{ text: SYSTEM }],
+            messages: [{ role: 'user', content: [{ text: prompt }] }],
+            inferenceConfig: { maxTokens: 400, temperature: 0 },
+          }),
+        );
+        const text = (out.output?.message?.content ?? [])
+          .map((c) => ('text' in c ? (c.text ?? '') : ''))
+          .join(' ');
+        const grounded = groundSentences(text, numbered);
+        return grounded.length > 0 ? grounded.slice(0, 3) : undefined;
+      } catch (error) {
+        options.logger.warn('abstractive summary failed, keeping the extractive one', {
+          storyId: story.id,
+          error: describeError(error),
+        });
+        return undefined;
+      }
+    },
+  };
+}
+
+/** Keeps the model's sentences that cite a source sentence carrying most of their words. */
+export function groundSentences(output: string, sources: readonly SummarySentence[]): SummarySentence[] {
+  const kept: SummarySentence[] = [];
+  for (const sentence of splitSentences(output)) {
+    const cite = /\[(\d{1,3})\]\s*[.!?]?$/.exec(sentence.trim()) ?? /\[(\d{1,3})\]/.exec(sentence);
+    if (!cite) continue;
+    const source = sources[Number(cite[1]) - 1];
+    if (!source) continue;
+    const text = sentence.replace(/\s*\[\d{1,3}\]/g, '').trim();
+    const words = new Set(tokensOf(text));
+    const supported = new Set(tokensOf(source.text));
+    if (words.size === 0) continue;
+    let shared = 0;
+    for (const w of words) if (supported.has(w)) shared++;
+    if (shared / words.size >= GROUNDING_THRESHOLD) kept.push({ text, url: source.url });
+  }
+  return kept;
+}
+
+/** Replaces extractive summaries where the summariser returns grounded sentences. */
+export async function applyAbstractiveSummaries(
+  stories: Story[],
+  summarizer: AbstractiveSummarizer,
+  sourcesOf: (story: Story) => { url: string; text: string }[],
+): Promise<Story[]> {
+  const out: Story[] = [];
+  for (const story of stories) {
+    const sentences = await summarizer.summarise(story, sourcesOf(story));
+    out.push(sentences ? { ...story, sentences, summary: sentences.map((s) => s.text).join(' ') } : story);
+  }
+  return out;
+}

@@ -1,0 +1,672 @@
+/**
+ * The article body of a parsed page as paragraphs of plain text.
+ *
+ * One iterative walk turns the DOM into text blocks (the runs of inline text between block
+ * boundaries) and boxes (block-level elements with the totals of their subtree: characters,
+ * characters inside links, sentence-like "good" text). Furniture goes on the way: tags that never
+ * hold prose, hidden elements, landmark roles, and boxes whose class or id names them as comments,
+ * share bars, related links, newsletter or cookie boxes (extract-boilerplate.ts); weakly named
+ * boxes (sidebar, header, meta) stay only when they hold several paragraphs of prose.
+ *
+ * The article container is chosen the way Readability chooses it, a method that holds up on pages
+ * it was never tuned for: every paragraph votes for its parent, grandparent and three more
+ * ancestors with decreasing weight, scores are discounted by link density, the winner moves up
+ * when its best rivals share an ancestor, and siblings that read like more of the same article
+ * join it. Unlike Readability, a vote stops at an <article> (a list of stories is not a story) and
+ * a "content" class name needs prose to earn its bonus. Inside the chosen boxes, link lists, the
+ * headline, boilerplate lines and date lines are dropped.
+ *
+ * Work is linear in the size of the document and nothing recurses, so deeply nested markup cannot
+ * overflow the stack; a page whose class names hide its whole body gets a second pass without
+ * the class rules.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { SKIPPED_LANDMARKS } from '#text/html-guard.ts';
+import { classifyLabel, isBoilerplateLine, type LabelKind, NOISE_ROLES } from './extract-boilerplate.ts';
+
+/** Nodes walked per pass at most: far above any real page (they have a few tens of thousands). */
+const MAX_NODES = 400_000;
+
+/**
+ * Never article text: scripts and media, form controls, navigation, asides and footers, and
+ * figures (an image and its caption, often of something else). Forms and headers are judged by
+ * how much prose they hold (closeBox).
+ */
+const SKIP_TAGS = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'svg',
+  'math',
+  'canvas',
+  'video',
+  'audio',
+  'picture',
+  'source',
+  'track',
+  'map',
+  'area',
+  'img',
+  'input',
+  'button',
+  'select',
+  'option',
+  'optgroup',
+  'textarea',
+  'datalist',
+  'output',
+  'progress',
+  'meter',
+  'dialog',
+  'menu',
+  ...SKIPPED_LANDMARKS,
+  'figcaption',
+  'figure',
+  'link',
+  'meta',
+  'base',
+  'title',
+]);
+
+/** Elements whose text flows into the surrounding block. Everything else starts a block. */
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'acronym',
+  'b',
+  'bdi',
+  'bdo',
+  'big',
+  'cite',
+  'code',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'font',
+  'i',
+  'ins',
+  'kbd',
+  'label',
+  'mark',
+  'nobr',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strike',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'tt',
+  'u',
+  'var',
+  'wbr',
+]);
+
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+
+interface Box {
+  tag: string;
+  parent: Box | undefined;
+  children: Box[];
+  /** Position in document order, and the position after the last box of its subtree. */
+  index: number;
+  end: number;
+  className: string;
+  label: LabelKind;
+  /** Never dropped by class rules: <article>, <main>, <body>, itemprop=articleBody. */
+  protectedBox: boolean;
+  blockStart: number;
+  blockEnd: number;
+  chars: number;
+  linkChars: number;
+  goodChars: number;
+  goodBlocks: number;
+  /** Excluded itself (class, role, hidden without prose). */
+  excluded: boolean;
+  /** Excluded itself or inside an excluded box. */
+  dead: boolean;
+  /** Readability-style content score; NaN until a paragraph votes for the box. */
+  score: number;
+}
+
+interface Block {
+  text: string;
+  chars: number;
+  linkChars: number;
+  box: Box;
+  heading: number;
+  good: boolean;
+  /** Inside a list of links within the article: scored but not shown. */
+  linkList: boolean;
+}
+
+interface Model {
+  boxes: Box[];
+  blocks: Block[];
+}
+
+interface ExitFrame {
+  exit: true;
+  box: Box | undefined;
+  link: boolean;
+  heading: number;
+}
+
+type Frame = AnyNode | ExitFrame;
+
+export interface ContentHints {
+  /** The headline, dropped when the body repeats it. */
+  title?: string;
+}
+
+/** Paragraphs of the article body, in page order. Empty when the page holds no prose. */
+export function extractContent(document: AnyNode, hints: ContentHints = {}): string[] {
+  const strict = selectParagraphs(buildModel(document, true), hints);
+  if (totalLength(strict) >= 250) return strict;
+  // A page whose wrapper is misnamed ("social-content") loses its body to the class rules: retry without them.
+  const loose = selectParagraphs(buildModel(document, false), hints);
+  return totalLength(loose) > totalLength(strict) * 1.5 ? loose : strict;
+}
+
+/** Length in Latin-script terms: a Chinese, Japanese or Korean character says about as much as three letters. */
+function totalLength(paragraphs: string[]): number {
+  let n = 0;
+  for (const p of paragraphs) n += p.length + 2 * (p.match(CJK)?.length ?? 0);
+  return n;
+}
+
+const isElement = (node: AnyNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+function newBox(tag: string, parent: Box | undefined, blockStart: number): Box {
+  const box: Box = {
+    tag,
+    parent,
+    children: [],
+    index: 0,
+    end: 0,
+    className: '',
+    label: 'neutral',
+    protectedBox: false,
+    blockStart,
+    blockEnd: blockStart,
+    chars: 0,
+    linkChars: 0,
+    goodChars: 0,
+    goodBlocks: 0,
+    excluded: false,
+    dead: false,
+    score: Number.NaN,
+  };
+  parent?.children.push(box);
+  return box;
+}
+
+function isHidden(attrs: Record<string, string>): boolean {
+  if ('hidden' in attrs || attrs['aria-hidden'] === 'true') return true;
+  const style = attrs.style;
+  return style !== undefined && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
+}
+
+function buildModel(document: AnyNode, useLabels: boolean): Model {
+  const boxes: Box[] = [];
+  const blocks: Block[] = [];
+  const rootBox = newBox('#root', undefined, 0);
+  rootBox.protectedBox = true;
+  boxes.push(rootBox);
+  let current = rootBox;
+  let buffer = '';
+  let bufferLink = 0;
+  let linkDepth = 0;
+  let heading = 0;
+
+  const flush = () => {
+    if (buffer === '') return;
+    const text = buffer.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+    const link = bufferLink;
+    buffer = '';
+    bufferLink = 0;
+    if (text === '') return;
+    const chars = text.length;
+    const linkChars = Math.min(link, chars);
+    const good = heading === 0 && isGoodText(text, chars, linkChars);
+    blocks.push({ text, chars, linkChars, box: current, heading, good, linkList: false });
+    current.chars += chars;
+    current.linkChars += linkChars;
+    if (good) {
+      current.goodChars += chars - linkChars;
+      current.goodBlocks++;
+    }
+  };
+
+  const stack: Frame[] = [document];
+  let visited = 0;
+  while (stack.length > 0) {
+    const frame = stack.pop()!;
+    if ('exit' in frame) {
+      if (frame.link) linkDepth--;
+      heading = frame.heading;
+      const box = frame.box;
+      if (box) {
+        flush();
+        box.blockEnd = blocks.length;
+        box.end = boxes.length;
+        closeBox(box);
+        current = box.parent ?? rootBox;
+      }
+      continue;
+    }
+    if (++visited > MAX_NODES) break;
+    const node = frame;
+    if (node.type === 'text') {
+      const data = (node as unknown as { data: string }).data;
+      buffer += data;
+      if (linkDepth > 0) bufferLink += collapsedLength(data);
+      continue;
+    }
+    if (node.type === 'root') {
+      pushChildren(stack, node);
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const name = node.name;
+    if (name === 'br' || name === 'hr') {
+      flush();
+      continue;
+    }
+    if (SKIP_TAGS.has(name) || name.includes(':')) continue;
+    const attrs = node.attribs;
+    const role = attrs.role;
+    if (role !== undefined && NOISE_ROLES.has(role.toLowerCase())) continue;
+    const kind = useLabels ? kindOf(attrs) : 'neutral';
+    const inline = INLINE_TAGS.has(name);
+    // Hidden boxes are menus, dialogs and microdata copies; the fallback pass (no class rules)
+    // still reads them, for pages that hide the article behind a "read more" toggle.
+    if (useLabels && isHidden(attrs)) continue;
+    if (inline) {
+      // Inline furniture ("<span class=share-count>", screen-reader text) cannot hold an article.
+      if (kind === 'noise') continue;
+      const isLink = name === 'a' && attrs.href !== undefined;
+      if (isLink) linkDepth++;
+      stack.push({ exit: true, box: undefined, link: isLink, heading });
+      pushChildren(stack, node);
+      continue;
+    }
+    flush();
+    const box = newBox(name, current, blocks.length);
+    box.label = kind;
+    box.className = (attrs.class ?? '').replace(/\s+/g, ' ').trim();
+    box.protectedBox =
+      name === 'article' ||
+      name === 'main' ||
+      name === 'body' ||
+      name === 'html' ||
+      attrs.itemprop === 'articleBody' ||
+      attrs.itemprop === 'text';
+    box.index = boxes.length;
+    boxes.push(box);
+    stack.push({ exit: true, box, link: false, heading });
+    const level = HEADINGS[name];
+    if (level !== undefined && heading === 0) heading = level;
+    current = box;
+    pushChildren(stack, node);
+  }
+  flush();
+  rootBox.blockEnd = blocks.length;
+  rootBox.end = boxes.length;
+  return { boxes, blocks };
+}
+
+/** Length of text once its whitespace runs are collapsed to single spaces. */
+function collapsedLength(data: string): number {
+  let length = 0;
+  let space = true;
+  for (let i = 0; i < data.length; i++) {
+    const c = data.charCodeAt(i);
+    const isSpace = c === 32 || (c >= 9 && c <= 13) || c === 160;
+    if (isSpace) {
+      if (!space) length++;
+      space = true;
+    } else {
+      length++;
+      space = false;
+    }
+  }
+  return length;
+}
+
+function pushChildren(stack: Frame[], node: AnyNode): void {
+  const children = (node as AnyNode & { children?: AnyNode[] }).children;
+  if (!children) return;
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+}
+
+/** Class/id verdicts, memoised: pages repeat the same class names thousands of times. */
+const labelCache = new Map<string, LabelKind>();
+const LABEL_CACHE_LIMIT = 20_000;
+
+function kindOf(attrs: Record<string, string>): LabelKind {
+  const cls = attrs.class;
+  const id = attrs.id;
+  if (cls === undefined && id === undefined) return 'neutral';
+  const key = id === undefined ? (cls as string) : `${cls ?? ''} ${id}`;
+  let kind = labelCache.get(key);
+  if (kind === undefined) {
+    // "newsCaption" is "news-caption": camel case marks word boundaries like hyphens do.
+    kind = classifyLabel(
+      key
+        .replace(/([a-z])([A-Z])/g, '$1-$2')
+        .toLowerCase()
+        .trim(),
+    );
+    if (labelCache.size >= LABEL_CACHE_LIMIT) labelCache.clear();
+    labelCache.set(key, kind);
+  }
+  return kind;
+}
+
+const SENTENCE_MARK = /[.!?,;:。，！？；：、]/;
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/g;
+
+/** A sentence-like run of text that is not mostly link: what articles are made of. */
+function isGoodText(text: string, chars: number, linkChars: number): boolean {
+  if (linkChars > chars * 0.35) return false;
+  let effective = chars;
+  if (chars < 60) {
+    const cjk = text.match(CJK);
+    if (cjk) effective += cjk.length * 2;
+  }
+  return effective >= 60 && SENTENCE_MARK.test(text);
+}
+
+/** Containers that list things: dropped from the output when they are mostly links. */
+const LIST_CONTAINERS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'tbody', 'tr']);
+
+/** Decides, when a box ends, whether its subtree stays and adds to its parent's totals. */
+function closeBox(box: Box): void {
+  let exclude = false;
+  if (!box.protectedBox) {
+    if (box.label === 'noise') exclude = true;
+    else if (box.label === 'weak-noise')
+      exclude =
+        box.goodBlocks < 3 || box.goodChars < 400 || box.goodChars < (box.chars - box.linkChars) * 0.5;
+    else if (box.tag === 'form' || box.tag === 'header') exclude = box.goodChars < 400;
+  }
+  if (exclude) {
+    box.excluded = true;
+    return;
+  }
+  const parent = box.parent;
+  if (!parent) return;
+  parent.chars += box.chars;
+  parent.linkChars += box.linkChars;
+  parent.goodChars += box.goodChars;
+  parent.goodBlocks += box.goodBlocks;
+}
+
+/** Owners whose text Readability does not score as a paragraph. */
+const UNSCORED_OWNERS = new Set([
+  'li',
+  'dt',
+  'dd',
+  'ul',
+  'ol',
+  'dl',
+  'blockquote',
+  'figure',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
+  'tr',
+  'th',
+  'h1',
+  'caption',
+  'address',
+  'form',
+  'fieldset',
+  'legend',
+  'details',
+  'summary',
+]);
+/** Boxes that are paragraphs themselves: their votes go to their parent. */
+const PARAGRAPH_TAGS = new Set(['p', 'td', 'pre', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+function tagWeight(tag: string): number {
+  switch (tag) {
+    case 'div':
+    case 'article':
+      return 5;
+    case 'pre':
+    case 'td':
+    case 'blockquote':
+      return 3;
+    case 'address':
+    case 'ol':
+    case 'ul':
+    case 'dl':
+    case 'dd':
+    case 'dt':
+    case 'li':
+    case 'form':
+      return -3;
+    case 'h1':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'h5':
+    case 'h6':
+    case 'th':
+      return -5;
+    default:
+      return 0;
+  }
+}
+
+function classWeight(box: Box): number {
+  // A "content" name earns its bonus only with prose to show for it, several paragraphs of it: a
+  // headline wrapper called "content-wrapper" or a one-paragraph "card-content" must not outrank
+  // the article.
+  if (box.label === 'content') {
+    // ...and prose must be most of what it holds: a page-wide "main" wrapper is not the article.
+    const proseShare = box.chars > 0 ? box.goodChars / box.chars : 0;
+    return 25 * Math.min(1, box.goodChars / 300, box.goodBlocks / 3, proseShare / 0.7);
+  }
+  if (box.label === 'weak-noise' || box.label === 'noise') return -25;
+  return 0;
+}
+
+function vote(box: Box, points: number): void {
+  if (Number.isNaN(box.score)) box.score = tagWeight(box.tag) + classWeight(box);
+  box.score += points;
+}
+
+function countCommas(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 0xff0c || c === 0x3001 || c === 0x060c) n++;
+  }
+  return n;
+}
+
+/** Paragraphs vote for their parent (full), grandparent (half) and three more ancestors (less). */
+function scoreBoxes(model: Model): Box[] {
+  for (const box of model.boxes) box.dead = box.excluded || (box.parent?.dead ?? false);
+  const candidates = new Set<Box>();
+  for (const block of model.blocks) {
+    if (block.box.dead || block.chars < 25 || block.heading === 1) continue;
+    const owner = block.box;
+    if (owner.dead || UNSCORED_OWNERS.has(owner.tag)) continue;
+    const points = 1 + countCommas(block.text) + Math.min(Math.floor(block.chars / 100), 3);
+    let ancestor: Box | undefined =
+      PARAGRAPH_TAGS.has(owner.tag) || owner.children.length === 0 ? owner.parent : owner;
+    for (let level = 0; ancestor && ancestor.tag !== '#root' && level < 5; level++) {
+      vote(ancestor, level === 0 ? points : level === 1 ? points / 2 : points / (level * 3));
+      candidates.add(ancestor);
+      // An <article> is a self-contained story: its paragraphs do not vote for a list of stories.
+      if (ancestor.tag === 'article') break;
+      ancestor = ancestor.parent;
+    }
+  }
+  for (const box of candidates) box.score *= 1 - linkDensity(box);
+  return [...candidates];
+}
+
+function linkDensity(box: Box): number {
+  return box.chars > 0 ? box.linkChars / box.chars : 0;
+}
+
+function isAncestor(ancestor: Box, box: Box): boolean {
+  return ancestor.index < box.index && box.index < ancestor.end;
+}
+
+/** The top candidate, moved up when the best few candidates share an ancestor. */
+function pickTopCandidate(candidates: Box[]): Box | undefined {
+  const ranked = candidates
+    .filter((b) => b.tag !== 'body' && b.tag !== 'html')
+    .sort((a, b) => b.score - a.score);
+  let top = ranked[0];
+  if (!top) return undefined;
+  const alternatives = ranked.slice(1, 5).filter((b) => b.score / top!.score >= 0.75);
+  if (alternatives.length >= 3) {
+    for (let p = top.parent; p && p.tag !== 'body' && p.tag !== '#root'; p = p.parent) {
+      let sharing = 0;
+      for (const alt of alternatives) if (isAncestor(p, alt)) sharing++;
+      if (sharing >= 3) {
+        top = p;
+        if (Number.isNaN(top.score)) top.score = tagWeight(top.tag) + classWeight(top);
+        break;
+      }
+    }
+  }
+  // A parent that scores higher than its child is the article; one that scores far lower is not.
+  let lastScore = top.score;
+  const threshold = lastScore / 3;
+  for (let p = top.parent; p && p.tag !== 'body' && p.tag !== '#root'; p = p.parent) {
+    if (Number.isNaN(p.score)) continue;
+    if (p.score < threshold) break;
+    if (p.score > lastScore) {
+      top = p;
+      break;
+    }
+    lastScore = p.score;
+  }
+  while (
+    top.parent &&
+    top.parent.tag !== 'body' &&
+    top.parent.tag !== '#root' &&
+    top.parent.children.length === 1
+  )
+    top = top.parent;
+  return top;
+}
+
+interface Range {
+  start: number;
+  end: number;
+  box?: Box;
+}
+
+/** The top candidate and the siblings that read like more of the same article. */
+function collectRanges(top: Box, model: Model): Range[] {
+  const parent = top.parent;
+  if (!parent || parent.tag === '#root') return [{ start: top.blockStart, end: top.blockEnd, box: top }];
+  const threshold = Math.max(10, top.score * 0.2);
+  const ranges: Range[] = [];
+  const pushOwnBlocks = (start: number, end: number) => {
+    for (let i = start; i < end; i++) {
+      const block = model.blocks[i]!;
+      if (block.box === parent && readsLikeParagraph(block.chars, block.linkChars, block.text))
+        ranges.push({ start: i, end: i + 1 });
+    }
+  };
+  let cursor = parent.blockStart;
+  for (const sibling of parent.children) {
+    pushOwnBlocks(cursor, sibling.blockStart);
+    cursor = sibling.blockEnd;
+    // Another <article> next to the article is another story (a feed of posts), not a continuation.
+    if (sibling.dead || (sibling !== top && sibling.tag === 'article')) continue;
+    let keep = sibling === top;
+    const sameClass = top.className !== '' && sibling.className === top.className;
+    if (!keep && !Number.isNaN(sibling.score))
+      keep = sibling.score + (sameClass ? top.score * 0.2 : 0) >= threshold;
+    // A section built like the article's (same class) with prose of its own: the next step, card
+    // or column of the same story, whatever its paragraphs managed to vote.
+    if (!keep && sameClass) keep = sibling.goodChars > 0 && linkDensity(sibling) < 0.3;
+    // Readability reads a div without block children as a paragraph; so do we.
+    if (
+      !keep &&
+      (sibling.tag === 'p' || (sibling.children.length === 0 && !UNSCORED_OWNERS.has(sibling.tag)))
+    )
+      keep = readsLikeParagraph(sibling.chars, sibling.linkChars, textOfRange(model, sibling));
+    if (keep) ranges.push({ start: sibling.blockStart, end: sibling.blockEnd, box: sibling });
+  }
+  pushOwnBlocks(cursor, parent.blockEnd);
+  return ranges;
+}
+
+/** Lists of links inside the article (related stories, tags, share links) are not its text. */
+function hideLinkLists(container: Box, model: Model): void {
+  for (let i = container.index + 1; i < container.end; i++) {
+    const box = model.boxes[i]!;
+    // A box without block children is a paragraph, however many links it holds.
+    if (box.dead || !LIST_CONTAINERS.has(box.tag) || box.children.length === 0) continue;
+    if (box.linkChars > box.chars * 0.5) {
+      for (let b = box.blockStart; b < box.blockEnd; b++) model.blocks[b]!.linkList = true;
+      i = box.end - 1;
+    }
+  }
+}
+
+function textOfRange(model: Model, box: Box): string {
+  let text = '';
+  for (let i = box.blockStart; i < box.blockEnd && text.length < 400; i++)
+    text += `${model.blocks[i]!.text} `;
+  return text.trim();
+}
+
+function readsLikeParagraph(chars: number, linkChars: number, text: string): boolean {
+  const density = chars > 0 ? linkChars / chars : 1;
+  if (chars > 80) return density < 0.25;
+  return chars > 0 && density === 0 && /\.( |$)/.test(text);
+}
+
+function selectParagraphs(model: Model, hints: ContentHints): string[] {
+  const candidates = scoreBoxes(model);
+  const top = pickTopCandidate(candidates);
+  const ranges = top ? collectRanges(top, model) : [{ start: 0, end: model.blocks.length }];
+  for (const range of ranges) if (range.box) hideLinkLists(range.box, model);
+  const title = normalise(hints.title ?? '');
+  const out: string[] = [];
+  for (const range of ranges) {
+    for (let i = range.start; i < range.end; i++) {
+      const block = model.blocks[i]!;
+      if (block.box.dead || block.linkList) continue;
+      // The headline is the title, not the body.
+      if (block.heading === 1) continue;
+      if (block.linkChars > block.chars * 0.8) continue;
+      if (title !== '' && Math.abs(block.chars - title.length) < 3 && normalise(block.text) === title)
+        continue;
+      if (block.chars <= 300 && isBoilerplateLine(block.text)) continue;
+      out.push(block.text);
+    }
+  }
+  return out;
+}
+
+function normalise(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}

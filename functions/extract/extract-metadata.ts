@@ -1,0 +1,395 @@
+/**
+ * An article page's metadata: title, byline, published time, canonical URL and language, from
+ * JSON-LD (schema.org Article types), <meta> (Open Graph, article:*, Dublin Core, Parse.ly,
+ * Sailthru), microdata and, last, the visible page (h1, <time>, byline elements). One iterative
+ * pass over the document; never throws.
+ */
+import type { AnyNode, Element } from 'domhandler';
+import { parseFeedDate } from '#ingest/parse-feed.ts';
+import { cleanInlineText } from '#text/html-to-text.ts';
+import { canonicalizeUrl } from '#text/urls.ts';
+
+export interface PageMetadata {
+  title: string;
+  byline?: string;
+  published?: string;
+  canonicalUrl?: string;
+  language?: string;
+  /** The publisher's own article text from JSON-LD `articleBody`, when given. */
+  articleBody?: string;
+}
+
+const MAX_NODES = 400_000;
+const MAX_LD_SCRIPTS = 30;
+
+type ParentNode = AnyNode & { children?: AnyNode[] };
+
+const isElement = (node: AnyNode): node is Element =>
+  node.type === 'tag' || node.type === 'script' || node.type === 'style';
+
+interface Collected {
+  lang?: string;
+  docTitle?: string;
+  h1?: string;
+  meta: Map<string, string>;
+  canonical?: string;
+  ldScripts: string[];
+  timeDatetime?: string;
+  itempropDate?: string;
+  authorNodes: Element[];
+}
+
+/** Reads the metadata of a parsed document. `url` resolves relative canonical links. */
+export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
+  const found = collect(document);
+  const ld = readJsonLd(found.ldScripts);
+  const meta = (...names: string[]): string | undefined => {
+    for (const name of names) {
+      const value = found.meta.get(name);
+      if (value) return value;
+    }
+    return undefined;
+  };
+  const siteName = meta('og:site_name', 'application-name');
+  const host = safeHost(url);
+
+  let title = '';
+  for (const candidate of [
+    ld.headline,
+    meta('og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title'),
+  ]) {
+    title = stripSiteName(cleanInlineText(candidate), siteName, host);
+    if (title) break;
+  }
+  if (!title)
+    title = pickVisibleTitle(cleanInlineText(found.h1), cleanInlineText(found.docTitle), siteName, host);
+
+  const result: PageMetadata = { title };
+
+  const byline = pickByline(ld.authors, meta, found.authorNodes);
+  if (byline) result.byline = byline;
+
+  const published =
+    parseFeedDate(ld.datePublished) ??
+    parseFeedDate(
+      meta(
+        'article:published_time',
+        'og:published_time',
+        'og:article:published_time',
+        'datepublished',
+        'pubdate',
+        'publishdate',
+        'publish-date',
+        'publish_date',
+        'article.published',
+        'parsely-pub-date',
+        'sailthru.date',
+        'dc.date.issued',
+        'dcterms.issued',
+        'dc.date',
+        'dcterms.date',
+        'date',
+        'cxenseparse:recs:publishtime',
+      ),
+    ) ??
+    parseFeedDate(found.itempropDate) ??
+    parseFeedDate(found.timeDatetime);
+  if (published) result.published = published;
+
+  const canonicalRaw = found.canonical ?? meta('og:url');
+  if (canonicalRaw) {
+    const canonical = canonicalizeUrl(cleanInlineText(canonicalRaw), url);
+    if (/^https?:\/\/[^/]/.test(canonical)) result.canonicalUrl = canonical;
+  }
+
+  const language = normaliseLanguage(
+    found.lang ?? meta('content-language', 'dc.language', 'language', 'og:locale') ?? ld.inLanguage,
+  );
+  if (language) result.language = language;
+  if (ld.articleBody) result.articleBody = ld.articleBody;
+  return result;
+}
+
+function collect(document: AnyNode): Collected {
+  const found: Collected = { meta: new Map(), ldScripts: [], authorNodes: [] };
+  const stack: AnyNode[] = [document];
+  let visited = 0;
+  while (stack.length > 0 && visited++ < MAX_NODES) {
+    const node = stack.pop()!;
+    if (!isElement(node)) {
+      if (node.type === 'root') pushChildren(stack, node);
+      continue;
+    }
+    const attrs = node.attribs;
+    switch (node.name) {
+      case 'html':
+        if (found.lang === undefined && attrs.lang?.trim()) found.lang = attrs.lang;
+        else if (found.lang === undefined && attrs['xml:lang']?.trim()) found.lang = attrs['xml:lang'];
+        break;
+      case 'title':
+        if (found.docTitle === undefined && node.parent && (node.parent as Element).name !== 'svg')
+          found.docTitle = textOf(node, 600);
+        continue;
+      case 'meta': {
+        const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '')
+          .trim()
+          .toLowerCase();
+        const content = attrs.content?.trim();
+        if (key && content && !found.meta.has(key)) found.meta.set(key, content);
+        if (attrs.itemprop === 'datePublished' && content && !found.itempropDate)
+          found.itempropDate = content;
+        continue;
+      }
+      case 'link':
+        if (!found.canonical && /(^|\s)canonical(\s|$)/i.test(attrs.rel ?? '') && attrs.href?.trim())
+          found.canonical = attrs.href;
+        continue;
+      case 'script':
+        if (
+          /ld\+json/i.test(attrs.type ?? '') &&
+          found.ldScripts.length < MAX_LD_SCRIPTS &&
+          node.children?.[0]?.type === 'text'
+        )
+          found.ldScripts.push(textOf(node, 2_000_000));
+        continue;
+      case 'style':
+      case 'svg':
+      case 'noscript':
+      case 'template':
+        continue;
+      case 'h1':
+        if (found.h1 === undefined) {
+          const text = textOf(node, 600);
+          if (text.trim()) found.h1 = text;
+        }
+        break;
+      case 'time':
+        if (!found.timeDatetime && attrs.datetime?.trim()) found.timeDatetime = attrs.datetime;
+        break;
+      default:
+        break;
+    }
+    if (attrs.itemprop === 'datePublished' && !found.itempropDate)
+      found.itempropDate = attrs.content ?? attrs.datetime ?? textOf(node, 100);
+    if (found.authorNodes.length < 5 && isAuthorElement(attrs)) found.authorNodes.push(node);
+    pushChildren(stack, node);
+  }
+  return found;
+}
+
+const AUTHOR_CLASS = /(^|[\s_-])(byline|author|authors|writer)([\s_-]|$)/i;
+
+function isAuthorElement(attrs: Record<string, string>): boolean {
+  if (attrs.rel === 'author' || attrs.itemprop === 'author') return true;
+  const cls = attrs.class;
+  // The substring test first: the pattern runs only on the few classes that can match.
+  return cls !== undefined && /author|byline|writer/i.test(cls) && AUTHOR_CLASS.test(cls);
+}
+
+function pushChildren(stack: AnyNode[], node: AnyNode): void {
+  const children = (node as ParentNode).children;
+  if (!children) return;
+  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+}
+
+/** Concatenated text of a subtree, iteratively, up to `max` characters. */
+export function textOf(root: AnyNode, max: number): string {
+  let out = '';
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0 && out.length < max) {
+    const node = stack.pop()!;
+    if (node.type === 'text') out += ` ${(node as unknown as { data: string }).data}`;
+    else if (node.type === 'tag' || node.type === 'script' || node.type === 'root' || node.type === 'cdata')
+      pushChildren(stack, node);
+  }
+  return out.length > max ? out.slice(0, max) : out;
+}
+
+interface JsonLdArticle {
+  headline?: string;
+  authors: string[];
+  datePublished?: string;
+  articleBody?: string;
+  inLanguage?: string;
+}
+
+const ARTICLE_TYPE =
+  /^(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|AskPublicNewsArticle|SatiricalArticle|BlogPosting|LiveBlogPosting|SocialMediaPosting|TechArticle|ScholarlyArticle|Report|Review|Blog|WebPage|CreativeWork)$/;
+/** Article types ranked above the generic page types above. */
+const STRONG_ARTICLE_TYPE = /Article|BlogPosting|Report|Review/;
+
+function readJsonLd(scripts: string[]): JsonLdArticle {
+  let best: Record<string, unknown> | undefined;
+  let bestRank = 0;
+  for (const script of scripts) {
+    const data = parseJsonLenient(script);
+    if (data === undefined) continue;
+    const queue: unknown[] = [data];
+    for (let i = 0; i < queue.length && i < 500; i++) {
+      const node = queue[i];
+      if (Array.isArray(node)) {
+        queue.push(...node.slice(0, 100));
+        continue;
+      }
+      if (!node || typeof node !== 'object') continue;
+      const o = node as Record<string, unknown>;
+      if (Array.isArray(o['@graph'])) queue.push(...o['@graph'].slice(0, 100));
+      if (o.mainEntity && typeof o.mainEntity === 'object') queue.push(o.mainEntity);
+      if (o.mainEntityOfPage && typeof o.mainEntityOfPage === 'object') queue.push(o.mainEntityOfPage);
+      const types = (Array.isArray(o['@type']) ? o['@type'] : [o['@type']]).map((t) => String(t ?? ''));
+      if (!types.some((t) => ARTICLE_TYPE.test(t))) continue;
+      const rank =
+        (types.some((t) => STRONG_ARTICLE_TYPE.test(t)) ? 2 : 1) +
+        (typeof o.headline === 'string' ? 1 : 0) +
+        (typeof o.articleBody === 'string' ? 1 : 0);
+      if (rank > bestRank) {
+        best = o;
+        bestRank = rank;
+      }
+    }
+  }
+  if (!best) return { authors: [] };
+  const result: JsonLdArticle = { authors: authorNames(best.author ?? best.creator) };
+  const headline = firstString(best.headline) ?? (bestRank > 1 ? firstString(best.name) : undefined);
+  if (headline) result.headline = headline;
+  const date = firstString(best.datePublished) ?? firstString(best.dateCreated);
+  if (date) result.datePublished = date;
+  const body = firstString(best.articleBody) ?? firstString(best.text);
+  if (body) result.articleBody = body;
+  const language = firstString(best.inLanguage);
+  if (language) result.inLanguage = language;
+  return result;
+}
+
+function parseJsonLenient(text: string): unknown {
+  let body = text.trim();
+  // Wrappers older pages put around script content: <!-- -->, //<![CDATA[ ... //]]>.
+  if (body.startsWith('<!--')) body = body.slice(4);
+  if (body.endsWith('-->')) body = body.slice(0, -3);
+  const cdata = body.indexOf('<![CDATA[');
+  if (cdata !== -1 && cdata < 16) body = body.slice(cdata + 9);
+  const cdataEnd = body.lastIndexOf(']]>');
+  if (cdataEnd !== -1 && cdataEnd > body.length - 16)
+    body = body.slice(0, cdataEnd).replace(/(\/\/|\/\*)\s*$/, '');
+  body = body.trim();
+  if (!body) return undefined;
+  try {
+    return JSON.parse(body);
+  } catch {
+    // Hand-written JSON-LD often carries raw newlines and tabs inside strings.
+    try {
+      return JSON.parse(body.replace(/[\u0000-\u001f]+/g, ' '));
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function firstString(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() || undefined;
+  if (Array.isArray(value)) return firstString(value[0]);
+  return undefined;
+}
+
+function authorNames(value: unknown): string[] {
+  const list = Array.isArray(value) ? value.slice(0, 10) : value === undefined ? [] : [value];
+  const names: string[] = [];
+  for (const item of list) {
+    const name =
+      typeof item === 'string'
+        ? item
+        : item && typeof item === 'object'
+          ? firstString((item as Record<string, unknown>).name)
+          : undefined;
+    const clean = cleanByline(name);
+    if (clean && !names.includes(clean)) names.push(clean);
+  }
+  return names;
+}
+
+function pickByline(
+  ldAuthors: string[],
+  meta: (...names: string[]) => string | undefined,
+  nodes: Element[],
+): string | undefined {
+  if (ldAuthors.length > 0) return ldAuthors.join(', ');
+  const fromMeta = cleanByline(
+    meta(
+      'author',
+      'article:author',
+      'byl',
+      'sailthru.author',
+      'parsely-author',
+      'dc.creator',
+      'dcterms.creator',
+    ),
+  );
+  if (fromMeta) return fromMeta;
+  for (const node of nodes) {
+    const clean = cleanByline(textOf(node, 300));
+    if (clean) return clean;
+  }
+  return undefined;
+}
+
+/** A person's or desk's name: no URLs, no dates, not a paragraph. */
+function cleanByline(raw: string | undefined): string | undefined {
+  const named = cleanInlineText(raw).replace(/^(by|от|par|von|por|di|作者)[:：\s]+/i, '');
+  if (/^(last )?(updated|published|posted|modified)\b/i.test(named)) return undefined;
+  const text = named
+    .replace(/\s+[|•·]\s.*$/, '')
+    .replace(/\s*[|,]?\s*(updated|published|posted)\b.*$/i, '')
+    .replace(/[\s—–\-|,:;]+$/, '')
+    .trim();
+  if (!text || text.length > 100 || /^https?:|www\.|@.*\./i.test(text)) return undefined;
+  if (/\d{4}/.test(text) || text.split(/\s+/).length > 12) return undefined;
+  return text;
+}
+
+/**
+ * Without declared metadata: the <h1> when the document title repeats it (the title then only adds
+ * the site's name), else the document title without its site part; a blog's <h1> is often the
+ * blog's name.
+ */
+function pickVisibleTitle(h1: string, docTitle: string, siteName: string | undefined, host: string): string {
+  if (h1 && docTitle.toLowerCase().includes(h1.toLowerCase())) return h1;
+  if (!docTitle) return h1;
+  const stripped = stripSiteName(docTitle, siteName, host);
+  if (stripped !== docTitle) return stripped;
+  // "Headline of four or more words | Short Site": the short trailing part is the site.
+  const suffix = /\s+(?:[|–—»•]|::|-)\s+([^|–—»•]+)$/u.exec(docTitle);
+  if (suffix) {
+    const head = docTitle.slice(0, suffix.index).trim();
+    if (suffix[1]!.trim().split(/\s+/).length <= 3 && head.split(/\s+/).length >= 4) return head;
+  }
+  return docTitle;
+}
+
+/** Drops a " | Site name" part of a title when the other part is the headline. */
+function stripSiteName(title: string, siteName: string | undefined, host: string): string {
+  if (!title) return '';
+  const site = (siteName ?? '').toLowerCase().trim();
+  const hostWord = host.replace(/^(www|m|amp)\./, '').split('.')[0] ?? '';
+  const isSite = (part: string) => {
+    const p = part.toLowerCase().trim();
+    const squashed = p.replace(/[^\p{L}\p{N}]/gu, '');
+    return (site !== '' && p.includes(site)) || (hostWord.length > 2 && squashed === hostWord);
+  };
+  const suffix = /\s+(?:[|\-–—·»•]|::)\s+([^|\-–—·»•]+)$/.exec(title);
+  if (suffix && isSite(suffix[1]!)) return title.slice(0, suffix.index).trim() || title;
+  const prefix = /^([^|\-–—·»•]+?)\s+(?:[|\-–—·»•:]|::)\s+/.exec(title);
+  if (prefix && isSite(prefix[1]!)) return title.slice(prefix[0].length).trim() || title;
+  return title;
+}
+
+function safeHost(url: string): string {
+  try {
+    return new URL(url).hostname.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+function normaliseLanguage(raw: string | undefined): string | undefined {
+  return /^[a-z]{2,3}(?=$|[-_])/i.exec(raw?.trim() ?? '')?.[0]?.toLowerCase();
+}

@@ -1,0 +1,208 @@
+/**
+ * The article behind each relevant item, fetched only when needed: a feed that carries the
+ * full text is used as is, extracted articles are cached by canonical URL, and pages per host
+ * and per run are capped (the highest-scored items get the slots). An item whose page fails, is
+ * capped or looks paywalled keeps its feed summary and says why in `articleNote`.
+ */
+import { describeError, HttpError } from '#domain/errors.ts';
+import { dataKeys } from '#domain/keys.ts';
+import type { Article, ScoredItem } from '#domain/types.ts';
+import type { FetchDeps } from '#ingest/fetch-feeds.ts';
+import { decodeDocument } from '#text/charset.ts';
+import { extractArticle } from './extract-article.ts';
+
+export interface ArticleOptions {
+  maxPageBytes: number;
+  /** Pages fetched per host per run, so one slow site cannot eat the run's time. */
+  articlesPerHost: number;
+  /** Pages fetched per run. */
+  maxArticles: number;
+  timeoutMs: number;
+}
+
+/** Feed content this long is the article; no page fetch. */
+export const FULL_TEXT_WORDS = 150;
+/** Extracted text shorter than this is a teaser, a paywall or an empty shell... */
+const SHORT_TEXT_WORDS = 80;
+/** ...and a subscription notice only counts on a page that is not a full article. */
+const PAYWALL_MAX_WORDS = 400;
+const PAYWALL =
+  /subscribe to (continue|read)|to continue reading|subscribers only|already a subscriber|sign in to read|become a member to read|this article is for subscribers/i;
+/**
+ * The same signals in the page itself: extraction strips paywall boxes as boilerplate, so the
+ * text alone rarely shows them. `isAccessibleForFree: false` is the publishers' structured-data flag.
+ */
+const PAYWALL_MARKUP =
+  /"isAccessibleForFree"\s*:\s*"?false"?|class\s*=\s*["'][^"']*\b(?:paywall|regwall|piano-?wall|subscriber-only|premium-wall)\b/i;
+const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain|application\/xml|text\/xml)\b/i;
+
+const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+type Plan =
+  | { kind: 'done'; result: ScoredItem }
+  | { kind: 'page'; link: string; host: string; cacheKey: string };
+
+/** What the article cache holds per link: the raw extraction and whether the page showed a paywall. */
+interface CachedPage {
+  article: Article;
+  paywall?: boolean;
+}
+
+export async function fetchArticles(
+  deps: FetchDeps,
+  items: readonly ScoredItem[],
+  options: ArticleOptions,
+): Promise<{ items: ScoredItem[]; fetched: number; cached: number }> {
+  const total = items.length;
+  let done = 0;
+  let fetched = 0;
+  let cached = 0;
+  const tick = () => deps.progress.report({ kind: 'articles', done: ++done, total });
+  deps.progress.report({ kind: 'articles', done, total });
+
+  // 1. What each item needs: its feed text, nothing (no link), a cached article, or the page.
+  const plans = await Promise.all(
+    items.map(async (item): Promise<Plan> => {
+      if (item.content && countWords(item.content) >= FULL_TEXT_WORDS) {
+        const article: Article = { url: item.link, title: item.title, text: item.content };
+        if (item.language) article.language = item.language;
+        return { kind: 'done', result: { ...item, article } };
+      }
+      const host = hostOf(item.link);
+      if (!host) return { kind: 'done', result: { ...item, articleNote: 'no article link in the feed' } };
+      const cacheKey = dataKeys.articleCache(item.link);
+      const hit = await readCachedArticle(deps, cacheKey);
+      if (hit) {
+        cached++;
+        return { kind: 'done', result: withArticle(item, hit) };
+      }
+      return { kind: 'page', link: item.link, host, cacheKey };
+    }),
+  );
+  for (const plan of plans) if (plan.kind === 'done') tick();
+
+  // 2. Slots, synchronously and by score: the most relevant items get the per-host and per-run quota.
+  const order = plans
+    .map((plan, index) => ({ plan, index }))
+    .filter((p) => p.plan.kind === 'page')
+    .sort((a, b) => items[b.index]!.classification.score - items[a.index]!.classification.score);
+  const perHost = new Map<string, number>();
+  const refusals = new Map<number, string>();
+  const pages = new Map<string, Promise<CachedPage>>();
+  let budget = options.maxArticles;
+  for (const { plan, index } of order) {
+    if (plan.kind !== 'page' || pages.has(plan.link)) continue;
+    const used = perHost.get(plan.host) ?? 0;
+    if (used >= options.articlesPerHost) {
+      refusals.set(index, `page not fetched: per-host limit of ${options.articlesPerHost}`);
+      continue;
+    }
+    if (budget <= 0) {
+      refusals.set(index, `page not fetched: run limit of ${options.maxArticles} pages`);
+      continue;
+    }
+    perHost.set(plan.host, used + 1);
+    budget--;
+    pages.set(
+      plan.link,
+      fetchPage(deps, plan.link, plan.cacheKey, options).then((page) => {
+        fetched++;
+        return page;
+      }),
+    );
+  }
+
+  // 3. The fetches themselves, all at once: the HTTP client's limiter bounds what is in flight.
+  const results = await Promise.all(
+    plans.map(async (plan, index): Promise<ScoredItem> => {
+      if (plan.kind === 'done') return plan.result;
+      const item = items[index]!;
+      try {
+        const refusal = refusals.get(index);
+        if (refusal) return { ...item, articleNote: refusal };
+        return withArticle(item, await pages.get(plan.link)!);
+      } catch (error) {
+        const reason = describeError(error);
+        deps.logger.info('article not fetched', { url: item.link, error: reason });
+        return { ...item, articleNote: `page not fetched: ${reason}` };
+      } finally {
+        tick();
+      }
+    }),
+  );
+  return { items: results, fetched, cached };
+}
+
+async function fetchPage(
+  deps: FetchDeps,
+  link: string,
+  cacheKey: string,
+  options: ArticleOptions,
+): Promise<CachedPage> {
+  const response = await deps.http.get({
+    url: link,
+    untrusted: true,
+    maxBytes: options.maxPageBytes,
+    timeoutMs: options.timeoutMs,
+    headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
+  });
+  const contentType = response.headers['content-type'];
+  if (contentType && !PAGE_TYPES.test(contentType.trim())) {
+    throw new HttpError(
+      `not a web page (${contentType.split(';')[0]!.trim()})`,
+      response.url,
+      response.status,
+    );
+  }
+  const html = decodeDocument(response.body, contentType);
+  const page: CachedPage = { article: extractArticle(html, response.url) };
+  if (PAYWALL_MARKUP.test(html) || PAYWALL.test(html)) page.paywall = true;
+  // The raw extraction is cached; whether it is usable is judged on every read.
+  await deps.data
+    .put(cacheKey, JSON.stringify(page), { contentType: 'application/json' })
+    .catch((error: unknown) => {
+      deps.logger.warn('article cache not written', { url: link, error: describeError(error) });
+    });
+  return page;
+}
+
+/** The item with its article, or with its feed summary and a note when the page is a teaser or a paywall. */
+function withArticle(item: ScoredItem, { article, paywall }: CachedPage): ScoredItem {
+  const count = countWords(article.text);
+  // A long text behind a "subscribe" box is the article (metered sites show it in full).
+  if (count < PAYWALL_MAX_WORDS && (paywall || PAYWALL.test(article.text))) {
+    return { ...item, articleNote: `paywalled: only ${count} words` };
+  }
+  // A short text still counts when it adds to the feed's summary; a teaser that barely does, not.
+  const summaryWords = countWords(item.summary ?? '');
+  if (count < SHORT_TEXT_WORDS && (count < 20 || count <= summaryWords * 2)) {
+    return { ...item, articleNote: `paywalled or empty page: only ${count} words` };
+  }
+  return { ...item, article };
+}
+
+function hostOf(link: string): string | undefined {
+  if (!/^https?:\/\//i.test(link)) return undefined;
+  try {
+    return new URL(link).hostname.toLowerCase().replace(/^www\./, '');
+  } catch {
+    return undefined;
+  }
+}
+
+async function readCachedArticle(deps: FetchDeps, key: string): Promise<CachedPage | undefined> {
+  try {
+    const object = await deps.data.get(key);
+    if (!object) return undefined;
+    const stored = JSON.parse(object.body.toString('utf8')) as Partial<CachedPage> & Partial<Article>;
+    // Entries written before the paywall flag are bare articles.
+    const page: CachedPage = stored.article
+      ? { article: stored.article, ...(stored.paywall ? { paywall: true } : {}) }
+      : { article: stored as Article };
+    const { text, url } = page.article;
+    return typeof text === 'string' && typeof url === 'string' ? page : undefined;
+  } catch {
+    // An unreadable cache entry (or a store hiccup) only costs a fetch.
+    return undefined;
+  }
+}

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import { clusterStories, explainSimilarity, storyAnchorsOf } from '#analyse/cluster-stories.ts';
+import type { ScoredItem } from '#domain/types.ts';
+import { ALL_REPORTS, calls, gas, report, summit } from '../edition/story-fixtures.ts';
+
+function clusterOf(clusters: ScoredItem[][], item: ScoredItem): Set<string> {
+  const cluster = clusters.find((c) => c.includes(item));
+  if (!cluster) throw new Error(`${item.id} is in no cluster`);
+  return new Set(cluster.map((i) => i.id));
+}
+
+/** The partition as sorted id lists, comparable across input orders. */
+function partition(clusters: ScoredItem[][]): string[] {
+  return clusters
+    .map((c) =>
+      c
+        .map((i) => i.id)
+        .sort()
+        .join(' '),
+    )
+    .sort();
+}
+
+describe('clusterStories', () => {
+  const clusters = clusterStories(ALL_REPORTS);
+
+  it('makes one story of a summit reported by six outlets in English, Russian and Chinese', () => {
+    expect(clusterOf(clusters, summit.wire)).toEqual(new Set(Object.values(summit).map((i) => i.id)));
+  });
+
+  it('keeps a same-day gas-price dispute apart from the summit, across two languages', () => {
+    expect(clusterOf(clusters, gas.ledger)).toEqual(new Set([gas.ledger.id, gas.independent.id]));
+  });
+
+  it('keeps two phone calls a week apart as two stories, each with its own reports', () => {
+    expect(clusterOf(clusters, calls.firstWire)).toEqual(new Set([calls.firstWire.id, calls.firstTass.id]));
+    expect(clusterOf(clusters, calls.secondWire)).toEqual(
+      new Set([calls.secondWire.id, calls.secondXinhua.id]),
+    );
+  });
+
+  it('keeps a phone call and a gas deal on the same day apart', () => {
+    expect(clusterOf(clusters, calls.gasDealSameDay)).toEqual(new Set([calls.gasDealSameDay.id]));
+  });
+
+  it('puts every item in exactly one cluster and orders clusters by their first item in the input', () => {
+    const ids = clusters.flat().map((i) => i.id);
+    expect(ids.sort()).toEqual(ALL_REPORTS.map((i) => i.id).sort());
+    const firstPositions = clusters.map((c) => ALL_REPORTS.indexOf(c[0]!));
+    expect(firstPositions).toEqual([...firstPositions].sort((a, b) => a - b));
+  });
+
+  it('does not depend on the order of the input', () => {
+    const reversed = clusterStories([...ALL_REPORTS].reverse());
+    const rotated = clusterStories([...ALL_REPORTS.slice(5), ...ALL_REPORTS.slice(0, 5)]);
+    expect(partition(reversed)).toEqual(partition(clusters));
+    expect(partition(rotated)).toEqual(partition(clusters));
+  });
+
+  it('splits the same words far apart in time (maxHoursApart) and joins them when allowed', () => {
+    const a = report({
+      ...base('a'),
+      published: '2026-11-01T08:00:00Z',
+      title: 'Russian and Chinese navies begin joint patrol in the Sea of Japan',
+    });
+    const b = report({
+      ...base('b'),
+      published: '2026-11-03T08:00:00Z',
+      title: 'Russian and Chinese navies begin joint patrol in the Sea of Japan',
+    });
+    expect(clusterStories([a, b])).toHaveLength(2);
+    expect(clusterStories([a, b], { maxHoursApart: 72 })).toHaveLength(1);
+  });
+
+  it('clusters items without a date on content alone', () => {
+    const a = {
+      ...report({
+        ...base('a'),
+        title: 'Russia and China open new rail bridge over the Amur at Nizhneleninskoye',
+      }),
+    };
+    const b = {
+      ...report({ ...base('b'), title: 'New Amur rail bridge opens between Nizhneleninskoye and Tongjiang' }),
+    };
+    delete a.published;
+    delete b.published;
+    expect(clusterStories([a, b])).toHaveLength(1);
+  });
+
+  it('returns nothing for nothing', () => {
+    expect(clusterStories([])).toEqual([]);
+  });
+
+  it('scores a cross-language pair of the same event above a same-day pair of different events', () => {
+    const at = (item: ScoredItem) => ALL_REPORTS.indexOf(item);
+    const same = explainSimilarity(ALL_REPORTS, at(summit.tass), at(summit.xinhua));
+    const different = explainSimilarity(ALL_REPORTS, at(summit.tass), at(gas.independent));
+    expect(same.score).toBeGreaterThan(different.score);
+    // Russian and Chinese share no words: names, place, kind of event and the trade figure carry it.
+    expect(same.shared).toEqual(
+      expect.arrayContaining(['e:xi', 'e:putin', 'e:beijing', 'k:deal', 'n:2.45e+11']),
+    );
+  });
+
+  it('stays near-linear: 10,000 synthetic items of 2,000 events cluster in seconds, not minutes', () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => syntheticItem(i));
+    const started = performance.now();
+    const result = clusterStories(items);
+    const elapsed = performance.now() - started;
+    expect(result.flat()).toHaveLength(10_000);
+    // A guard against an accidental all-pairs step (minutes at this size), not a benchmark.
+    expect(elapsed).toBeLessThan(10_000);
+  }, 60_000);
+});
+
+describe('storyAnchorsOf', () => {
+  it.each([
+    ['Xi Jinping met Vladimir Putin', ['e:xi', 'e:putin', 'k:talks', 'x:leaders-meet']],
+    ['Си Цзиньпин и Путин провели переговоры', ['e:xi', 'e:putin', 'k:talks', 'x:leaders-meet']],
+    ['习近平同普京举行会谈', ['e:xi', 'e:putin', 'k:talks', 'x:leaders-meet']],
+    ['习近平同普京通电话', ['e:xi', 'e:putin', 'k:call', 'x:leaders-call']],
+    ['Путин и Си Цзиньпин провели телефонный разговор', ['e:xi', 'e:putin', 'k:call', 'x:leaders-call']],
+    ['Power of Siberia 2', ['e:power-of-siberia']],
+    ['«Сила Сибири 2»', ['e:power-of-siberia']],
+    ['西伯利亚力量2号', ['e:power-of-siberia']],
+    ['trade reached $245 billion', ['k:trade', 'n:2.45e+11']],
+    ['товарооборот достиг 245 млрд долларов', ['k:trade', 'n:2.45e+11']],
+    ['贸易额达到2450亿美元', ['k:trade', 'n:2.45e+11']],
+    ['the 80th anniversary of victory', ['k:anniversary', 'n:80']],
+    ['80-летие Победы', ['k:anniversary', 'n:80']],
+    ['95% of payments in roubles and yuan', ['k:payment', 'k:rouble', 'k:yuan', 'n:95%']],
+    ['on May 9 in Moscow', ['d:5-9', 'e:moscow']],
+    ['9 мая в Москве', ['d:5-9', 'e:moscow']],
+    ['5月9日在莫斯科', ['d:5-9', 'e:moscow']],
+    ['Kishida arrived in Kyiv', ['e:kishida', 'e:japan', 'e:ukraine', 'k:visit']],
+  ])('%s -> %j', (text, expected) => {
+    expect([...storyAnchorsOf(text)].sort()).toEqual([...expected].sort());
+  });
+
+  it('does not read years as figures or "Xi" inside other words', () => {
+    expect(
+      [...storyAnchorsOf('In 2025 the Xinjiang taxi fleet grew')].filter(
+        (a) => a.startsWith('n:') || a === 'e:xi',
+      ),
+    ).toEqual([]);
+  });
+});
+
+function base(id: string) {
+  return {
+    id,
+    source: `Outlet ${id}`,
+    perspective: 'western' as const,
+    language: 'en',
+    published: '2026-11-23T08:00:00Z',
+    summary: '',
+  };
+}
+
+const TOPICS = [
+  'gas pipeline',
+  'naval patrol',
+  'yuan payments',
+  'Arctic route',
+  'lunar station',
+  'car exports',
+  'grain corridor',
+  'rail bridge',
+];
+const PLACES = ['Moscow', 'Beijing', 'Vladivostok', 'Harbin', 'Kazan', 'Tianjin', 'Astana', 'Shanghai'];
+
+function syntheticItem(i: number): ScoredItem {
+  const event = Math.floor(i / 5);
+  const topic = TOPICS[event % TOPICS.length]!;
+  const place = PLACES[Math.floor(event / TOPICS.length) % PLACES.length]!;
+  return report({
+    id: `s${i}`,
+    source: `Outlet ${i % 40}`,
+    perspective: 'western',
+    language: 'en',
+    published: new Date(Date.UTC(2026, 10, 1) + (event % 400) * 1_800_000).toISOString(),
+    title: `China and Russia ${topic} talks in ${place}, round ${event}`,
+    summary: `Officials met in ${place} to discuss the ${topic}; figure ${event * 37 + 1000}.`,
+  });
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { parseConfig } from '#config/schema.ts';
+import { deliverEdition } from '#deliver/deliver-edition.ts';
+import { dataKeys } from '#domain/keys.ts';
+import { resolveRunRequest } from '#domain/run-request.ts';
+import type { Mailer, OutgoingMail } from '#ports/ports.ts';
+import { makeEdition } from '#tests/fixtures/editions/make-edition.ts';
+import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+
+const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
+function setup(configDoc: object) {
+  const data = createMemoryStore();
+  const sent: OutgoingMail[] = [];
+  const mailer: Mailer = {
+    send: async (m) => {
+      sent.push(m);
+      return { providerId: String(sent.length) };
+    },
+  };
+  const deps = {
+    data,
+    mailer,
+    clock,
+    logger: silentLogger,
+    templates: createTemplateRenderer(),
+    signingSecret: 'deliver-secret-0123456789',
+  };
+  return { data, sent, deps, config: parseConfig(configDoc) };
+}
+const subscriber = (email: string, status: string, themes?: string[]) =>
+  JSON.stringify({
+    email,
+    status,
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    ...(themes ? { themes } : {}),
+  });
+
+describe('deliverEdition', () => {
+  it('mails confirmed subscribers with their own links and themes, and never the others', async () => {
+    const { data, sent, deps, config } = setup({ delivery: { recipients: ['editor@example.org'] } });
+    await data.put(
+      dataKeys.subscriber('a@example.org'),
+      subscriber('a@example.org', 'confirmed', ['energy']),
+      { contentType: 'application/json' },
+    );
+    await data.put(dataKeys.subscriber('b@example.org'), subscriber('b@example.org', 'pending'), {
+      contentType: 'application/json',
+    });
+    await data.put(dataKeys.subscriber('c@example.org'), subscriber('c@example.org', 'bounced'), {
+      contentType: 'application/json',
+    });
+    await data.put(dataKeys.subscriber('d@example.org'), 'corrupt', { contentType: 'application/json' });
+    const request = resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' });
+    const report = await deliverEdition(
+      deps,
+      config,
+      request,
+      makeEdition(5),
+      'https://x.example.org/editions/2026-11-23/',
+    );
+    expect(report).toMatchObject({ sent: 2, failed: 0, recipients: 2 });
+    expect(sent.map((m) => m.to).sort()).toEqual(['a@example.org', 'editor@example.org']);
+    const a = sent.find((m) => m.to === 'a@example.org')!.raw.toString();
+    expect(a).toContain('unsubscribe?token=');
+    expect(a).toContain('Showing your themes');
+  });
+
+  it('sends only to explicit recipients on an ad-hoc run', async () => {
+    const { data, sent, deps, config } = setup({});
+    await data.put(dataKeys.subscriber('a@example.org'), subscriber('a@example.org', 'confirmed'), {
+      contentType: 'application/json',
+    });
+    const request = resolveRunRequest(
+      { recipients: ['analyst@example.org'], query: 'gas' },
+      { now: clock.now(), windowHours: 24, timeZone: 'UTC' },
+    );
+    await deliverEdition(deps, config, request, makeEdition(3), 'https://x.example.org/e/');
+    expect(sent.map((m) => m.to)).toEqual(['analyst@example.org']);
+  });
+
+  it.each([
+    ['note', 1, 'a quiet day'],
+    ['skip', 0, undefined],
+  ])('on a quiet day with quietDay=%s sends %i message(s)', async (quietDay, count, subject) => {
+    const { sent, deps, config } = setup({ delivery: { recipients: ['editor@example.org'], quietDay } });
+    const request = resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' });
+    const report = await deliverEdition(deps, config, request, makeEdition(0), 'https://x.example.org/e/');
+    expect(sent).toHaveLength(count);
+    if (subject) expect(sent[0]!.raw.toString()).toMatch(/quiet_day|quiet day/);
+    else expect(report.note).toBe('quiet day: configured to send nothing');
+  });
+});

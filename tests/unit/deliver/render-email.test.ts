@@ -1,0 +1,414 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { type EmailContext, renderEmail, renderQuietDay, safeHref, wrapText } from '#deliver/render-email.ts';
+import type { Edition } from '#domain/types.ts';
+import { makeEdition, makeStory, makeThemeDigests } from '#tests/fixtures/editions/sample-edition.ts';
+
+const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../golden');
+const renderer = createTemplateRenderer();
+
+const context: EmailContext = {
+  archiveTitle: 'China–Russia Briefing',
+  editionUrl: 'https://briefing.example.org/editions/2026-11-23/',
+  postalAddress: 'Briefing Ltd, 1 Example Street, London EC1A 1AA, United Kingdom',
+  maxHtmlBytes: 100_000,
+  recipient: {
+    email: 'reader@example.org',
+    unsubscribeUrl: 'https://briefing.example.org/api/unsubscribe?token=abc.def&v=1',
+    preferencesUrl: 'https://briefing.example.org/api/preferences?token=ghi.jkl',
+  },
+};
+
+const hrefs = (html: string) =>
+  [...html.matchAll(/\bhref="([^"]*)"/g)].map((m) => m[1]!.replace(/&amp;/g, '&'));
+const visibleText = (html: string) =>
+  html
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ')
+    .replace(/ ([,.;])/g, '$1');
+
+/** Compares with a reviewed file; `UPDATE_GOLDEN=1` rewrites it on purpose. */
+function expectGolden(name: string, actual: string): void {
+  const file = resolve(GOLDEN_DIR, name);
+  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+    mkdirSync(GOLDEN_DIR, { recursive: true });
+    writeFileSync(file, actual);
+    if (process.env.UPDATE_GOLDEN !== '1')
+      throw new Error(`golden file ${name} was missing and has been written: review it`);
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'));
+}
+
+describe('safeHref', () => {
+  it.each([
+    ['https://example.org/a?b=c', 'https://example.org/a?b=c'],
+    ['http://example.org/', 'http://example.org/'],
+    [' https://example.org/x ', 'https://example.org/x'],
+    ['javascript:alert(1)', undefined],
+    ['JavaScript:alert(1)', undefined],
+    ['data:text/html,<script>alert(1)</script>', undefined],
+    ['vbscript:msgbox(1)', undefined],
+    ['mailto:a@example.org', undefined],
+    ['/relative/path', undefined],
+    ['//example.org/protocol-relative', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%s -> %s', (input, expected) => {
+    expect(safeHref(input)).toBe(expected);
+  });
+});
+
+describe('wrapText', () => {
+  it.each([
+    ['short line', '', '', 'short line'],
+    [
+      'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen',
+      '',
+      '',
+      'one two three four five six seven eight nine ten eleven twelve thirteen\nfourteen fifteen',
+    ],
+    ['a b c', '   ', '1. ', '1. a b c'],
+    ['line\nbreaks\tand  spaces', '', '', 'line breaks and spaces'],
+  ])('wraps %j', (text, indent, first, expected) => {
+    expect(wrapText(text, indent, first)).toBe(expected);
+  });
+
+  it('keeps a long URL whole on its own line', () => {
+    const url = `https://example.org/${'x'.repeat(90)}`;
+    const lines = wrapText(`see ${url} for more`, '  ').split('\n');
+    expect(lines).toEqual(['  see', `  ${url}`, '  for more']);
+  });
+});
+
+describe('renderEmail', () => {
+  const edition = makeEdition(8);
+  const email = renderEmail(edition, context, renderer);
+
+  it('has the date, edition, top line, subject and preheader', () => {
+    expect(email.subject).toBe(
+      'China–Russia Briefing, 23 November 2026: Xi and Putin pledge to deepen “no limits” partnership at Kremlin talks',
+    );
+    expect(email.html).toContain('<h1');
+    expect(email.html).toMatch(/<h1[^>]*>Monday, 23 November 2026<\/h1>/);
+    expect(email.html).toContain('Edition 2026-11-23');
+    expect(email.html).toMatch(/<h2[^>]*>Top line<\/h2>/);
+    for (const item of edition.topLine) expect(email.html).toContain(item.text);
+    expect(email.preheader).toBe(
+      'Chinese President Xi Jinping and Russian President Vladimir Putin signed a joint statement on Tuesday promising closer coordination on…',
+    );
+    // The preheader is the first text in the body, hidden, followed by filler.
+    const body = email.html.slice(email.html.indexOf('<body'));
+    expect(body).toMatch(
+      /^<body[^>]*>\s*<div class="preheader" style="display: none;[^"]*">Chinese President/,
+    );
+  });
+
+  it('has one section per theme with its summary, stories with signal words, and sources by perspective', () => {
+    const text = visibleText(email.html);
+    expect(email.html).toMatch(/<h2[^>]*>Partnership and summitry<\/h2>/);
+    expect(email.html).toMatch(/<h2[^>]*>Energy<\/h2>/);
+    expect(text).toContain('2 stories today, led by “Xi and Putin pledge');
+    // Signal labels are words on a coloured badge: the word carries the meaning.
+    expect(email.html).toMatch(
+      /<span class="sig sig-reinforces" style="[^"]*background: #e4ecf7;[^"]*">Reinforces<\/span>/,
+    );
+    expect(email.html).toMatch(/<span class="sig sig-new-development" style="[^"]*">New development<\/span>/);
+    expect(email.html).toMatch(/<span class="sig sig-counter-signal" style="[^"]*">Counter-signal<\/span>/);
+    // Sources grouped by who is speaking, several outlets to a group.
+    expect(text).toContain('Wire services: Associated Press, Reuters');
+    expect(text).toContain('Russian state: РИА Новости');
+    expect(text).toContain('Hong Kong and independent Chinese: South China Morning Post');
+    // Every article of a shown story links to the article itself.
+    const links = hrefs(email.html);
+    for (const story of edition.stories)
+      for (const article of story.articles) expect(links).toContain(article.url);
+    // Each story appears once even though it has two themes.
+    expect(
+      email.html.match(/Power of Siberia 2 pipeline talks stall again over gas price<\/a><\/h3>/g),
+    ).toHaveLength(1);
+    expect(text).toContain(
+      'Also on this theme: “Power of Siberia 2 pipeline talks stall again over gas price” (under Energy)',
+    );
+    expect(text).toContain('No significant developments today on:');
+  });
+
+  it('has the failed-sources block, web version, unsubscribe and preferences links and the postal line', () => {
+    expect(visibleText(email.html)).toContain('Sources unavailable today: Kommersant.');
+    expect(email.html).not.toContain('HTTP 503');
+    const links = hrefs(email.html);
+    expect(links).toContain(context.editionUrl);
+    expect(links).toContain(context.recipient!.unsubscribeUrl);
+    expect(links).toContain(context.recipient!.preferencesUrl);
+    expect(email.html).toMatch(/>Unsubscribe<\/a>/);
+    expect(email.html).toMatch(/>Choose your themes<\/a>/);
+    expect(email.html).toContain(context.postalAddress);
+  });
+
+  it('omits the failed-sources block when every source worked', () => {
+    const clean = renderEmail(makeEdition(3, { failedSource: false }), context, renderer);
+    expect(clean.html).not.toContain('Sources unavailable today');
+    expect(clean.text).not.toContain('Sources unavailable today');
+  });
+
+  it('is email-safe: tables, inlined CSS, dark mode, no scripts, remote assets or tracking, absolute links', () => {
+    const html = email.html;
+    expect(html).not.toMatch(/<script|<link\b|<img\b|<iframe|<object|<embed|@import|url\(/i);
+    expect(html).not.toMatch(/\son[a-z]+=/i);
+    expect(html).toMatch(/<table role="presentation" class="card"[^>]*style="[^"]*max-width: 640px;/);
+    expect(html).toContain('<meta name="color-scheme" content="light dark">');
+    expect(html).toContain('<meta name="supported-color-schemes" content="light dark">');
+    expect(html).toContain('@media (prefers-color-scheme: dark)');
+    // Everything but the media queries is inlined: one <style> block, holding only @media rules.
+    const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(styles).toHaveLength(1);
+    expect(styles[0]!.replace(/@media[^{]+\{(?:[^{}]*\{[^}]*\})*\s*\}/g, '').trim()).toBe('');
+    expect(html).toMatch(/<p class="body" style="[^"]*font-size: 16px;/);
+    const links = hrefs(html);
+    expect(links.length).toBeGreaterThan(20);
+    for (const href of links) expect(new URL(href).protocol).toBe('https:');
+  });
+
+  it('renders the plain text from the same data: headings, wrapped lines, URLs listed, no markup', () => {
+    const text = email.text;
+    expect(text).toMatch(/^CHINA–RUSSIA BRIEFING\n\nMonday, 23 November 2026 · Edition 2026-11-23\n/);
+    expect(text).toContain('\nTOP LINE\n--------\n1. Chinese President Xi Jinping');
+    expect(text).toContain('\nPARTNERSHIP AND SUMMITRY\n========================\n');
+    expect(text).toContain('  [COUNTER-SIGNAL]');
+    expect(text).toContain('Web version: https://briefing.example.org/editions/2026-11-23/');
+    expect(text).toContain(`Unsubscribe: ${context.recipient!.unsubscribeUrl}`);
+    expect(text).toContain(`Choose your themes: ${context.recipient!.preferencesUrl}`);
+    expect(text).toContain('Sources unavailable today: Kommersant.');
+    expect(text).toContain(context.postalAddress);
+    for (const story of edition.stories) for (const a of story.articles) expect(text).toContain(a.url);
+    expect(text).not.toMatch(/<\/?[a-z][^>]*>|&(amp|lt|gt|quot|#\d+);/i);
+    for (const line of text.split('\n')) {
+      if (!/https?:\/\//.test(line)) expect(line.length, line).toBeLessThanOrEqual(72);
+      expect(line).toBe(line === '-- ' ? '-- ' : line.trimEnd());
+    }
+    expect(text).not.toMatch(/\n{4,}/);
+  });
+
+  it('escapes hostile feed text and never links a non-http URL', () => {
+    const hostile: Edition = makeEdition(2, {
+      overrides: {
+        stories: [
+          makeStory(0, {
+            title: '<script>alert(1)</script><img src=x onerror=alert(2)>',
+            sentences: [{ text: '"><svg onload=alert(3)> & more', url: 'javascript:alert(4)' }],
+            articles: [
+              {
+                title: 'x',
+                url: 'javascript:alert(5)',
+                source: '<b onmouseover=alert(6)>Evil Source</b>',
+                perspective: 'other',
+                score: 1,
+                reasons: [],
+              },
+              {
+                title: 'y',
+                url: 'data:text/html,<script>alert(7)</script>',
+                source: 'Data Source',
+                perspective: 'wire',
+                score: 1,
+                reasons: [],
+              },
+            ],
+          }),
+        ],
+        topLine: [{ text: '<i>Top</i> line', url: 'javascript:alert(8)' }],
+        sources: [
+          {
+            name: '<script>alert(9)</script>',
+            url: 'https://x.example/',
+            status: 'failed',
+            error: '<b>',
+            items: 0,
+          },
+        ],
+      },
+    });
+    hostile.themes = makeThemeDigests(hostile.stories).map((t) => ({
+      ...t,
+      summary: `${t.summary} <img src=x>`,
+    }));
+    const out = renderEmail(hostile, context, renderer);
+    // Payloads show as text; no tag and no event-handler attribute reaches the markup.
+    expect(out.html).not.toMatch(/<(script|img|svg|b|i)\b/i);
+    expect(out.html).not.toMatch(/<[^>]*\son[a-z]+=/i);
+    expect(out.html).not.toMatch(/javascript:|data:text/i);
+    expect(out.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;');
+    expect(out.html).toContain('&quot;&gt;&lt;svg onload=alert(3)&gt; &amp; more');
+    // Sources with unusable URLs stay visible, as text without a link.
+    expect(out.html).toMatch(
+      /<strong>Other:<\/strong> &lt;b onmouseover=alert\(6\)&gt;Evil Source&lt;\/b&gt;<\/p>/,
+    );
+    expect(out.html).toMatch(/<strong>Wire services:<\/strong> Data Source<\/p>/);
+    for (const href of hrefs(out.html)) expect(href).toMatch(/^https:\/\//);
+    // The text part is text/plain: the same words verbatim, nothing entity-escaped, no bad URL.
+    expect(out.text).toContain('* <script>alert(1)</script><img src=x onerror=alert(2)>');
+    expect(out.text).not.toMatch(/javascript:|data:text/);
+    expect(out.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('strips line breaks and control characters from feed text, so the subject is a safe header', () => {
+    const edition = makeEdition(1, {
+      overrides: { stories: [makeStory(0, { title: 'Line one\r\nBcc: victim@example.org\u0000' })] },
+    });
+    const out = renderEmail(edition, context, renderer);
+    expect(out.subject).toBe('China–Russia Briefing, 23 November 2026: Line one Bcc: victim@example.org');
+  });
+
+  it('shows only the chosen themes, with the top line always present', () => {
+    const filtered = renderEmail(
+      edition,
+      { ...context, recipient: { ...context.recipient!, themes: ['energy', 'military'] } },
+      renderer,
+    );
+    const sectionTitles = [...filtered.html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
+    expect(sectionTitles).toEqual(['Top line', 'Energy', 'Military cooperation']);
+    for (const item of edition.topLine) expect(filtered.html).toContain(item.text);
+    expect(filtered.html).toContain('Showing your themes: Energy, Military cooperation.');
+    expect(filtered.text).toContain('Showing your themes: Energy, Military cooperation.');
+    expect(filtered.text).not.toContain('PARTNERSHIP AND SUMMITRY');
+    const byId = new Map(edition.stories.map((s) => [s.id, s]));
+    expect(filtered.includedStoryIds.length).toBeGreaterThan(0);
+    for (const id of filtered.includedStoryIds)
+      expect(byId.get(id)!.themes.some((t) => t === 'energy' || t === 'military')).toBe(true);
+    // A story outside the chosen themes is not in the sections (it may still lead the top line).
+    expect(filtered.html).not.toContain('BRICS finance ministers discuss');
+  });
+
+  it('says so when none of the chosen themes has a story', () => {
+    const out = renderEmail(
+      makeEdition(2),
+      { ...context, recipient: { ...context.recipient!, themes: ['narrative-history'] } },
+      renderer,
+    );
+    expect(out.includedStoryIds).toEqual([]);
+    expect(out.omittedStoryCount).toBe(0);
+    expect(out.html).toMatch(/<h2[^>]*>Top line<\/h2>/);
+    expect(visibleText(out.html)).toContain('None of today’s stories falls under your themes.');
+  });
+
+  it('puts stories whose themes the edition does not cover under "Other developments"', () => {
+    const stories = [makeStory(0), makeStory(1)];
+    const out = renderEmail(
+      makeEdition(2, { overrides: { stories, themes: makeThemeDigests(stories, ['energy']) } }),
+      context,
+      renderer,
+    );
+    expect(out.html).toMatch(/<h2[^>]*>Other developments<\/h2>/);
+    expect(out.includedStoryIds).toEqual(['story-000', 'story-001']);
+  });
+
+  it('keeps a heavy day of 60+ stories under 100 KB, moving the lowest-ranked ones to the web version', () => {
+    const heavy = makeEdition(65);
+    const out = renderEmail(heavy, context, renderer);
+    expect(Buffer.byteLength(out.html)).toBeLessThan(100_000);
+    expect(out.omittedStoryCount).toBeGreaterThan(0);
+    expect(out.includedStoryIds.length + out.omittedStoryCount).toBe(65);
+    // The highest-ranked stories stay; what moves is the tail of the ranking.
+    const ranked = [...heavy.stories].sort((a, b) => b.rank - a.rank).map((s) => s.id);
+    expect(out.includedStoryIds).toEqual(ranked.slice(0, out.includedStoryIds.length));
+    expect(visibleText(out.html)).toContain(`${out.omittedStoryCount} more stories in the web version`);
+    expect(out.html).toMatch(
+      /<a href="https:\/\/briefing\.example\.org\/editions\/2026-11-23\/#theme-energy"[^>]*>\d+ more stor(y|ies) on Energy in the web version<\/a>/,
+    );
+    expect(out.text).toMatch(
+      new RegExp(
+        `${out.omittedStoryCount} more\\s+are in the web version:\\nhttps://briefing\\.example\\.org/editions/2026-11-23/\\n`,
+      ),
+    );
+    // Every story that is left out is accounted for in some section's "more" link.
+    const perSection = [...visibleText(out.html).matchAll(/(\d+) more stor(?:y|ies) on /g)].reduce(
+      (sum, m) => sum + Number(m[1]),
+      0,
+    );
+    expect(perSection).toBe(out.omittedStoryCount);
+  });
+
+  it('fits as many stories as the budget allows, and all of them when it is generous', () => {
+    const heavy = makeEdition(65);
+    const tight = renderEmail(heavy, { ...context, maxHtmlBytes: 50_000 }, renderer);
+    const normal = renderEmail(heavy, context, renderer);
+    const generous = renderEmail(heavy, { ...context, maxHtmlBytes: 1_000_000 }, renderer);
+    expect(Buffer.byteLength(tight.html)).toBeLessThanOrEqual(50_000);
+    expect(tight.includedStoryIds.length).toBeLessThan(normal.includedStoryIds.length);
+    expect(generous.includedStoryIds).toHaveLength(65);
+    expect(generous.omittedStoryCount).toBe(0);
+    expect(generous.html).not.toContain('in the web version');
+  });
+
+  it('gives each recipient their own links under the same budget, however long their links are', () => {
+    const heavy = makeEdition(65);
+    const long = `https://briefing.example.org/api/unsubscribe?token=${'t'.repeat(900)}`;
+    const a = renderEmail(heavy, context, renderer);
+    const b = renderEmail(
+      heavy,
+      { ...context, recipient: { ...context.recipient!, email: 'b@example.org', unsubscribeUrl: long } },
+      renderer,
+    );
+    expect(hrefs(a.html)).not.toContain(long);
+    expect(hrefs(b.html)).toContain(long);
+    expect(Buffer.byteLength(b.html)).toBeLessThan(100_000);
+    expect(b.includedStoryIds.length).toBeLessThanOrEqual(a.includedStoryIds.length);
+  });
+
+  it('measures again when the same edition object grew after an earlier render', () => {
+    const growing = makeEdition(30);
+    expect(renderEmail(growing, context, renderer).omittedStoryCount).toBe(0);
+    growing.stories = growing.stories.map((story) => ({
+      ...story,
+      sentences: story.sentences.map((x) => ({ ...x, text: `${x.text} `.repeat(6).trim() })),
+    }));
+    const out = renderEmail(growing, context, renderer);
+    expect(Buffer.byteLength(out.html)).toBeLessThan(100_000);
+    expect(out.omittedStoryCount).toBeGreaterThan(0);
+  });
+
+  it('renders a preview without recipient links', () => {
+    const preview = renderEmail(edition, { ...context, recipient: undefined }, renderer);
+    expect(preview.html).not.toContain('Unsubscribe');
+    expect(preview.html).toContain(context.postalAddress);
+  });
+
+  it('matches the reviewed golden files for a small edition', () => {
+    const small = renderEmail(makeEdition(4), context, renderer);
+    expectGolden('email-small.html', small.html);
+    expectGolden('email-small.txt', small.text);
+  });
+});
+
+describe('renderQuietDay', () => {
+  const quiet = renderQuietDay(makeEdition(0), context, renderer);
+
+  it('sends a short note with the window, the failed sources and the footer', () => {
+    expect(quiet.subject).toBe('China–Russia Briefing, 23 November 2026: a quiet day');
+    expect(quiet.html).toMatch(/<h2[^>]*>A quiet day<\/h2>/);
+    expect(visibleText(quiet.html)).toContain(
+      'None of the 6 monitored sources reported a significant development in China–Russia relations between 22 November',
+    );
+    expect(visibleText(quiet.html)).toContain('Sources unavailable today: Kommersant.');
+    expect(hrefs(quiet.html)).toEqual(
+      expect.arrayContaining([
+        context.editionUrl,
+        context.recipient!.unsubscribeUrl,
+        context.recipient!.preferencesUrl,
+      ]),
+    );
+    expect(quiet.html).toContain('prefers-color-scheme: dark');
+    expect(quiet.text).toContain('A QUIET DAY');
+    expect(quiet.text).toContain(`Unsubscribe: ${context.recipient!.unsubscribeUrl}`);
+    expect(quiet.includedStoryIds).toEqual([]);
+  });
+
+  it('names the configured topic', () => {
+    const note = renderQuietDay(makeEdition(0), { ...context, topic: 'Arctic shipping' }, renderer);
+    expect(note.text).toMatch(/development in\s+Arctic\s+shipping\s+between/);
+  });
+});

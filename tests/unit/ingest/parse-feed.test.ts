@@ -1,0 +1,617 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NotAFeedError } from '#domain/errors.ts';
+import type { ParsedFeed } from '#domain/types.ts';
+import {
+  capEntries,
+  MAX_ITEMS_PER_FEED,
+  parseFeed,
+  parseFeedDate,
+  stripDoctype,
+} from '#ingest/parse-feed.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
+const NOW = new Date('2026-11-23T12:00:00Z');
+
+type Item = ParsedFeed['items'][number];
+/** The item without its id (checked on its own: stable, 20 hex digits). */
+const withoutId = ({ id, ...rest }: Item) => {
+  expect(id).toMatch(/^[0-9a-f]{20}$/);
+  return rest;
+};
+
+describe('parseFeed: fixtures (tests/fixtures/feeds, written by make-fixtures.ts)', () => {
+  it.each<[string, Omit<ParsedFeed, 'items'>, Omit<Item, 'id'>[]]>([
+    [
+      'rss-windows-1251.xml',
+      { title: 'Новости партнёрства', link: 'https://news.example.org/', language: 'ru' },
+      [
+        {
+          title: 'Москва и Пекин договорились о поставках газа «Сила Сибири — 2»',
+          link: 'https://news.example.org/ru/gas-deal',
+          published: '2026-11-23T09:15:00.000Z',
+          summary: 'Стороны обсудили цену и объёмы.\n\nПодписание ожидается в декабре.',
+          author: 'Редакция',
+          categories: ['Экономика'],
+          language: 'ru',
+        },
+      ],
+    ],
+    [
+      'rss-koi8-r.xml',
+      { title: 'Лента КОИ-8', link: 'https://news.example.org/', language: 'ru' },
+      [
+        {
+          title: 'Россия и Китай провели совместные учения в Японском море',
+          link: 'https://news.example.org/ru/drills',
+          published: '2026-11-22T05:00:00.000Z',
+          summary: 'Учения продлятся пять дней.',
+          categories: [],
+          language: 'ru',
+        },
+      ],
+    ],
+    [
+      'rss-gbk.xml',
+      { title: '中俄新闻', link: 'https://news.example.org/', language: 'zh' },
+      [
+        {
+          title: '中俄贸易额创历史新高',
+          link: 'https://news.example.org/zh/trade',
+          published: '2026-11-23T09:15:00.000Z',
+          summary: '双方同意扩大本币结算。',
+          categories: [],
+          language: 'zh',
+        },
+      ],
+    ],
+    [
+      'atom-gb18030.xml',
+      { title: '北方通讯', link: 'https://north.example.org/', language: 'zh' },
+      [
+        {
+          title: '北极航道合作 €12亿 项目启动 𠮷',
+          link: 'https://north.example.org/arctic',
+          published: '2026-11-23T02:00:00.000Z',
+          summary: '项目涉及港口与破冰船。',
+          categories: [],
+          language: 'zh',
+        },
+      ],
+    ],
+    [
+      'rss-big5.xml',
+      { title: '兩岸觀察', link: 'https://news.example.org/', language: 'zh' },
+      [
+        {
+          title: '中俄關係持續發展 專家看法分歧',
+          link: 'https://news.example.org/tw/analysis',
+          published: '2026-11-23T09:00:00.000Z',
+          summary: '學者認為雙方合作有其限制。',
+          categories: [],
+          language: 'zh',
+        },
+      ],
+    ],
+    [
+      'rss-utf16le-bom.xml',
+      { title: 'Wide Wire', link: 'https://news.example.org/', language: 'en' },
+      [
+        {
+          title: 'Summit in Kazan – Россия и 中国',
+          link: 'https://wide.example.org/summit',
+          published: '2026-11-21T18:30:00.000Z',
+          categories: [],
+          language: 'en',
+        },
+      ],
+    ],
+    [
+      'rss-undeclared-1251.xml',
+      { title: 'Без объявления кодировки' },
+      [
+        {
+          title: 'Переговоры о поставках нефти продолжатся на следующей неделе в Пекине',
+          link: 'https://news.example.org/ru/oil',
+          categories: [],
+        },
+      ],
+    ],
+    [
+      'rss-undeclared-gbk.xml',
+      { title: '未声明编码的新闻' },
+      [
+        {
+          title: '中国和俄罗斯的经济合作关系继续发展',
+          link: 'https://news.example.org/zh/economy',
+          categories: [],
+        },
+      ],
+    ],
+    [
+      'atom-0.3.xml',
+      { title: 'Old Atom Desk', link: 'https://old.example.org/', language: 'en' },
+      [
+        {
+          title: 'Energy talks resume',
+          link: 'https://old.example.org/2026/11/energy',
+          // <issued> with its zone, not <modified>.
+          published: '2026-11-22T13:00:00.000Z',
+          summary: 'Negotiators met again in Beijing.',
+          content:
+            'Negotiators met again in Beijing.\n\nA second round is planned for December, with pricing still open and both delegations saying little in public about the terms.',
+          categories: [],
+          language: 'en',
+        },
+        {
+          title: 'Base64 headline',
+          link: 'https://old.example.org/2026/11/base64',
+          published: '2026-11-21T08:00:00.000Z',
+          categories: [],
+          language: 'en',
+        },
+      ],
+    ],
+    [
+      'atom-1.0.xml',
+      { title: 'Modern Atom', link: 'https://modern.example.org/', language: 'en' },
+      [
+        {
+          title: 'Sanctions & the yuan',
+          link: 'https://modern.example.org/articles/yuan',
+          published: '2026-11-23T07:30:00.000Z',
+          summary: 'Banks route payments through regional lenders.',
+          content:
+            'Banks route payments through regional lenders.\n\nOfficials in Brussels said the next package would target them, and traders expect further delays to settlements between the two countries.',
+          author: 'A. Writer',
+          categories: ['finance', 'sanctions'],
+          language: 'en',
+        },
+        {
+          title: 'Only updated',
+          link: 'https://modern.example.org/articles/updated',
+          published: '2026-11-22T06:00:00.000Z',
+          categories: [],
+          language: 'ru',
+        },
+      ],
+    ],
+    [
+      'rdf-1.0.xml',
+      { title: 'RDF Bulletin', link: 'https://rdf.example.org/', language: 'de' },
+      [
+        {
+          title: 'Pipeline route agreed',
+          link: 'https://rdf.example.org/1',
+          published: '2026-11-21T06:00:00.000Z',
+          summary: 'The route crosses Mongolia.',
+          author: 'Desk',
+          categories: ['Energie'],
+          language: 'de',
+        },
+      ],
+    ],
+    [
+      'rss-0.91.xml',
+      { title: 'Classic 0.91', link: 'https://classic.example.org/', language: 'en' },
+      [
+        {
+          title: 'Border trade reopens',
+          link: 'https://classic.example.org/border',
+          summary: 'Trucks crossed at Zabaikalsk.',
+          categories: [],
+          language: 'en',
+        },
+      ],
+    ],
+    [
+      'rss-versionless.xml',
+      { title: 'No Version', link: 'https://noversion.example.org/' },
+      [
+        {
+          title: 'Grain corridor expands',
+          link: 'https://noversion.example.org/grain',
+          published: '2026-11-20T07:00:00.000Z',
+          categories: [],
+        },
+      ],
+    ],
+    [
+      'rss-no-channel.xml',
+      { title: 'No Channel' },
+      [
+        { title: 'Railway bridge opens', link: 'https://nochannel.example.org/bridge', categories: [] },
+        // No <link>: the permalink GUID stands in.
+        { title: 'Second item', link: 'https://nochannel.example.org/second', categories: [] },
+      ],
+    ],
+    [
+      'json-feed-1.1.json',
+      { title: 'JSON Desk', link: 'https://json.example.org/', language: 'en' },
+      [
+        {
+          title: 'Lunar station plans revised',
+          link: 'https://json.example.org/2026/11/23/space',
+          published: '2026-11-23T13:00:00.000Z',
+          summary: 'Both agencies updated the timeline.',
+          content: 'Both agencies updated the timeline.\n\nLaunches slip to 2033.',
+          author: 'JSON Desk staff',
+          categories: ['space', 'technology'],
+          language: 'en',
+        },
+        {
+          title: 'Plain text only. No title given, so the text stands in.',
+          link: 'https://json.example.org/2026/11/22/text',
+          published: '2026-11-22T10:00:00.000Z',
+          content: 'Plain text only. No title given, so the text stands in.',
+          author: 'Guest',
+          categories: [],
+          language: 'en',
+        },
+      ],
+    ],
+    [
+      'google-news.xml',
+      { title: '"china russia" - Google News', link: 'https://news.example.org/', language: 'en' },
+      [
+        {
+          title: 'Xi and Putin sign energy pact',
+          link: 'https://daily.example.org/world/xi-putin-energy?id=42',
+          published: '2026-11-23T08:00:00.000Z',
+          categories: [],
+          language: 'en',
+        },
+        {
+          // The entry does not show the publisher's article: the aggregator link is kept.
+          title: 'Analysts weigh the partnership',
+          link: 'https://news.google.com/rss/articles/CBMiQWh0dHBzOi8vd2Vla2x5?oc=5',
+          published: '2026-11-23T07:00:00.000Z',
+          categories: [],
+          language: 'en',
+        },
+      ],
+    ],
+    [
+      'html-in-titles.xml',
+      { title: 'Markup & Entities', link: 'https://news.example.org/', language: 'en' },
+      [
+        {
+          title: "Breaking: Xi & Putin's talks end",
+          link: 'https://markup.example.org/a',
+          summary: 'First paragraph with a link.\n\nSecond paragraph & more.',
+          categories: [],
+          language: 'en',
+        },
+        {
+          title: 'Café diplomacy: “quiet” talks',
+          link: 'https://markup.example.org/b',
+          summary: 'Tom & Jerry’s line two',
+          categories: [],
+          language: 'en',
+        },
+      ],
+    ],
+    [
+      'odd-dates.xml',
+      { title: 'Odd Dates', link: 'https://news.example.org/', language: 'en' },
+      [
+        ['named-zone', '2026-11-23T09:15:00.000Z'],
+        ['no-weekday', '2026-11-23T09:15:00.000Z'],
+        ['iso-no-zone', '2026-11-23T09:15:00.000Z'],
+        ['far-future', undefined],
+        ['garbage', undefined],
+        ['missing', undefined],
+      ].map(([slug, published]) => ({
+        title: `Date ${slug}`,
+        link: `https://dates.example.org/${slug}`,
+        ...(published ? { published } : {}),
+        categories: [],
+        language: 'en',
+      })),
+    ],
+  ])('%s', async (name, head, items) => {
+    const feed = await parseFeed(fixture(name), { now: NOW });
+    const { items: got, ...gotHead } = feed;
+    expect(gotHead).toEqual(head);
+    expect(got.map(withoutId)).toEqual(items);
+  });
+
+  it('never expands entities from a DTD (billion laughs, external entities)', async () => {
+    const feed = await parseFeed(fixture('billion-laughs.xml'));
+    expect(feed.title).toBe('Laughs &lol9;');
+    expect(feed.items.map(withoutId)).toEqual([
+      { title: 'Entity test &xxe;', link: 'https://laughs.example.org/1', summary: '&lol9;', categories: [] },
+    ]);
+    expect(JSON.stringify(feed)).not.toMatch(/lollol|root:/);
+  });
+
+  it('rejects an HTML page with one line', async () => {
+    await expect(parseFeed(fixture('not-a-feed.html'))).rejects.toThrowError(
+      new NotAFeedError('not a feed: root element <html>'),
+    );
+  });
+
+  it('gives the same ids on every run', async () => {
+    const ids = async () => (await parseFeed(fixture('atom-1.0.xml'))).items.map((i) => i.id);
+    expect(await ids()).toEqual(await ids());
+  });
+});
+
+const rss = (items: string, channel = '<title>T</title><link>https://news.example.org/</link>') =>
+  `<?xml version="1.0"?><rss version="2.0"><channel>${channel}${items}</channel></rss>`;
+
+describe('parseFeed: lenient reading', () => {
+  it.each([
+    [
+      'an undefined HTML entity',
+      '<rss version="2.0"><channel><title>V</title><item><title>Caf&eacute; talks</title><link>https://v.example.org/1</link></item></channel></rss>',
+      'Café talks',
+    ],
+    [
+      'a prefixed root',
+      '<r:rss xmlns:r="http://backend.userland.com/rss2" version="2.0"><r:channel><r:title>V</r:title><r:item><r:title>Prefixed</r:title><r:link>https://v.example.org/1</r:link></r:item></r:channel></r:rss>',
+      'Prefixed',
+    ],
+    [
+      'RSS 1.0 under an unusual prefix',
+      '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:rss="http://purl.org/rss/1.0/"><rss:channel><rss:title>V</rss:title></rss:channel><rss:item><rss:title>RSS 1.0 item</rss:title><rss:link>https://v.example.org/1</rss:link></rss:item></rdf:RDF>',
+      'RSS 1.0 item',
+    ],
+    [
+      'an unclosed root',
+      '<rss version="2.0"><channel><title>V</title><item><title>Cut short</title><link>https://v.example.org/1</link></item>',
+      'Cut short',
+    ],
+    [
+      'junk before the root',
+      'xx<rss version="2.0"><channel><title>V</title><item><title>After junk</title><link>https://v.example.org/1</link></item></channel></rss>',
+      'After junk',
+    ],
+    [
+      'a comment before the declaration',
+      '<!-- note --><?xml version="1.0"?><rss version="2.0"><channel><title>V</title><item><title>Commented</title><link>https://v.example.org/1</link></item></channel></rss>',
+      'Commented',
+    ],
+    [
+      'an Atom title in XHTML',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>V</title><entry><title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Inline <b>markup</b></div></title><link href="https://v.example.org/1"/></entry></feed>',
+      'Inline markup',
+    ],
+    [
+      'naked markup in an RSS title',
+      '<rss version="2.0"><channel><title>V</title><item><title>Naked <b>bold</b> text</title><link>https://v.example.org/1</link></item></channel></rss>',
+      'Naked bold text',
+    ],
+    [
+      'an Atom 1.0 base64 title',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>V</title><entry><title type="application/octet-stream">QmFzZTY0IGhlYWRsaW5l</title><link href="https://v.example.org/1"/></entry></feed>',
+      'Base64 headline',
+    ],
+    [
+      'CDF',
+      '<CHANNEL HREF="https://v.example.org/"><TITLE>V</TITLE><ITEM HREF="https://v.example.org/1" LASTMOD="2026-11-20T10:00"><TITLE>CDF item</TITLE><ABSTRACT>Old format</ABSTRACT></ITEM></CHANNEL>',
+      'CDF item',
+    ],
+  ])('reads %s', async (_name, doc, title) => {
+    const feed = await parseFeed(doc);
+    expect(feed.items).toHaveLength(1);
+    expect(feed.items[0]!.title).toBe(title);
+    expect(feed.items[0]!.link).toBe('https://v.example.org/1');
+  });
+
+  it('resolves relative links against xml:base, then the feed address', async () => {
+    const feed = await parseFeed(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://base.example.org/news/"><title>B</title><entry><title>One</title><link href="one"/></entry><entry xml:base="/other/"><title>Two</title><link href="two"/></entry></feed>',
+    );
+    expect(feed.items.map((i) => i.link)).toEqual([
+      'https://base.example.org/news/one',
+      'https://base.example.org/other/two',
+    ]);
+    const rel = await parseFeed(
+      rss('<item><title>R</title><link>/a/b?utm_source=x</link></item>', '<title>T</title>'),
+      {
+        url: 'https://feeds.example.org/rss.xml',
+      },
+    );
+    expect(rel.items[0]!.link).toBe('https://feeds.example.org/a/b');
+  });
+
+  it('drops links that are not http(s)', async () => {
+    const feed = await parseFeed(rss('<item><title>J</title><link>javascript:alert(1)</link></item>'));
+    expect(feed.items[0]!.link).toBe('');
+  });
+
+  it('prefers feedburner:origLink to the tracking redirect', async () => {
+    const feed = await parseFeed(
+      rss(
+        '<item><title>F</title><link>https://feedproxy.google.com/~r/x/~3/abc/story</link><feedburner:origLink>https://pub.example.org/story?utm_source=feedburner</feedburner:origLink></item>',
+      ).replace(
+        '<rss version="2.0">',
+        '<rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0">',
+      ),
+    );
+    expect(feed.items[0]!.link).toBe('https://pub.example.org/story');
+  });
+
+  it('takes the item language over the feed language', async () => {
+    const feed = await parseFeed(
+      rss(
+        '<item><title>A</title><link>https://l.example.org/a</link><dc:language>zh-CN</dc:language></item><item><title>B</title><link>https://l.example.org/b</link></item>',
+        '<title>L</title><language>ru-RU</language>',
+      ).replace('<rss version="2.0">', '<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">'),
+    );
+    expect(feed.items.map((i) => i.language)).toEqual(['zh', 'ru']);
+  });
+
+  it('uses the start of the full text as the summary when there is no description', async () => {
+    const long = 'Sentence of the article. '.repeat(80);
+    const feed = await parseFeed(
+      rss(
+        `<item><title>C</title><link>https://c.example.org/1</link><content:encoded><![CDATA[<p>${long}</p>]]></content:encoded></item>`,
+      ).replace(
+        '<rss version="2.0">',
+        '<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">',
+      ),
+    );
+    const item = feed.items[0]!;
+    expect(item.content).toBe(long.trim());
+    expect(item.summary!.length).toBeLessThanOrEqual(1001);
+    expect(item.summary!.endsWith('…')).toBe(true);
+  });
+
+  it(`keeps at most ${MAX_ITEMS_PER_FEED} entries`, async () => {
+    const items = Array.from(
+      { length: 6000 },
+      (_, i) => `<item><title>n${i}</title><link>https://m.example.org/${i}</link></item>`,
+    ).join('');
+    const feed = await parseFeed(rss(items));
+    expect(feed.items).toHaveLength(MAX_ITEMS_PER_FEED);
+    expect(feed.items.at(-1)!.title).toBe(`n${MAX_ITEMS_PER_FEED - 1}`);
+  });
+
+  it('survives deeply nested markup in a description', async () => {
+    const deep = `${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}`;
+    const feed = await parseFeed(
+      rss(
+        `<item><title>D</title><link>https://d.example.org/1</link><description>${deep}</description></item>`,
+      ),
+    );
+    expect(feed.items[0]!.summary).toBe('deep');
+  });
+
+  it('skips entries with neither title, text nor link, and names an untitled feed', async () => {
+    const feed = await parseFeed(
+      '<rss><channel><item><pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate></item></channel></rss>',
+    );
+    expect(feed).toEqual({ title: 'Untitled feed', items: [] });
+  });
+});
+
+describe('parseFeed: ids', () => {
+  const one = (guid: string, link = 'https://a.example.org/x') =>
+    rss(`<item><title>Same</title><link>${link}</link>${guid}</item>`);
+
+  it('scopes a local GUID to its feed, so "42" in two feeds is two items', async () => {
+    const a = await parseFeed(one('<guid isPermaLink="false">42</guid>'), {
+      url: 'https://a.example.org/rss',
+    });
+    const b = await parseFeed(one('<guid isPermaLink="false">42</guid>', 'https://b.example.org/y'), {
+      url: 'https://b.example.org/rss',
+    });
+    expect(a.items[0]!.id).not.toBe(b.items[0]!.id);
+  });
+
+  it('gives a global GUID one id in every feed', async () => {
+    const guid = '<guid isPermaLink="false">urn:uuid:0b5c2e7e-1111-4222-8333-444455556666</guid>';
+    const a = await parseFeed(one(guid), { url: 'https://a.example.org/rss' });
+    const b = await parseFeed(one(guid, 'https://b.example.org/y'), { url: 'https://b.example.org/rss' });
+    expect(a.items[0]!.id).toBe(b.items[0]!.id);
+  });
+
+  it('gives a URL GUID the id of that URL as a link elsewhere', async () => {
+    const byGuid = await parseFeed(
+      one('<guid>https://a.example.org/x?utm_source=rss</guid>', 'https://a.example.org/x?ref=rss'),
+    );
+    const byLink = await parseFeed(one(''));
+    expect(byGuid.items[0]!.id).toBe(byLink.items[0]!.id);
+  });
+});
+
+describe('parseFeed: what is not a feed', () => {
+  it.each([
+    [
+      'an HTML page',
+      '<!doctype html><html><body><p>Hello</p></body></html>',
+      'not a feed: root element <html>',
+    ],
+    ['empty input', '   ', 'not a feed: empty document'],
+    ['only a BOM', Buffer.from([0xef, 0xbb, 0xbf]), 'not a feed: empty document'],
+    ['random XML', '<?xml version="1.0"?><catalog><book/></catalog>', 'not a feed: root element <catalog>'],
+    ['text', 'hello world', 'not a feed: no XML root element'],
+    ['JSON without items', '{"hello": "world"}', 'not a feed: JSON without an items array'],
+    ['a JSON array', '[1, 2]', 'not a feed: JSON that is not an object'],
+    ['broken JSON', '{"items": [', 'not a feed: invalid JSON'],
+    ['JSON of another kind', '{"items": [{"sku": 1}]}', 'not a feed: JSON that is not a JSON Feed'],
+    [
+      'another JSON version',
+      '{"version": "https://example.org/v2", "items": []}',
+      'not a feed: unknown JSON Feed version https://example.org/v2',
+    ],
+  ])('rejects %s with one line', async (_name, doc, message) => {
+    await expect(parseFeed(doc)).rejects.toThrowError(new NotAFeedError(message));
+  });
+});
+
+describe('parseFeedDate', () => {
+  it.each([
+    ['Mon, 23 Nov 2026 09:15:00 GMT', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 +0300', '2026-11-23T06:15:00.000Z'],
+    ['Mon, 23 Nov 2026 04:15:00 EST', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 05:15:00 EDT', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 12:15:00 MSK', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 17:15:00 CST', '2026-11-23T23:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 UT', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 Z', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 XYZT', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 +3', '2026-11-23T06:15:00.000Z'],
+    ['23 Nov 2026 09:15 +0000', '2026-11-23T09:15:00.000Z'],
+    ['Monday, 23 November 2026 09:15:00 +05:30', '2026-11-23T03:45:00.000Z'],
+    ['Mon, 23 Nov 26 09:15:00 GMT', '2026-11-23T09:15:00.000Z'],
+    ['Mon,23 Nov 2026 09:15:00 GMT', '2026-11-23T09:15:00.000Z'],
+    ['2026-11-23T17:15:00+08:00', '2026-11-23T09:15:00.000Z'],
+    ['2026-11-23T17:15:00.123+0800', '2026-11-23T09:15:00.123Z'],
+    ['2026-11-23T09:15:00Z', '2026-11-23T09:15:00.000Z'],
+    ['2026-11-23 09:15:00', '2026-11-23T09:15:00.000Z'],
+    ['2026-11-23T09:15', '2026-11-23T09:15:00.000Z'],
+    ['2026-11-23', '2026-11-23T00:00:00.000Z'],
+    ['20261123T091500Z', '2026-11-23T09:15:00.000Z'],
+    ['  Mon, 23 Nov 2026   09:15:00   GMT ', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 31 Feb 2026 09:15:00 GMT', undefined],
+    ['not a date', undefined],
+    ['', undefined],
+    [undefined, undefined],
+    ['Fri, 27 Nov 2026 09:15:00 GMT', undefined],
+    ['1970-01-01T00:00:00Z', undefined],
+  ])('%s -> %s', (input, expected) => {
+    expect(parseFeedDate(input, NOW)).toBe(expected);
+  });
+
+  it('accepts a date up to a day ahead of now (time zones, clock skew)', () => {
+    expect(parseFeedDate('2026-11-24T11:00:00Z', NOW)).toBe('2026-11-24T11:00:00.000Z');
+    expect(parseFeedDate('2026-11-24T13:00:00Z', NOW)).toBeUndefined();
+    expect(parseFeedDate('2026-11-30T13:00:00Z')).toBe('2026-11-30T13:00:00.000Z');
+  });
+});
+
+describe('stripDoctype', () => {
+  it('removes the DOCTYPE with its internal subset and names the root', () => {
+    const { xml, root } = stripDoctype(
+      '<?xml version="1.0"?>\n<!DOCTYPE x [<!ENTITY a "b">]>\n<!-- c --><rss/>',
+    );
+    expect(xml).toBe('<?xml version="1.0"?>\n\n<!-- c --><rss/>');
+    expect(root).toBe('rss');
+  });
+
+  it('leaves "<!DOCTYPE" after the root alone', () => {
+    const doc = '<rss><item><description><![CDATA[ <!DOCTYPE ]]></description></item></rss>';
+    expect(stripDoctype(doc)).toEqual({ xml: doc, root: 'rss' });
+  });
+
+  it('copes with an unterminated subset', () => {
+    expect(stripDoctype('<!DOCTYPE x [ <!ENTITY a "b"> <rss/>')).toEqual({ xml: '', root: undefined });
+  });
+});
+
+describe('capEntries', () => {
+  it('removes entries after the cap and keeps the document closed', () => {
+    const items = Array.from({ length: MAX_ITEMS_PER_FEED + 3 }, (_, i) => `<item>${i}</item>`).join('');
+    const capped = capEntries(`<rss><channel>${items}</channel></rss>`);
+    expect(capped.endsWith(`<item>${MAX_ITEMS_PER_FEED - 1}</item></channel></rss>`)).toBe(true);
+    expect(capped.match(/<item>/g)).toHaveLength(MAX_ITEMS_PER_FEED);
+  });
+
+  it('leaves a small feed untouched', () => {
+    const doc = '<rss><channel><items/><item>1</item></channel></rss>';
+    expect(capEntries(doc)).toBe(doc);
+  });
+});
