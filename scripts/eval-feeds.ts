@@ -75,8 +75,6 @@ export function loadCorpusCase(file: string): CorpusCase {
   return { file, name, body, contentType: header('Content-type'), url, expect };
 }
 
-// ---- feedparser expectations ------------------------------------------------------------------
-
 /** One `path == literal` clause of an Expect line that maps onto the normalised feed. */
 export interface ExpectCheck {
   path: string;
@@ -226,8 +224,6 @@ export function checkExpectations(expect: string, feed: ParsedFeed, base?: strin
   }
   return checks;
 }
-
-// ---- the run ----------------------------------------------------------------------------------
 
 export interface CorpusOutcome {
   name: string;

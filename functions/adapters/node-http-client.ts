@@ -6,6 +6,7 @@
  * jitter honouring Retry-After within the request's time budget, and bounds concurrency
  * globally and per host.
  */
+
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
@@ -13,6 +14,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FetchConfig } from '#config/schema.ts';
+import { backoffDelay } from '#domain/backoff.ts';
 import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '#domain/errors.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '#ports/ports.ts';
 import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from './address-guard.ts';
@@ -44,8 +46,7 @@ const RETRYABLE_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH',
 ]);
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 10_000;
+const FETCH_BACKOFF = { baseMs: 500, capMs: 10_000 };
 
 /** Failures worth another attempt: network trouble, not a refusal or a spent budget. */
 const retryable = new WeakSet<Error>();
@@ -316,7 +317,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
             { cause: failure },
           );
         }
-        const backoff = random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
+        const backoff = backoffDelay(attempt + 1, FETCH_BACKOFF, random);
         const wait = retryAfterMs ?? backoff;
         // A Retry-After beyond what is left of the budget is not waited for: fail now, not later.
         if (Date.now() + wait >= deadline) {

@@ -19,6 +19,7 @@
  * an inverted index of each item's rarest features. There is no all-pairs step.
  */
 import type { ScoredItem } from '#domain/types.ts';
+import { scriptOf } from '#text/language.ts';
 import { tokensOf } from '#text/tokens.ts';
 
 export interface ClusterOptions {
@@ -353,21 +354,6 @@ const IMPLIED: readonly (readonly [string, string])[] = [
   ['e:miller', 'e:gazprom'],
 ];
 
-/** The script of a text decides whether word overlap with another report can be expected. */
-function scriptOf(text: string): 'latin' | 'cyrillic' | 'han' {
-  let latin = 0;
-  let cyrillic = 0;
-  let han = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f)) latin++;
-    else if (c >= 0x400 && c <= 0x4ff) cyrillic++;
-    else if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf)) han++;
-  }
-  if (han * 3 > latin + cyrillic) return 'han';
-  return cyrillic > latin ? 'cyrillic' : 'latin';
-}
-
 function splitHeadline(title: string): { main: string; background: string } {
   const m = BACKGROUND_CLAUSE.exec(title);
   if (!m || m.index < 15) return { main: title, background: '' };
@@ -392,7 +378,7 @@ interface Vector {
 interface ItemFeatures {
   index: number;
   at?: number;
-  script: 'latin' | 'cyrillic' | 'han';
+  script: ReturnType<typeof scriptOf>;
   words: Vector;
   titles: Vector;
   anchors: Vector;

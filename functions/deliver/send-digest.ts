@@ -19,6 +19,7 @@
  * mailer errors are per recipient: throttling and transient errors back off and retry within
  * the run, a daily-quota or account-paused error stops sending and leaves the rest unclaimed.
  */
+import { backoffDelay } from '#domain/backoff.ts';
 import { describeError, PreconditionFailedError } from '#domain/errors.ts';
 import { dataKeys, keyHash } from '#domain/keys.ts';
 import type { Edition, ThemeId } from '#domain/types.ts';
@@ -73,8 +74,8 @@ export interface SendClaim {
 export const STALE_CLAIM_MS = 15 * 60_000;
 
 const DEFAULT_MAX_ATTEMPTS = 5;
-const BACKOFF_BASE_MS = 1_000;
-const BACKOFF_CAP_MS = 30_000;
+/** Send retries wait 0.5-1 s, then 1-2 s, 2-4 s, ... at most 30 s. */
+const SEND_BACKOFF = { baseMs: 1_000, capMs: 30_000 };
 const MARK_ATTEMPTS = 3;
 
 export type SendErrorKind = 'throttled' | 'transient' | 'halt' | 'permanent';
@@ -120,12 +121,6 @@ export function classifySendError(error: unknown): SendErrorKind {
   )
     return 'transient';
   return 'permanent';
-}
-
-/** Exponential backoff with jitter: attempt 1 waits 0.5-1 s, then 1-2 s, 2-4 s, ... capped at 30 s. */
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling * (0.5 + random() / 2));
 }
 
 /**
@@ -208,7 +203,7 @@ export async function sendDigest(deps: SendDeps, input: SendInput): Promise<Send
         const kind = classifySendError(error);
         const message = describeError(error);
         if ((kind === 'throttled' || kind === 'transient') && attempt < maxAttempts) {
-          const backoffMs = backoffDelay(attempt);
+          const backoffMs = backoffDelay(attempt, SEND_BACKOFF);
           logger.warn(kind === 'throttled' ? 'send throttled, backing off' : 'send failed, retrying', {
             recipientHash,
             attempt,

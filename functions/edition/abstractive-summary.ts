@@ -8,7 +8,8 @@ import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedr
 import { describeError } from '#domain/errors.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import type { Logger } from '#ports/ports.ts';
-import { splitSentences, tokensOf } from '#text/tokens.ts';
+import { splitSentences } from '#text/sentences.ts';
+import { tokensOf } from '#text/tokens.ts';
 
 export interface AbstractiveSummarizer {
   /** Grounded sentences for the story, or undefined to keep the extractive summary. */

@@ -26,6 +26,9 @@ import type {
 import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
 import type { Logger } from '#ports/ports.ts';
 import { truncateText } from '#text/html-to-text.ts';
+import { scriptOf } from '#text/language.ts';
+import { splitSentences } from '#text/sentences.ts';
+import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 
 /** A story of an earlier edition, to rank repeated coverage below new events. */
@@ -250,7 +253,7 @@ function sourceText(item: ScoredItem, terms: ClusterTerms): SourceText {
       // In a page, a whole line of furniture (a teaser block, an unrelated headline) goes before
       // splitting. A feed summary is one paragraph that is often cut off: only its sentences count.
       if (wholeLines && isBoilerplateSentence(paragraph)) continue;
-      for (const sentence of splitReportSentences(paragraph)) {
+      for (const sentence of splitSentences(paragraph)) {
         if (sentences.includes(stripDateline(sentence))) continue;
         const clean = stripDateline(sentence);
         if (isBoilerplateSentence(clean, { keyTerms: terms.key })) continue;
@@ -262,46 +265,6 @@ function sourceText(item: ScoredItem, terms: ClusterTerms): SourceText {
   add(item.summary ?? '', false);
   return { url: urlOf(item), source: item.source, title: item.title, sentences };
 }
-
-/**
- * Sentences of a paragraph in English, Russian or Chinese. Initials and abbreviations ("U.S.",
- * "James S. Brady", "Mr.") do not end a sentence, and a parenthesis right after a sentence (a
- * photo credit) stays with it.
- */
-export function splitReportSentences(paragraph: string): string[] {
-  const guarded = paragraph
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, GUARD))
-    .replace(ABBREVIATIONS, `$1${GUARD}`)
-    .replace(/(^|[\s(“"])(\p{Lu})\.(?= \p{Lu})/gu, `$1$2${GUARD}`);
-  const parts =
-    guarded.match(/[^.!?。！？]+(?:[.!?。！？]+(?:["'”’»)\]](?=\s|$))*(?: ?\([^()]{1,160}\))?|$)/gu) ?? [];
-  const pieces = parts.map((p) => p.replaceAll(GUARD, '.').trim()).filter((p) => p.length > 0);
-  // A quotation of several sentences stays one sentence: a summary must not open mid-quote.
-  const out: string[] = [];
-  let open = '';
-  for (const piece of pieces) {
-    open = open ? `${open} ${piece}` : piece;
-    if (!isOpenQuote(open) || open.length > 600) {
-      out.push(open);
-      open = '';
-    }
-  }
-  if (open) out.push(open);
-  return out;
-}
-
-function isOpenQuote(text: string): boolean {
-  const straight = (text.match(/"/g) ?? []).length;
-  const curlyOpen = (text.match(/[“«]/g) ?? []).length;
-  const curlyClose = (text.match(/[”»]/g) ?? []).length;
-  return straight % 2 === 1 || curlyOpen > curlyClose;
-}
-
-const GUARD = '\u0000';
-const ABBREVIATIONS =
-  /\b(Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|Co|vs|etc|approx|т\.е|т\.д|т\.п|г|гг|им|млрд|млн|тыс|руб|долл)\.(?= ?[\p{L}\d])/gu;
 
 /** "BISHKEK, Nov. 22 (Xinhua) -- ", "MOSCOW (Reuters) - ": the wire's dateline, not the news. */
 const DATELINE =
@@ -403,34 +366,6 @@ const ANAPHORIC =
   /^(but|and|also|however|yet|still|it|its|this|that|these|those|he|she|they|his|her|their|the (deal|move|visit|agreement|statement|project|plan|call|meeting|talks|trip|leaders|two leaders|two sides|ministers|patrol|series))\b/i;
 /** A sentence that is only a quotation says less about what happened than one that reports it. */
 const QUOTE_ONLY = /^["“«].*["”»]\.?$/u;
-
-function scriptOf(text: string): 'latin' | 'cyrillic' | 'han' | 'other' {
-  const han = text.match(/\p{Script=Han}/gu)?.length ?? 0;
-  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
-  const latin = text.match(/\p{Script=Latin}/gu)?.length ?? 0;
-  if (han === 0 && cyrillic === 0 && latin === 0) return 'other';
-  if (han * 3 > latin + cyrillic) return 'han';
-  return cyrillic > latin ? 'cyrillic' : 'latin';
-}
-
-/** The publication's name, live-blog and format labels are not part of a story's title. */
-export function cleanTitle(title: string, source = ''): string {
-  let out = title.replace(/\s+/g, ' ').trim();
-  out = out.replace(
-    /^(live( updates?| blog)?|breaking( news)?|watch|video|listen|opinion|analysis|exclusive|update[sd]?)\s*[:|–—-]\s*/i,
-    '',
-  );
-  const suffix = /\s+[|–—-]\s+([^|–—-]{2,60})$/.exec(out);
-  if (suffix) {
-    const tail = suffix[1]!.toLowerCase();
-    const name = source.toLowerCase();
-    const looksLikeOutlet =
-      (name && (tail.includes(name) || name.includes(tail))) ||
-      /\b(news|times|post|daily|journal|herald|tribune|agency|press|tv|online|\.com|\.ru|\.cn)\b/.test(tail);
-    if (looksLikeOutlet) out = out.slice(0, suffix.index);
-  }
-  return out || title.trim();
-}
 
 /** Themes of the reports, weighted by relevance and by the order each report gives them; most common first. */
 function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
@@ -559,7 +494,7 @@ function collectHits(
 /** The sentence of the theme's baseline closest to the story, quoted short. */
 function baselineClause(baseline: string, items: readonly ScoredItem[]): string {
   const story = new Set(tokensOf(items.map((i) => `${i.title} ${i.summary ?? ''}`).join(' ')));
-  const sentences = splitReportSentences(baseline);
+  const sentences = splitSentences(baseline);
   let best = sentences[0] ?? baseline;
   let bestOverlap = -1;
   for (const s of sentences) {

@@ -5,8 +5,9 @@
  * pass over the document; never throws.
  */
 import type { AnyNode, Element } from 'domhandler';
-import { parseFeedDate } from '#ingest/parse-feed.ts';
+import { parseDate } from '#text/dates.ts';
 import { cleanInlineText } from '#text/html-to-text.ts';
+import { normaliseLanguage } from '#text/language.ts';
 import { canonicalizeUrl } from '#text/urls.ts';
 
 export interface PageMetadata {
@@ -70,8 +71,8 @@ export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
   if (byline) result.byline = byline;
 
   const published =
-    parseFeedDate(ld.datePublished) ??
-    parseFeedDate(
+    parseDate(ld.datePublished) ??
+    parseDate(
       meta(
         'article:published_time',
         'og:published_time',
@@ -92,8 +93,8 @@ export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
         'cxenseparse:recs:publishtime',
       ),
     ) ??
-    parseFeedDate(found.itempropDate) ??
-    parseFeedDate(found.timeDatetime);
+    parseDate(found.itempropDate) ??
+    parseDate(found.timeDatetime);
   if (published) result.published = published;
 
   const canonicalRaw = found.canonical ?? meta('og:url');
@@ -388,8 +389,4 @@ function safeHost(url: string): string {
   } catch {
     return '';
   }
-}
-
-function normaliseLanguage(raw: string | undefined): string | undefined {
-  return /^[a-z]{2,3}(?=$|[-_])/i.exec(raw?.trim() ?? '')?.[0]?.toLowerCase();
 }

@@ -94,26 +94,6 @@ export function tokensOf(text: string): string[] {
   return out;
 }
 
-/** Sentences in English, Russian or Chinese text; keeps abbreviations like "U.S." together. */
-export function splitSentences(text: string): string[] {
-  const out: string[] = [];
-  for (const paragraph of text.split(/\n+/)) {
-    const protectedText = paragraph.replace(
-      /\b(U\.S|U\.K|U\.N|E\.U|Mr|Mrs|Ms|Dr|Gen|Lt|Col|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|vs|etc|т\.е|т\.д|г)\./g,
-      '$1\u0000',
-    );
-    const parts = protectedText.match(/[^.!?。！？]+(?:[.!?。！？]+["'”’»)]*|$)/gu) ?? [];
-    for (const part of parts) {
-      const sentence = part
-        .replace(/\u0000/g, '.')
-        .replace(/\s+/g, ' ')
-        .trim();
-      if (sentence) out.push(sentence);
-    }
-  }
-  return out;
-}
-
 export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0;
   let shared = 0;

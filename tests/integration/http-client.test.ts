@@ -250,7 +250,7 @@ describe('HTTP client', () => {
     expect(waits).toEqual([]);
   });
 
-  it('backs off with full jitter between 5xx retries', async () => {
+  it('backs off exponentially with jitter between 5xx retries', async () => {
     routes.set('/500', (_req, res) => res.writeHead(500).end());
     waits.length = 0;
     const error = await client({ retries: 3, random: () => 0.5, timeoutMs: 60_000 })
@@ -259,8 +259,8 @@ describe('HTTP client', () => {
     expect(error).toBeInstanceOf(HttpError);
     expect((error as HttpError).message).toBe('HTTP 500 after 4 attempts');
     expect((error as HttpError).status).toBe(500);
-    // random() * min(cap, 500 ms * 2^attempt)
-    expect(waits).toEqual([250, 500, 1000]);
+    // min(cap, 500 ms * 2^(n-1)) * (0.5 + random() / 2): the shared backoffDelay
+    expect(waits).toEqual([375, 750, 1500]);
   });
 
   it('counts retries and their waits against the total time budget', async () => {

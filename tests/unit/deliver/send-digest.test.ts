@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
 import {
-  backoffDelay,
   classifySendError,
   createRateLimiter,
   type Recipient,
@@ -386,19 +385,6 @@ describe('classifySendError', () => {
     [undefined, 'permanent'],
   ])('%o is %s', (error, kind) => {
     expect(classifySendError(error)).toBe(kind);
-  });
-});
-
-describe('backoffDelay', () => {
-  it.each([
-    [1, 0, 500],
-    [1, 1, 1000],
-    [2, 0, 1000],
-    [3, 0.5, 3000],
-    [6, 1, 30_000],
-    [20, 0, 15_000],
-  ])('attempt %i with random %d waits %i ms', (attempt, random, expected) => {
-    expect(backoffDelay(attempt, () => random)).toBe(expected);
   });
 });
 

@@ -8,11 +8,9 @@ import {
   buildStoryDrafts,
   buildThemeDigests,
   buildTopLine,
-  cleanTitle,
   labelSignal,
   type StoryDraft,
   type Summarizer,
-  splitReportSentences,
   summariseStories,
 } from '#edition/summarise-stories.ts';
 import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
@@ -383,57 +381,5 @@ describe('no line of the seed documents’ page furniture reaches a summary', ()
         expect(item.article!.text.replace(/\s+/g, ' ')).toContain(sentence.text);
       }
     }
-  });
-});
-
-describe('cleanTitle', () => {
-  it.each([
-    ['Xi invites Putin to visit China - The Hill', 'The Hill', 'Xi invites Putin to visit China'],
-    [
-      'Live Updates: As Xi and Putin Resume Talks, Japan’s Leader Visits Ukraine',
-      'NY times',
-      'As Xi and Putin Resume Talks, Japan’s Leader Visits Ukraine',
-    ],
-    ['Putin, Xi hail ties | Moscow Daily News', 'Other', 'Putin, Xi hail ties'],
-    ['Russia - China: talks on gas continue', 'Outlet', 'Russia - China: talks on gas continue'],
-    ['  Xi   meets  Putin ', 'Outlet', 'Xi meets Putin'],
-  ])('%s (%s) -> %s', (title, source, expected) => {
-    expect(cleanTitle(title, source)).toBe(expected);
-  });
-});
-
-describe('splitReportSentences', () => {
-  it.each([
-    [
-      'The U.S. and its allies warned Beijing. Xi did not answer.',
-      ['The U.S. and its allies warned Beijing.', 'Xi did not answer.'],
-    ],
-    [
-      'Kirby spoke at the James S. Brady Briefing Room on Monday. (Anna Moneymaker/Getty Images) Reporters asked about China.',
-      [
-        'Kirby spoke at the James S. Brady Briefing Room on Monday. (Anna Moneymaker/Getty Images)',
-        'Reporters asked about China.',
-      ],
-    ],
-    [
-      'Mr. Putin met Dr. Wang. They spoke for an hour!',
-      ['Mr. Putin met Dr. Wang.', 'They spoke for an hour!'],
-    ],
-    [
-      'Путин прибыл в Пекин. Переговоры продлятся два дня.',
-      ['Путин прибыл в Пекин.', 'Переговоры продлятся два дня.'],
-    ],
-    [
-      '两国元首签署联合声明。双边贸易额达到2450亿美元。',
-      ['两国元首签署联合声明。', '双边贸易额达到2450亿美元。'],
-    ],
-    ['A fragment without an ending', ['A fragment without an ending']],
-    [
-      'Ships arrive in 2028. "This is a historic step. Together we will win," he said. Talks go on.',
-      ['Ships arrive in 2028.', '"This is a historic step. Together we will win," he said.', 'Talks go on.'],
-    ],
-    ['MOSCOW (Reuters) - Putin flew to Beijing.', ['MOSCOW (Reuters) - Putin flew to Beijing.']],
-  ])('%s', (text, expected) => {
-    expect(splitReportSentences(text)).toEqual(expected);
   });
 });

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '#text/sentences.ts';
+
+describe('splitSentences', () => {
+  it.each([
+    [
+      'The U.S. and its allies warned Beijing. Xi did not answer.',
+      ['The U.S. and its allies warned Beijing.', 'Xi did not answer.'],
+    ],
+    [
+      'Kirby spoke at the James S. Brady Briefing Room on Monday. (Anna Moneymaker/Getty Images) Reporters asked about China.',
+      [
+        'Kirby spoke at the James S. Brady Briefing Room on Monday. (Anna Moneymaker/Getty Images)',
+        'Reporters asked about China.',
+      ],
+    ],
+    [
+      'Mr. Putin met Dr. Wang. They spoke for an hour!',
+      ['Mr. Putin met Dr. Wang.', 'They spoke for an hour!'],
+    ],
+    [
+      'Путин прибыл в Пекин. Переговоры продлятся два дня.',
+      ['Путин прибыл в Пекин.', 'Переговоры продлятся два дня.'],
+    ],
+    [
+      '两国元首签署联合声明。双边贸易额达到2450亿美元。',
+      ['两国元首签署联合声明。', '双边贸易额达到2450亿美元。'],
+    ],
+    ['A fragment without an ending', ['A fragment without an ending']],
+    [
+      'Ships arrive in 2028. "This is a historic step. Together we will win," he said. Talks go on.',
+      ['Ships arrive in 2028.', '"This is a historic step. Together we will win," he said.', 'Talks go on.'],
+    ],
+    ['MOSCOW (Reuters) - Putin flew to Beijing.', ['MOSCOW (Reuters) - Putin flew to Beijing.']],
+  ])('%s', (text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+});
