@@ -22,7 +22,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import Parser from 'rss-parser';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { createHttpClient } from '#adapters/node-http-client.ts';
@@ -275,7 +275,7 @@ function syntheticItem(i: number): ScoredItem {
       report: (e: ProgressEvent) =>
         e.kind === 'stage' && stageStarts.push({ stage: e.stage, at: performance.now() }),
     },
-    templates: createTemplateRenderer(),
+    templates: createEtaTemplates(),
     signingSecret: 'bench-secret-0123456789',
   };
   const started = performance.now();

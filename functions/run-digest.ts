@@ -4,7 +4,6 @@
  * the world only through the ports in deps, and takes its time from deps.clock.
  */
 
-import type { TemplateRenderer } from '#adapters/eta-templates.ts';
 import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
@@ -21,7 +20,7 @@ import { mergeDuplicateItems } from '#ingest/dedupe-items.ts';
 import { fetchFeeds } from '#ingest/fetch-feeds.ts';
 import { isUnseen, loadSeenState, markSeen } from '#ingest/seen-items.ts';
 import { recordSourceHealth, type SourceHealthSummary } from '#ingest/source-health.ts';
-import type { Clock, HttpClient, Logger, Mailer, Progress, Store } from '#ports/ports.ts';
+import type { Clock, HttpClient, Logger, Mailer, Progress, Store, Templates } from '#ports/ports.ts';
 
 export interface DigestDeps {
   http: HttpClient;
@@ -33,7 +32,7 @@ export interface DigestDeps {
   clock: Clock;
   logger: Logger;
   progress: Progress;
-  templates: TemplateRenderer;
+  templates: Templates;
   /** HMAC secret for unsubscribe/preferences links. */
   signingSecret: string;
   /** Optional abstractive rewrite of story summaries (Bedrock); extractive when absent. */

@@ -4,14 +4,11 @@
  * loses or duplicates an edition), then every page and feed derived from that index. The
  * derived files are rewritten until the index they were built from is still the latest.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { createTemplateRenderer, type TemplateRenderer } from '#adapters/eta-templates.ts';
+
 import { PreconditionFailedError } from '#domain/errors.ts';
 import { siteKeys } from '#domain/keys.ts';
 import { type Edition, PERSPECTIVES, THEME_IDS } from '#domain/types.ts';
-import type { Clock, Logger, PutOptions, Store } from '#ports/ports.ts';
+import type { Clock, Logger, PutOptions, Store, Templates } from '#ports/ports.ts';
 import {
   type ArchiveRecord,
   archiveRecordOf,
@@ -33,7 +30,7 @@ export interface PublishDeps {
   site: Store;
   clock: Clock;
   logger: Logger;
-  templates?: TemplateRenderer;
+  templates: Templates;
 }
 
 export interface PublishReport {
@@ -60,7 +57,7 @@ export async function publishEdition(
   edition: Edition,
   context: SiteContext,
 ): Promise<PublishReport> {
-  const templates = deps.templates ?? createTemplateRenderer();
+  const templates = deps.templates;
   let files = 0;
   const put = async (key: string, body: string | Buffer, options: PutOptions) => {
     await deps.site.put(key, body, options);
@@ -117,7 +114,7 @@ export async function rebuildArchive(
   deps: PublishDeps,
   context: SiteContext,
 ): Promise<{ editions: number; skipped: string[]; files: number }> {
-  const templates = deps.templates ?? createTemplateRenderer();
+  const templates = deps.templates;
   const keys = (await deps.site.list('editions/')).filter((k) => k.endsWith('/edition.json'));
   let records: ArchiveRecord[] = [];
   const skipped: string[] = [];
@@ -152,41 +149,27 @@ async function readIndex(site: Store): Promise<{ records: ArchiveRecord[]; etag?
   }
 }
 
-/**
- * The browser build of MiniSearch for assets/minisearch.js: from node_modules when the code runs
- * from the repository, else from templates/site/vendor/ where a bundle may copy it. It is not
- * committed; without it search.js falls back to a plain every-term match.
- */
-export function readMiniSearchBrowserBuild(templatesDir: string): Buffer | undefined {
-  const candidates: string[] = [];
-  try {
-    // The package's exports map hides dist/umd; find it beside the CommonJS entry point.
-    const main = createRequire(import.meta.url).resolve('minisearch');
-    candidates.push(join(dirname(main), '..', 'umd', 'index.js'));
-  } catch {
-    // Not resolvable from a bundle without node_modules: try the vendored copy.
-  }
-  candidates.push(join(templatesDir, 'site', 'vendor', 'minisearch.js'));
-  const found = candidates.find((path) => existsSync(path));
-  return found ? readFileSync(found) : undefined;
+function required(templates: Templates, path: string): Buffer {
+  const body = templates.asset(path);
+  if (!body) throw new Error(`template asset ${path} is missing from ${templates.id}`);
+  return body;
 }
 
 /** The static assets every page links to; written before any page that could reference them. */
-async function writeAssets(deps: PublishDeps, templates: TemplateRenderer): Promise<number> {
-  const assets = join(templates.dir, 'site', 'assets');
+async function writeAssets(deps: PublishDeps, templates: Templates): Promise<number> {
   const writes: [string, Buffer, PutOptions][] = [
     [
       siteKeys.asset('site.css'),
-      readFileSync(join(assets, 'site.css')),
+      required(templates, 'site/assets/site.css'),
       { contentType: 'text/css; charset=utf-8', cacheControl: CACHE.asset },
     ],
     [
       siteKeys.asset('search.js'),
-      readFileSync(join(assets, 'search.js')),
+      required(templates, 'site/assets/search.js'),
       { contentType: JS_TYPE, cacheControl: CACHE.asset },
     ],
   ];
-  const miniSearch = readMiniSearchBrowserBuild(templates.dir);
+  const miniSearch = templates.asset('site/vendor/minisearch.js');
   if (miniSearch) {
     writes.push([
       siteKeys.asset('minisearch.js'),
@@ -195,7 +178,7 @@ async function writeAssets(deps: PublishDeps, templates: TemplateRenderer): Prom
     ]);
   } else {
     deps.logger.warn('MiniSearch browser build not found: search falls back to plain matching', {
-      templatesDir: templates.dir,
+      templates: templates.id,
     });
   }
   for (const [key, body, options] of writes) await deps.site.put(key, body, options);
@@ -206,7 +189,7 @@ async function writeDerived(
   deps: PublishDeps,
   records: ArchiveRecord[],
   context: SiteContext,
-  templates: TemplateRenderer,
+  templates: Templates,
 ): Promise<number> {
   const site = deps.site;
   const writes: [string, string | Buffer, PutOptions][] = [

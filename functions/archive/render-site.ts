@@ -5,9 +5,7 @@
  * Pages link relatively (the site works under any prefix); feeds link absolutely.
  */
 
-import type { TemplateRenderer } from '#adapters/eta-templates.ts';
 import { themeById } from '#analyse/themes.ts';
-import { PERSPECTIVE_LABELS, SIGNAL_LABELS, safeHref, storyView } from '#deliver/render-email.ts';
 import {
   type Edition,
   type EditionIndexEntry,
@@ -17,6 +15,9 @@ import {
   THEME_IDS,
   type ThemeId,
 } from '#domain/types.ts';
+import { PERSPECTIVE_LABELS, SIGNAL_LABELS, storyView } from '#edition/story-view.ts';
+import type { Templates } from '#ports/ports.ts';
+import { safeHref } from '#text/urls.ts';
 
 export interface SiteContext {
   archiveTitle: string;
@@ -100,7 +101,7 @@ export function contentSecurityPolicy(context: SiteContext): string {
 }
 
 function page(
-  renderer: TemplateRenderer,
+  renderer: Templates,
   template: string,
   context: SiteContext,
   root: string,
@@ -185,11 +186,7 @@ function editionSections(edition: Edition) {
 }
 
 /** The edition as a web page: what the email shows, plus every story the email had no room for. */
-export function renderEditionPage(
-  edition: Edition,
-  context: SiteContext,
-  renderer: TemplateRenderer,
-): string {
+export function renderEditionPage(edition: Edition, context: SiteContext, renderer: Templates): string {
   return page(renderer, 'edition', context, '../../', {
     edition,
     sections: editionSections(edition),
@@ -205,7 +202,7 @@ export function renderEditionPage(
 export function renderHomePage(
   records: readonly ArchiveRecord[],
   context: SiteContext,
-  renderer: TemplateRenderer,
+  renderer: Templates,
 ): string {
   const months = new Map<string, ArchiveRecord[]>();
   for (const r of records) {
@@ -235,7 +232,7 @@ export function renderThemePage(
   theme: ThemeId,
   records: readonly ArchiveRecord[],
   context: SiteContext,
-  renderer: TemplateRenderer,
+  renderer: Templates,
 ): string {
   const definition = themeById(theme);
   const entries = records.flatMap((r) =>
@@ -259,7 +256,7 @@ export function renderPerspectivePage(
   perspective: Perspective,
   records: readonly ArchiveRecord[],
   context: SiteContext,
-  renderer: TemplateRenderer,
+  renderer: Templates,
 ): string {
   const entries = records.flatMap((r) =>
     r.stories
@@ -288,7 +285,7 @@ export function perspectiveCounts(
   })).filter((p) => p.count > 0);
 }
 
-export function renderNotFoundPage(context: SiteContext, renderer: TemplateRenderer): string {
+export function renderNotFoundPage(context: SiteContext, renderer: Templates): string {
   // Served at any depth by CloudFront's error response: links must be absolute to the archive root.
   return page(renderer, 'not-found', context, context.archiveBaseUrl, {});
 }

@@ -6,8 +6,7 @@
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
-import { describeZodError } from '#config/schema.ts';
-import { ConfigError } from '#domain/errors.ts';
+import { ConfigError, describeZodError } from '#domain/errors.ts';
 import { type FeedSource, FeedSourceSchema } from '#domain/types.ts';
 import { readJsonFile } from './load-config.ts';
 

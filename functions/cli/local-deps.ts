@@ -4,7 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { withLocalFiles } from '#adapters/local-file-http.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
@@ -46,7 +46,7 @@ export async function createLocalDeps(options: {
     clock: options.clock,
     logger: options.logger,
     progress: options.progress,
-    templates: createTemplateRenderer(),
+    templates: createEtaTemplates(),
     signingSecret: await localSigningSecret(data),
   };
 }

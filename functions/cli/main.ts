@@ -6,6 +6,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { BriefingError, describeError } from '#domain/errors.ts';
 import { THEME_IDS } from '#domain/types.ts';
+import type { CliIo } from './io.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
@@ -23,12 +24,6 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     else if (!(error instanceof BriefingError)) io.stderr.write('(run with --debug for details)\n');
     return 1;
   }
-}
-
-export interface CliIo {
-  stdin: NodeJS.ReadableStream;
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
 }
 
 function processIo(): CliIo {
@@ -223,17 +218,4 @@ function buildProgram(io: CliIo): Command {
     .action(async (options) => (await subscriberCmds()).runSubscribersExport(options, io));
 
   return program;
-}
-
-/** Reads all of stdin (capped) for the stdin-driven commands. */
-export async function readStdin(stream: NodeJS.ReadableStream, maxBytes = 64 * 1024 * 1024): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > maxBytes) throw new BriefingError(`input larger than ${maxBytes} bytes`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }

@@ -7,16 +7,9 @@ export const ENV = {
   siteBucket: 'BRIEFING_SITE_BUCKET',
   /** JSON config document (the same schema as briefing.config.json). */
   config: 'BRIEFING_CONFIG',
-  archiveBaseUrl: 'BRIEFING_ARCHIVE_URL',
   /** "true": take the archive's public base URL from the request's x-forwarded-host (CloudFront). */
   archiveFromRequest: 'BRIEFING_ARCHIVE_FROM_REQUEST',
-  apiBaseUrl: 'BRIEFING_API_URL',
-  fromAddress: 'BRIEFING_FROM_ADDRESS',
-  configurationSet: 'BRIEFING_SES_CONFIGURATION_SET',
   signingSecretName: 'BRIEFING_SIGNING_SECRET_NAME',
-  logLevel: 'POWERTOOLS_LOG_LEVEL',
   /** "true" for S3-compatible servers without virtual-host buckets (tests against s3rver); unset in AWS. */
   s3ForcePathStyle: 'BRIEFING_S3_FORCE_PATH_STYLE',
 } as const;
-
-export type EnvName = (typeof ENV)[keyof typeof ENV];

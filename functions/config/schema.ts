@@ -3,7 +3,7 @@
  * The same document configures the CLI (briefing.config.json) and the Lambda (ENV.config).
  */
 import { z } from 'zod';
-import { ConfigError } from '#domain/errors.ts';
+import { ConfigError, describeZodError } from '#domain/errors.ts';
 import { FeedSourceSchema, THEME_IDS, ThemeIdSchema } from '#domain/types.ts';
 import { DEFAULT_FEEDS } from './default-feeds.ts';
 
@@ -117,7 +117,6 @@ export const ConfigSchema = z.object({
 
 export type Config = z.infer<typeof ConfigSchema>;
 export type FetchConfig = z.infer<typeof FetchConfigSchema>;
-export type DeliveryConfig = z.infer<typeof DeliveryConfigSchema>;
 
 function isTimeZone(tz: string): boolean {
   try {
@@ -126,14 +125,6 @@ function isTimeZone(tz: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** First issue of a zod error as "path.to.field: message". */
-export function describeZodError(error: z.ZodError, prefix: string): string {
-  const issue = error.issues[0];
-  if (!issue) return `${prefix}: invalid`;
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');
-  return `${prefix}${path ? ` ${path.replace(/\.\[/g, '[')}` : ''}: ${issue.message}`;
 }
 
 /** Parses a config document; throws ConfigError naming the first bad field. */

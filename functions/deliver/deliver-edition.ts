@@ -4,14 +4,13 @@
  * to sendDigest, which claims every send so nobody is mailed twice.
  */
 
-import type { TemplateRenderer } from '#adapters/eta-templates.ts';
 import type { Config } from '#config/schema.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
 import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken } from '#domain/tokens.ts';
 import type { Edition, ThemeId } from '#domain/types.ts';
-import type { Clock, Logger, Mailer, OutgoingMail, Store } from '#ports/ports.ts';
+import type { Clock, Logger, Mailer, OutgoingMail, Store, Templates } from '#ports/ports.ts';
 import { composeMessage } from './compose-mime.ts';
 import { renderEmail, renderQuietDay } from './render-email.ts';
 import { type Recipient, type SendReport, sendDigest } from './send-digest.ts';
@@ -28,7 +27,7 @@ export interface DeliveryDeps {
   mailer: Mailer;
   clock: Clock;
   logger: Logger;
-  templates: TemplateRenderer;
+  templates: Templates;
   signingSecret: string;
 }
 

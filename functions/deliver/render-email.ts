@@ -8,11 +8,11 @@
  * `maxHtmlBytes`, the lowest-ranked stories move to the web version, with a link per section and
  * one overall.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import juice from 'juice';
-import { createTemplateRenderer, type TemplateRenderer } from '#adapters/eta-templates.ts';
-import type { Edition, Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
+import type { Edition, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
+import { cleanLine, formatEditionDate, storyView } from '#edition/story-view.ts';
+import type { Templates } from '#ports/ports.ts';
+import { safeHref } from '#text/urls.ts';
 
 export interface EmailContext {
   archiveTitle: string;
@@ -36,66 +36,12 @@ export interface RenderedEmail {
   omittedStoryCount: number;
 }
 
-export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
-  wire: 'Wire services',
-  western: 'Western',
-  'russian-state': 'Russian state',
-  'russian-independent': 'Russian independent',
-  'chinese-state': 'Chinese state',
-  'chinese-independent': 'Hong Kong and independent Chinese',
-  regional: 'Regional',
-  aggregator: 'News search',
-  other: 'Other',
-};
-
-/** Signal labels as words: the colour in the email only repeats what the word says. */
-export const SIGNAL_LABELS: Record<SignalLabel, string> = {
-  reinforces: 'Reinforces',
-  'new-development': 'New development',
-  'counter-signal': 'Counter-signal',
-};
-
 const DEFAULT_TOPIC = 'China–Russia relations';
 const TEXT_WIDTH = 72;
 const MAX_FAILED_NAMES = 12;
 const MAX_ALSO_COVERED = 5;
 /** Invisible filler after the preheader so clients do not pull body text into the inbox preview. */
 const PREHEADER_PAD = '&zwnj;&nbsp;'.repeat(40);
-
-/** Only http(s) URLs become links; anything else (javascript:, data:, relative) renders as text. */
-export function safeHref(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** "Monday, 23 November 2026" from the edition id's date, else from when it was generated. */
-export function formatEditionDate(edition: Pick<Edition, 'id' | 'generatedAt'>): string {
-  const fromId = /^\d{4}-\d{2}-\d{2}/.test(edition.id)
-    ? new Date(`${edition.id.slice(0, 10)}T12:00:00Z`)
-    : undefined;
-  const date = fromId && !Number.isNaN(fromId.getTime()) ? fromId : new Date(edition.generatedAt);
-  if (Number.isNaN(date.getTime())) return edition.id;
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(date);
-}
-
-/** One line of text from feed-derived input: no control characters, no line breaks. */
-function cleanLine(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -125,56 +71,6 @@ export function wrapText(text: string, indent = '', firstIndent = indent, width 
   }
   if (!empty) lines.push(line);
   return lines.join('\n');
-}
-
-export interface StoryView {
-  id: string;
-  title: string;
-  url?: string;
-  sentences: { text: string; url?: string }[];
-  signal: SignalLabel;
-  signalLabel: string;
-  groups: {
-    label: string;
-    articles: { source: string; title: string; url?: string; language?: string }[];
-  }[];
-}
-
-/** A story as templates see it: clean text, safe links, sources grouped by perspective. */
-export function storyView(story: Story): StoryView {
-  const groups = new Map<Perspective, StoryView['groups'][number]>();
-  for (const a of story.articles) {
-    const group = groups.get(a.perspective) ?? {
-      label: PERSPECTIVE_LABELS[a.perspective] ?? a.perspective,
-      articles: [],
-    };
-    const source = cleanLine(a.source);
-    if (!group.articles.some((x) => x.source === source)) {
-      const url = safeHref(a.url);
-      group.articles.push({
-        source,
-        title: cleanLine(a.title),
-        ...(url ? { url } : {}),
-        ...(a.language && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(a.language)
-          ? { language: a.language }
-          : {}),
-      });
-    }
-    groups.set(a.perspective, group);
-  }
-  const url = safeHref(story.articles[0]?.url);
-  return {
-    id: story.id,
-    title: cleanLine(story.title),
-    ...(url ? { url } : {}),
-    sentences: story.sentences.map((s) => {
-      const href = safeHref(s.url);
-      return { text: cleanLine(s.text), ...(href ? { url: href } : {}) };
-    }),
-    signal: story.signal,
-    signalLabel: SIGNAL_LABELS[story.signal] ?? story.signal,
-    groups: [...groups.values()],
-  };
 }
 
 /** Which stories a recipient gets, in which section, ranked; independent of the size budget. */
@@ -324,16 +220,16 @@ function digestView(edition: Edition, context: EmailContext, plan: Plan, count: 
 
 const stylesByDir = new Map<string, string>();
 
-function emailStyles(renderer: TemplateRenderer): string {
-  let css = stylesByDir.get(renderer.dir);
+function emailStyles(renderer: Templates): string {
+  let css = stylesByDir.get(renderer.id);
   if (css === undefined) {
-    css = readFileSync(join(renderer.dir, 'email', 'styles.css'), 'utf8');
-    stylesByDir.set(renderer.dir, css);
+    css = renderer.asset('email/styles.css')?.toString('utf8') ?? '';
+    stylesByDir.set(renderer.id, css);
   }
   return css;
 }
 
-function inlineStyles(html: string, renderer: TemplateRenderer): string {
+function inlineStyles(html: string, renderer: Templates): string {
   // Blank lines left by template control tags cost bytes against the budget and show nothing.
   return juice(html.replace(/\n[ \t]*(?=\n)/g, ''), {
     extraCss: emailStyles(renderer),
@@ -385,7 +281,7 @@ function storiesThatFit(
   context: EmailContext,
   plan: Plan,
   links: Links,
-  renderer: TemplateRenderer,
+  renderer: Templates,
 ): number {
   const length = placeholderLength(links);
   const placeholder = (url: string | undefined) =>
@@ -396,7 +292,7 @@ function storiesThatFit(
     preferencesUrl: placeholder(links.preferencesUrl),
   };
   const key = JSON.stringify([
-    renderer.dir,
+    renderer.id,
     context.maxHtmlBytes,
     context.archiveTitle,
     context.postalAddress,
@@ -440,11 +336,7 @@ function storiesThatFit(
 }
 
 /** The digest for one recipient (or, without a recipient, the preview). */
-export function renderEmail(
-  edition: Edition,
-  context: EmailContext,
-  renderer: TemplateRenderer = createTemplateRenderer(),
-): RenderedEmail {
+export function renderEmail(edition: Edition, context: EmailContext, renderer: Templates): RenderedEmail {
   const plan = planEmail(edition, context.recipient?.themes);
   const links = linksOf(context);
   let count = storiesThatFit(edition, context, plan, links, renderer);
@@ -486,11 +378,7 @@ function windowLabel(edition: Edition): string {
 }
 
 /** A short note for a day with no relevant story, when the configuration asks for one. */
-export function renderQuietDay(
-  edition: Edition,
-  context: EmailContext,
-  renderer: TemplateRenderer = createTemplateRenderer(),
-): RenderedEmail {
+export function renderQuietDay(edition: Edition, context: EmailContext, renderer: Templates): RenderedEmail {
   const links = linksOf(context);
   const preheader = 'A quiet day: no significant development in the monitored sources.';
   const view = {

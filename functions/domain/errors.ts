@@ -1,4 +1,5 @@
 /** Error classes of the domain. Messages are one line and safe to show to users. */
+import type { z } from 'zod';
 
 export class BriefingError extends Error {
   override name = 'BriefingError';
@@ -60,4 +61,12 @@ export function describeError(error: unknown): string {
     return line.length > 300 ? `${line.slice(0, 297)}...` : line;
   }
   return String(error).split('\n')[0] ?? 'unknown error';
+}
+
+/** First issue of a zod error as "path.to.field: message". */
+export function describeZodError(error: z.ZodError, prefix: string): string {
+  const issue = error.issues[0];
+  if (!issue) return `${prefix}: invalid`;
+  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');
+  return `${prefix}${path ? ` ${path.replace(/\.\[/g, '[')}` : ''}: ${issue.message}`;
 }

@@ -4,7 +4,7 @@
  * that names the field rather than a silently ignored option.
  */
 import { z } from 'zod';
-import { describeZodError } from '#config/schema.ts';
+import { describeZodError } from '#domain/errors.ts';
 import { InvalidInputError } from './errors.ts';
 import { isValidEditionId } from './keys.ts';
 import { type ThemeId, ThemeIdSchema } from './types.ts';

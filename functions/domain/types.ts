@@ -98,12 +98,6 @@ export interface SourceReport {
   durationMs?: number;
 }
 
-/** Why an item was judged relevant (or not): a named signal and its weight. */
-export interface Signal {
-  name: string;
-  weight: number;
-}
-
 export interface Classification {
   relevant: boolean;
   /** 0..1 */

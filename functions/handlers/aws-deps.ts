@@ -6,7 +6,8 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
 import { createPowertoolsLogger } from '#adapters/powertools-logger.ts';
 import { createS3Store } from '#adapters/s3-store.ts';
@@ -16,7 +17,6 @@ import { systemClock } from '#adapters/system-clock.ts';
 import { ENV } from '#config/env.ts';
 import { type Config, parseConfig } from '#config/schema.ts';
 import { ConfigError } from '#domain/errors.ts';
-import { createBedrockSummarizer } from '#edition/abstractive-summary.ts';
 import { silentProgress } from '#ports/ports.ts';
 import type { DigestDeps } from '#run-digest';
 import type { SubscriptionDeps } from '#subscribe/subscriptions.ts';
@@ -68,7 +68,7 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     clock: systemClock,
     logger,
     progress: silentProgress,
-    templates: createTemplateRenderer(bundledTemplatesDir(env)),
+    templates: createEtaTemplates(bundledTemplatesDir(env)),
     signingSecret,
     ...(config.summarizer.kind === 'bedrock'
       ? {
@@ -104,7 +104,7 @@ export async function createAwsSubscriptionDeps(
     }),
     clock: systemClock,
     logger: createPowertoolsLogger('briefing-subscriptions'),
-    templates: createTemplateRenderer(bundledTemplatesDir(env)),
+    templates: createEtaTemplates(bundledTemplatesDir(env)),
     signingSecret,
   };
   return { config, deps };

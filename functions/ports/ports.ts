@@ -98,3 +98,13 @@ export interface Progress {
 }
 
 export const silentProgress: Progress = { report() {} };
+
+/** The templates of pages and mails (templates/) and the static files beside them. */
+export interface Templates {
+  /** Identifies the template set (its folder): caches keyed by it stay per set. */
+  id: string;
+  /** Renders templates/<name>.eta with `it` = data (name without the .eta). */
+  render(name: string, data: object): string;
+  /** A static file under templates/ ("site/assets/site.css"), or undefined when absent. */
+  asset(path: string): Buffer | undefined;
+}

@@ -5,7 +5,6 @@
  * whether an address is subscribed.
  */
 
-import type { TemplateRenderer } from '#adapters/eta-templates.ts';
 import type { Config } from '#config/schema.ts';
 import { composeMessage } from '#deliver/compose-mime.ts';
 import { describeError, InvalidInputError, PreconditionFailedError } from '#domain/errors.ts';
@@ -13,14 +12,14 @@ import { dataKeys } from '#domain/keys.ts';
 import { type Subscriber, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken, type TokenPurpose, verifyToken } from '#domain/tokens.ts';
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
-import type { Clock, Logger, Mailer, Store } from '#ports/ports.ts';
+import type { Clock, Logger, Mailer, Store, Templates } from '#ports/ports.ts';
 
 export interface SubscriptionDeps {
   data: Store;
   mailer: Mailer;
   clock: Clock;
   logger: Logger;
-  templates: TemplateRenderer;
+  templates: Templates;
   signingSecret: string;
 }
 

@@ -202,3 +202,14 @@ export function resolveAggregatorLink(
   const chosen = onSource ?? hrefs[0];
   return chosen ? canonicalizeUrl(chosen) : link;
 }
+
+/** Only http(s) URLs become links; anything else (javascript:, data:, relative) renders as text. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}

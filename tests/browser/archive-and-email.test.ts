@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { startStaticServer } from '#adapters/static-server.ts';
@@ -78,6 +79,7 @@ describe.skipIf(!present)('in Chromium', () => {
         site: createFolderStore(out),
         clock: fixedClock(new Date('2026-11-20T07:00:00Z')),
         logger: silentLogger,
+        templates: createEtaTemplates(),
       },
       hostile,
       {

@@ -4,9 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
-import { applyAbstractiveSummaries, createBedrockSummarizer } from '#edition/abstractive-summary.ts';
+import { applyAbstractiveSummaries } from '#edition/abstractive-summary.ts';
 import { makeStory } from '#tests/fixtures/editions/make-edition.ts';
+import { closeServer } from '#tests/helpers/fixture-server.ts';
 
 let server: Server;
 let client: BedrockRuntimeClient;
@@ -51,8 +53,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   client.destroy();
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await closeServer(server);
 });
 
 const story = makeStory(1);

@@ -1,7 +1,7 @@
 /** `briefing invoke` against a local server speaking the Lambda Invoke protocol. */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { runCli } from '#tests/helpers/run-cli.ts';
 
 let server: Server;
@@ -22,12 +22,10 @@ beforeAll(async () => {
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.body);
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = await listenLocal(server);
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await closeServer(server);
 });
 
 const env = () => ({

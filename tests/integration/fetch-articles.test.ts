@@ -10,6 +10,7 @@ import type { Article, ScoredItem } from '#domain/types.ts';
 import { type ArticleOptions, fetchArticles } from '#extract/fetch-articles.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import type { HttpClient, HttpRequest, ProgressEvent } from '#ports/ports.ts';
+import { closeServer } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
 
 const SENTENCES = [
@@ -71,8 +72,7 @@ beforeAll(async () => {
   port = (server.address() as AddressInfo).port;
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await closeServer(server);
 });
 
 const HOSTS = ['a.test', 'b.test', 'c.test', 'www.b.test'];

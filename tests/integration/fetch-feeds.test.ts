@@ -1,6 +1,5 @@
 /** The feed stage against a feed server on 127.0.0.1, with an in-memory store for the caches. */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { createHttpClient } from '#adapters/node-http-client.ts';
@@ -9,6 +8,7 @@ import { dataKeys } from '#domain/keys.ts';
 import type { FeedSource } from '#domain/types.ts';
 import { type FetchDeps, fetchFeeds } from '#ingest/fetch-feeds.ts';
 import type { HttpClient, HttpRequest, ProgressEvent } from '#ports/ports.ts';
+import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
 
 const WIRE_ETAG = '"wire-v1"';
@@ -62,12 +62,10 @@ beforeAll(async () => {
     if (handler) handler(req, res);
     else res.writeHead(404).end();
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
 });
 afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await closeServer(server);
 });
 
 const http = createHttpClient({

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { load } from 'cheerio';
 import Parser from 'rss-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { createS3Store } from '#adapters/s3-store.ts';
@@ -28,6 +29,7 @@ const deps = (site: Store) => ({
   site,
   clock: fixedClock(new Date('2026-11-23T07:00:00Z')),
   logger: silentLogger,
+  templates: createEtaTemplates(),
 });
 const edition = (id: string, stories = 4) => ({
   ...makeEdition(stories),

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { SECURITY_HEADERS, SITE_CSP, startStaticServer } from '#adapters/static-server.ts';
@@ -24,6 +25,7 @@ async function publishSample(root: string, ids: readonly string[]): Promise<void
     site: createFolderStore(root),
     clock: fixedClock(new Date('2026-11-23T07:00:00Z')),
     logger: silentLogger,
+    templates: createEtaTemplates(),
   };
   for (const [i, id] of ids.entries()) await publishEdition(deps, makeEdition(6 + i * 6, { id }), CONTEXT);
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiHandler } from '#adapters/api-http.ts';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
@@ -48,7 +48,7 @@ beforeAll(async () => {
       mailer: createOutboxMailer(outbox),
       clock,
       logger: silentLogger,
-      templates: createTemplateRenderer(),
+      templates: createEtaTemplates(),
       signingSecret: secret,
     },
     settings,

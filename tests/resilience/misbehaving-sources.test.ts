@@ -5,7 +5,6 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -19,7 +18,7 @@ import { resolveRunRequest } from '#domain/run-request.ts';
 import type { Edition, SourceReport } from '#domain/types.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
-import { refusedPort } from '#tests/helpers/fixture-server.ts';
+import { closeServer, listenLocal, refusedPort } from '#tests/helpers/fixture-server.ts';
 
 const rss = (items: string, decl = '<?xml version="1.0" encoding="utf-8"?>') =>
   `${decl}<rss version="2.0"><channel><title>T</title>${items}</channel></rss>`;
@@ -134,13 +133,11 @@ beforeAll(async () => {
         return void res.writeHead(404).end();
     }
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
 });
 afterAll(async () => {
   for (const t of timers) clearInterval(t);
-  server.closeAllConnections();
-  await new Promise<void>((r) => server.close(() => r()));
+  await closeServer(server);
 });
 
 describe('a run against misbehaving sources', () => {

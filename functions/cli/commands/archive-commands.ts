@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { createApiHandler } from '#adapters/api-http.ts';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { createJsonLogger } from '#adapters/json-logger.ts';
 import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
@@ -17,9 +17,9 @@ import type { Edition, EditionIndexEntry, FeedSource } from '#domain/types.ts';
 import { mergeFeedSources, parseOpml } from '#ingest/opml.ts';
 import { subscriptionSettings } from '#subscribe/subscriptions.ts';
 import { readFeedsFile } from '../feeds-file.ts';
+import type { CliIo } from '../io.ts';
 import { loadLocalConfig, readJsonFile } from '../load-config.ts';
 import { localPaths, localSigningSecret } from '../local-deps.ts';
-import type { CliIo } from '../main.ts';
 
 export async function runPreview(
   options: { out: string; edition?: string; config?: string; to?: string; write?: string },
@@ -50,7 +50,7 @@ export async function runPreview(
           }
         : {}),
     },
-    createTemplateRenderer(),
+    createEtaTemplates(),
   );
   const target = resolve(options.write ?? join(out, 'outbox', `preview-${id}.html`));
   await mkdir(dirname(target), { recursive: true });
@@ -89,7 +89,7 @@ export async function runServe(
       mailer: createOutboxMailer(paths.outbox),
       clock: systemClock,
       logger: createJsonLogger((l) => io.stderr.write(l), 'warn'),
-      templates: createTemplateRenderer(),
+      templates: createEtaTemplates(),
       signingSecret: await localSigningSecret(data),
     },
     subscriptionSettings(config),
@@ -138,6 +138,7 @@ export async function runArchiveRebuild(options: { out: string; config?: string 
       site: createFolderStore(out),
       clock: systemClock,
       logger: createJsonLogger((l) => io.stderr.write(l), 'error'),
+      templates: createEtaTemplates(),
     },
     {
       archiveTitle: config.archive.title,

@@ -2,7 +2,7 @@
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import { BriefingError, InvalidInputError } from '#domain/errors.ts';
 import { type EventOptions, eventFromOptions } from '../event-options.ts';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 
 export interface InvokeOptions extends EventOptions {
   functionName?: string;

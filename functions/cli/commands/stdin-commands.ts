@@ -1,12 +1,11 @@
 /** The stdin-to-stdout tools of CONTRACTS.md: classify, extract, parse-feed. */
 import { z } from 'zod';
 import { classifyItem } from '#analyse/classify-relevance.ts';
-import { describeZodError } from '#config/schema.ts';
-import { InvalidInputError } from '#domain/errors.ts';
+import { describeZodError, InvalidInputError } from '#domain/errors.ts';
 import { extractArticle } from '#extract/extract-article.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import { decodeDocument } from '#text/charset.ts';
-import { type CliIo, readStdin } from '../main.ts';
+import { type CliIo, readStdin } from '../io.ts';
 
 const ClassifyItemSchema = z.object({
   id: z.union([z.string(), z.number()]),

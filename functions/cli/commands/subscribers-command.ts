@@ -12,7 +12,7 @@ import {
   normaliseEmail,
   updateSubscriber,
 } from '#subscribe/subscriptions.ts';
-import type { CliIo } from '../main.ts';
+import type { CliIo } from '../io.ts';
 
 const dataStore = (out: string) => createFolderStore(join(resolve(out), '.state'));
 

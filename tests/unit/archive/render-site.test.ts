@@ -1,7 +1,7 @@
 import { type CheerioAPI, load } from 'cheerio';
 import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import {
   type ArchiveRecord,
   archiveRecordOf,
@@ -26,7 +26,7 @@ const context = {
   archiveBaseUrl: 'https://briefing.example.org/archive/',
   apiBaseUrl: 'https://briefing.example.org/api/',
 };
-const renderer = createTemplateRenderer();
+const renderer = createEtaTemplates();
 
 const PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 const JS_URL = 'javascript:alert(document.cookie)';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
 import { parseConfig } from '#config/schema.ts';
@@ -25,7 +25,7 @@ function setup(configDoc: object) {
     mailer,
     clock,
     logger: silentLogger,
-    templates: createTemplateRenderer(),
+    templates: createEtaTemplates(),
     signingSecret: 'deliver-secret-0123456789',
   };
   return { data, sent, deps, config: parseConfig(configDoc) };

@@ -2,13 +2,14 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createTemplateRenderer } from '#adapters/eta-templates.ts';
-import { type EmailContext, renderEmail, renderQuietDay, safeHref, wrapText } from '#deliver/render-email.ts';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
+import { type EmailContext, renderEmail, renderQuietDay, wrapText } from '#deliver/render-email.ts';
 import type { Edition } from '#domain/types.ts';
 import { makeEdition, makeStory, makeThemeDigests } from '#tests/fixtures/editions/sample-edition.ts';
+import { safeHref } from '#text/urls.ts';
 
 const GOLDEN_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../golden');
-const renderer = createTemplateRenderer();
+const renderer = createEtaTemplates();
 
 const context: EmailContext = {
   archiveTitle: 'China–Russia Briefing',
