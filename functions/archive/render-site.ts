@@ -5,7 +5,7 @@
  * Pages link relatively (the site works under any prefix); feeds link absolutely.
  */
 
-import { themeById } from '#analyse/themes.ts';
+import { themeById } from '#domain/themes.ts';
 import {
   type Edition,
   type EditionIndexEntry,

@@ -12,7 +12,7 @@
  */
 import { createHash } from 'node:crypto';
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
-import { themeById } from '#analyse/themes.ts';
+import { themeById } from '#domain/themes.ts';
 import type {
   EditionArticle,
   Perspective,
