@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { perspectiveOfUrl } from '#domain/outlets.ts';
+
+describe('perspectiveOfUrl', () => {
+  it.each([
+    ['https://tass.com/politics/1234', 'russian-state'],
+    ['https://www.rt.com/news/600000-xi-putin/', 'russian-state'],
+    ['https://meduza.io/en/feature/2025/09/02/x', 'russian-independent'],
+    ['https://www.themoscowtimes.com/rss/news', 'russian-independent'],
+    ['http://english.news.cn/20250902/abc/c.html', 'chinese-state'],
+    ['https://www.globaltimes.cn/page/202509/1.shtml', 'chinese-state'],
+    ['https://www.scmp.com/rss/4/feed', 'chinese-independent'],
+    ['https://www.bbc.com/zhongwen/simp/world-1', 'chinese-independent'],
+    ['https://feeds.bbci.co.uk/news/world/rss.xml', 'western'],
+    ['https://www.bbc.com/news/world-asia-1', 'western'],
+    ['https://www.reuters.com/world/china/x/', 'wire'],
+    ['https://news.google.com/rss/search?q=Xi+Putin', 'aggregator'],
+    ['https://www.aljazeera.com/xml/rss/all.xml', 'regional'],
+    ['https://tvn24.pl/swiat/chiny-rosja-ra123', 'western'],
+  ])('%s is %s', (url, perspective) => {
+    expect(perspectiveOfUrl(url)).toBe(perspective);
+  });
+
+  it.each([
+    ['https://example.org/news', 'an unknown host'],
+    ['https://nottass.com/x', 'a host that only ends like a listed one'],
+    ['ftp://tass.ru/x', 'a non-http URL'],
+    ['not a url', 'garbage'],
+    [undefined, 'nothing'],
+  ])('%s (%s) is unknown', (url) => {
+    expect(perspectiveOfUrl(url)).toBeUndefined();
+  });
+});
