@@ -21,7 +21,7 @@ describe('perspectiveOfUrl', () => {
     expect(perspectiveOfUrl(url)).toBe(perspective);
   });
 
-  it.each([
+  it.each<[string | undefined, string]>([
     ['https://example.org/news', 'an unknown host'],
     ['https://nottass.com/x', 'a host that only ends like a listed one'],
     ['ftp://tass.ru/x', 'a non-http URL'],
