@@ -33,7 +33,7 @@ import { clusterStories } from '#analyse/cluster-stories.ts';
 import { parseConfig } from '#config/schema.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import type { ScoredItem } from '#domain/types.ts';
-import { buildStories } from '#edition/summarise-stories.ts';
+import { buildStories } from '#edition/build-stories.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';

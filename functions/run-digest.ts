@@ -12,15 +12,23 @@ import { describeError } from '#domain/errors.ts';
 import { dataKeys, siteKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
 import type { Edition, EditionIndexEntry, FeedItem, ScoredItem, SourceReport } from '#domain/types.ts';
-import { type AbstractiveSummarizer, applyAbstractiveSummaries } from '#edition/abstractive-summary.ts';
-import { buildEdition } from '#edition/build-edition.ts';
-import { buildTopLine } from '#edition/summarise-stories.ts';
+import { buildEdition, buildEditionWithSummarizer, type EditionInput } from '#edition/build-edition.ts';
+import type { PreviousStoryRef } from '#edition/rank-stories.ts';
 import { fetchArticles } from '#extract/fetch-articles.ts';
 import { mergeDuplicateItems } from '#ingest/dedupe-items.ts';
 import { fetchFeeds } from '#ingest/fetch-feeds.ts';
 import { isUnseen, loadSeenState, markSeen } from '#ingest/seen-items.ts';
 import { recordSourceHealth, type SourceHealthSummary } from '#ingest/source-health.ts';
-import type { Clock, HttpClient, Logger, Mailer, Progress, Store, Templates } from '#ports/ports.ts';
+import type {
+  Clock,
+  HttpClient,
+  Logger,
+  Mailer,
+  Progress,
+  Store,
+  Summarizer,
+  Templates,
+} from '#ports/ports.ts';
 
 export interface DigestDeps {
   http: HttpClient;
@@ -36,7 +44,7 @@ export interface DigestDeps {
   /** HMAC secret for unsubscribe/preferences links. */
   signingSecret: string;
   /** Optional abstractive rewrite of story summaries (Bedrock); extractive when absent. */
-  summarizer?: AbstractiveSummarizer;
+  summarizer?: Summarizer;
 }
 
 export interface RunResult {
@@ -81,7 +89,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
 
   stage('stories');
   const previous = await previousStories(deps.site, request.editionId, logger);
-  const edition = buildEdition({
+  const input: EditionInput = {
     id: request.editionId,
     title: editionTitle(config, request),
     now: deps.clock.now(),
@@ -93,22 +101,12 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     itemsSeen: items.length,
     articlesFetched: withArticles.fetched,
     maxStories: config.maxStories,
-    previous,
-  });
-
-  if (deps.summarizer && edition.stories.length > 0) {
-    stage('summarise');
-    const texts = new Map(
-      enriched.map((i) => [
-        i.article?.canonicalUrl ?? i.link,
-        i.article?.text || i.content || i.summary || '',
-      ]),
-    );
-    edition.stories = await applyAbstractiveSummaries(edition.stories, deps.summarizer, (story) =>
-      story.articles.map((a) => ({ url: a.url, text: texts.get(a.url) ?? '' })).filter((s) => s.text),
-    );
-    edition.topLine = buildTopLine(edition.stories);
-  }
+    ...(previous ? { previous } : {}),
+  };
+  if (deps.summarizer && enriched.length > 0) stage('summarise');
+  const edition = deps.summarizer
+    ? await buildEditionWithSummarizer(input, deps.summarizer, logger)
+    : buildEdition(input);
 
   const editionUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
   const result: RunResult = { edition, editionUrl };
@@ -142,27 +140,36 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   return result;
 }
 
-/** Story titles of the last three other editions in the archive, for novelty ranking. */
-async function previousStories(site: Store, editionId: string, logger: Logger): Promise<{ title: string }[]> {
+/** Stories of the last three other editions in the archive, newest first, for novelty. */
+async function previousStories(
+  site: Store,
+  editionId: string,
+  logger: Logger,
+): Promise<PreviousStoryRef[] | undefined> {
   try {
     const index = await site.get(siteKeys.editionsIndex());
     if (!index) return [];
     const entries = (JSON.parse(index.body.toString('utf8')) as EditionIndexEntry[])
       .filter((e) => e.id !== editionId)
       .slice(0, 3);
-    const titles: { title: string }[] = [];
+    const stories: PreviousStoryRef[] = [];
     for (const entry of entries) {
       const object = await site.get(siteKeys.editionJson(entry.id));
       if (object)
-        titles.push(
-          ...(JSON.parse(object.body.toString('utf8')) as Edition).stories.map((s) => ({ title: s.title })),
+        stories.push(
+          ...(JSON.parse(object.body.toString('utf8')) as Edition).stories.map((s) => ({
+            title: s.title,
+            editionId: entry.id,
+            urls: s.articles.map((a) => a.url),
+          })),
         );
     }
-    return titles;
+    return stories;
   } catch (error) {
-    // Novelty is a ranking refinement; an unreadable archive must not stop the edition.
+    // Novelty is a refinement; an unreadable archive must not stop the edition (nor be taken
+    // for an empty one: undefined says nothing about novelty).
     logger.warn('previous editions not read', { error: describeError(error) });
-    return [];
+    return undefined;
   }
 }
 

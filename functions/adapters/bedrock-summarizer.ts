@@ -1,57 +1,83 @@
 /**
- * The abstractive summariser on Amazon Bedrock (Converse API). The model sees numbered source
- * sentences and must cite one per sentence it writes; edition/abstractive-summary.ts grounds
- * the answer. Any failure keeps the extractive summary.
+ * The abstractive summariser on Amazon Bedrock (Converse API). The model gets a story's
+ * reports, numbered, and the baselines of its themes as background, and must answer with JSON:
+ * `{"sentences":[{"text":"…","cite":2}]}`, one to three attributed sentences, each citing the
+ * one report it rests on. This adapter only asks and parses: an answer that is not that JSON is
+ * a SummaryFormatError, a call that takes longer than `timeoutMs` is aborted, throttling and
+ * other service errors surface as the SDK raised them (after the SDK's own retries, which are
+ * not stacked on here). edition/abstractive-summary.ts checks every sentence against its cited
+ * report and keeps the extractive summary on any failure.
  */
 import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { describeError } from '#domain/errors.ts';
-import type { SummarySentence } from '#domain/types.ts';
-import { type AbstractiveSummarizer, groundSentences } from '#edition/abstractive-summary.ts';
-import type { Logger } from '#ports/ports.ts';
-import { splitSentences } from '#text/sentences.ts';
+import { z } from 'zod';
+import { SummaryFormatError } from '#domain/errors.ts';
+import type { CitedSentence, Summarizer, SummaryRequest } from '#ports/ports.ts';
 
-const SYSTEM = `You summarise news for analysts of China–Russia relations. Write two or three short factual sentences saying what happened.
-Use only facts in the numbered source sentences. End every sentence with the number of the source sentence it rests on, in brackets, like [3].
-Do not add opinions, background or facts that the sources do not state.`;
+const SYSTEM = `You write the story summaries of a morning briefing for analysts of China–Russia relations.
+Write one to three short sentences saying what happened in this story: who did or said what, with the names and numbers the reports give.
+Attribute every claim to its source ("Peskov said …", "Bloomberg reports …"). Do not repeat the headline. Do not write about the article itself (no "the article explains").
+Use only facts stated in the numbered reports. The background is what the reference documents say about the theme: use it only to choose what matters, never state it as news.
+Answer with JSON only, in this form: {"sentences":[{"text":"…","cite":1}]}, where cite is the number of the one report the sentence rests on.`;
 
-export function createBedrockSummarizer(options: {
+const AnswerSchema = z.object({
+  sentences: z
+    .array(z.object({ text: z.string().min(1).max(600), cite: z.number().int().min(1) }))
+    .min(1)
+    .max(5),
+});
+
+export interface BedrockSummarizerOptions {
   client: BedrockRuntimeClient;
   modelId: string;
-  logger: Logger;
-  maxSources?: number;
-}): AbstractiveSummarizer {
+  /** Abort one story's call after this long. */
+  timeoutMs?: number;
+  maxTokens?: number;
+}
+
+export function createBedrockSummarizer(options: BedrockSummarizerOptions): Summarizer {
   return {
-    async summarise(story, sources) {
-      const numbered: SummarySentence[] = [];
-      for (const source of sources) {
-        for (const sentence of splitSentences(source.text).slice(0, 12)) {
-          if (numbered.length >= (options.maxSources ?? 30)) break;
-          numbered.push({ text: sentence, url: source.url });
-        }
-      }
-      if (numbered.length === 0) return undefined;
-      const prompt = `Story: ${story.title}\n\nSource sentences:\n${numbered.map((s, i) => `[${i + 1}] ${s.text}`).join('\n')}`;
-      try {
-        const out = await options.client.send(
-          new ConverseCommand({
-            modelId: options.modelId,
-            system: [{ text: SYSTEM }],
-            messages: [{ role: 'user', content: [{ text: prompt }] }],
-            inferenceConfig: { maxTokens: 400, temperature: 0 },
-          }),
-        );
-        const text = (out.output?.message?.content ?? [])
-          .map((c) => ('text' in c ? (c.text ?? '') : ''))
-          .join(' ');
-        const grounded = groundSentences(text, numbered);
-        return grounded.length > 0 ? grounded.slice(0, 3) : undefined;
-      } catch (error) {
-        options.logger.warn('abstractive summary failed, keeping the extractive one', {
-          storyId: story.id,
-          error: describeError(error),
-        });
-        return undefined;
-      }
+    async summarise(request) {
+      const out = await options.client.send(
+        new ConverseCommand({
+          modelId: options.modelId,
+          system: [{ text: SYSTEM }],
+          messages: [{ role: 'user', content: [{ text: promptOf(request) }] }],
+          inferenceConfig: { maxTokens: options.maxTokens ?? 500, temperature: 0 },
+        }),
+        { abortSignal: AbortSignal.timeout(options.timeoutMs ?? 20_000) },
+      );
+      const text = (out.output?.message?.content ?? [])
+        .map((c) => ('text' in c ? (c.text ?? '') : ''))
+        .join('');
+      return parseAnswer(text);
     },
   };
+}
+
+function promptOf(request: SummaryRequest): string {
+  const background = request.baselines.map((b) => `- ${b.theme}: ${b.text}`).join('\n');
+  const reports = request.reports.map((r) => `[${r.n}] ${r.source}: "${r.title}"\n${r.text}`).join('\n\n');
+  return `Story: ${request.title}\n\nBackground (reference documents, not news):\n${background}\n\nReports:\n${reports}`;
+}
+
+/** The model's JSON, also when wrapped in a code fence or a sentence of preamble. */
+function parseAnswer(text: string): CitedSentence[] {
+  const start = text.indexOf('{');
+  const end = text.lastIndexOf('}');
+  if (start < 0 || end <= start) throw new SummaryFormatError('summariser answer holds no JSON object');
+  let json: unknown;
+  try {
+    json = JSON.parse(text.slice(start, end + 1));
+  } catch (error) {
+    throw new SummaryFormatError('summariser answer is not valid JSON', { cause: error });
+  }
+  const parsed = AnswerSchema.safeParse(json);
+  if (!parsed.success)
+    throw new SummaryFormatError(
+      `summariser answer has the wrong shape: ${parsed.error.issues[0]?.message ?? 'invalid'}`,
+      {
+        cause: parsed.error,
+      },
+    );
+  return parsed.data.sentences;
 }

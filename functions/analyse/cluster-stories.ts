@@ -21,6 +21,7 @@
 import type { ScoredItem } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
 import { tokensOf } from '#text/tokens.ts';
+import { frameOfHeadline, isBilateralReport, splitHeadline } from './headline-frame.ts';
 
 export interface ClusterOptions {
   /** Similarity (0..1) at or above which a report joins a cluster. */
@@ -31,6 +32,11 @@ export interface ClusterOptions {
   maxSpanHours?: number;
   /** Centroid similarity at or above which two finished clusters are merged. */
   mergeThreshold?: number;
+  /**
+   * Compare wording only, not anchors: for what a meeting story left behind, whose shared
+   * names and places are the meeting's, so only close paraphrases belong together.
+   */
+  wordsOnly?: boolean;
 }
 
 const DEFAULTS = {
@@ -277,8 +283,6 @@ const WORD_SHARE = 0.45;
 /** A cluster whose distinctive anchors carry less than this share of its anchor weight reports the meeting itself. */
 const GENERIC_SHARE = 0.3;
 const TITLE_SHARE = 0.9;
-/** "US rushes tanks to Ukraine as Putin meets Xi": what follows "as" is the backdrop, not the event. */
-const BACKGROUND_CLAUSE = /\s(?:even as|as|while|amid|ahead of|despite)\s/i;
 
 /** Headline verbs and nouns that outlets swap for one another. */
 const SYNONYMS: Record<string, string> = Object.fromEntries(
@@ -354,12 +358,6 @@ const IMPLIED: readonly (readonly [string, string])[] = [
   ['e:miller', 'e:gazprom'],
 ];
 
-function splitHeadline(title: string): { main: string; background: string } {
-  const m = BACKGROUND_CLAUSE.exec(title);
-  if (!m || m.index < 15) return { main: title, background: '' };
-  return { main: title.slice(0, m.index), background: title.slice(m.index) };
-}
-
 function wordsOf(text: string): string[] {
   return tokensOf(text.replace(/\p{L}+/gu, (w) => SYNONYMS[w.toLowerCase()] ?? w));
 }
@@ -375,8 +373,12 @@ interface Vector {
   unsharedSq: number;
 }
 
+/** Who acts in a report's headline: one of the two sides, another actor, or unknown (not English). */
+type Voice = 'side' | 'third' | 'unknown';
+
 interface ItemFeatures {
   index: number;
+  voice: Voice;
   at?: number;
   script: ReturnType<typeof scriptOf>;
   words: Vector;
@@ -400,6 +402,7 @@ interface Centroid {
   distinctNorm: number;
   distinctSum: number;
   scripts: Set<string>;
+  voices: Set<Voice>;
   first?: number;
   last?: number;
 }
@@ -410,8 +413,74 @@ interface Cluster extends Centroid {
   mergedInto?: number;
 }
 
-/** Groups same-event reports; every input item is in exactly one returned cluster, clusters keep input order of their first item. */
+/**
+ * Groups same-event reports; every input item is in exactly one returned cluster, clusters keep
+ * input order of their first item.
+ *
+ * After the similarity pass, the straight reports of the two sides meeting (headline frames:
+ * both sides, a leader or a meeting, no third actor, not a commentary) within the time limits
+ * become one story however many facets they cover: the talks, the statement, the signing and
+ * the press conference are one event. A report that the first pass put with mostly other kinds
+ * of reports (a pipeline deal's own coverage) stays there. What the meeting leaves behind in a
+ * cluster (another actor's reaction, a commentary) is grouped again on its own, more strictly,
+ * so the backdrop it shares with the meeting no longer holds it together.
+ */
 export function clusterStories(items: readonly ScoredItem[], options: ClusterOptions = {}): ScoredItem[][] {
+  const clusters = clusterBySimilarity(items, options);
+  const maxApart = (options.maxHoursApart ?? DEFAULTS.maxHoursApart) * 3_600_000;
+  const frames = new Map(items.map((item) => [item, frameOfHeadline(item.title)]));
+  const bilateral = new Set<ScoredItem>(items.filter((item) => isBilateralReport(frames.get(item)!)));
+  if (bilateral.size < 2) return clusters;
+  // A report of a development of its own, not another actor's reaction or a commentary.
+  const straight = (item: ScoredItem) => !frames.get(item)!.commentary && !frames.get(item)!.thirdParty;
+
+  const meetings: Meeting[] = [];
+  const rest: ScoredItem[][] = [];
+  for (const cluster of clusters) {
+    const own = cluster.filter((item) => bilateral.has(item));
+    // Reports in other languages have no frame: they follow the reports the first pass matched them with.
+    const unframed = cluster.filter((item) => !bilateral.has(item) && !frames.get(item)!.known);
+    const others = cluster.filter((item) => !bilateral.has(item) && frames.get(item)!.known);
+    if (own.length === 0 || others.filter(straight).length > own.length) {
+      rest.push(cluster);
+      continue;
+    }
+    const meeting = meetingOf(meetings, own[0]!, frames.get(own[0]!)!.call, maxApart);
+    meeting.items.push(...unframed);
+    for (const item of own) meetingOf(meetings, item, frames.get(item)!.call, maxApart).items.push(item);
+    if (others.length > 0) rest.push(...clusterBySimilarity(others, { ...options, wordsOnly: true }));
+  }
+  const order = new Map(items.map((item, i) => [item, i]));
+  const first = (c: readonly ScoredItem[]) => Math.min(...c.map((item) => order.get(item)!));
+  return [...meetings.map((m) => m.items).filter((c) => c.length > 0), ...rest]
+    .map((c) => [...c].sort((a, b) => order.get(a)! - order.get(b)!))
+    .sort((a, b) => first(a) - first(b));
+}
+
+/** The two sides meeting in person, or calling, within a stretch of time. */
+interface Meeting {
+  call: boolean;
+  times: number[];
+  items: ScoredItem[];
+}
+
+/** The meeting of this kind near the report's time (within `maxApart` of one of its reports), or a new one. */
+function meetingOf(meetings: Meeting[], item: ScoredItem, call: boolean, maxApart: number): Meeting {
+  const at = item.published ? Date.parse(item.published) : Number.NaN;
+  let meeting = meetings.find(
+    (m) =>
+      m.call === call &&
+      (!Number.isFinite(at) || m.times.length === 0 || m.times.some((t) => Math.abs(t - at) <= maxApart)),
+  );
+  if (!meeting) {
+    meeting = { call, times: [], items: [] };
+    meetings.push(meeting);
+  }
+  if (Number.isFinite(at) && !meeting.times.includes(at)) meeting.times.push(at);
+  return meeting;
+}
+
+function clusterBySimilarity(items: readonly ScoredItem[], options: ClusterOptions): ScoredItem[][] {
   const threshold = options.threshold ?? DEFAULTS.threshold;
   const mergeThreshold = options.mergeThreshold ?? DEFAULTS.mergeThreshold;
   const maxApart = (options.maxHoursApart ?? DEFAULTS.maxHoursApart) * 3_600_000;
@@ -430,7 +499,7 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     for (const c of index.candidates(f.keys)) {
       const cluster = clusters[c]!;
       if (!withinTime(f.at, f.at, cluster, maxApart, maxSpan)) continue;
-      const score = similarity(f, cluster);
+      const score = similarity(f, cluster, options.wordsOnly === true);
       if (score >= bestScore) {
         best = c;
         bestScore = score;
@@ -446,7 +515,7 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     index.add(f.keys, best);
   }
 
-  mergeClusters(clusters, features, index, mergeThreshold, maxApart, maxSpan);
+  mergeClusters(clusters, features, index, mergeThreshold, maxApart, maxSpan, options.wordsOnly === true);
 
   return clusters
     .filter((c) => c.mergedInto === undefined)
@@ -466,6 +535,7 @@ function mergeClusters(
   threshold: number,
   maxApart: number,
   maxSpan: number,
+  wordsOnly: boolean,
 ): void {
   const root = (i: number): number => {
     let r = i;
@@ -488,7 +558,7 @@ function mergeClusters(
       // A larger cluster had its own turn first; folding it in here would only repeat work.
       if (other.members.length > cluster.members.length) continue;
       if (!withinTime(other.first, other.last, cluster, maxApart, maxSpan)) continue;
-      if (centroidSimilarity(cluster, other) < threshold) continue;
+      if (centroidSimilarity(cluster, other, wordsOnly) < threshold) continue;
       cluster.members.push(...other.members);
       for (const m of other.members) addToCentroid(cluster, features[m]!);
       other.members = [];
@@ -582,7 +652,9 @@ function describeItems(items: readonly ScoredItem[]): { features: ItemFeatures[]
     const anchors = new Map<number, number>();
     for (const a of all) anchors.set(idOf(a), inMain.has(a) ? 1 : BACKGROUND_WEIGHT);
     const published = item.published ? Date.parse(item.published) : Number.NaN;
+    const frame = frameOfHeadline(item.title);
     return {
+      voice: (!frame.known ? 'unknown' : frame.thirdParty ? 'third' : 'side') as Voice,
       words,
       titles,
       anchors,
@@ -634,6 +706,7 @@ function describeItems(items: readonly ScoredItem[]): { features: ItemFeatures[]
     const anchorsVector = toVector(anchors, df);
     return {
       index,
+      voice: r.voice,
       ...(r.at !== undefined ? { at: r.at } : {}),
       script: r.script,
       words: toVector(words, df),
@@ -687,9 +760,10 @@ function withinTime(
  * scripts words cannot overlap, so the anchors decide (slightly discounted, since a shared set
  * of names is weaker evidence than shared wording).
  */
-function similarity(f: ItemFeatures, cluster: Centroid): number {
+function similarity(f: ItemFeatures, cluster: Centroid, wordsOnly: boolean): number {
   const words = cosine(f.words.weights, f.words.norm, cluster.words, cluster.wordsNorm);
   const titles = cosine(f.titles.weights, f.titles.norm, cluster.titles, cluster.titlesNorm);
+  if (wordsOnly || voicesClash(f.voice, cluster.voices)) return Math.max(words, TITLE_SHARE * titles);
   const anchors = cosine(f.anchors.weights, f.anchors.norm, cluster.anchors, cluster.anchorsNorm);
   return blend(Math.max(words, TITLE_SHARE * titles), anchors, !cluster.scripts.has(f.script));
 }
@@ -700,9 +774,11 @@ function similarity(f: ItemFeatures, cluster: Centroid): number {
  * be enough to fold them together. Two reports of the meeting itself, with hardly any
  * distinctive anchor on either side, are compared on all anchors.
  */
-function centroidSimilarity(a: Centroid, b: Centroid): number {
+function centroidSimilarity(a: Centroid, b: Centroid, wordsOnly: boolean): number {
   const words = cosine(a.words, a.wordsNorm, b.words, b.wordsNorm);
   const titles = cosine(a.titles, a.titlesNorm, b.titles, b.titlesNorm);
+  if (wordsOnly || [...a.voices].every((v) => voicesClash(v, b.voices)))
+    return Math.max(words, TITLE_SHARE * titles);
   const generic = (c: Centroid) => c.distinctSum < GENERIC_SHARE * c.anchorsSum;
   const anchors =
     generic(a) && generic(b)
@@ -710,6 +786,16 @@ function centroidSimilarity(a: Centroid, b: Centroid): number {
       : cosine(a.distinct, a.distinctNorm, b.distinct, b.distinctNorm);
   const sharedScript = [...a.scripts].some((s) => b.scripts.has(s));
   return blend(Math.max(words, TITLE_SHARE * titles), anchors, !sharedScript);
+}
+
+/**
+ * Whether a report's voice is foreign to a cluster's: another actor's move ("US wants tanks
+ * in Ukraine faster as Putin meets Xi") and the two sides' own doings share the backdrop's
+ * names, not an event, so only shared wording may join them.
+ */
+function voicesClash(voice: Voice, voices: ReadonlySet<Voice>): boolean {
+  if (voice === 'unknown' || voices.size === 0 || voices.has('unknown')) return false;
+  return !voices.has(voice);
 }
 
 function blend(words: number, anchors: number, crossScript: boolean): number {
@@ -741,11 +827,13 @@ function emptyCentroid(): Centroid {
     distinctNorm: 0,
     distinctSum: 0,
     scripts: new Set(),
+    voices: new Set(),
   };
 }
 
 function addToCentroid(centroid: Centroid, f: ItemFeatures): void {
   centroid.scripts.add(f.script);
+  centroid.voices.add(f.voice);
   if (f.at !== undefined) {
     centroid.first = Math.min(centroid.first ?? f.at, f.at);
     centroid.last = Math.max(centroid.last ?? f.at, f.at);
@@ -802,7 +890,7 @@ export function explainSimilarity(
     .filter((k) => fb.words.weights.has(k) || fb.anchors.weights.has(k))
     .map((k) => names[k]!);
   return {
-    score: similarity(fa, centroid),
+    score: similarity(fa, centroid, false),
     titles: cosine(fa.titles.weights, fa.titles.norm, centroid.titles, centroid.titlesNorm),
     words: cosine(fa.words.weights, fa.words.norm, centroid.words, centroid.wordsNorm),
     anchors: cosine(fa.anchors.weights, fa.anchors.norm, centroid.anchors, centroid.anchorsNorm),

@@ -37,7 +37,7 @@ export interface ArchiveRecord {
     id: string;
     title: string;
     themes: ThemeId[];
-    signal: string;
+    signal?: string;
     summary: string;
     sources: string[];
     /** Absent in records written before perspective pages existed; `archive rebuild` fills it. */
@@ -65,7 +65,7 @@ export function archiveRecordOf(edition: Edition): ArchiveRecord {
       id: s.id,
       title: s.title,
       themes: s.themes,
-      signal: s.signal,
+      ...(s.signal ? { signal: s.signal } : {}),
       summary: s.summary.slice(0, 400),
       sources: [...new Set(s.articles.map((a) => a.source))],
       perspectives: [...new Set(s.articles.map((a) => a.perspective))],
@@ -241,7 +241,7 @@ export function renderThemePage(
       .map((s) => ({
         ...s,
         editionId: r.id,
-        signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal,
+        signalLabel: s.signal ? (SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal) : '',
       })),
   );
   return page(renderer, 'theme', context, '../../', {
@@ -264,7 +264,7 @@ export function renderPerspectivePage(
       .map((s) => ({
         ...s,
         editionId: r.id,
-        signalLabel: SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal,
+        signalLabel: s.signal ? (SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal) : '',
       })),
   );
   return page(renderer, 'perspective', context, '../../', {

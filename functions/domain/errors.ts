@@ -70,3 +70,8 @@ export function describeZodError(error: z.ZodError, prefix: string): string {
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');
   return `${prefix}${path ? ` ${path.replace(/\.\[/g, '[')}` : ''}: ${issue.message}`;
 }
+
+/** An abstractive summariser's answer that is not the agreed shape (not JSON, wrong fields). */
+export class SummaryFormatError extends BriefingError {
+  override name = 'SummaryFormatError';
+}

@@ -118,6 +118,19 @@ export interface ScoredItem extends FeedItem {
 export const SIGNAL_LABELS = ['reinforces', 'new-development', 'counter-signal'] as const;
 export type SignalLabel = (typeof SIGNAL_LABELS)[number];
 
+/**
+ * What an edition says about a story against the last editions in the archive: first reported
+ * today, a further day of a story already carried, a follow-up to an earlier story, or nothing
+ * to compare with (the archive's first edition).
+ */
+export const NOVELTY_KINDS = ['first', 'continuing', 'follow-up', 'first-edition'] as const;
+export type NoveltyKind = (typeof NOVELTY_KINDS)[number];
+export interface StoryNovelty {
+  kind: NoveltyKind;
+  /** Reader-facing words: "First reported today.", "Second day of coverage.", "Follow-up to …". */
+  text: string;
+}
+
 export interface SummarySentence {
   text: string;
   /** URL of the article the sentence was taken from. */
@@ -134,17 +147,23 @@ export interface EditionArticle {
   reasons: string[];
   language?: string;
   note?: string;
+  /** The perspective was read from the outlet's domain, not given by the feed. */
+  perspectiveInferred?: boolean;
+  /** An English rendering of a headline in another language (the translation option). */
+  titleEnglish?: string;
 }
 
 export interface Story {
   id: string;
   title: string;
-  /** Two or three sentences, plain text. */
+  /** One to three sentences, plain text. */
   summary: string;
   sentences: SummarySentence[];
   themes: ThemeId[];
-  signal: SignalLabel;
+  /** Absent when the reports give no clear reading against the baseline: no label beats a wrong one. */
+  signal?: SignalLabel;
   signalReasons: string[];
+  novelty?: StoryNovelty;
   /** Importance used for ordering; higher first. */
   rank: number;
   articles: EditionArticle[];

@@ -1,11 +1,17 @@
 /**
- * Assembles the edition from the relevant items: same-event stories, ranked, themed, summarised,
- * with the top line and one digest per theme. Pure: everything it needs is in its input.
+ * Assembles the edition from the relevant items: same-event stories, ranked, themed,
+ * summarised (extractively, or abstractively with the summariser when one is given), with the
+ * top line and one paragraph per theme. The summary length follows a reading budget: the most
+ * important stories get up to three sentences, the next ones two, the rest one.
  */
-
 import { clusterStories } from '#analyse/cluster-stories.ts';
 import type { Edition, ScoredItem, SourceReport, ThemeId } from '#domain/types.ts';
-import { buildStories, buildThemeDigests, buildTopLine } from './summarise-stories.ts';
+import type { Logger, Summarizer } from '#ports/ports.ts';
+import { type AbstractiveOptions, summariseAbstractively } from './abstractive-summary.ts';
+import { draftStories, type StoryDraft } from './build-stories.ts';
+import type { PreviousStoryRef } from './rank-stories.ts';
+import { buildThemeDigests } from './theme-digests.ts';
+import { buildTopLine } from './top-line.ts';
 
 export interface EditionInput {
   id: string;
@@ -19,19 +25,52 @@ export interface EditionInput {
   itemsSeen: number;
   articlesFetched: number;
   maxStories: number;
-  /** Stories of the latest earlier editions: repeated coverage ranks below new events. */
-  previous?: { title: string }[];
+  /**
+   * Stories of the latest earlier editions, newest edition first: repeated coverage ranks below
+   * new events and says which day of coverage it is. Empty: the archive's first edition; absent:
+   * unknown (nothing is said about novelty).
+   */
+  previous?: PreviousStoryRef[];
 }
 
+/** Sentences per story by rank position: the reading budget of the email. */
+const BUDGET = [
+  { upTo: 4, sentences: 3 },
+  { upTo: 10, sentences: 2 },
+] as const;
+
 export function buildEdition(input: EditionInput): Edition {
-  const clusters = clusterStories(input.items);
-  const stories = buildStories(clusters, {
+  return assembleEdition(input, draftEdition(input));
+}
+
+/** The edition with abstractive summaries where the summariser gives grounded ones. */
+export async function buildEditionWithSummarizer(
+  input: EditionInput,
+  summarizer: Summarizer,
+  logger: Logger,
+  options?: AbstractiveOptions,
+): Promise<Edition> {
+  const drafts = await summariseAbstractively(draftEdition(input), summarizer, logger, options);
+  return assembleEdition(input, drafts.map(withinBudget));
+}
+
+function draftEdition(input: EditionInput): StoryDraft[] {
+  const drafts = draftStories(clusterStories(input.items), {
     now: input.now,
     ...(input.previous ? { previous: input.previous } : {}),
-  })
-    .sort((a, b) => b.rank - a.rank)
-    .slice(0, input.maxStories);
-  const themes = buildThemeDigests(stories, input.themes);
+  }).slice(0, input.maxStories);
+  return drafts.map(withinBudget);
+}
+
+function withinBudget(draft: StoryDraft, position: number): StoryDraft {
+  const max = BUDGET.find((b) => position < b.upTo)?.sentences ?? 1;
+  if (draft.story.sentences.length <= max) return draft;
+  const sentences = draft.story.sentences.slice(0, max);
+  return { ...draft, story: { ...draft.story, sentences, summary: sentences.map((s) => s.text).join(' ') } };
+}
+
+function assembleEdition(input: EditionInput, drafts: readonly StoryDraft[]): Edition {
+  const stories = drafts.map((d) => d.story);
   return {
     id: input.id,
     title: input.title,
@@ -40,7 +79,7 @@ export function buildEdition(input: EditionInput): Edition {
     ...(input.query ? { query: input.query } : {}),
     topLine: buildTopLine(stories),
     stories,
-    themes,
+    themes: buildThemeDigests(drafts, input.themes, input.window.to),
     sources: input.sources,
     stats: {
       itemsSeen: input.itemsSeen,

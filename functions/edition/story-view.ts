@@ -53,8 +53,9 @@ export interface StoryView {
   title: string;
   url?: string;
   sentences: { text: string; url?: string }[];
-  signal: SignalLabel;
-  signalLabel: string;
+  /** Absent when the story carries no signal label. */
+  signal?: SignalLabel;
+  signalLabel?: string;
   groups: {
     label: string;
     articles: { source: string; title: string; url?: string; language?: string }[];
@@ -92,8 +93,9 @@ export function storyView(story: Story): StoryView {
       const href = safeHref(s.url);
       return { text: cleanLine(s.text), ...(href ? { url: href } : {}) };
     }),
-    signal: story.signal,
-    signalLabel: SIGNAL_LABELS[story.signal] ?? story.signal,
+    ...(story.signal
+      ? { signal: story.signal, signalLabel: SIGNAL_LABELS[story.signal] ?? story.signal }
+      : {}),
     groups: [...groups.values()],
   };
 }

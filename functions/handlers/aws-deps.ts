@@ -75,7 +75,6 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
           summarizer: createBedrockSummarizer({
             client: new BedrockRuntimeClient({ region: config.summarizer.region ?? region }),
             modelId: config.summarizer.modelId,
-            logger,
           }),
         }
       : {}),

@@ -108,3 +108,30 @@ export interface Templates {
   /** A static file under templates/ ("site/assets/site.css"), or undefined when absent. */
   asset(path: string): Buffer | undefined;
 }
+
+/**
+ * What an abstractive summariser is given for one story: its clustered reports, numbered from
+ * 1, and the baselines of its themes (background from the reference documents, not news).
+ */
+export interface SummaryRequest {
+  storyId: string;
+  title: string;
+  reports: { n: number; source: string; title: string; url: string; text: string }[];
+  baselines: { theme: string; text: string }[];
+}
+
+/** One sentence of an abstractive summary and the number of the report it rests on. */
+export interface CitedSentence {
+  text: string;
+  cite: number;
+}
+
+/**
+ * An abstractive summariser (Amazon Bedrock). Resolves with the model's cited sentences as
+ * given; rejects on any failure (throttling, a timeout, an answer that is not the agreed JSON).
+ * The edition checks every sentence against its cited report and keeps the extractive summary
+ * when nothing survives.
+ */
+export interface Summarizer {
+  summarise(request: SummaryRequest): Promise<CitedSentence[]>;
+}

@@ -16,7 +16,7 @@ import { startStaticServer } from '#adapters/static-server.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
 import { publishEdition } from '#archive/publish-archive.ts';
 import { THEME_IDS } from '#domain/types.ts';
-import { buildThemeDigests } from '#edition/summarise-stories.ts';
+import { buildThemeDigests } from '#edition/theme-digests.ts';
 import { makeEdition, makeStory } from '#tests/fixtures/editions/make-edition.ts';
 import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
@@ -73,7 +73,10 @@ describe.skipIf(!present)('in Chromium', () => {
         }),
       ),
     ];
-    hostile.themes = buildThemeDigests(hostile.stories, [...THEME_IDS]);
+    hostile.themes = buildThemeDigests(
+      hostile.stories.map((story) => ({ story })),
+      [...THEME_IDS],
+    );
     await publishEdition(
       {
         site: createFolderStore(out),

@@ -70,7 +70,8 @@ describe('briefing run --offline', () => {
         sentences: s.sentences.map((x) => x.text),
       }))
       .sort((a, b) => a.title.localeCompare(b.title));
-    const text = `${JSON.stringify({ topLine: edition.topLine.map((t) => t.text), summaries }, null, 2)}\n`;
+    const themes = edition.themes.map((t) => ({ id: t.id, summary: t.summary }));
+    const text = `${JSON.stringify({ topLine: edition.topLine.map((t) => t.text), summaries, themes }, null, 2)}\n`;
     if (process.env.UPDATE_GOLDEN === '1' || !existsSync(GOLDEN)) writeFileSync(GOLDEN, text);
     expect(text).toBe(readFileSync(GOLDEN, 'utf8'));
   });

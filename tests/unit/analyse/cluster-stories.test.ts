@@ -24,8 +24,63 @@ function partition(clusters: ScoredItem[][]): string[] {
 describe('clusterStories', () => {
   const clusters = clusterStories(ALL_REPORTS);
 
-  it('makes one story of a summit reported by six outlets in English, Russian and Chinese', () => {
-    expect(clusterOf(clusters, summit.wire)).toEqual(new Set(Object.values(summit).map((i) => i.id)));
+  it('makes one story of a summit reported by five outlets in English, Russian and Chinese, and keeps the analysis pegged to it apart', () => {
+    const { ledger, ...straight } = summit;
+    expect(clusterOf(clusters, summit.wire)).toEqual(new Set(Object.values(straight).map((i) => i.id)));
+    // "Putin's Beijing visit underlines Moscow's growing reliance on China": a piece of its own.
+    expect(clusterOf(clusters, ledger)).toEqual(new Set([ledger.id]));
+  });
+
+  it('joins the facets of a summit day, keeps another actor’s reaction and a commentary apart', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 10, 23, h)).toISOString();
+    const one = (id: string, title: string, summary: string, h: number) =>
+      report({
+        id,
+        source: `Outlet ${id}`,
+        perspective: 'western',
+        language: 'en',
+        published: at(h),
+        title,
+        summary,
+      });
+    const reports = [
+      one(
+        'welcome',
+        'Xi welcomes Putin to Beijing for two days of talks',
+        'Xi Jinping greeted Vladimir Putin with a red carpet.',
+        6,
+      ),
+      one(
+        'military',
+        'Putin and Xi agree to expand joint military exercises',
+        'The two sides will hold regular joint patrols.',
+        8,
+      ),
+      one(
+        'energy',
+        'Xi and Putin pledge closer ties in energy and finance',
+        'Trade reached a record $240 billion last year.',
+        9,
+      ),
+      one(
+        'pentagon',
+        'Pentagon warns Beijing over military ties to Russia as Xi and Putin meet',
+        'A US defence official expressed serious concern.',
+        10,
+      ),
+      one(
+        'why',
+        'Why growing China-Russia military ties worry the west',
+        'Joint exercises are forcing the Pentagon to react.',
+        11,
+      ),
+    ];
+    const grouped = clusterStories(reports);
+    const [welcome, military, energy, pentagon, why] = reports;
+    expect(clusterOf(grouped, welcome!)).toEqual(new Set(['welcome', 'military', 'energy']));
+    expect(clusterOf(grouped, pentagon!)).toEqual(new Set(['pentagon']));
+    expect(clusterOf(grouped, why!)).toEqual(new Set(['why']));
+    expect(clusterOf(grouped, military!)).toEqual(clusterOf(grouped, energy!));
   });
 
   it('keeps a same-day gas-price dispute apart from the summit, across two languages', () => {

@@ -1,0 +1,162 @@
+/**
+ * From same-event clusters to stories a reader can use: the representative report first, the
+ * extractive summary, the story's themes (how its reports' themes combine), the signal against
+ * the theme baseline, the rank and novelty, and the reports grouped by outlet with their
+ * perspective (read from the outlet's domain, and marked so, when the feed gave none). Each
+ * story keeps the reports' cleaned texts beside it as a draft, for the theme paragraphs and
+ * for the abstractive option. Synchronous and deterministic.
+ */
+import { createHash } from 'node:crypto';
+import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
+import { perspectiveOfUrl } from '#domain/outlets.ts';
+import type { EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
+import { scriptOf } from '#text/language.ts';
+import { cleanTitle } from '#text/titles.ts';
+import { dice, tokensOf } from '#text/tokens.ts';
+import { labelSignal } from './label-signal.ts';
+import { type RankContext, rankStory } from './rank-stories.ts';
+import { type ReportText, reportText, reportUrl } from './report-text.ts';
+import { type StoryTerms, summariseExtractively, termsOfStory } from './summarise-stories.ts';
+
+/** A story with what it was made from: its reports in order and their cleaned texts. */
+export interface StoryDraft {
+  story: Story;
+  reports: ScoredItem[];
+  texts: ReportText[];
+  terms: StoryTerms;
+}
+
+/** Stories of the clusters with their drafts, highest rank first. */
+export function draftStories(
+  clusters: readonly (readonly ScoredItem[])[],
+  context: RankContext,
+): StoryDraft[] {
+  return clusters
+    .filter((c) => c.length > 0)
+    .map((cluster) => draftStory(cluster, context))
+    .sort((a, b) => b.story.rank - a.story.rank || a.story.id.localeCompare(b.story.id));
+}
+
+/** Stories of the clusters, highest rank first. */
+export function buildStories(clusters: readonly (readonly ScoredItem[])[], context: RankContext): Story[] {
+  return draftStories(clusters, context).map((d) => d.story);
+}
+
+function draftStory(cluster: readonly ScoredItem[], context: RankContext): StoryDraft {
+  const terms = termsOfStory(cluster);
+  const reports = orderReports(cluster);
+  const representative = reports[0]!;
+  const texts = reports.map((item) => reportText(item, terms.key));
+  const sentences = summariseExtractively(reports, texts, terms);
+  const themes = storyThemes(reports);
+  const { signal, reasons } = labelSignal(reports, themes, sentences);
+  const articles = toArticles(reports);
+  const { rank, novelty } = rankStory(reports, articles, signal, context);
+  const story: Story = {
+    id: storyId(representative),
+    title: cleanTitle(representative.title, representative.source),
+    summary: sentences.map((s) => s.text).join(' '),
+    sentences,
+    themes,
+    ...(signal ? { signal } : {}),
+    signalReasons: reasons,
+    ...(novelty ? { novelty } : {}),
+    rank,
+    articles,
+  };
+  return { story, reports, texts, terms };
+}
+
+/** Stable across runs and editions: the representative's canonical link, else its id. */
+function storyId(item: ScoredItem): string {
+  const key = item.article?.canonicalUrl || item.link || item.id;
+  return createHash('sha256').update(key).digest('hex').slice(0, 12);
+}
+
+/**
+ * The representative first: the most central report (its headline shares most with the
+ * others), then relevance, preferring one with the article text and one in English (the
+ * language of the digest).
+ */
+function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
+  const features = cluster.map((item) => new Set([...tokensOf(item.title), ...storyAnchorsOf(item.title)]));
+  const centrality = features.map((f, i) => {
+    if (cluster.length === 1) return 0;
+    let sum = 0;
+    features.forEach((g, j) => {
+      if (i !== j) sum += dice(f, g);
+    });
+    return sum / (cluster.length - 1);
+  });
+  // Label-like headlines ("Xi and Putin's strategic friendship") say less than reports of the event.
+  const words = (title: string) => title.split(/\s+/).length;
+  const merit = (item: ScoredItem, i: number): number =>
+    item.classification.score * 0.35 -
+    (words(item.title) < 7 && scriptOf(item.title) === 'latin' ? 0.1 : 0) +
+    centrality[i]! * 0.8 +
+    (item.article && item.article.text.length > 300 ? 0.1 : 0) +
+    (scriptOf(item.title) === 'latin' ? 0.1 : 0);
+  return cluster
+    .map((item, i) => ({ item, merit: merit(item, i) }))
+    .sort(
+      (a, b) =>
+        b.merit - a.merit ||
+        (a.item.published ?? '').localeCompare(b.item.published ?? '') ||
+        a.item.id.localeCompare(b.item.id),
+    )
+    .map((x) => x.item);
+}
+
+/** Share of the story's reports (weighted by relevance) a theme needs beyond the first. */
+const THEME_SHARE = 0.4;
+
+/**
+ * The story's themes: each report's themes weighted by its relevance and by the order the
+ * report gives them. The strongest theme always; another only when it runs through a large
+ * part of the story, so one report's side topic does not label the whole story; at most three.
+ */
+export function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
+  const weight = new Map<ThemeId, number>();
+  let total = 0;
+  for (const item of items) {
+    total += item.classification.score;
+    item.classification.themes.forEach((t, i) => {
+      weight.set(t, (weight.get(t) ?? 0) + item.classification.score / Math.sqrt(i + 1));
+    });
+  }
+  const ranked = [...weight.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+  const themes = ranked
+    .filter(([, w], i) => i === 0 || w >= total * THEME_SHARE)
+    .slice(0, 3)
+    .map(([t]) => t);
+  return themes.length > 0 ? themes : ['alliance-diplomacy'];
+}
+
+function toArticles(items: readonly ScoredItem[]): EditionArticle[] {
+  const out: EditionArticle[] = [];
+  const seen = new Set<string>();
+  for (const item of items) {
+    const url = reportUrl(item);
+    const language = item.language ?? item.article?.language;
+    const inferred = item.perspective === 'other' ? perspectiveOfUrl(url) : undefined;
+    const article: EditionArticle = {
+      title: cleanTitle(item.title, item.source),
+      url,
+      source: item.source,
+      perspective: inferred ?? item.perspective,
+      ...(inferred ? { perspectiveInferred: true } : {}),
+      ...(item.published ? { published: item.published } : {}),
+      score: item.classification.score,
+      reasons: item.classification.reasons,
+      ...(language ? { language } : {}),
+      ...(item.articleNote ? { note: item.articleNote } : {}),
+    };
+    for (const source of [item.source, ...(item.alsoIn ?? [])]) {
+      const key = `${url}\u0000${source}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ ...article, source });
+    }
+  }
+  return out;
+}

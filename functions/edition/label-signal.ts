@@ -1,0 +1,159 @@
+/**
+ * How a story reads against its theme's baseline: it reinforces the established picture, is a
+ * new development, or is a counter-signal (friction, limits, distance between the two sides).
+ * Precision first: a cue counts only in a headline or sentence that names both sides, so a
+ * word that happens to match ("take advantage of that decline to establish") decides nothing;
+ * a label needs a clear cue in a headline or two in the summary; when the reports give no
+ * clear reading the story carries no label rather than a wrong one.
+ */
+import { namesBothSides } from '#analyse/headline-frame.ts';
+import { themeById } from '#domain/themes.ts';
+import type { ScoredItem, SignalLabel, SummarySentence, ThemeId } from '#domain/types.ts';
+import { truncateText } from '#text/html-to-text.ts';
+import { splitSentences } from '#text/sentences.ts';
+import { tokensOf } from '#text/tokens.ts';
+
+/** Friction, limits, caution, refusal, delay, dispute or decline between the two sides. */
+const COUNTER: readonly RegExp[] = [
+  /\b(stall(s|ed|ing)?|postpone[sd]?|shelve[sd]?|impasse|deadlock(ed)?|snag(s|ged)?|hurdles?|obstacles?|sticking points?|setbacks?|long-delayed|delayed)\b/i,
+  /\b(no (agreement|deal|breakthrough|contract|progress|path|promise)|fail(s|ed)? to (agree|sign|reach|secure)|without (a |any )?(deal|agreement|contract|breakthrough|new contracts?|price)|not (yet )?agreed|(have|has) (still )?not agreed|not a binding|disagree(ment|ments|s|d)?|disputes?|disputed|rift|friction|spat|rebuff(s|ed)?|snub(s|bed)?)\b/i,
+  /\b(refus(es|ed|al|ing) to|refuse to|reject(s|ed)|declined to|balk(s|ed)?|(holds?|held) back|keeps? (its )?distance|distanc(es|ed|ing) itself|wary of|reluctan(t|ce)|hesitan(t|cy)|cautious (about|over|on|of))\b/i,
+  /\b(banks?|lenders?) (\w+ )?(refus|halt|suspend|stop|restrict|tighten|reject|freez)\w*|\bpayment (problems|delays|difficulties|issues|hurdles)\b/i,
+  /\b(trade|exports?|imports?|shipments?|deliveries|purchases|sales|supplies|volumes?|turnover) (\w+ ){0,2}(fell|falls|dropped|drops|declined|declines|shrank|shrinks|slumped|slumps|dipped|dips|plunged|plunges|slid|slides|tumbled|contracted)\b|\b(fall|drop|decline|slump|dip|plunge|slowdown) in (trade|exports?|imports?|shipments?|sales)\b/i,
+  /\b(junior partner|vassal|colony|unequal|imbalance[sd]?|lopsided|asymmetr(y|ic)|dependen(ce|t|cy) on (china|beijing)|reliance on (china|beijing)|who['’]?s boss|limits of (the|their|a|this) (partnership|relationship|friendship|alliance|ties))\b/i,
+  /\b(shares?|stocks?) (\w+ )?(tumble|fall|drop|slump|plunge|slide)\w*\b|\b(unease|strain(s|ed)?|cool(s|ed|ing) (ties|relations))\b/i,
+  /разноглас|отказ|задерж|отлож|приостанов|не договорил|без (новых )?(соглашени|контракт)|тупик|падени|упал/iu,
+  /分歧|拒绝|推迟|暂停|搁置|僵局|未能达成/u,
+];
+
+/** Firsts, signings, launches, announcements, new figures. */
+const NEW: readonly RegExp[] = [
+  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?)\b)|for the first time|unprecedented|breakthrough|launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
+  /\b(sign(s|ed|ing)?(?! of)|ink(s|ed)?|seal(s|ed)?)\b|(?<!\bno |\bwithout (a |any )?)\b(deal|agreement|pact|accord|contract|memorandum|treaty)\b/i,
+  /\b(agree(s|d)? to|will (build|launch|supply|hold|open|create|set up|expand|double|increase|begin|start)|plans? to|invite[sd]?|to (build|launch|open|begin|start)|visa-free|new (record|high|pipeline|route|line|era|framework|bank|corridor|model))\b/i,
+  /\b(record|jump(s|ed)?|surge[sd]?|doubled?)\b/i,
+  /подписа|впервые|запуст|объяв|(?<!не )договорил|меморандум|рекорд/iu,
+  /签署|首次|启动|宣布|(?<!未能)达成|协议|开通|创纪录/u,
+];
+
+/** The established picture restated: praise, pledges, solidarity, backing. */
+const REINFORCE =
+  /\b(hail(s|ed)?|laud(s|ed)?|prais(e|es|ed)|tout(s|ed)?|pledge[sd]?|vow(s|ed)?|reaffirm(s|ed)?|deepen(s|ed|ing)?|strengthen(s|ed|ing)?|bolster(s|ed)?|solidarity|friendship|no[- ]limits|support(s|ed)?|backs?|backed|stand (with|by)|unity|old friend|best friend|dear friend|closer ties|strategic partnership|cooperation)\b|укреп|дружб|поддерж|партнерств|合作|友谊|支持|巩固/iu;
+
+/** Weight of a hit by where it is: the representative's headline says what the story is. */
+const WHERE = { headline: 3, otherHeadline: 1.5, summary: 1 } as const;
+/** A label needs this much evidence: a hit in a headline, or two in the summary. */
+const DECISIVE = 2;
+
+export interface SignalReading {
+  signal?: SignalLabel;
+  reasons: string[];
+}
+
+export function labelSignal(
+  items: readonly ScoredItem[],
+  themes: readonly ThemeId[],
+  sentences: readonly SummarySentence[] = [],
+): SignalReading {
+  const all: [keyof typeof WHERE, string][] = [
+    ['headline', items[0]?.title ?? ''],
+    ...items.slice(1, 8).map((i): [keyof typeof WHERE, string] => ['otherHeadline', i.title]),
+    ...sentences
+      .flatMap((s) => splitSentences(s.text))
+      .map((t): [keyof typeof WHERE, string] => ['summary', t]),
+  ];
+  const places = all.filter(([, text]) => namesBothSides(text));
+  const counter = collectHits(places, COUNTER);
+  const fresh = collectHits(places, NEW);
+  const theme = themeById(themes[0] ?? 'alliance-diplomacy');
+  const baseline = baselineClause(theme.baseline, items);
+
+  if (counter.score >= DECISIVE && counter.score >= fresh.score) {
+    return {
+      signal: 'counter-signal',
+      reasons: [
+        ...counter.hits.slice(0, 3).map((h) => `friction or limits: ${h}`),
+        ...fresh.hits.slice(0, 1).map((h) => `despite a new step: ${h}`),
+        themes[0] === 'asymmetry-limits'
+          ? `consistent with the baseline of “${theme.title}”: ${baseline}`
+          : `tempers the baseline of “${theme.title}”: ${baseline}`,
+      ],
+    };
+  }
+  if (fresh.score >= DECISIVE) {
+    return {
+      signal: 'new-development',
+      reasons: [
+        ...fresh.hits.slice(0, 3).map((h) => `new step: ${h}`),
+        ...counter.hits.slice(0, 1).map((h) => `with friction noted: ${h}`),
+        `moves “${theme.title}” on from its baseline: ${baseline}`,
+      ],
+    };
+  }
+  const restated = places.find(([, text]) => REINFORCE.test(text));
+  if (restated && counter.score === 0) {
+    const cue = REINFORCE.exec(restated[1] ?? '')?.[0] ?? '';
+    return {
+      signal: 'reinforces',
+      reasons: [
+        `the established picture restated: “${cue}” (${restated[0] === 'otherHeadline' ? 'another headline' : restated[0]})`,
+        `consistent with the baseline of “${theme.title}”: ${baseline}`,
+      ],
+    };
+  }
+  return {
+    reasons: [
+      counter.hits.length + fresh.hits.length > 0
+        ? `no clear reading: ${[...counter.hits, ...fresh.hits].slice(0, 2).join('; ')}`
+        : 'no new step, friction or restatement about the two sides in the reports',
+      `read against the baseline of “${theme.title}”: ${baseline}`,
+    ],
+  };
+}
+
+/** A caveat, limit or friction cue in a text, if any: what an analyst wants kept. */
+export function frictionCue(text: string): string | undefined {
+  for (const re of COUNTER) {
+    const m = re.exec(text);
+    if (m) return m[0];
+  }
+  return undefined;
+}
+
+function collectHits(
+  places: readonly [keyof typeof WHERE, string][],
+  patterns: readonly RegExp[],
+): { score: number; hits: string[] } {
+  const hits: string[] = [];
+  const seen = new Set<string>();
+  let score = 0;
+  for (const [where, text] of places) {
+    for (const re of patterns) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const phrase = m[0].toLowerCase();
+      if (seen.has(`${where}:${phrase}`)) continue;
+      seen.add(`${where}:${phrase}`);
+      score += WHERE[where];
+      hits.push(`“${m[0]}” (${where === 'otherHeadline' ? 'another headline' : where})`);
+    }
+  }
+  return { score, hits };
+}
+
+/** The sentence of the theme's baseline closest to the story, quoted short. */
+function baselineClause(baseline: string, items: readonly ScoredItem[]): string {
+  const story = new Set(tokensOf(items.map((i) => `${i.title} ${i.summary ?? ''}`).join(' ')));
+  const sentences = splitSentences(baseline);
+  let best = sentences[0] ?? baseline;
+  let bestOverlap = -1;
+  for (const s of sentences) {
+    let overlap = 0;
+    for (const t of new Set(tokensOf(s))) if (story.has(t)) overlap++;
+    if (overlap > bestOverlap) {
+      best = s;
+      bestOverlap = overlap;
+    }
+  }
+  return `“${truncateText(best, 140)}”`;
+}

@@ -1,0 +1,53 @@
+/**
+ * The top line: the three most important developments of the day, one attributed sentence
+ * each, from distinct stories about the relationship itself. A story whose headline is another
+ * state's business with the two as backdrop ("Japan's leader visits Kyiv as Xi meets Putin")
+ * never reaches it; among stories whose ranks are close, one from a theme not yet covered goes
+ * first. The sentence is the story's first that names both sides, else its first.
+ */
+import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
+import type { Story, SummarySentence } from '#domain/types.ts';
+import { dice, tokensOf } from '#text/tokens.ts';
+
+/** Ranks within this of the best open story count as close. */
+const CLOSE = 0.05;
+const BOTH_SIDES =
+  /(china|chinese|beijing|xi\b|кита|пекин|中国|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|中国|习近平)/iu;
+
+export function buildTopLine(stories: readonly Story[], count = 3): SummarySentence[] {
+  const about = stories.filter(isAboutTheRelation);
+  // Developments first: an explainer or an opinion piece only when the day has nothing else.
+  const news = about.filter((s) => !frameOfHeadline(s.title).commentary);
+  const ranked = [...(news.length > 0 ? news : about)].sort(
+    (a, b) => b.rank - a.rank || a.id.localeCompare(b.id),
+  );
+  const chosen: Story[] = [];
+  const lead = (s: Story) => s.themes[0];
+  while (chosen.length < count) {
+    const open = ranked.filter(
+      (s) =>
+        !chosen.includes(s) &&
+        !chosen.some((c) => dice(new Set(tokensOf(c.title)), new Set(tokensOf(s.title))) > 0.6),
+    );
+    const best = open[0];
+    if (!best) break;
+    const fresh = open.find((s) => s.rank >= best.rank - CLOSE && !chosen.some((c) => lead(c) === lead(s)));
+    chosen.push(fresh ?? best);
+  }
+  return chosen.map(
+    (s) =>
+      s.sentences.find((x) => BOTH_SIDES.test(x.text)) ??
+      s.sentences[0] ?? { text: s.title, url: s.articles[0]?.url ?? '' },
+  );
+}
+
+/** Not another state's or actor's business with the two sides only as its backdrop. */
+function isAboutTheRelation(story: Story): boolean {
+  // A story with no reporting sentence, only its headline, is no development to lead with.
+  if (story.sentences.every((s) => s.text.includes('carries the report “'))) return false;
+  const frame = frameOfHeadline(story.title);
+  if (!frame.known) return true;
+  if (frame.bilateral || (namesBothSides(story.title) && !frame.thirdParty)) return true;
+  if (frame.thirdParty || frame.otherParticipant) return false;
+  return story.sentences.some((s) => BOTH_SIDES.test(s.text));
+}

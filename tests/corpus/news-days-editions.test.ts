@@ -1,0 +1,84 @@
+/**
+ * The four real news days of ../shared/corpora/news-days through the unchanged pipeline (article
+ * fetching off: the links point at real hosts; the clock at the next midnight UTC), as
+ * `npm run eval:edition` runs them. The top lines, theme paragraphs and story summaries are
+ * golden files, regenerated on purpose (UPDATE_GOLDEN=1) and reviewed in the diff; the reading
+ * budget and the absence of page furniture are checked on every day.
+ */
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Edition } from '#domain/types.ts';
+import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
+
+const corpus = resolve(REPO_ROOT, '../shared/corpora/news-days');
+const days = existsSync(corpus)
+  ? readdirSync(corpus)
+      .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
+      .sort()
+  : [];
+
+describe.skipIf(days.length === 0)('the news days (skipped: ../shared/corpora/news-days absent)', () => {
+  const work = mkdtempSync(join(tmpdir(), 'news-days-'));
+  const config = join(work, 'config.json');
+  writeFileSync(config, JSON.stringify({ fetch: { maxArticles: 0 } }));
+
+  it.each(days)(
+    '%s: the edition as reviewed in tests/golden/news-days',
+    async (day) => {
+      const out = join(work, day);
+      const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const run = await runCli([
+        'run',
+        '--feeds',
+        join(corpus, day, 'feeds.json'),
+        '--config',
+        config,
+        '--now',
+        `${next}T00:00:00Z`,
+        '--out',
+        out,
+        '--quiet',
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+      const edition = JSON.parse(
+        readFileSync(join(out, 'editions', next, 'edition.json'), 'utf8'),
+      ) as Edition;
+
+      const prose = [
+        ...edition.topLine.map((t) => t.text),
+        ...edition.stories.flatMap((s) => s.sentences.map((x) => x.text)),
+        ...edition.themes.map((t) => t.summary),
+      ];
+      expect(edition.topLine.length).toBeLessThanOrEqual(3);
+      for (const story of edition.stories) {
+        expect(story.sentences.length).toBeGreaterThanOrEqual(1);
+        expect(story.sentences.length).toBeLessThanOrEqual(3);
+        for (const s of story.sentences) expect(isBoilerplateSentence(s.text), s.text).toBe(false);
+      }
+      expect(prose.join(' ').split(/\s+/).length).toBeLessThanOrEqual(1_700);
+
+      const golden = join(REPO_ROOT, 'tests/golden/news-days', `${day}.json`);
+      const text = `${JSON.stringify(
+        {
+          topLine: edition.topLine.map((t) => t.text),
+          themes: edition.themes.map((t) => ({ id: t.id, summary: t.summary })),
+          stories: edition.stories.map((s) => ({
+            title: s.title,
+            signal: s.signal ?? null,
+            themes: s.themes,
+            reports: s.articles.length,
+            sentences: s.sentences.map((x) => x.text),
+          })),
+        },
+        null,
+        2,
+      )}\n`;
+      if (process.env.UPDATE_GOLDEN === '1' || !existsSync(golden)) writeFileSync(golden, text);
+      expect(text).toBe(readFileSync(golden, 'utf8'));
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { frameOfHeadline, isBilateralReport, splitHeadline } from '#analyse/headline-frame.ts';
+
+describe('frameOfHeadline', () => {
+  it.each([
+    ['Xi invites Putin on state visit to China', true, undefined],
+    ['Russia-China ties enter ‘new era’ as Xi meets Putin in Moscow', true, undefined],
+    ['Vladimir Putin, Xi Jinping agree to expand Russia-China military coordination', true, undefined],
+    ['Putin: China peace plan could be basis to end war', true, undefined],
+    ['US urges Xi to press Putin over war crimes in Ukraine', false, 'United States'],
+    ['China Not ‘Impartial’ Actor in Russia-Ukraine War: White House', false, 'United States'],
+    ['Xi-Putin Meeting Cementing China-Russia ‘Axis of Evil’: Rep. Mike Waltz', false, 'Rep. Mike Waltz'],
+    ['Japan’s leader in Kyiv to back Ukraine as China’s Xi visits Russia', false, 'another state'],
+    ['As Xi and Putin Resume Talks, Japan’s Leader Visits Ukraine', false, 'another state'],
+    ['Why growing China-Russia military ties worry the west', false, undefined],
+    ['The reality behind bromance between Russia’s Putin and China’s Xi', false, undefined],
+    ['Xi urges Russia and Mongolia to block ‘external interference’, forge closer ties', false, undefined],
+    ['China, Russia pledge new global order at Shanghai Cooperation summit', false, undefined],
+    ['Russia and China Sign Deal to Advance Power of Siberia 2 Pipeline', false, undefined],
+    ['Power of Siberia 2 talks stall over gas price', false, undefined],
+  ])('“%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
+    const frame = frameOfHeadline(title);
+    expect(isBilateralReport(frame)).toBe(bilateral);
+    expect(frame.thirdParty).toBe(third);
+  });
+
+  it('tells a phone call from a meeting in person', () => {
+    expect(frameOfHeadline('Xi and Putin discuss Ukraine in phone call').call).toBe(true);
+    expect(frameOfHeadline('Xi hosts Putin in Beijing for talks').call).toBe(false);
+  });
+
+  it('reads no frame from headlines in other languages', () => {
+    expect(frameOfHeadline('Putin na spotkaniu z Xi. Rozmowy "udane i konstruktywne"').known).toBe(false);
+    expect(frameOfHeadline('Путин и Си Цзиньпин провели переговоры').known).toBe(false);
+    expect(isBilateralReport(frameOfHeadline('习近平同普京举行会谈'))).toBe(false);
+  });
+});
+
+describe('splitHeadline', () => {
+  it.each([
+    ['US rushes tanks to Ukraine as Putin meets Xi', 'US rushes tanks to Ukraine', ' as Putin meets Xi'],
+    [
+      'As Xi and Putin resume talks, Japan’s leader visits Ukraine',
+      'Japan’s leader visits Ukraine',
+      'As Xi and Putin resume talks, ',
+    ],
+    ['Xi invites Putin to Beijing', 'Xi invites Putin to Beijing', ''],
+  ])('“%s” → main “%s”', (title, main, background) => {
+    expect(splitHeadline(title)).toEqual({ main, background });
+  });
+});
