@@ -16,6 +16,15 @@ export function isValidEditionId(id: string): boolean {
   return EDITION_ID.test(id) && !id.includes('..');
 }
 
+/**
+ * Where a stored document of the wrong shape is kept (state/stored-json.ts), in the store it was
+ * read from. Outside every prefix the product lists (subscribers/, editions/), so a kept copy is
+ * never read back as a live document; `hash` is of the bytes, so a copy is written once.
+ */
+export function corruptCopyKey(key: string, hash: string): string {
+  return `corrupt/${key}@${hash}`;
+}
+
 export const siteKeys = {
   home: () => 'index.html',
   feed: () => 'feed.xml',
