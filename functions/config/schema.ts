@@ -27,6 +27,17 @@ export const FetchConfigSchema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 * 1024),
+  /**
+   * Share of sources that may fail (or be skipped) before the run itself fails: no mail, nothing
+   * published. When every source fails the run fails whatever this says.
+   */
+  maxFailedShare: z.number().min(0).max(1).default(0.5),
+  /**
+   * Time each fetch stage (feeds, then article pages) may take. A request's own timeout starts
+   * when it gets a connection slot; requests still queued when the stage's budget is spent are
+   * not sent and are reported as skipped.
+   */
+  stageBudgetMs: z.number().int().min(1_000).default(120_000),
   /** Article pages fetched per host per run, so one slow site cannot eat the run. */
   articlesPerHost: z.number().int().min(0).default(15),
   maxArticles: z.number().int().min(0).default(150),

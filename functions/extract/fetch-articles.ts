@@ -4,7 +4,7 @@
  * and per run are capped (the highest-scored items get the slots). An item whose page fails, is
  * capped or looks paywalled keeps its feed summary and says why in `articleNote`.
  */
-import { describeError, HttpError } from '#domain/errors.ts';
+import { describeError, NotAPageError, publicReasonOf } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
@@ -18,6 +18,8 @@ export interface ArticleOptions {
   /** Pages fetched per run. */
   maxArticles: number;
   timeoutMs: number;
+  /** The stage's budget: pages still queued when it aborts are not fetched (noted, not failed). */
+  signal?: AbortSignal;
 }
 
 /** Feed content this long is the article; no page fetch. */
@@ -122,9 +124,10 @@ export async function fetchArticles(
         if (refusal) return { ...item, articleNote: refusal };
         return withArticle(item, await pages.get(plan.link)!);
       } catch (error) {
-        const reason = describeError(error);
-        deps.logger.info('article not fetched', { url: item.link, error: reason });
-        return { ...item, articleNote: `page not fetched: ${reason}` };
+        // The note is published with the edition: a public reason, never the error's own text
+        // (it can name internal addresses); the detail goes to the log.
+        deps.logger.info('article not fetched', { url: item.link, error: describeError(error) });
+        return { ...item, articleNote: `page not fetched: ${publicReasonOf(error)}` };
       } finally {
         tick();
       }
@@ -144,11 +147,12 @@ async function fetchPage(
     untrusted: true,
     maxBytes: options.maxPageBytes,
     timeoutMs: options.timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
     headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
   });
   const contentType = response.headers['content-type'];
   if (contentType && !PAGE_TYPES.test(contentType.trim())) {
-    throw new HttpError(
+    throw new NotAPageError(
       `not a web page (${contentType.split(';')[0]!.trim()})`,
       response.url,
       response.status,

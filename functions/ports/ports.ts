@@ -12,8 +12,16 @@ export interface HttpRequest {
   lastModified?: string;
   /** Cap on the decoded body; larger responses fail with ResponseTooLargeError. */
   maxBytes?: number;
-  /** Total time budget for the request including retries. */
+  /**
+   * The request's own time budget, retries and their waits included. It counts only time the
+   * request holds a connection slot (or waits to retry), never time queued behind other requests.
+   */
   timeoutMs?: number;
+  /**
+   * The run's budget for this stage: a request still queued for a slot when it aborts is never
+   * sent and fails with SkippedError; one already sent finishes under its own timeout.
+   */
+  signal?: AbortSignal;
   /** Whether the URL came from untrusted content (a feed item, a redirect): always address-checked. */
   untrusted?: boolean;
 }
