@@ -102,7 +102,7 @@ export function publicReasonOf(error: unknown): string {
   const chain: unknown[] = [];
   for (let e: unknown = error; e && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
   const code = chain.map((e) => (e as NodeJS.ErrnoException).code).find((c) => typeof c === 'string');
-  if (chain.some((e) => e instanceof SkippedError)) return 'not fetched: run time budget spent';
+  if (chain.some((e) => e instanceof SkippedError)) return 'time budget spent before it was requested';
   if (chain.some((e) => e instanceof BlockedUrlError)) return 'address not allowed';
   if (chain.some((e) => e instanceof TimeoutError)) return 'timed out';
   if (chain.some((e) => e instanceof ResponseTooLargeError)) return 'response too large';
