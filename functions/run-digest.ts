@@ -76,12 +76,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     logger.info('stage', { stage: name });
   };
 
+  // A corrupt document met twice in the run (read, then replaced by a write) is listed once.
   const corruptState: CorruptDocument[] = [];
-  const state = (store: Store): StateContext => ({
-    store,
-    logger,
-    onCorrupt: (document) => corruptState.push(document),
-  });
+  const noteCorrupt = (document: CorruptDocument) => {
+    if (!corruptState.some((c) => c.key === document.key && c.keptAs === document.keptAs))
+      corruptState.push(document);
+  };
+  const state = (store: Store): StateContext => ({ store, logger, onCorrupt: noteCorrupt });
 
   stage('fetch');
   const { items: fetched, reports } = await fetchFeeds({ ...deps, logger }, config.feeds, {
@@ -155,7 +156,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   if (request.archive) {
     stage('publish');
     result.published = await publishEdition(
-      { site: deps.site, clock: deps.clock, logger, templates: deps.templates },
+      {
+        site: deps.site,
+        clock: deps.clock,
+        logger,
+        templates: deps.templates,
+        onCorrupt: noteCorrupt,
+      },
       edition,
       {
         archiveTitle: config.archive.title,

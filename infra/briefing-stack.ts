@@ -270,9 +270,10 @@ export class BriefingStack extends Stack {
     });
 
     const archiveUrl = archiveUrlBase ?? `https://${distribution.distributionDomainName}/`;
-    // With a custom domain the URL is static; otherwise the API reads it from x-forwarded-host.
+    // Links in mails come only from configuration, never from a request header. Without a custom
+    // domain the distribution's URL cannot be put here (it depends on this function's URL): the
+    // runtime config document the stack ships to the data bucket carries it instead.
     api.fn.addEnvironment(ENV.config, appConfig(archiveUrlBase ?? 'https://archive.invalid/'));
-    if (!archiveUrlBase) api.fn.addEnvironment(ENV.archiveFromRequest, 'true');
 
     const digest = new BriefingFunction(this, 'Digest', {
       handler: 'digest',

@@ -1,6 +1,6 @@
 /** The subscription API on a plain node:http server (local `briefing serve` and tests). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleSubscriptionRequest } from '#subscribe/subscription-api.ts';
+import { handleSubscriptionRequest, originOf } from '#subscribe/subscription-api.ts';
 import type { SubscriptionDeps, SubscriptionSettings } from '#subscribe/subscriptions.ts';
 import type { ApiHandler } from './static-server.ts';
 
@@ -15,6 +15,7 @@ export function createApiHandler(deps: SubscriptionDeps, settings: SubscriptionS
       query: Object.fromEntries(url.searchParams),
       headers,
       body,
+      ...(req.socket.remoteAddress ? { origin: originOf(req.socket.remoteAddress)! } : {}),
     });
     res.writeHead(response.status, response.headers).end(response.body);
   };

@@ -79,6 +79,18 @@ export const ArchiveConfigSchema = z.object({
   apiBaseUrl: z.url().default('http://127.0.0.1:8080/api/'),
 });
 
+/** Limits of the public sign-up form (the subscription API). */
+export const SubscriptionsConfigSchema = z.object({
+  /** Confirmation mails per hour, all clients together. */
+  confirmationsPerHour: z.number().int().min(1).default(200),
+  /** Confirmation mails per hour triggered from one client address. */
+  confirmationsPerClientPerHour: z.number().int().min(1).default(5),
+  /** Confirmation mails per address per day. */
+  confirmationsPerAddressPerDay: z.number().int().min(1).default(3),
+  /** A sign-up is answered no sooner than this, so timing does not reveal who is subscribed. */
+  minimumAnswerMs: z.number().int().min(0).max(10_000).default(800),
+});
+
 export const ScheduleConfigSchema = z.object({
   time: z.string().regex(HHMM, 'expected HH:MM').default('07:00'),
   timeZone: z
@@ -123,6 +135,7 @@ export const ConfigSchema = z.object({
   fetch: FetchConfigSchema.default(FetchConfigSchema.parse({})),
   delivery: DeliveryConfigSchema.default(DeliveryConfigSchema.parse({})),
   archive: ArchiveConfigSchema.default(ArchiveConfigSchema.parse({})),
+  subscriptions: SubscriptionsConfigSchema.default(SubscriptionsConfigSchema.parse({})),
   summarizer: SummarizerConfigSchema.default({ kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
 });
 

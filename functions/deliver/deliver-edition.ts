@@ -11,6 +11,7 @@ import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken } from '#domain/tokens.ts';
 import type { Edition, ThemeId } from '#domain/types.ts';
 import type { Clock, Logger, Mailer, OutgoingMail, Store, Templates } from '#ports/ports.ts';
+import { readStoredValue } from '#state/stored-json.ts';
 import { composeMessage } from './compose-mime.ts';
 import { renderEmail, renderQuietDay } from './render-email.ts';
 import { type Recipient, type SendReport, sendDigest } from './send-digest.ts';
@@ -120,15 +121,11 @@ export async function resolveRecipients(
   if (request.recipients) return dedupe(request.recipients).map((email) => links(email, request.themes));
 
   const subscribers: Recipient[] = [];
+  // A corrupt record is reported with its key and field, kept aside and skipped (state helper).
+  const state = { store: deps.data, logger: deps.logger.child({ editionId: edition.id }) };
   for (const key of await deps.data.list(dataKeys.subscribersPrefix())) {
-    const object = await deps.data.get(key);
-    if (!object) continue;
-    const parsed = SubscriberSchema.safeParse(safeJson(object.body.toString('utf8')));
-    if (!parsed.success) {
-      deps.logger.warn('unreadable subscriber record skipped', { key, editionId: edition.id });
-      continue;
-    }
-    if (isDeliverable(parsed.data)) subscribers.push(links(parsed.data.email, parsed.data.themes));
+    const subscriber = await readStoredValue(state, key, SubscriberSchema);
+    if (subscriber && isDeliverable(subscriber)) subscribers.push(links(subscriber.email, subscriber.themes));
   }
   const fixed = config.delivery.recipients.map((email) => links(email.toLowerCase()));
   const byEmail = new Map<string, Recipient>();
@@ -138,12 +135,4 @@ export async function resolveRecipients(
 
 function dedupe(emails: string[]): string[] {
   return [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -50,4 +50,6 @@ export const dataKeys = {
   sendsPrefix: (editionId: string) => `sends/${editionId}/`,
   subscriber: (email: string) => `subscribers/${keyHash(email.toLowerCase())}.json`,
   subscribersPrefix: () => 'subscribers/',
+  /** A sign-up rate-limit counter: one per UTC hour ("2026-11-23T07") and scope ("all", "client-<hash>"). */
+  signUpWindow: (hour: string, scope: string) => `limits/sign-ups/${hour}/${scope}.json`,
 };

@@ -4,42 +4,22 @@
  * report and source health that say why. A quiet day is only a day whose sources answered.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { silentLogger } from '#adapters/json-logger.ts';
-import { fixedClock } from '#adapters/system-clock.ts';
-import { createLocalDeps, localPaths } from '#cli/local-deps.ts';
-import { parseConfig } from '#config/schema.ts';
 import { SourcesFailedError } from '#domain/errors.ts';
-import { resolveRunRequest } from '#domain/run-request.ts';
-import { silentProgress } from '#ports/ports.ts';
-import { runDigest } from '#run-digest';
-import { closeServer, listenLocal, refusedPort } from '#tests/helpers/fixture-server.ts';
+import { type DayFeedServer, runDay, startDayFeedServer } from '#tests/helpers/day-feed-server.ts';
 
-const feed = (day: string) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>Xi and Putin agree to expand energy cooperation in video call</title><link>http://127.0.0.1:9/a/${day}</link><guid>w-${day}</guid><pubDate>${new Date(`${day}T05:00:00Z`).toUTCString()}</pubDate><description>The Kremlin said gas supplies were discussed.</description></item></channel></rss>`;
-
-let server: Server;
+let server: DayFeedServer;
 let base = '';
 let dead = 0;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    const day = (req.url ?? '').match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? '2026-11-23';
-    if (req.url?.startsWith('/quiet')) {
-      res.writeHead(200, { 'content-type': 'application/rss+xml' });
-      return void res.end(
-        '<?xml version="1.0"?><rss version="2.0"><channel><title>Q</title></channel></rss>',
-      );
-    }
-    res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed(day));
-  });
-  base = await listenLocal(server);
-  dead = await refusedPort();
+  server = await startDayFeedServer();
+  base = server.base;
+  dead = server.deadPort;
 });
-afterAll(() => closeServer(server));
+afterAll(() => server.close());
 
 function feeds(healthy: number, failing: number, day: string, path = 'wire') {
   return [
@@ -54,27 +34,7 @@ function feeds(healthy: number, failing: number, day: string, path = 'wire') {
   ];
 }
 
-async function run(dir: string, day: string, sources: { name: string; url: string }[], extra: object = {}) {
-  const config = parseConfig({
-    feeds: sources,
-    delivery: { recipients: ['editor@example.org'], quietDay: 'note' },
-    fetch: { retries: 0, connectTimeoutMs: 500, timeoutMs: 2000, allowPrivateNetwork: true, maxArticles: 0 },
-    ...extra,
-  });
-  const clock = fixedClock(new Date(`${day}T07:00:00Z`));
-  const deps = await createLocalDeps({
-    config,
-    paths: localPaths(dir),
-    clock,
-    logger: silentLogger,
-    progress: silentProgress,
-  });
-  return runDigest(
-    deps,
-    config,
-    resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' }),
-  );
-}
+const run = runDay;
 
 const outbox = (dir: string) => (existsSync(join(dir, 'outbox')) ? readdirSync(join(dir, 'outbox')) : []);
 const mails = (dir: string) => outbox(dir).filter((f) => f.endsWith('.eml'));
