@@ -63,6 +63,20 @@ export interface FeedItem {
   perspective: Perspective;
   /** Other sources that carried the same canonical URL or GUID (exact duplicates merged). */
   alsoIn?: string[];
+  /**
+   * Those other sources' own reports, each with its own headline, outlet, perspective and time:
+   * a merged item never shows one outlet's text under another's name.
+   */
+  duplicates?: DuplicateReport[];
+}
+
+/** Another feed's report of the same link or GUID, as that feed gave it. */
+export interface DuplicateReport {
+  source: string;
+  perspective: Perspective;
+  title: string;
+  link: string;
+  published?: string;
 }
 
 /** A parsed feed document. */

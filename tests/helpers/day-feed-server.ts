@@ -41,7 +41,7 @@ export async function startDayFeedServer(): Promise<DayFeedServer> {
 export async function runDay(
   dir: string,
   day: string,
-  feeds: { name: string; url: string }[],
+  feeds: { name: string; url: string; perspective?: string }[],
   extra: object = {},
 ) {
   const config = parseConfig({
