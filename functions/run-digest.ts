@@ -9,7 +9,7 @@ import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
-import { describeError, SourcesFailedError } from '#domain/errors.ts';
+import { describeError, PreconditionFailedError, SourcesFailedError } from '#domain/errors.ts';
 import { dataKeys, siteKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
 import type { Edition, FeedItem, ScoredItem, SourceFetchReport } from '#domain/types.ts';
@@ -276,7 +276,7 @@ async function writeRunReport(
 ): Promise<void> {
   await storeRunReport(
     deps.data,
-    edition.id,
+    dataKeys.runReport(edition.id),
     {
       editionId: edition.id,
       status: 'ok',
@@ -294,7 +294,9 @@ async function writeRunReport(
 
 /**
  * A run stopped by the sources rule still leaves its trace: source health (so "failing for 3 days"
- * keeps counting) and a run report saying why nothing went out. Neither may hide the run's error.
+ * keeps counting) and a run report saying why nothing went out, under its own key and, when the
+ * edition has no report yet, under the edition's (never over the report of a run that went out).
+ * Neither may hide the run's error.
  */
 async function recordFailedRun(
   deps: DigestDeps,
@@ -309,27 +311,32 @@ async function recordFailedRun(
   } catch (cause) {
     data.logger.warn('source health not recorded', { error: describeError(cause) });
   }
-  await storeRunReport(
-    deps.data,
-    request.editionId,
-    {
-      editionId: request.editionId,
-      status: 'failed',
-      error: error.message,
-      generatedAt: deps.clock.now().toISOString(),
-      failedSources: reports.filter((s) => s.status !== 'ok' && s.status !== 'not-modified'),
-      sources: reports,
-      corruptState,
-    },
-    data.logger,
-  );
+  const at = deps.clock.now();
+  const report = {
+    editionId: request.editionId,
+    status: 'failed',
+    error: error.message,
+    generatedAt: at.toISOString(),
+    failedSources: reports.filter((s) => s.status !== 'ok' && s.status !== 'not-modified'),
+    sources: reports,
+    corruptState,
+  };
+  await storeRunReport(deps.data, dataKeys.failedRunReport(request.editionId, at), report, data.logger);
+  await storeRunReport(deps.data, dataKeys.runReport(request.editionId), report, data.logger, true);
 }
 
-async function storeRunReport(data: Store, editionId: string, report: object, logger: Logger): Promise<void> {
+async function storeRunReport(
+  data: Store,
+  key: string,
+  report: object,
+  logger: Logger,
+  ifAbsent = false,
+): Promise<void> {
   try {
-    await writeStoredJson(data, dataKeys.runReport(editionId), report, { pretty: true });
+    await writeStoredJson(data, key, report, { pretty: true, ifAbsent });
   } catch (error) {
+    if (error instanceof PreconditionFailedError) return;
     // A missing report is worth a log line, not a different outcome of the run.
-    logger.warn('run report not written', { error: describeError(error) });
+    logger.warn('run report not written', { key, error: describeError(error) });
   }
 }

@@ -45,6 +45,9 @@ export const dataKeys = {
   /** Local runs only: the HMAC secret for subscription links (AWS keeps it in Secrets Manager). */
   localSigningSecret: () => 'state/signing-secret',
   runReport: (editionId: string) => `runs/${editionId}.json`,
+  /** Each failed run of an edition keeps its own report, so no rerun overwrites another's. */
+  failedRunReport: (editionId: string, at: Date) =>
+    `runs/${editionId}.failed-${at.toISOString().replace(/[:.]/g, '-')}.json`,
   /** Pending draft of an edition's mail, so a retried send uses the same rendering. */
   sendClaim: (editionId: string, email: string) => `sends/${editionId}/${keyHash(email.toLowerCase())}.json`,
   sendsPrefix: (editionId: string) => `sends/${editionId}/`,

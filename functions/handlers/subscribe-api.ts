@@ -2,6 +2,7 @@
  * The subscription API Lambda behind a Function URL (payload format 2.0). Thin: map the event
  * to an ApiRequest, call the shared router, map the response back.
  */
+import { clientNetworkOf } from '#adapters/address-guard.ts';
 import { handleSubscriptionRequest, MAX_BODY_BYTES, originOf } from '#subscribe/subscription-api.ts';
 import { subscriptionSettings } from '#subscribe/subscriptions.ts';
 import { createAwsSubscriptionDeps } from './aws-deps.ts';
@@ -52,7 +53,7 @@ export async function handler(event: FunctionUrlEvent): Promise<FunctionUrlResul
  * another per-client bucket: the global limit still holds.
  */
 function clientAddress(event: FunctionUrlEvent): string | undefined {
-  const viewer = event.headers?.['cloudfront-viewer-address'];
-  if (viewer) return viewer.replace(/:\d+$/, '');
-  return event.requestContext?.http?.sourceIp;
+  const viewer = event.headers?.['cloudfront-viewer-address']?.replace(/:\d+$/, '');
+  const address = viewer || event.requestContext?.http?.sourceIp;
+  return address ? clientNetworkOf(address) : undefined;
 }

@@ -141,15 +141,19 @@ export async function updateStoredJson<T>(
   throw new PreconditionFailedError(key);
 }
 
-/** An unconditional write of a document whose key only this run writes (caches, run reports). */
+/**
+ * A write of a document whose key only this run writes (caches, run reports); with `ifAbsent`,
+ * only when the key does not exist yet (PreconditionFailedError otherwise).
+ */
 export async function writeStoredJson(
   store: Store,
   key: string,
   value: unknown,
-  options: Omit<UpdateOptions, 'attempts' | 'sleep'> = {},
+  options: Omit<UpdateOptions, 'attempts' | 'sleep'> & { ifAbsent?: boolean } = {},
 ): Promise<{ etag: string }> {
   const put: PutOptions = { contentType: options.contentType ?? JSON_TYPE };
   if (options.cacheControl) put.cacheControl = options.cacheControl;
+  if (options.ifAbsent) put.ifNoneMatch = '*';
   return store.put(key, serialise(value, options.pretty), put);
 }
 

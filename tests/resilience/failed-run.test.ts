@@ -81,6 +81,24 @@ describe('a run whose sources did not answer', () => {
     expect(mails(dir)).toEqual(mailed);
   });
 
+  it('a failed rerun of an edition that went out keeps that run’s report, and adds its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'failed-run-'));
+    await run(dir, '2026-11-23', feeds(2, 0, '2026-11-23'));
+
+    await expect(run(dir, '2026-11-23', feeds(0, 2, '2026-11-23'))).rejects.toBeInstanceOf(
+      SourcesFailedError,
+    );
+
+    const runs = readdirSync(join(dir, '.state/runs'));
+    expect(JSON.parse(readFileSync(join(dir, '.state/runs/2026-11-23.json'), 'utf8'))).toMatchObject({
+      status: 'ok',
+      delivery: { sent: 1 },
+    });
+    const failed = runs.filter((f) => f.startsWith('2026-11-23.failed-'));
+    expect(failed).toHaveLength(1);
+    expect(JSON.parse(readFileSync(join(dir, '.state/runs', failed[0]!), 'utf8')).status).toBe('failed');
+  });
+
   it('sends no quiet-day note when the sources that would have spoken did not answer', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'failed-run-'));
     await expect(run(dir, '2026-11-23', feeds(1, 3, '2026-11-23', 'quiet'))).rejects.toBeInstanceOf(

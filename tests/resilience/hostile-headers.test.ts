@@ -66,4 +66,25 @@ describe('the subscription API handler under hostile headers', () => {
     expect(raw).toContain('https://briefing.example.org/api/confirm?token=');
     expect(raw).toMatch(/List-Unsubscribe: <https:\/\/briefing\.example\.org\/api\/unsubscribe\?token=/i);
   });
+
+  it('counts a client by its /64, as CloudFront names it, so rotating IPv6 addresses buys no fresh limit', async () => {
+    const { handler } = await import('#handlers/subscribe-api.ts');
+    const before = sent.length;
+
+    for (let i = 1; i <= 10; i++) {
+      const result = await handler({
+        rawPath: '/api/subscribe',
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'cloudfront-viewer-address': `2001:db8:77:1:${i.toString(16)}::${i}:443`,
+        },
+        body: `email=rotating${i}%40example.org`,
+        requestContext: { http: { method: 'POST', sourceIp: `130.176.0.${i}` } },
+      });
+      expect(result.statusCode).toBe(202);
+    }
+
+    // The default per-client limit: 5 confirmation mails an hour.
+    expect(sent.length - before).toBe(5);
+  });
 });
