@@ -48,7 +48,7 @@ export interface UpdateOptions {
 }
 
 const JSON_TYPE = 'application/json';
-const CONFLICT_BACKOFF = { baseMs: 20, capMs: 500 };
+const CONFLICT_BACKOFF = { baseMs: 50, capMs: 1000 };
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Parses stored bytes against a schema; the problem line names the key and the first bad field. */
@@ -116,7 +116,7 @@ export async function updateStoredJson<T>(
   change: (current: T | undefined, read: StoredRead<T>) => T | undefined,
   options: UpdateOptions = {},
 ): Promise<{ value: T | undefined; written: boolean }> {
-  const attempts = options.attempts ?? 8;
+  const attempts = options.attempts ?? 10;
   const sleep = options.sleep ?? defaultSleep;
   let reported = false;
   for (let attempt = 1; attempt <= attempts; attempt++) {
