@@ -82,7 +82,12 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     if (!corruptState.some((c) => c.key === document.key && c.keptAs === document.keptAs))
       corruptState.push(document);
   };
-  const state = (store: Store): StateContext => ({ store, logger, onCorrupt: noteCorrupt });
+  const state = (store: Store): StateContext => ({
+    store,
+    logger,
+    onCorrupt: noteCorrupt,
+    ...(request.dryRun ? { readOnly: true } : {}),
+  });
 
   stage('fetch');
   const { items: fetched, reports } = await fetchFeeds({ ...deps, logger }, config.feeds, {

@@ -35,6 +35,8 @@ export interface StateContext {
   logger: Logger;
   /** Told about every corrupt document met (once per read), e.g. to list them in the run report. */
   onCorrupt?: (document: CorruptDocument) => void;
+  /** Report corrupt documents but copy nothing aside (a dry run stores nothing). */
+  readOnly?: boolean;
 }
 
 export interface UpdateOptions {
@@ -87,7 +89,9 @@ export async function readStoredJson<T>(
   const parsed = parseStoredJson(key, object.body, schema);
   if (parsed.ok) return { status: 'ok', value: parsed.value, ...etag };
   const document: CorruptDocument = { key, problem: parsed.problem };
-  const keptAs = await keepAside(context, key, object.body, object.contentType);
+  const keptAs = context.readOnly
+    ? undefined
+    : await keepAside(context, key, object.body, object.contentType);
   if (keptAs) document.keptAs = keptAs;
   context.logger.warn('stored document is corrupt', { ...document });
   context.onCorrupt?.(document);

@@ -83,6 +83,17 @@ describe('readStoredJson', () => {
     expect([...store.objects.keys()].filter((k) => k.startsWith('corrupt/'))).toEqual([keptAs]);
   });
 
+  it('copies nothing aside when read-only (a dry run), but still reports', async () => {
+    const { store, corrupt, state } = context();
+    await store.put(KEY, '[]', { contentType: 'application/json' });
+    const read = await readStoredJson({ ...state, readOnly: true }, KEY, CounterSchema);
+    expect(read.status).toBe('corrupt');
+    expect(corrupt).toEqual([
+      { key: KEY, problem: expect.stringContaining('expected object, received array') },
+    ]);
+    expect([...store.objects.keys()]).toEqual([KEY]);
+  });
+
   it('still reports a corrupt document when the copy cannot be written', async () => {
     const { store, corrupt, state } = context();
     await store.put(KEY, 'garbage', { contentType: 'application/json' });
