@@ -4,6 +4,7 @@
  * the world only through the ports in deps, and takes its time from deps.clock.
  */
 
+import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
 import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
@@ -93,7 +94,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const { items: fetched, reports } = await fetchFeeds({ ...deps, logger }, config.feeds, {
     maxFeedBytes: config.fetch.maxFeedBytes,
     timeoutMs: config.fetch.timeoutMs,
-    signal: AbortSignal.timeout(config.fetch.stageBudgetMs),
+    signal: stageBudget(config.fetch.stageBudgetMs),
   });
   const verdict = assessSources(reports, config.fetch.maxFailedShare);
   if (!verdict.trustworthy) {
@@ -126,7 +127,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     articlesPerHost: config.fetch.articlesPerHost,
     maxArticles: config.fetch.maxArticles,
     timeoutMs: config.fetch.timeoutMs,
-    signal: AbortSignal.timeout(config.fetch.stageBudgetMs),
+    signal: stageBudget(config.fetch.stageBudgetMs),
   });
   const enriched = withArticles.items.map(refineThemes);
 
@@ -219,6 +220,13 @@ async function previousStories(
     logger.warn('previous editions not read', { error: describeError(error) });
     return undefined;
   }
+}
+
+/** The time a fetch stage may take; every request queued in it listens, so no listener cap. */
+function stageBudget(ms: number): AbortSignal {
+  const signal = AbortSignal.timeout(ms);
+  setMaxListeners(0, signal);
+  return signal;
 }
 
 function inWindow(item: FeedItem, request: RunRequest): boolean {
