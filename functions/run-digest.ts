@@ -10,8 +10,8 @@ import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
-import { describeError, PreconditionFailedError, SourcesFailedError } from '#domain/errors.ts';
-import { dataKeys, siteKeys } from '#domain/keys.ts';
+import { describeError, SourcesFailedError } from '#domain/errors.ts';
+import { siteKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
 import type { Edition, FeedItem, ScoredItem, SourceFetchReport } from '#domain/types.ts';
 import { buildEdition, buildEditionWithSummarizer, type EditionInput } from '#edition/build-edition.ts';
@@ -31,12 +31,12 @@ import type {
   Summarizer,
   Templates,
 } from '#ports/ports.ts';
+import { writeFailedRunReport, writeRunReport } from '#state/run-report.ts';
 import {
   type CorruptDocument,
   readStoredJson,
   readStoredValue,
   type StateContext,
-  writeStoredJson,
 } from '#state/stored-json.ts';
 
 export interface DigestDeps {
@@ -186,7 +186,15 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   // Marked only after the edition went out, so a failed run repeats nothing wrongly.
   await markSeen(state(deps.data), editionItemIds(enriched), edition.id, request.now, config.seenWindowDays);
   edition.stats.durationMs = Math.round(performance.now() - started);
-  await writeRunReport(deps, edition, result, logger);
+  await writeRunReport(deps.data, logger, {
+    editionId: edition.id,
+    generatedAt: edition.generatedAt,
+    stats: edition.stats,
+    sources: result.sources,
+    corruptState,
+    delivery: result.delivery,
+    published: result.published,
+  });
   return result;
 }
 
@@ -280,76 +288,34 @@ function editionTitle(config: Config, request: RunRequest): string {
   return request.query ? `${base} (${request.query})` : request.adHoc ? `${base} (ad hoc)` : base;
 }
 
-/** The private run report: every source with its full error, delivery and publishing, corrupt state. */
-async function writeRunReport(
-  deps: DigestDeps,
-  edition: Edition,
-  result: RunResult,
-  logger: Logger,
-): Promise<void> {
-  await storeRunReport(
-    deps.data,
-    dataKeys.runReport(edition.id),
-    {
-      editionId: edition.id,
-      status: 'ok',
-      generatedAt: edition.generatedAt,
-      stats: edition.stats,
-      failedSources: result.sources.filter((s) => s.status !== 'ok' && s.status !== 'not-modified'),
-      sources: result.sources,
-      corruptState: result.corruptState,
-      delivery: result.delivery,
-      published: result.published,
-    },
-    logger,
-  );
-}
-
 /**
  * A run stopped by the sources rule still leaves its trace: source health (so "failing for 3 days"
- * keeps counting) and a run report saying why nothing went out, under its own key and, when the
- * edition has no report yet, under the edition's (never over the report of a run that went out).
- * Neither may hide the run's error.
+ * keeps counting) and a run report saying why nothing went out. Neither may hide the run's error.
  */
 async function recordFailedRun(
   deps: DigestDeps,
   data: StateContext,
   request: RunRequest,
-  reports: SourceFetchReport[],
+  sources: SourceFetchReport[],
   error: SourcesFailedError,
   corruptState: CorruptDocument[],
 ): Promise<void> {
   try {
-    await recordSourceHealth(data, reports, request.now);
+    await recordSourceHealth(data, sources, request.now);
   } catch (cause) {
     data.logger.warn('source health not recorded', { error: describeError(cause) });
   }
   const at = deps.clock.now();
-  const report = {
-    editionId: request.editionId,
-    status: 'failed',
-    error: error.message,
-    generatedAt: at.toISOString(),
-    failedSources: reports.filter((s) => s.status !== 'ok' && s.status !== 'not-modified'),
-    sources: reports,
-    corruptState,
-  };
-  await storeRunReport(deps.data, dataKeys.failedRunReport(request.editionId, at), report, data.logger);
-  await storeRunReport(deps.data, dataKeys.runReport(request.editionId), report, data.logger, true);
-}
-
-async function storeRunReport(
-  data: Store,
-  key: string,
-  report: object,
-  logger: Logger,
-  ifAbsent = false,
-): Promise<void> {
-  try {
-    await writeStoredJson(data, key, report, { pretty: true, ifAbsent });
-  } catch (error) {
-    if (error instanceof PreconditionFailedError) return;
-    // A missing report is worth a log line, not a different outcome of the run.
-    logger.warn('run report not written', { key, error: describeError(error) });
-  }
+  await writeFailedRunReport(
+    deps.data,
+    data.logger,
+    {
+      editionId: request.editionId,
+      error: error.message,
+      generatedAt: at.toISOString(),
+      sources,
+      corruptState,
+    },
+    at,
+  );
 }
