@@ -108,6 +108,8 @@ export class BriefingStack extends Stack {
         { prefix: 'state/feeds/', expiration: Duration.days(30) },
         { prefix: 'sends/', expiration: Duration.days(120) },
         { prefix: 'runs/', expiration: Duration.days(400) },
+        // Hourly sign-up counters are read only within their hour.
+        { prefix: 'limits/', expiration: Duration.days(2) },
         { noncurrentVersionExpiration: Duration.days(30) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -312,7 +314,13 @@ export class BriefingStack extends Stack {
       [digest, data, ['subscribers/*'], ['s3:GetObject']],
       [digest, site, ['*'], ['s3:GetObject', 's3:PutObject']],
       [api, data, ['subscribers/*'], ['s3:GetObject', 's3:PutObject']],
+      // Sign-up rate-limit counters (functions/subscribe/sign-up-limits.ts).
+      [api, data, ['limits/*'], ['s3:GetObject', 's3:PutObject']],
       [sesHandler, data, ['subscribers/*'], ['s3:GetObject', 's3:PutObject']],
+      // Stored documents of the wrong shape are copied here, never deleted (functions/state/).
+      [digest, data, ['corrupt/*'], ['s3:PutObject']],
+      [api, data, ['corrupt/*'], ['s3:PutObject']],
+      [sesHandler, data, ['corrupt/*'], ['s3:PutObject']],
     ];
     for (const [f, bucket, prefixes, actions] of grants) {
       grantObjects(f.fn, bucket, prefixes, actions);
