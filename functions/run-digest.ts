@@ -91,11 +91,15 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   });
 
   stage('fetch');
-  const { items: fetched, reports } = await fetchFeeds({ ...deps, logger }, config.feeds, {
-    maxFeedBytes: config.fetch.maxFeedBytes,
-    timeoutMs: config.fetch.timeoutMs,
-    signal: stageBudget(config.fetch.stageBudgetMs),
-  });
+  const { items: fetched, reports } = await fetchFeeds(
+    { ...deps, logger, onCorrupt: noteCorrupt },
+    config.feeds,
+    {
+      maxFeedBytes: config.fetch.maxFeedBytes,
+      timeoutMs: config.fetch.timeoutMs,
+      signal: stageBudget(config.fetch.stageBudgetMs),
+    },
+  );
   const verdict = assessSources(reports, config.fetch.maxFailedShare);
   if (!verdict.trustworthy) {
     // Nothing is published or mailed: an edition would claim a quiet day it cannot know.
@@ -122,7 +126,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const relevant = selectRelevant(candidates, request);
 
   stage('articles');
-  const withArticles = await fetchArticles({ ...deps, logger }, relevant, {
+  const withArticles = await fetchArticles({ ...deps, logger, onCorrupt: noteCorrupt }, relevant, {
     maxPageBytes: config.fetch.maxPageBytes,
     articlesPerHost: config.fetch.articlesPerHost,
     maxArticles: config.fetch.maxArticles,
@@ -181,7 +185,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   result.sourceHealth = await recordSourceHealth(state(deps.data), reports, request.now);
 
   stage('send');
-  result.delivery = await deliverEdition({ ...deps, logger }, config, request, edition, editionUrl);
+  result.delivery = await deliverEdition(
+    { ...deps, logger, onCorrupt: noteCorrupt },
+    config,
+    request,
+    edition,
+    editionUrl,
+  );
 
   // Marked only after the edition went out, so a failed run repeats nothing wrongly.
   await markSeen(state(deps.data), editionItemIds(enriched), edition.id, request.now, config.seenWindowDays);

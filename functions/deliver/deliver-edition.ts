@@ -11,7 +11,7 @@ import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken } from '#domain/tokens.ts';
 import type { Edition, ThemeId } from '#domain/types.ts';
 import type { Clock, Logger, Mailer, OutgoingMail, Store, Templates } from '#ports/ports.ts';
-import { readStoredValue } from '#state/stored-json.ts';
+import { type CorruptDocument, readStoredValue } from '#state/stored-json.ts';
 import { composeMessage } from './compose-mime.ts';
 import { renderEmail, renderQuietDay } from './render-email.ts';
 import { type Recipient, type SendReport, sendDigest } from './send-digest.ts';
@@ -30,6 +30,8 @@ export interface DeliveryDeps {
   logger: Logger;
   templates: Templates;
   signingSecret: string;
+  /** Told about a corrupt subscriber record met (the run report lists them). */
+  onCorrupt?: (document: CorruptDocument) => void;
 }
 
 const LINK_LIFETIME_S = 400 * 86_400;
@@ -96,7 +98,7 @@ export async function deliverEdition(
 
 /** Explicit recipients replace the list entirely; otherwise confirmed subscribers plus fixed ones. */
 export async function resolveRecipients(
-  deps: Pick<DeliveryDeps, 'data' | 'clock' | 'logger' | 'signingSecret'>,
+  deps: Pick<DeliveryDeps, 'data' | 'clock' | 'logger' | 'signingSecret' | 'onCorrupt'>,
   config: Config,
   request: RunRequest,
   edition: Edition,
@@ -122,7 +124,11 @@ export async function resolveRecipients(
 
   const subscribers: Recipient[] = [];
   // A corrupt record is reported with its key and field, kept aside and skipped (state helper).
-  const state = { store: deps.data, logger: deps.logger.child({ editionId: edition.id }) };
+  const state = {
+    store: deps.data,
+    logger: deps.logger.child({ editionId: edition.id }),
+    ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}),
+  };
   for (const key of await deps.data.list(dataKeys.subscribersPrefix())) {
     const subscriber = await readStoredValue(state, key, SubscriberSchema);
     if (subscriber && isDeliverable(subscriber)) subscribers.push(links(subscriber.email, subscriber.themes));

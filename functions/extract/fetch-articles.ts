@@ -213,7 +213,11 @@ const CachedPageSchema = z.union([
 
 async function readCachedArticle(deps: FetchDeps, key: string): Promise<CachedPage | undefined> {
   try {
-    const page = await readStoredValue({ store: deps.data, logger: deps.logger }, key, CachedPageSchema);
+    const page = await readStoredValue(
+      { store: deps.data, logger: deps.logger, ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}) },
+      key,
+      CachedPageSchema,
+    );
     return page
       ? { article: page.article, ...('paywall' in page && page.paywall ? { paywall: true } : {}) }
       : undefined;

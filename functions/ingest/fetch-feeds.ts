@@ -14,7 +14,7 @@ import {
   type SourceReport,
 } from '#domain/types.ts';
 import type { Clock, HttpClient, Logger, Progress, Store } from '#ports/ports.ts';
-import { readStoredValue, writeStoredJson } from '#state/stored-json.ts';
+import { type CorruptDocument, readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { parseFeed } from './parse-feed.ts';
 
 export interface FetchDeps {
@@ -24,6 +24,8 @@ export interface FetchDeps {
   clock: Clock;
   logger: Logger;
   progress: Progress;
+  /** Told about a corrupt cache entry met (the run report lists them). */
+  onCorrupt?: (document: CorruptDocument) => void;
 }
 
 const CachedItemSchema: z.ZodType<FeedItem> = z.object({
@@ -184,7 +186,11 @@ function withSource(
  */
 async function readCache(deps: FetchDeps, key: string): Promise<FeedCache | undefined> {
   try {
-    return await readStoredValue({ store: deps.data, logger: deps.logger }, key, FeedCacheSchema);
+    return await readStoredValue(
+      { store: deps.data, logger: deps.logger, ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}) },
+      key,
+      FeedCacheSchema,
+    );
   } catch (error) {
     deps.logger.warn('feed cache not read', { key, error: describeError(error) });
     return undefined;

@@ -124,6 +124,21 @@ describe('a run over corrupt stored state', () => {
 
     expect(result.delivery?.sent).toBe(1);
     expect(keptCopies(join(dir, '.state'), key)).toHaveLength(1);
+    expect(result.corruptState.map((c) => c.key)).toEqual([key]);
+  });
+
+  it('a corrupt feed cache costs a full fetch and is reported', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'corrupt-'));
+    const sources = feeds('2026-11-23');
+    const key = dataKeys.feedCache(sources[0]!.url);
+    plant(stateFile(dir, key), '{"etag":"abc","fetchedAt":"2026-11-22T07:00:00Z","items":[{"id":1}]}');
+
+    const result = await runDay(dir, '2026-11-23', sources);
+
+    expect(result.sources[0]).toMatchObject({ name: 'Wire', status: 'ok', items: 1 });
+    expect(result.corruptState.map((c) => c.problem)).toEqual([
+      `${key}: items[0].id: Invalid input: expected string, received number`,
+    ]);
   });
 
   it('CLI: the summary names the corrupt document and where it was kept', async () => {
