@@ -107,6 +107,15 @@ export interface Progress {
 
 export const silentProgress: Progress = { report() {} };
 
+/** A logger that drops everything: tests, and operator commands that report by other means. */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child: () => silentLogger,
+};
+
 /** The templates of pages and mails (templates/) and the static files beside them. */
 export interface Templates {
   /** Identifies the template set (its folder): caches keyed by it stay per set. */

@@ -12,7 +12,14 @@ import { dataKeys } from '#domain/keys.ts';
 import { type Subscriber, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken, type TokenPurpose, verifyToken } from '#domain/tokens.ts';
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
-import type { Clock, Logger, Mailer, Store, Templates } from '#ports/ports.ts';
+import {
+  type Clock,
+  type Logger,
+  type Mailer,
+  type Store,
+  silentLogger,
+  type Templates,
+} from '#ports/ports.ts';
 import { readStoredJson, type StateContext, updateStoredJson } from '#state/stored-json.ts';
 import { type SignUpLimits, takeConfirmationSlot } from './sign-up-limits.ts';
 
@@ -75,19 +82,13 @@ export function normaliseThemes(input: unknown): ThemeId[] | undefined {
   return themes.length === 0 || themes.length === THEME_IDS.length ? undefined : [...new Set(themes)];
 }
 
-/** Records are read and written through the state helper: a corrupt one is reported and kept aside. */
-function subscriberState(data: Store, logger: Logger = quietLogger): StateContext {
+/**
+ * Records are read and written through the state helper: a corrupt one is reported and kept
+ * aside (for callers without a logger, such as the operator CLI, only kept aside and skipped).
+ */
+function subscriberState(data: Store, logger: Logger = silentLogger): StateContext {
   return { store: data, logger };
 }
-
-/** For callers without a logger (operator CLI): a corrupt record is still kept aside and skipped. */
-const quietLogger: Logger = {
-  debug() {},
-  info() {},
-  warn() {},
-  error() {},
-  child: () => quietLogger,
-};
 
 async function readSubscriber(data: Store, email: string, logger?: Logger): Promise<Subscriber | undefined> {
   const read = await readStoredJson(
