@@ -172,7 +172,8 @@ describe('a run against misbehaving sources', () => {
     const config = parseConfig({
       feeds,
       fetch: {
-        timeoutMs: 6000,
+        // Generous for the 50 MB and gzip-bomb bodies on a loaded 2-core machine (same process as the server).
+        timeoutMs: 12_000,
         retries: 2,
         maxFeedBytes: 8 * 1024 * 1024,
         connectTimeoutMs: 1000,
