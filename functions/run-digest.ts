@@ -4,21 +4,23 @@
  * the world only through the ports in deps, and takes its time from deps.clock.
  */
 
+import { setMaxListeners } from 'node:events';
+import { z } from 'zod';
 import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
-import { describeError } from '#domain/errors.ts';
-import { dataKeys, siteKeys } from '#domain/keys.ts';
+import { describeError, SourcesFailedError } from '#domain/errors.ts';
+import { siteKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
-import type { Edition, EditionIndexEntry, FeedItem, ScoredItem, SourceReport } from '#domain/types.ts';
+import type { Edition, FeedItem, ScoredItem, SourceFetchReport } from '#domain/types.ts';
 import { buildEdition, buildEditionWithSummarizer, type EditionInput } from '#edition/build-edition.ts';
 import type { PreviousStoryRef } from '#edition/rank-stories.ts';
 import { fetchArticles } from '#extract/fetch-articles.ts';
 import { mergeDuplicateItems } from '#ingest/dedupe-items.ts';
-import { fetchFeeds } from '#ingest/fetch-feeds.ts';
+import { fetchFeeds, publicSourceReport } from '#ingest/fetch-feeds.ts';
 import { isUnseen, loadSeenState, markSeen } from '#ingest/seen-items.ts';
-import { recordSourceHealth, type SourceHealthSummary } from '#ingest/source-health.ts';
+import { assessSources, recordSourceHealth, type SourceHealthSummary } from '#ingest/source-health.ts';
 import type {
   Clock,
   HttpClient,
@@ -29,6 +31,13 @@ import type {
   Summarizer,
   Templates,
 } from '#ports/ports.ts';
+import { writeFailedRunReport, writeRunReport } from '#state/run-report.ts';
+import {
+  type CorruptDocument,
+  readStoredJson,
+  readStoredValue,
+  type StateContext,
+} from '#state/stored-json.ts';
 
 export interface DigestDeps {
   http: HttpClient;
@@ -49,6 +58,10 @@ export interface DigestDeps {
 
 export interface RunResult {
   edition: Edition;
+  /** Every source's private report (configured URL, full error): for the operator, never published. */
+  sources: SourceFetchReport[];
+  /** Stored documents found corrupt during the run: kept aside, and the run went on without them. */
+  corruptState: CorruptDocument[];
   published?: PublishReport;
   delivery?: DeliveryReport;
   sourceHealth?: SourceHealthSummary;
@@ -64,31 +77,66 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     logger.info('stage', { stage: name });
   };
 
-  stage('fetch');
-  const { items: fetched, reports } = await fetchFeeds({ ...deps, logger }, config.feeds, {
-    maxFeedBytes: config.fetch.maxFeedBytes,
-    timeoutMs: config.fetch.timeoutMs,
+  // A corrupt document met twice in the run (read, then replaced by a write) is listed once.
+  const corruptState: CorruptDocument[] = [];
+  const noteCorrupt = (document: CorruptDocument) => {
+    if (!corruptState.some((c) => c.key === document.key && c.keptAs === document.keptAs))
+      corruptState.push(document);
+  };
+  const state = (store: Store): StateContext => ({
+    store,
+    logger,
+    onCorrupt: noteCorrupt,
+    ...(request.dryRun ? { readOnly: true } : {}),
   });
+
+  stage('fetch');
+  const { items: fetched, reports } = await fetchFeeds(
+    { ...deps, logger, onCorrupt: noteCorrupt },
+    config.feeds,
+    {
+      maxFeedBytes: config.fetch.maxFeedBytes,
+      timeoutMs: config.fetch.timeoutMs,
+      signal: stageBudget(config.fetch.stageBudgetMs),
+    },
+  );
+  const verdict = assessSources(reports, config.fetch.maxFailedShare);
+  if (!verdict.trustworthy) {
+    // Nothing is published or mailed: an edition would claim a quiet day it cannot know.
+    const error = new SourcesFailedError(
+      verdict.unanswered,
+      verdict.total,
+      config.fetch.maxFailedShare,
+      verdict.unresolved,
+      reports
+        .filter((r) => r.status === 'failed' || r.status === 'skipped')
+        .map((r) => `${r.name}: ${r.detail ?? r.error ?? r.status}`),
+    );
+    logger.error('too many sources failed', { error: error.message });
+    if (!request.dryRun) await recordFailedRun(deps, state(deps.data), request, reports, error, corruptState);
+    throw error;
+  }
 
   stage('classify');
   const items = mergeDuplicateItems(fetched);
-  const seen = await loadSeenState(deps.data);
+  const seen = await loadSeenState(state(deps.data));
   const candidates = items.filter(
     (item) => inWindow(item, request) && isUnseen(seen, item.id, request.editionId),
   );
   const relevant = selectRelevant(candidates, request);
 
   stage('articles');
-  const withArticles = await fetchArticles({ ...deps, logger }, relevant, {
+  const withArticles = await fetchArticles({ ...deps, logger, onCorrupt: noteCorrupt }, relevant, {
     maxPageBytes: config.fetch.maxPageBytes,
     articlesPerHost: config.fetch.articlesPerHost,
     maxArticles: config.fetch.maxArticles,
     timeoutMs: config.fetch.timeoutMs,
+    signal: stageBudget(config.fetch.stageBudgetMs),
   });
   const enriched = withArticles.items.map(refineThemes);
 
   stage('stories');
-  const previous = await previousStories(deps.site, request.editionId, logger);
+  const previous = await previousStories(state(deps.site), request.editionId, logger);
   const input: EditionInput = {
     id: request.editionId,
     title: editionTitle(config, request),
@@ -97,7 +145,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     query: request.query,
     themes: request.themes ?? config.themes,
     items: enriched,
-    sources: reports,
+    sources: reports.map(publicSourceReport),
     itemsSeen: items.length,
     articlesFetched: withArticles.fetched,
     maxStories: config.maxStories,
@@ -109,7 +157,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     : buildEdition(input);
 
   const editionUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
-  const result: RunResult = { edition, editionUrl };
+  const result: RunResult = { edition, sources: reports, corruptState, editionUrl };
   if (request.dryRun) {
     edition.stats.durationMs = Math.round(performance.now() - started);
     return result;
@@ -118,7 +166,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   if (request.archive) {
     stage('publish');
     result.published = await publishEdition(
-      { site: deps.site, clock: deps.clock, logger, templates: deps.templates },
+      {
+        site: deps.site,
+        clock: deps.clock,
+        logger,
+        templates: deps.templates,
+        onCorrupt: noteCorrupt,
+      },
       edition,
       {
         archiveTitle: config.archive.title,
@@ -128,49 +182,69 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     );
   }
 
-  result.sourceHealth = await recordSourceHealth(deps.data, reports, request.now);
+  result.sourceHealth = await recordSourceHealth(state(deps.data), reports, request.now);
 
   stage('send');
-  result.delivery = await deliverEdition({ ...deps, logger }, config, request, edition, editionUrl);
+  result.delivery = await deliverEdition(
+    { ...deps, logger, onCorrupt: noteCorrupt },
+    config,
+    request,
+    edition,
+    editionUrl,
+  );
 
   // Marked only after the edition went out, so a failed run repeats nothing wrongly.
-  await markSeen(deps.data, editionItemIds(enriched), edition.id, request.now, config.seenWindowDays);
+  await markSeen(state(deps.data), editionItemIds(enriched), edition.id, request.now, config.seenWindowDays);
   edition.stats.durationMs = Math.round(performance.now() - started);
-  await writeRunReport(deps, edition, result, logger);
+  await writeRunReport(deps.data, logger, {
+    editionId: edition.id,
+    generatedAt: edition.generatedAt,
+    stats: edition.stats,
+    sources: result.sources,
+    corruptState,
+    delivery: result.delivery,
+    published: result.published,
+  });
   return result;
 }
 
+const EditionsIndexSchema = z.array(z.object({ id: z.string() }));
+/** Only what novelty reads of a stored edition. */
+const PreviousEditionSchema = z.object({
+  stories: z.array(z.object({ title: z.string(), articles: z.array(z.object({ url: z.string() })) })),
+});
+
 /** Stories of the last three other editions in the archive, newest first, for novelty. */
 async function previousStories(
-  site: Store,
+  site: StateContext,
   editionId: string,
   logger: Logger,
 ): Promise<PreviousStoryRef[] | undefined> {
   try {
-    const index = await site.get(siteKeys.editionsIndex());
-    if (!index) return [];
-    const entries = (JSON.parse(index.body.toString('utf8')) as EditionIndexEntry[])
-      .filter((e) => e.id !== editionId)
-      .slice(0, 3);
+    const index = await readStoredJson(site, siteKeys.editionsIndex(), EditionsIndexSchema);
+    if (index.status === 'absent') return [];
+    // A corrupt index (reported and kept aside) says nothing about novelty: not "no previous stories".
+    if (index.status === 'corrupt') return undefined;
     const stories: PreviousStoryRef[] = [];
-    for (const entry of entries) {
-      const object = await site.get(siteKeys.editionJson(entry.id));
-      if (object)
-        stories.push(
-          ...(JSON.parse(object.body.toString('utf8')) as Edition).stories.map((s) => ({
-            title: s.title,
-            editionId: entry.id,
-            urls: s.articles.map((a) => a.url),
-          })),
-        );
+    for (const entry of index.value.filter((e) => e.id !== editionId).slice(0, 3)) {
+      const edition = await readStoredValue(site, siteKeys.editionJson(entry.id), PreviousEditionSchema);
+      for (const story of edition?.stories ?? [])
+        stories.push({ title: story.title, editionId: entry.id, urls: story.articles.map((a) => a.url) });
     }
     return stories;
   } catch (error) {
-    // Novelty is a refinement; an unreadable archive must not stop the edition (nor be taken
+    // Novelty is a refinement; an unreachable archive must not stop the edition (nor be taken
     // for an empty one: undefined says nothing about novelty).
     logger.warn('previous editions not read', { error: describeError(error) });
     return undefined;
   }
+}
+
+/** The time a fetch stage may take; every request queued in it listens, so no listener cap. */
+function stageBudget(ms: number): AbortSignal {
+  const signal = AbortSignal.timeout(ms);
+  setMaxListeners(0, signal);
+  return signal;
 }
 
 function inWindow(item: FeedItem, request: RunRequest): boolean {
@@ -224,27 +298,34 @@ function editionTitle(config: Config, request: RunRequest): string {
   return request.query ? `${base} (${request.query})` : request.adHoc ? `${base} (ad hoc)` : base;
 }
 
-async function writeRunReport(
+/**
+ * A run stopped by the sources rule still leaves its trace: source health (so "failing for 3 days"
+ * keeps counting) and a run report saying why nothing went out. Neither may hide the run's error.
+ */
+async function recordFailedRun(
   deps: DigestDeps,
-  edition: Edition,
-  result: RunResult,
-  logger: Logger,
+  data: StateContext,
+  request: RunRequest,
+  sources: SourceFetchReport[],
+  error: SourcesFailedError,
+  corruptState: CorruptDocument[],
 ): Promise<void> {
-  const failed: SourceReport[] = edition.sources.filter((s) => s.status === 'failed');
-  const report = {
-    editionId: edition.id,
-    generatedAt: edition.generatedAt,
-    stats: edition.stats,
-    failedSources: failed.map((s) => ({ name: s.name, url: s.url, error: s.error })),
-    delivery: result.delivery,
-    published: result.published,
-  };
   try {
-    await deps.data.put(dataKeys.runReport(edition.id), JSON.stringify(report, null, 2), {
-      contentType: 'application/json',
-    });
-  } catch (error) {
-    // The edition is out; a missing report is worth a log line, not a failed run.
-    logger.warn('run report not written', { error: describeError(error) });
+    await recordSourceHealth(data, sources, request.now);
+  } catch (cause) {
+    data.logger.warn('source health not recorded', { error: describeError(cause) });
   }
+  const at = deps.clock.now();
+  await writeFailedRunReport(
+    deps.data,
+    data.logger,
+    {
+      editionId: request.editionId,
+      error: error.message,
+      generatedAt: at.toISOString(),
+      sources,
+      corruptState,
+    },
+    at,
+  );
 }

@@ -108,6 +108,8 @@ export class BriefingStack extends Stack {
         { prefix: 'state/feeds/', expiration: Duration.days(30) },
         { prefix: 'sends/', expiration: Duration.days(120) },
         { prefix: 'runs/', expiration: Duration.days(400) },
+        // Hourly sign-up counters are read only within their hour.
+        { prefix: 'limits/', expiration: Duration.days(2) },
         { noncurrentVersionExpiration: Duration.days(30) },
       ],
       removalPolicy: RemovalPolicy.RETAIN,
@@ -270,9 +272,10 @@ export class BriefingStack extends Stack {
     });
 
     const archiveUrl = archiveUrlBase ?? `https://${distribution.distributionDomainName}/`;
-    // With a custom domain the URL is static; otherwise the API reads it from x-forwarded-host.
+    // Links in mails come only from configuration, never from a request header. Without a custom
+    // domain the distribution's URL cannot be put here (it depends on this function's URL): the
+    // runtime config document the stack ships to the data bucket carries it instead.
     api.fn.addEnvironment(ENV.config, appConfig(archiveUrlBase ?? 'https://archive.invalid/'));
-    if (!archiveUrlBase) api.fn.addEnvironment(ENV.archiveFromRequest, 'true');
 
     const digest = new BriefingFunction(this, 'Digest', {
       handler: 'digest',
@@ -311,7 +314,13 @@ export class BriefingStack extends Stack {
       [digest, data, ['subscribers/*'], ['s3:GetObject']],
       [digest, site, ['*'], ['s3:GetObject', 's3:PutObject']],
       [api, data, ['subscribers/*'], ['s3:GetObject', 's3:PutObject']],
+      // Sign-up rate-limit counters (functions/subscribe/sign-up-limits.ts).
+      [api, data, ['limits/*'], ['s3:GetObject', 's3:PutObject']],
       [sesHandler, data, ['subscribers/*'], ['s3:GetObject', 's3:PutObject']],
+      // Stored documents of the wrong shape are copied here, never deleted (functions/state/).
+      [digest, data, ['corrupt/*'], ['s3:PutObject']],
+      [api, data, ['corrupt/*'], ['s3:PutObject']],
+      [sesHandler, data, ['corrupt/*'], ['s3:PutObject']],
     ];
     for (const [f, bucket, prefixes, actions] of grants) {
       grantObjects(f.fn, bucket, prefixes, actions);

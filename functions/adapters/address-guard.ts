@@ -84,3 +84,23 @@ function hostOf(url: string): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * The client an address stands for, for per-client limits: an IPv4 address itself, an IPv6 one by
+ * its /64 (one subscriber line; rotating within it must not buy fresh limits). Text that is not
+ * an address is returned as given.
+ */
+export function clientNetworkOf(address: string): string {
+  try {
+    const parsed = ipaddr.parse(address.trim().replace(/^\[|\]$/g, ''));
+    if (parsed.kind() === 'ipv4') return parsed.toString();
+    const v6 = parsed as ipaddr.IPv6;
+    if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+    return `${v6.parts
+      .slice(0, 4)
+      .map((p) => p.toString(16))
+      .join(':')}::/64`;
+  } catch {
+    return address;
+  }
+}

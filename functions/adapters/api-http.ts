@@ -1,7 +1,8 @@
 /** The subscription API on a plain node:http server (local `briefing serve` and tests). */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { handleSubscriptionRequest } from '#subscribe/subscription-api.ts';
+import { handleSubscriptionRequest, originOf } from '#subscribe/subscription-api.ts';
 import type { SubscriptionDeps, SubscriptionSettings } from '#subscribe/subscriptions.ts';
+import { clientNetworkOf } from './address-guard.ts';
 import type { ApiHandler } from './static-server.ts';
 
 export function createApiHandler(deps: SubscriptionDeps, settings: SubscriptionSettings): ApiHandler {
@@ -15,6 +16,7 @@ export function createApiHandler(deps: SubscriptionDeps, settings: SubscriptionS
       query: Object.fromEntries(url.searchParams),
       headers,
       body,
+      ...(req.socket.remoteAddress ? { origin: originOf(clientNetworkOf(req.socket.remoteAddress))! } : {}),
     });
     res.writeHead(response.status, response.headers).end(response.body);
   };

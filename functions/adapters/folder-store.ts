@@ -68,12 +68,28 @@ async function replaceFile(path: string, body: Buffer | string): Promise<void> {
   await rename(temp, path);
 }
 
+/**
+ * A lock is stale when the process that wrote it is gone (killed with -9 mid-write: an immediate
+ * rerun must not wait for it), or, when its owner cannot be told, once it is older than STALE_LOCK_MS.
+ */
 async function isStale(lock: string): Promise<boolean> {
   try {
+    const owner = Number((await readFile(lock, 'utf8')).trim());
+    if (Number.isInteger(owner) && owner > 0 && !isAlive(owner)) return true;
     return Date.now() - (await stat(lock)).mtimeMs > STALE_LOCK_MS;
   } catch {
     // Gone meanwhile: the next exclusive create will tell.
     return false;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -25,4 +25,4 @@ export function createJsonLogger(
   };
 }
 
-export const silentLogger: Logger = createJsonLogger(() => {}, 'error');
+export { silentLogger } from '#ports/ports.ts';

@@ -15,7 +15,13 @@ import type { Readable } from 'node:stream';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { FetchConfig } from '#config/schema.ts';
 import { backoffDelay } from '#domain/backoff.ts';
-import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '#domain/errors.ts';
+import {
+  BlockedUrlError,
+  HttpError,
+  ResponseTooLargeError,
+  SkippedError,
+  TimeoutError,
+} from '#domain/errors.ts';
 import type { HttpClient, HttpRequest, HttpResponse } from '#ports/ports.ts';
 import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from './address-guard.ts';
 import { createHostLimiter } from './host-limiter.ts';
@@ -209,9 +215,12 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         const responseHeaders = flattenHeaders(res.headers);
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400 && status !== 304 && responseHeaders.location) {
-          res.resume();
+          // The body is never read: closing the response ends the download (a body that never
+          // ends cannot outlive the request) and the connection with it.
           settled = true;
           clearTimeout(totalTimer);
+          res.destroy();
+          req.destroy();
           resolve({
             status,
             headers: responseHeaders,
@@ -259,9 +268,13 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     });
   }
 
+  /**
+   * One attempt through its redirects. Each hop waits for its own slot; the request's budget is
+   * charged only from the moment the hop holds it.
+   */
   async function fetchFollowing(
     request: HttpRequest,
-    deadline: number,
+    budget: RequestBudget,
     maxBytes: number,
   ): Promise<HttpResponse> {
     const seen = new Set<string>();
@@ -270,8 +283,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     let check = !options.allowPrivateNetwork && request.untrusted === true;
     for (let hop = 0; ; hop++) {
       seen.add(current.toString());
-      const result = await limiter.run(current.host, () =>
-        fetchHop(current, check, request, deadline, maxBytes),
+      const hopUrl = current;
+      const hopCheck = check;
+      const result = await limiter.run(
+        current.host,
+        async () => {
+          const started = Date.now();
+          try {
+            return await fetchHop(hopUrl, hopCheck, request, started + budget.left(), maxBytes);
+          } finally {
+            budget.charge(Date.now() - started);
+          }
+        },
+        request.signal,
       );
       if (!result.location) {
         return toResponse(current.toString(), result);
@@ -288,13 +312,21 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     async get(request: HttpRequest): Promise<HttpResponse> {
       const budget = request.timeoutMs ?? options.timeoutMs;
-      const deadline = Date.now() + budget;
+      const own = requestBudget(budget);
       const maxBytes = request.maxBytes ?? options.maxBytes;
+      const exhausted = (failure: Error, attempts: number) =>
+        new HttpError(
+          `${failure.message} after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`,
+          request.url,
+          failure instanceof HttpError ? failure.status : undefined,
+          { cause: failure },
+        );
+      let previous: Error | undefined;
       for (let attempt = 0; ; attempt++) {
         let retryAfterMs: number | undefined;
         let failure: Error;
         try {
-          const response = await fetchFollowing(request, deadline, maxBytes);
+          const response = await fetchFollowing(request, own, maxBytes);
           if (response.status < 300 || response.notModified) return response;
           failure = new HttpError(
             response.status < 400 ? `HTTP ${response.status} without a Location` : `HTTP ${response.status}`,
@@ -304,32 +336,43 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
           if (response.status !== 429 && response.status < 500) throw failure;
           retryAfterMs = parseRetryAfter(response.headers['retry-after']);
         } catch (error) {
+          // A retry that never got a slot before the stage's budget ran out: the source failed.
+          if (error instanceof SkippedError && previous) throw exhausted(previous, attempt);
           if (!(error instanceof HttpError) || !retryable.has(error)) throw error;
           failure = error;
         }
-        const status = failure instanceof HttpError ? failure.status : undefined;
-        if (attempt >= options.retries) {
-          const attempts = attempt + 1;
-          throw new HttpError(
-            `${failure.message} after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}`,
-            request.url,
-            status,
-            { cause: failure },
-          );
-        }
+        if (attempt >= options.retries) throw exhausted(failure, attempt + 1);
         const backoff = backoffDelay(attempt + 1, FETCH_BACKOFF, random);
         const wait = retryAfterMs ?? backoff;
         // A Retry-After beyond what is left of the budget is not waited for: fail now, not later.
-        if (Date.now() + wait >= deadline) {
+        if (wait >= own.left()) {
           throw new HttpError(
             `${failure.message}; retry would exceed the ${budget} ms budget`,
             request.url,
-            status,
+            failure instanceof HttpError ? failure.status : undefined,
             { cause: failure },
           );
         }
+        previous = failure;
         await sleep(wait);
+        own.charge(wait);
       }
+    },
+  };
+}
+
+/** A request's own time: what it spent holding slots and waiting to retry, never queueing. */
+interface RequestBudget {
+  left(): number;
+  charge(ms: number): void;
+}
+
+function requestBudget(totalMs: number): RequestBudget {
+  let spent = 0;
+  return {
+    left: () => totalMs - spent,
+    charge: (ms) => {
+      spent += ms;
     },
   };
 }

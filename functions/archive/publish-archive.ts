@@ -5,10 +5,24 @@
  * derived files are rewritten until the index they were built from is still the latest.
  */
 
+import { z } from 'zod';
 import { PreconditionFailedError } from '#domain/errors.ts';
 import { siteKeys } from '#domain/keys.ts';
-import { type Edition, PERSPECTIVES, THEME_IDS } from '#domain/types.ts';
+import {
+  type Edition,
+  PERSPECTIVES,
+  PerspectiveSchema,
+  THEME_IDS,
+  type ThemeId,
+  ThemeIdSchema,
+} from '#domain/types.ts';
 import type { Clock, Logger, PutOptions, Store, Templates } from '#ports/ports.ts';
+import {
+  type CorruptDocument,
+  readStoredJson,
+  readStoredValue,
+  type StateContext,
+} from '#state/stored-json.ts';
 import {
   type ArchiveRecord,
   archiveRecordOf,
@@ -31,6 +45,8 @@ export interface PublishDeps {
   clock: Clock;
   logger: Logger;
   templates: Templates;
+  /** Told about a corrupt archive index or edition (the run report lists them). */
+  onCorrupt?: (document: CorruptDocument) => void;
 }
 
 export interface PublishReport {
@@ -81,7 +97,7 @@ export async function publishEdition(
   let records: ArchiveRecord[] = [];
   for (;;) {
     attempts++;
-    const current = await readIndex(deps.site);
+    const current = await readIndex(deps);
     records = mergeRecords(current.records, record);
     try {
       etag = (
@@ -101,7 +117,7 @@ export async function publishEdition(
   // 3. Derived pages and feeds, from the index as written; redone if a later run moved it on.
   for (let round = 0; round < 5; round++) {
     files += await writeDerived(deps, records, context, templates);
-    const latest = await readIndex(deps.site);
+    const latest = await readIndex(deps);
     if (latest.etag === etag) break;
     records = latest.records;
     etag = latest.etag;
@@ -115,19 +131,7 @@ export async function rebuildArchive(
   context: SiteContext,
 ): Promise<{ editions: number; skipped: string[]; files: number }> {
   const templates = deps.templates;
-  const keys = (await deps.site.list('editions/')).filter((k) => k.endsWith('/edition.json'));
-  let records: ArchiveRecord[] = [];
-  const skipped: string[] = [];
-  for (const key of keys) {
-    const object = await deps.site.get(key);
-    try {
-      const edition = JSON.parse(object!.body.toString('utf8')) as Edition;
-      if (!edition.id || !Array.isArray(edition.stories)) throw new Error('not an edition');
-      records = mergeRecords(records, archiveRecordOf(edition));
-    } catch {
-      skipped.push(key);
-    }
-  }
+  const { records, skipped } = await readEditionRecords(deps);
   await deps.site.put(ARCHIVE_INDEX_KEY, JSON.stringify(records), {
     contentType: JSON_TYPE,
     cacheControl: 'no-cache',
@@ -137,16 +141,84 @@ export async function rebuildArchive(
   return { editions: records.length, skipped, files };
 }
 
-async function readIndex(site: Store): Promise<{ records: ArchiveRecord[]; etag?: string }> {
-  const object = await site.get(ARCHIVE_INDEX_KEY);
-  if (!object) return { records: [] };
-  try {
-    const records = JSON.parse(object.body.toString('utf8')) as ArchiveRecord[];
-    return { records: Array.isArray(records) ? records : [], ...(object.etag ? { etag: object.etag } : {}) };
-  } catch {
-    // A corrupt index is replaced (under the same precondition); `archive rebuild` restores history.
-    return { records: [], ...(object.etag ? { etag: object.etag } : {}) };
+/** Theme ids the catalogue no longer has are dropped, not a reason to lose the record. */
+const KnownThemesSchema = z.array(z.string()).transform((ids) => ids.filter(isThemeId));
+const isThemeId = (id: string): id is ThemeId => ThemeIdSchema.safeParse(id).success;
+
+/** archive-index.json: what every page and feed of the archive is rendered from. */
+const ArchiveIndexSchema: z.ZodType<ArchiveRecord[]> = z.array(
+  z.object({
+    id: z.string(),
+    title: z.string(),
+    generatedAt: z.string(),
+    storyCount: z.number(),
+    topLine: z.array(z.object({ text: z.string(), url: z.string() })),
+    themeCounts: z.partialRecord(ThemeIdSchema, z.number()),
+    stories: z.array(
+      z.object({
+        id: z.string(),
+        title: z.string(),
+        themes: KnownThemesSchema,
+        // A label for display; a record without one (or of a later shape) still renders.
+        signal: z.string().catch(''),
+        summary: z.string(),
+        sources: z.array(z.string()),
+        perspectives: z.array(PerspectiveSchema).optional(),
+      }),
+    ),
+  }),
+);
+
+/** What archiveRecordOf reads of a stored edition.json; everything else in it is kept as is. */
+const EditionForArchiveSchema = z.looseObject({
+  id: z.string().min(1),
+  title: z.string(),
+  generatedAt: z.string(),
+  topLine: z.array(z.looseObject({ text: z.string(), url: z.string() })),
+  stories: z.array(
+    z.looseObject({
+      id: z.string(),
+      title: z.string(),
+      themes: KnownThemesSchema,
+      signal: z.string().catch(''),
+      summary: z.string(),
+      articles: z.array(z.looseObject({ source: z.string(), perspective: PerspectiveSchema.catch('other') })),
+    }),
+  ),
+});
+
+function siteState(deps: PublishDeps): StateContext {
+  return { store: deps.site, logger: deps.logger, ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}) };
+}
+
+/** The archive record of every readable edition; unreadable ones are reported, kept aside and skipped. */
+async function readEditionRecords(
+  deps: PublishDeps,
+): Promise<{ records: ArchiveRecord[]; skipped: string[] }> {
+  const keys = (await deps.site.list('editions/')).filter((k) => k.endsWith('/edition.json'));
+  let records: ArchiveRecord[] = [];
+  const skipped: string[] = [];
+  for (const key of keys) {
+    const edition = await readStoredValue(siteState(deps), key, EditionForArchiveSchema);
+    // The schema checked every field archiveRecordOf reads.
+    if (edition) records = mergeRecords(records, archiveRecordOf(edition as unknown as Edition));
+    else skipped.push(key);
   }
+  return { records, skipped };
+}
+
+/**
+ * The index with its ETag. A corrupt one (truncated, `{}`, `[null]`, `[{"id":5}]`...) is kept aside
+ * and rebuilt from the editions, so a publish neither crashes nor drops the archive's history; the
+ * caller's conditional write then replaces it.
+ */
+async function readIndex(deps: PublishDeps): Promise<{ records: ArchiveRecord[]; etag?: string }> {
+  const read = await readStoredJson(siteState(deps), ARCHIVE_INDEX_KEY, ArchiveIndexSchema);
+  if (read.status === 'absent') return { records: [] };
+  const etag = read.etag ? { etag: read.etag } : {};
+  if (read.status === 'ok') return { records: read.value, ...etag };
+  deps.logger.warn('archive index rebuilt from the editions', { problem: read.problem });
+  return { records: (await readEditionRecords(deps)).records, ...etag };
 }
 
 function required(templates: Templates, path: string): Buffer {

@@ -20,6 +20,7 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
     }
     const debug = argv.includes('--debug');
     io.stderr.write(`briefing: ${describeError(error)}\n`);
+    if (error instanceof BriefingError && error.hint) io.stderr.write(`hint: ${error.hint}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else if (!(error instanceof BriefingError)) io.stderr.write('(run with --debug for details)\n');
     return 1;

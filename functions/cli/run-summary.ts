@@ -11,19 +11,28 @@ export function formatRunSummary(
     const r = relative(process.cwd(), p) || '.';
     return r.startsWith('..') ? p : r;
   };
-  const count = (status: string) => edition.sources.filter((s) => s.status === status).length;
+  // The operator's view: each source's full error (edition.json publishes only a public reason).
+  const count = (status: string) => result.sources.filter((s) => s.status === status).length;
+  const skipped = count('skipped') > 0 ? `, ${count('skipped')} skipped` : '';
   const rows: [string, string][] = [
     ['items seen', String(edition.stats.itemsSeen)],
     ['relevant', String(edition.stats.itemsRelevant)],
     ['stories', String(edition.stats.stories)],
-    ['sources', `${count('ok')} ok, ${count('not-modified')} not modified, ${count('failed')} failed`],
+    [
+      'sources',
+      `${count('ok')} ok, ${count('not-modified')} not modified, ${count('failed')} failed${skipped}`,
+    ],
   ];
   const lines = [`Edition ${edition.id}: ${edition.title}`];
   for (const [k, v] of rows) lines.push(`  ${k.padEnd(14)}${v}`);
-  for (const s of edition.sources.filter((x) => x.status === 'failed').slice(0, 8)) {
-    lines.push(`    failed: ${s.name}: ${s.error ?? 'unknown error'}`);
+  const unanswered = result.sources.filter((x) => x.status === 'failed' || x.status === 'skipped');
+  for (const s of unanswered.slice(0, 8)) {
+    lines.push(`    ${s.status}: ${s.name}: ${s.detail ?? s.error ?? 'unknown error'}`);
   }
-  if (count('failed') > 8) lines.push(`    ... and ${count('failed') - 8} more (see edition.json)`);
+  if (unanswered.length > 8) lines.push(`    ... and ${unanswered.length - 8} more (see the run report)`);
+  for (const c of result.corruptState) {
+    lines.push(`  ${'corrupt state'.padEnd(14)}${c.problem}${c.keptAs ? ` (kept as ${c.keptAs})` : ''}`);
+  }
   for (const [i, s] of edition.topLine.entries())
     lines.push(`  ${i === 0 ? 'top line'.padEnd(14) : ''.padEnd(14)}${i + 1}. ${s.text}`);
   if (result.delivery) {

@@ -7,8 +7,6 @@ export const ENV = {
   siteBucket: 'BRIEFING_SITE_BUCKET',
   /** JSON config document (the same schema as briefing.config.json). */
   config: 'BRIEFING_CONFIG',
-  /** "true": take the archive's public base URL from the request's x-forwarded-host (CloudFront). */
-  archiveFromRequest: 'BRIEFING_ARCHIVE_FROM_REQUEST',
   signingSecretName: 'BRIEFING_SIGNING_SECRET_NAME',
   /** "true" for S3-compatible servers without virtual-host buckets (tests against s3rver); unset in AWS. */
   s3ForcePathStyle: 'BRIEFING_S3_FORCE_PATH_STYLE',

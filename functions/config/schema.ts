@@ -27,6 +27,17 @@ export const FetchConfigSchema = z.object({
     .int()
     .min(1024)
     .default(4 * 1024 * 1024),
+  /**
+   * Share of sources that may fail (or be skipped) before the run itself fails: no mail, nothing
+   * published. When every source fails the run fails whatever this says.
+   */
+  maxFailedShare: z.number().min(0).max(1).default(0.5),
+  /**
+   * Time each fetch stage (feeds, then article pages) may take. A request's own timeout starts
+   * when it gets a connection slot; requests still queued when the stage's budget is spent are
+   * not sent and are reported as skipped.
+   */
+  stageBudgetMs: z.number().int().min(1_000).default(120_000),
   /** Article pages fetched per host per run, so one slow site cannot eat the run. */
   articlesPerHost: z.number().int().min(0).default(15),
   maxArticles: z.number().int().min(0).default(150),
@@ -66,6 +77,18 @@ export const ArchiveConfigSchema = z.object({
   baseUrl: z.url().default('http://127.0.0.1:8080/'),
   /** Base URL of the subscription API (subscribe form, unsubscribe links). */
   apiBaseUrl: z.url().default('http://127.0.0.1:8080/api/'),
+});
+
+/** Limits of the public sign-up form (the subscription API). */
+export const SubscriptionsConfigSchema = z.object({
+  /** Confirmation mails per hour, all clients together. */
+  confirmationsPerHour: z.number().int().min(1).default(200),
+  /** Confirmation mails per hour triggered from one client address. */
+  confirmationsPerClientPerHour: z.number().int().min(1).default(5),
+  /** Confirmation mails per address per day. */
+  confirmationsPerAddressPerDay: z.number().int().min(1).default(3),
+  /** A sign-up is answered no sooner than this, so timing does not reveal who is subscribed. */
+  minimumAnswerMs: z.number().int().min(0).max(10_000).default(800),
 });
 
 export const ScheduleConfigSchema = z.object({
@@ -112,6 +135,7 @@ export const ConfigSchema = z.object({
   fetch: FetchConfigSchema.default(FetchConfigSchema.parse({})),
   delivery: DeliveryConfigSchema.default(DeliveryConfigSchema.parse({})),
   archive: ArchiveConfigSchema.default(ArchiveConfigSchema.parse({})),
+  subscriptions: SubscriptionsConfigSchema.default(SubscriptionsConfigSchema.parse({})),
   summarizer: SummarizerConfigSchema.default({ kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
 });
 

@@ -11,6 +11,7 @@ import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken } from '#domain/tokens.ts';
 import type { Edition, ThemeId } from '#domain/types.ts';
 import type { Clock, Logger, Mailer, OutgoingMail, Store, Templates } from '#ports/ports.ts';
+import { type CorruptDocument, readStoredValue } from '#state/stored-json.ts';
 import { composeMessage } from './compose-mime.ts';
 import { renderEmail, renderQuietDay } from './render-email.ts';
 import { type Recipient, type SendReport, sendDigest } from './send-digest.ts';
@@ -29,6 +30,8 @@ export interface DeliveryDeps {
   logger: Logger;
   templates: Templates;
   signingSecret: string;
+  /** Told about a corrupt subscriber record met (the run report lists them). */
+  onCorrupt?: (document: CorruptDocument) => void;
 }
 
 const LINK_LIFETIME_S = 400 * 86_400;
@@ -95,7 +98,7 @@ export async function deliverEdition(
 
 /** Explicit recipients replace the list entirely; otherwise confirmed subscribers plus fixed ones. */
 export async function resolveRecipients(
-  deps: Pick<DeliveryDeps, 'data' | 'clock' | 'logger' | 'signingSecret'>,
+  deps: Pick<DeliveryDeps, 'data' | 'clock' | 'logger' | 'signingSecret' | 'onCorrupt'>,
   config: Config,
   request: RunRequest,
   edition: Edition,
@@ -120,15 +123,15 @@ export async function resolveRecipients(
   if (request.recipients) return dedupe(request.recipients).map((email) => links(email, request.themes));
 
   const subscribers: Recipient[] = [];
+  // A corrupt record is reported with its key and field, kept aside and skipped (state helper).
+  const state = {
+    store: deps.data,
+    logger: deps.logger.child({ editionId: edition.id }),
+    ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}),
+  };
   for (const key of await deps.data.list(dataKeys.subscribersPrefix())) {
-    const object = await deps.data.get(key);
-    if (!object) continue;
-    const parsed = SubscriberSchema.safeParse(safeJson(object.body.toString('utf8')));
-    if (!parsed.success) {
-      deps.logger.warn('unreadable subscriber record skipped', { key, editionId: edition.id });
-      continue;
-    }
-    if (isDeliverable(parsed.data)) subscribers.push(links(parsed.data.email, parsed.data.themes));
+    const subscriber = await readStoredValue(state, key, SubscriberSchema);
+    if (subscriber && isDeliverable(subscriber)) subscribers.push(links(subscriber.email, subscriber.themes));
   }
   const fixed = config.delivery.recipients.map((email) => links(email.toLowerCase()));
   const byEmail = new Map<string, Recipient>();
@@ -138,12 +141,4 @@ export async function resolveRecipients(
 
 function dedupe(emails: string[]): string[] {
   return [...new Set(emails.map((e) => e.trim().toLowerCase()))];
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -19,11 +19,13 @@
  * mailer errors are per recipient: throttling and transient errors back off and retry within
  * the run, a daily-quota or account-paused error stops sending and leaves the rest unclaimed.
  */
+import { z } from 'zod';
 import { backoffDelay } from '#domain/backoff.ts';
 import { describeError, PreconditionFailedError } from '#domain/errors.ts';
 import { dataKeys, keyHash } from '#domain/keys.ts';
 import type { Edition, ThemeId } from '#domain/types.ts';
 import type { Clock, Logger, Mailer, OutgoingMail, Store } from '#ports/ports.ts';
+import { parseStoredJson } from '#state/stored-json.ts';
 
 export interface Recipient {
   email: string;
@@ -257,7 +259,7 @@ async function claimSend(deps: SendDeps, key: string): Promise<HeldClaim | undef
   const existing = await deps.data.get(key);
   // Deleted between our put and get (an operator clearing sends): leave it to the next run.
   if (!existing?.etag) return undefined;
-  const claim = parseClaim(existing.body);
+  const claim = parseClaim(key, existing.body);
   if (claim?.status === 'sent') return undefined;
   if (claim?.status === 'claimed') {
     const age = now.getTime() - Date.parse(claim.claimedAt);
@@ -273,16 +275,21 @@ async function claimSend(deps: SendDeps, key: string): Promise<HeldClaim | undef
   }
 }
 
-function parseClaim(body: Buffer): SendClaim | undefined {
-  try {
-    const value = JSON.parse(body.toString('utf8')) as Partial<SendClaim>;
-    if (value.status === 'claimed' || value.status === 'sent' || value.status === 'failed') {
-      return { ...value, status: value.status, claimedAt: String(value.claimedAt ?? '') };
-    }
-  } catch {
-    // An unreadable record is treated like a failed one: retaken, never trusted as 'sent'.
-  }
-  return undefined;
+/** sends/<edition>/<hash>.json; a record of another shape is treated like a failed one. */
+const SendClaimSchema: z.ZodType<SendClaim> = z.object({
+  status: z.enum(['claimed', 'sent', 'failed']),
+  claimedAt: z.string().catch(''),
+  messageId: z.string().optional(),
+  providerId: z.string().optional(),
+  sentAt: z.string().optional(),
+  error: z.string().optional(),
+  attempts: z.number().optional(),
+});
+
+function parseClaim(key: string, body: Buffer): SendClaim | undefined {
+  // An unreadable record is retaken like a failed one, never trusted as 'sent'.
+  const parsed = parseStoredJson(key, body, SendClaimSchema);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 async function markSent(

@@ -3,6 +3,8 @@ import type { z } from 'zod';
 
 export class BriefingError extends Error {
   override name = 'BriefingError';
+  /** A next step for the user, printed by the CLI on its own line after the message. */
+  hint?: string;
 }
 
 export class ConfigError extends BriefingError {
@@ -49,9 +51,70 @@ export class TimeoutError extends HttpError {
   override name = 'TimeoutError';
 }
 
+/** An article link that answered with something other than a web page (a PDF, an image...). */
+export class NotAPageError extends HttpError {
+  override name = 'NotAPageError';
+}
+
 /** A document that is not a feed of any supported format. */
 export class NotAFeedError extends BriefingError {
   override name = 'NotAFeedError';
+}
+
+/** A queued request not sent because the run's budget for its stage was spent meanwhile. */
+export class SkippedError extends BriefingError {
+  override name = 'SkippedError';
+}
+
+/**
+ * The run stopped before publishing or mailing anything: too many sources failed to answer, so
+ * an edition would claim a quiet day it cannot know. The CLI exits non-zero and the Lambda
+ * invocation errors (retries, alarms).
+ */
+export class SourcesFailedError extends BriefingError {
+  override name = 'SourcesFailedError';
+  constructor(
+    readonly unanswered: number,
+    readonly total: number,
+    readonly maxFailedShare: number,
+    /** How many of them failed because their host name did not resolve (no network, no DNS). */
+    readonly unresolved: number,
+    /** One line per source that did not answer, `name: full error`, for the operator. */
+    readonly details: readonly string[] = [],
+    options?: ErrorOptions,
+  ) {
+    const what =
+      unanswered === total
+        ? `none of the ${total} sources answered`
+        : `${unanswered} of ${total} sources did not answer (at most ${Math.round(maxFailedShare * 100)} % may fail)`;
+    super(`run failed: ${what}; nothing was published or mailed`, options);
+  }
+}
+
+/** The public reason of a failure to resolve the host's name (the CLI then suggests --offline). */
+export const NAME_NOT_RESOLVED = 'not reachable (name not resolved)';
+
+/**
+ * What may be published about a failure: a short reason from the error's kind, never its message
+ * (which can carry internal addresses, URLs with keys, or server text).
+ */
+export function publicReasonOf(error: unknown): string {
+  const chain: unknown[] = [];
+  for (let e: unknown = error; e && chain.length < 8; e = (e as { cause?: unknown }).cause) chain.push(e);
+  const code = chain.map((e) => (e as NodeJS.ErrnoException).code).find((c) => typeof c === 'string');
+  if (chain.some((e) => e instanceof SkippedError)) return 'time budget spent before it was requested';
+  if (chain.some((e) => e instanceof BlockedUrlError)) return 'address not allowed';
+  if (chain.some((e) => e instanceof TimeoutError)) return 'timed out';
+  if (chain.some((e) => e instanceof ResponseTooLargeError)) return 'response too large';
+  if (chain.some((e) => e instanceof NotAFeedError)) return 'not a feed';
+  if (chain.some((e) => e instanceof NotAPageError)) return 'not a web page';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return NAME_NOT_RESOLVED;
+  const http = chain.find((e): e is HttpError => e instanceof HttpError);
+  if (http?.status !== undefined && http.status >= 400) return `HTTP ${http.status}`;
+  if (http && /redirect/i.test(http.message)) return 'too many redirects';
+  if (http?.status !== undefined) return 'bad response';
+  if (http) return 'not reachable';
+  return 'failed';
 }
 
 /** A one-line, user-safe description of any thrown value. */

@@ -16,6 +16,15 @@ export function isValidEditionId(id: string): boolean {
   return EDITION_ID.test(id) && !id.includes('..');
 }
 
+/**
+ * Where a stored document of the wrong shape is kept (state/stored-json.ts), in the store it was
+ * read from. Outside every prefix the product lists (subscribers/, editions/), so a kept copy is
+ * never read back as a live document; `hash` is of the bytes, so a copy is written once.
+ */
+export function corruptCopyKey(key: string, hash: string): string {
+  return `corrupt/${key}@${hash}`;
+}
+
 export const siteKeys = {
   home: () => 'index.html',
   feed: () => 'feed.xml',
@@ -36,9 +45,14 @@ export const dataKeys = {
   /** Local runs only: the HMAC secret for subscription links (AWS keeps it in Secrets Manager). */
   localSigningSecret: () => 'state/signing-secret',
   runReport: (editionId: string) => `runs/${editionId}.json`,
+  /** Each failed run of an edition keeps its own report, so no rerun overwrites another's. */
+  failedRunReport: (editionId: string, at: Date) =>
+    `runs/${editionId}.failed-${at.toISOString().replace(/[:.]/g, '-')}.json`,
   /** Pending draft of an edition's mail, so a retried send uses the same rendering. */
   sendClaim: (editionId: string, email: string) => `sends/${editionId}/${keyHash(email.toLowerCase())}.json`,
   sendsPrefix: (editionId: string) => `sends/${editionId}/`,
   subscriber: (email: string) => `subscribers/${keyHash(email.toLowerCase())}.json`,
   subscribersPrefix: () => 'subscribers/',
+  /** A sign-up rate-limit counter: one per UTC hour ("2026-11-23T07") and scope ("all", "client-<hash>"). */
+  signUpWindow: (hour: string, scope: string) => `limits/sign-ups/${hour}/${scope}.json`,
 };

@@ -1,13 +1,22 @@
 /** A subscriber record: one object per address in the private store, so sign-ups never collide. */
 import { z } from 'zod';
-import { ThemeIdSchema } from './types.ts';
+import { THEME_IDS, type ThemeId } from './types.ts';
+
+const isThemeId = (id: string): id is ThemeId => (THEME_IDS as readonly string[]).includes(id);
 
 export const SUBSCRIBER_STATUSES = ['pending', 'confirmed', 'unsubscribed', 'bounced', 'complained'] as const;
 
 export const SubscriberSchema = z.object({
   email: z.string(),
   status: z.enum(SUBSCRIBER_STATUSES),
-  themes: z.array(ThemeIdSchema).optional(),
+  /**
+   * Chosen themes. An id the catalogue no longer has is dropped on read, so the subscriber is
+   * mailed on the themes that remain (none left: all themes) instead of never being mailed.
+   */
+  themes: z
+    .array(z.string())
+    .transform((ids) => ids.filter(isThemeId))
+    .optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
   confirmedAt: z.string().optional(),
@@ -15,6 +24,8 @@ export const SubscriberSchema = z.object({
   consent: z.object({ method: z.string(), at: z.string(), detail: z.string().optional() }).optional(),
   /** Last confirmation mail, to send at most one per window. */
   lastConfirmationSentAt: z.string().optional(),
+  /** Confirmation mails sent on one UTC day, for the daily cap per address. */
+  confirmationsSent: z.object({ day: z.string(), count: z.number().int().min(0) }).optional(),
 });
 export type Subscriber = z.infer<typeof SubscriberSchema>;
 

@@ -63,6 +63,20 @@ export interface FeedItem {
   perspective: Perspective;
   /** Other sources that carried the same canonical URL or GUID (exact duplicates merged). */
   alsoIn?: string[];
+  /**
+   * Those other sources' own reports, each with its own headline, outlet, perspective and time:
+   * a merged item never shows one outlet's text under another's name.
+   */
+  duplicates?: DuplicateReport[];
+}
+
+/** Another feed's report of the same link or GUID, as that feed gave it. */
+export interface DuplicateReport {
+  source: string;
+  perspective: Perspective;
+  title: string;
+  link: string;
+  published?: string;
 }
 
 /** A parsed feed document. */
@@ -85,17 +99,30 @@ export interface Article {
   text: string;
 }
 
-export type SourceStatus = 'ok' | 'not-modified' | 'failed';
+/** `skipped`: not requested at all, because the run's fetch budget was spent while it waited. */
+export type SourceStatus = 'ok' | 'not-modified' | 'failed' | 'skipped';
 
-/** What happened to one source during a run; goes into edition.json `sources`. */
+/**
+ * What happened to one source during a run, as published in edition.json `sources`: the name,
+ * a public reason ("timed out", "not reachable", "not a feed", "HTTP 503"...), and the feed URL
+ * only without credentials, query or fragment, and only when its host is a public name.
+ */
 export interface SourceReport {
   name: string;
-  url: string;
+  url?: string;
   status: SourceStatus;
+  /** Public reason, safe to publish. */
   error?: string;
   items: number;
   perspective?: Perspective;
   durationMs?: number;
+}
+
+/** The private form of a source's report: the configured URL and the full error (run report, logs). */
+export interface SourceFetchReport extends SourceReport {
+  url: string;
+  /** The full one-line error, with addresses and URLs: never published. */
+  detail?: string;
 }
 
 export interface Classification {

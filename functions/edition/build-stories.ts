@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
 import { perspectiveOfUrl } from '#domain/outlets.ts';
-import type { EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
+import type { DuplicateReport, EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
 import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
@@ -151,12 +151,33 @@ function toArticles(items: readonly ScoredItem[]): EditionArticle[] {
       ...(language ? { language } : {}),
       ...(item.articleNote ? { note: item.articleNote } : {}),
     };
+    // Each source that carried the report is listed with its own headline, perspective, link and
+    // time (ingest/dedupe-items.ts keeps them); a name without its report keeps the item's.
+    const own = new Map((item.duplicates ?? []).map((d) => [d.source, d]));
     for (const source of [item.source, ...(item.alsoIn ?? [])]) {
-      const key = `${url}\u0000${source}`;
+      const row = own.has(source) ? duplicateRow(article, item, own.get(source)!) : { ...article, source };
+      const key = `${row.url}\u0000${source}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ ...article, source });
+      out.push(row);
     }
   }
   return out;
+}
+
+/** Another outlet's report of the same link or GUID, with nothing taken from the item's own. */
+function duplicateRow(article: EditionArticle, item: ScoredItem, duplicate: DuplicateReport): EditionArticle {
+  // The same link as the item: its resolved URL; a GUID match under another link: its own.
+  const url = duplicate.link && duplicate.link !== item.link ? duplicate.link : article.url;
+  const inferred = duplicate.perspective === 'other' ? perspectiveOfUrl(url) : undefined;
+  const { published: _published, perspectiveInferred: _inferred, ...rest } = article;
+  return {
+    ...rest,
+    title: cleanTitle(duplicate.title, duplicate.source),
+    url,
+    source: duplicate.source,
+    perspective: inferred ?? duplicate.perspective,
+    ...(inferred ? { perspectiveInferred: true } : {}),
+    ...(duplicate.published ? { published: duplicate.published } : {}),
+  };
 }

@@ -4,10 +4,12 @@
  * and per run are capped (the highest-scored items get the slots). An item whose page fails, is
  * capped or looks paywalled keeps its feed summary and says why in `articleNote`.
  */
-import { describeError, HttpError } from '#domain/errors.ts';
+import { z } from 'zod';
+import { describeError, NotAPageError, publicReasonOf } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
+import { readStoredValue } from '#state/stored-json.ts';
 import { decodeDocument } from '#text/charset.ts';
 import { extractArticle } from './extract-article.ts';
 
@@ -18,6 +20,8 @@ export interface ArticleOptions {
   /** Pages fetched per run. */
   maxArticles: number;
   timeoutMs: number;
+  /** The stage's budget: pages still queued when it aborts are not fetched (noted, not failed). */
+  signal?: AbortSignal;
 }
 
 /** Feed content this long is the article; no page fetch. */
@@ -122,9 +126,10 @@ export async function fetchArticles(
         if (refusal) return { ...item, articleNote: refusal };
         return withArticle(item, await pages.get(plan.link)!);
       } catch (error) {
-        const reason = describeError(error);
-        deps.logger.info('article not fetched', { url: item.link, error: reason });
-        return { ...item, articleNote: `page not fetched: ${reason}` };
+        // The note is published with the edition: a public reason, never the error's own text
+        // (it can name internal addresses); the detail goes to the log.
+        deps.logger.info('article not fetched', { url: item.link, error: describeError(error) });
+        return { ...item, articleNote: `page not fetched: ${publicReasonOf(error)}` };
       } finally {
         tick();
       }
@@ -144,11 +149,12 @@ async function fetchPage(
     untrusted: true,
     maxBytes: options.maxPageBytes,
     timeoutMs: options.timeoutMs,
+    ...(options.signal ? { signal: options.signal } : {}),
     headers: { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5' },
   });
   const contentType = response.headers['content-type'];
   if (contentType && !PAGE_TYPES.test(contentType.trim())) {
-    throw new HttpError(
+    throw new NotAPageError(
       `not a web page (${contentType.split(';')[0]!.trim()})`,
       response.url,
       response.status,
@@ -190,19 +196,33 @@ function hostOf(link: string): string | undefined {
   }
 }
 
+/** state/articles/<hash>.json; entries written before the paywall flag are bare articles. */
+const CachedArticleSchema = z.object({
+  url: z.string(),
+  title: z.string(),
+  byline: z.string().optional(),
+  published: z.string().optional(),
+  canonicalUrl: z.string().optional(),
+  language: z.string().optional(),
+  text: z.string(),
+});
+const CachedPageSchema = z.union([
+  z.object({ article: CachedArticleSchema, paywall: z.boolean().optional() }),
+  CachedArticleSchema.transform((article) => ({ article })),
+]);
+
 async function readCachedArticle(deps: FetchDeps, key: string): Promise<CachedPage | undefined> {
   try {
-    const object = await deps.data.get(key);
-    if (!object) return undefined;
-    const stored = JSON.parse(object.body.toString('utf8')) as Partial<CachedPage> & Partial<Article>;
-    // Entries written before the paywall flag are bare articles.
-    const page: CachedPage = stored.article
-      ? { article: stored.article, ...(stored.paywall ? { paywall: true } : {}) }
-      : { article: stored as Article };
-    const { text, url } = page.article;
-    return typeof text === 'string' && typeof url === 'string' ? page : undefined;
+    const page = await readStoredValue(
+      { store: deps.data, logger: deps.logger, ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}) },
+      key,
+      CachedPageSchema,
+    );
+    return page
+      ? { article: page.article, ...('paywall' in page && page.paywall ? { paywall: true } : {}) }
+      : undefined;
   } catch {
-    // An unreadable cache entry (or a store hiccup) only costs a fetch.
+    // A store hiccup only costs a fetch (a corrupt entry is reported and kept aside by the state helper).
     return undefined;
   }
 }

@@ -21,7 +21,7 @@ export interface DigestResult {
   editionUrl?: string;
   stats?: unknown;
   delivery?: unknown;
-  failedSources?: { name: string; error?: string }[];
+  failedSources?: { name: string; status: string; error?: string }[];
   dryRun?: boolean;
 }
 
@@ -50,9 +50,10 @@ export async function handler(event: unknown): Promise<DigestResult> {
       editionUrl,
       stats: edition.stats,
       delivery,
-      failedSources: edition.sources
-        .filter((s) => s.status === 'failed')
-        .map(({ name, error }) => ({ name, error })),
+      // The operator's view: the full error of each source, not the public reason edition.json shows.
+      failedSources: result.sources
+        .filter((s) => s.status === 'failed' || s.status === 'skipped')
+        .map(({ name, status, detail, error }) => ({ name, status, error: detail ?? error })),
       dryRun: request.dryRun,
     };
   } catch (error) {

@@ -3,11 +3,13 @@
  * item that lists every other source that carried it. Reports of the same event under different
  * links are a matter for clustering, not for this step.
  */
-import type { FeedItem } from '#domain/types.ts';
+import type { DuplicateReport, FeedItem } from '#domain/types.ts';
 
 /**
- * Merges exact duplicates, keeping the first occurrence's place, title and source; the merged item
- * has the earliest date, the longest summary and content, and `alsoIn` naming the other sources.
+ * Merges exact duplicates. The first occurrence (feed order: the operator's order of sources) is
+ * the representative and is kept whole: its own title, text, date, categories and source. Every
+ * other source is named in `alsoIn` and keeps its own headline, perspective, link and date in
+ * `duplicates`; no field is ever taken from one source into another's report.
  */
 export function mergeDuplicateItems(items: readonly FeedItem[]): FeedItem[] {
   const byKey = new Map<string, FeedItem>();
@@ -18,28 +20,37 @@ export function mergeDuplicateItems(items: readonly FeedItem[]): FeedItem[] {
     if (!existing) {
       const copy: FeedItem = { ...item, categories: [...item.categories] };
       if (item.alsoIn) copy.alsoIn = [...item.alsoIn];
+      if (item.duplicates) copy.duplicates = item.duplicates.map((d) => ({ ...d }));
       order.push(copy);
       for (const k of keys) byKey.set(k, copy);
       continue;
     }
-    mergeInto(existing, item);
+    recordDuplicate(existing, item);
     for (const k of keys) if (!byKey.has(k)) byKey.set(k, existing);
   }
   return order;
 }
 
-function mergeInto(target: FeedItem, other: FeedItem): void {
+function recordDuplicate(target: FeedItem, other: FeedItem): void {
+  const reports: DuplicateReport[] = [reportOf(other), ...(other.duplicates ?? [])];
+  for (const report of reports) {
+    if (report.source === target.source || target.duplicates?.some((d) => d.source === report.source))
+      continue;
+    target.duplicates = [...(target.duplicates ?? []), report];
+  }
   for (const source of [other.source, ...(other.alsoIn ?? [])]) {
     if (source !== target.source && !target.alsoIn?.includes(source)) {
       target.alsoIn = [...(target.alsoIn ?? []), source];
     }
   }
-  if (other.published && (!target.published || other.published < target.published))
-    target.published = other.published;
-  if ((other.summary?.length ?? 0) > (target.summary?.length ?? 0)) target.summary = other.summary;
-  if ((other.content?.length ?? 0) > (target.content?.length ?? 0)) target.content = other.content;
-  if (!target.link && other.link) target.link = other.link;
-  if (!target.author && other.author) target.author = other.author;
-  if (!target.language && other.language) target.language = other.language;
-  for (const c of other.categories) if (!target.categories.includes(c)) target.categories.push(c);
+}
+
+function reportOf(item: FeedItem): DuplicateReport {
+  return {
+    source: item.source,
+    perspective: item.perspective,
+    title: item.title,
+    link: item.link,
+    ...(item.published ? { published: item.published } : {}),
+  };
 }

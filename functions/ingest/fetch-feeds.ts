@@ -3,10 +3,18 @@
  * A failing source becomes a 'failed' report with a one-line error; it never sinks the run.
  * An unchanged feed (304) costs one request and returns the items cached from its last fetch.
  */
-import { describeError, HttpError } from '#domain/errors.ts';
+import { z } from 'zod';
+import { describeError, HttpError, publicReasonOf, SkippedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
-import type { FeedItem, FeedSource, SourceReport } from '#domain/types.ts';
+import {
+  type FeedItem,
+  type FeedSource,
+  PerspectiveSchema,
+  type SourceFetchReport,
+  type SourceReport,
+} from '#domain/types.ts';
 import type { Clock, HttpClient, Logger, Progress, Store } from '#ports/ports.ts';
+import { type CorruptDocument, readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { parseFeed } from './parse-feed.ts';
 
 export interface FetchDeps {
@@ -16,13 +24,39 @@ export interface FetchDeps {
   clock: Clock;
   logger: Logger;
   progress: Progress;
+  /** Told about a corrupt cache entry met (the run report lists them). */
+  onCorrupt?: (document: CorruptDocument) => void;
 }
 
-interface FeedCache {
-  etag?: string;
-  lastModified?: string;
-  fetchedAt: string;
-  items: FeedItem[];
+const CachedItemSchema: z.ZodType<FeedItem> = z.object({
+  id: z.string(),
+  title: z.string(),
+  link: z.string(),
+  published: z.string().optional(),
+  summary: z.string().optional(),
+  content: z.string().optional(),
+  author: z.string().optional(),
+  categories: z.array(z.string()),
+  language: z.string().optional(),
+  source: z.string(),
+  perspective: PerspectiveSchema,
+});
+
+/** state/feeds/<hash>.json: the validators and items of a feed's last full fetch. */
+const FeedCacheSchema = z.object({
+  etag: z.string().optional(),
+  lastModified: z.string().optional(),
+  fetchedAt: z.string(),
+  items: z.array(CachedItemSchema),
+});
+type FeedCache = z.infer<typeof FeedCacheSchema>;
+
+export interface FeedFetchOptions {
+  maxFeedBytes: number;
+  /** Each request's own budget (queueing for a connection slot excluded). */
+  timeoutMs: number;
+  /** The stage's budget: sources still queued when it aborts are reported `skipped`. */
+  signal?: AbortSignal;
 }
 
 /**
@@ -33,8 +67,8 @@ interface FeedCache {
 export async function fetchFeeds(
   deps: FetchDeps,
   sources: readonly FeedSource[],
-  options: { maxFeedBytes: number; timeoutMs: number },
-): Promise<{ items: FeedItem[]; reports: SourceReport[] }> {
+  options: FeedFetchOptions,
+): Promise<{ items: FeedItem[]; reports: SourceFetchReport[] }> {
   let done = 0;
   deps.progress.report({ kind: 'feeds', done, total: sources.length });
   const results = await Promise.all(
@@ -50,8 +84,8 @@ export async function fetchFeeds(
 async function fetchOne(
   deps: FetchDeps,
   source: FeedSource,
-  options: { maxFeedBytes: number; timeoutMs: number },
-): Promise<{ items: FeedItem[]; report: SourceReport }> {
+  options: FeedFetchOptions,
+): Promise<{ items: FeedItem[]; report: SourceFetchReport }> {
   // Durations are wall time spent, not the run's (possibly pinned) clock.
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
@@ -63,6 +97,7 @@ async function fetchOne(
       url: source.url,
       maxBytes: options.maxFeedBytes,
       timeoutMs: options.timeoutMs,
+      ...(options.signal ? { signal: options.signal } : {}),
       ...(cache?.etag ? { etag: cache.etag } : {}),
       ...(cache?.lastModified ? { lastModified: cache.lastModified } : {}),
     });
@@ -92,13 +127,42 @@ async function fetchOne(
       report: { ...base, status: 'ok', items: items.length, durationMs: elapsed() },
     };
   } catch (error) {
-    const message = describeError(error);
-    deps.logger.warn('feed failed', { feedUrl: source.url, feedName: source.name, error: message });
+    const detail = describeError(error);
+    const status = error instanceof SkippedError ? 'skipped' : 'failed';
+    deps.logger.warn(`feed ${status}`, { feedUrl: source.url, feedName: source.name, error: detail });
     return {
       items: [],
-      report: { ...base, status: 'failed', error: message, items: 0, durationMs: elapsed() },
+      report: { ...base, status, error: publicReasonOf(error), detail, items: 0, durationMs: elapsed() },
     };
   }
+}
+
+/**
+ * The report as edition.json publishes it: no private detail, and the URL only as scheme, host and
+ * path of a public host name (a query may hold an API key; an IP literal, `localhost` or a
+ * single-label name is an internal address).
+ */
+export function publicSourceReport({ detail: _detail, url, ...report }: SourceFetchReport): SourceReport {
+  const shown = publicFeedUrl(url);
+  return shown ? { ...report, url: shown } : report;
+}
+
+function publicFeedUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return undefined;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+  const host = parsed.hostname.toLowerCase();
+  const internal =
+    host.startsWith('[') ||
+    /^\d+(\.\d+){3}$/.test(host) ||
+    !host.includes('.') ||
+    /(^|\.)(localhost|local|internal|localdomain|home\.arpa)$/.test(host);
+  if (internal) return undefined;
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
 }
 
 /** Attaches the source; language is the item's own, else the source's configured one, else the feed's. */
@@ -116,27 +180,26 @@ function withSource(
   };
 }
 
-/** The cached copy, or undefined when absent, unreadable or the store is down (then: a full fetch). */
+/**
+ * The cached copy, or undefined when absent, corrupt (reported and kept aside by the state helper)
+ * or the store is down: then the feed is fetched in full, without validators.
+ */
 async function readCache(deps: FetchDeps, key: string): Promise<FeedCache | undefined> {
-  let object: Awaited<ReturnType<Store['get']>>;
   try {
-    object = await deps.data.get(key);
+    return await readStoredValue(
+      { store: deps.data, logger: deps.logger, ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}) },
+      key,
+      FeedCacheSchema,
+    );
   } catch (error) {
     deps.logger.warn('feed cache not read', { key, error: describeError(error) });
-    return undefined;
-  }
-  if (!object) return undefined;
-  try {
-    const cache = JSON.parse(object.body.toString('utf8')) as FeedCache;
-    return Array.isArray(cache.items) ? cache : undefined;
-  } catch {
     return undefined;
   }
 }
 
 async function writeCache(deps: FetchDeps, key: string, cache: FeedCache): Promise<void> {
   try {
-    await deps.data.put(key, JSON.stringify(cache), { contentType: 'application/json' });
+    await writeStoredJson(deps.data, key, cache);
   } catch (error) {
     // Without the cache the next run simply fetches in full.
     deps.logger.warn('feed cache not written', { key, error: describeError(error) });

@@ -3,29 +3,23 @@
  * marked only once an edition is built from them, never on a failed fetch; the items of the
  * edition being (re)built are kept, so a retried run reproduces the same edition.
  */
-import { PreconditionFailedError } from '#domain/errors.ts';
+import { z } from 'zod';
 import { dataKeys } from '#domain/keys.ts';
-import type { Store } from '#ports/ports.ts';
+import { readStoredJson, type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
-interface SeenEntry {
-  editionId: string;
-  at: string;
-}
+const SeenEntrySchema = z.object({ editionId: z.string(), at: z.string() });
+type SeenEntry = z.infer<typeof SeenEntrySchema>;
 
-export interface SeenState {
-  items: Record<string, SeenEntry>;
-}
+const SeenStateSchema = z.object({ items: z.record(z.string(), SeenEntrySchema) });
+export type SeenState = z.infer<typeof SeenStateSchema>;
 
-export async function loadSeenState(store: Store): Promise<SeenState> {
-  const object = await store.get(dataKeys.seenItems());
-  if (!object) return { items: {} };
-  try {
-    const parsed = JSON.parse(object.body.toString('utf8')) as SeenState;
-    return parsed && typeof parsed.items === 'object' ? parsed : { items: {} };
-  } catch {
-    // A corrupt state file must not stop the edition: worst case an item is repeated once.
-    return { items: {} };
-  }
+/**
+ * The stored state; absent or corrupt is empty (a corrupt one is reported and kept aside by the
+ * state helper: the worst case is an item repeated once, never a run that stops).
+ */
+export async function loadSeenState(context: StateContext): Promise<SeenState> {
+  const read = await readStoredJson(context, dataKeys.seenItems(), SeenStateSchema);
+  return read.status === 'ok' ? read.value : { items: {} };
 }
 
 /** Keeps items never sent before, or sent in the edition being rebuilt. */
@@ -36,38 +30,19 @@ export function isUnseen(state: SeenState, itemId: string, editionId: string): b
 
 /** Records the items of an edition; prunes entries older than the window. Retries on races. */
 export async function markSeen(
-  store: Store,
+  context: StateContext,
   itemIds: readonly string[],
   editionId: string,
   now: Date,
   windowDays: number,
 ): Promise<void> {
-  const key = dataKeys.seenItems();
   const cutoff = now.getTime() - windowDays * 86_400_000;
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await store.get(key);
-    let state: SeenState = { items: {} };
-    if (current) {
-      try {
-        state = JSON.parse(current.body.toString('utf8')) as SeenState;
-      } catch {
-        state = { items: {} };
-      }
-    }
+  await updateStoredJson(context, dataKeys.seenItems(), SeenStateSchema, (current) => {
     const items: Record<string, SeenEntry> = {};
-    for (const [id, entry] of Object.entries(state.items ?? {})) {
+    for (const [id, entry] of Object.entries(current?.items ?? {})) {
       if (Date.parse(entry.at) >= cutoff) items[id] = entry;
     }
     for (const id of itemIds) items[id] ??= { editionId, at: now.toISOString() };
-    try {
-      await store.put(key, JSON.stringify({ items }), {
-        contentType: 'application/json',
-        ...(current?.etag ? { ifMatch: current.etag } : { ifNoneMatch: '*' as const }),
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    }
-  }
-  throw new PreconditionFailedError(key);
+    return { items };
+  });
 }

@@ -2,19 +2,24 @@
  * How long each source has been failing, counted in days, so an operator is told about a feed
  * that has been dead for a week rather than about every transient error.
  */
-import { PreconditionFailedError } from '#domain/errors.ts';
+import { z } from 'zod';
+import { NAME_NOT_RESOLVED } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
-import type { SourceReport } from '#domain/types.ts';
-import type { Store } from '#ports/ports.ts';
+import type { SourceFetchReport } from '#domain/types.ts';
+import { type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
-interface SourceHealthEntry {
-  name: string;
+const SourceHealthEntrySchema = z.object({
+  name: z.string(),
   /** Distinct UTC days with a failure, in a row, ending with lastFailureDay. */
-  failureDays: number;
-  lastFailureDay?: string;
-  lastError?: string;
-  lastOkAt?: string;
-}
+  failureDays: z.number().int().min(0),
+  lastFailureDay: z.string().optional(),
+  lastError: z.string().optional(),
+  lastOkAt: z.string().optional(),
+});
+type SourceHealthEntry = z.infer<typeof SourceHealthEntrySchema>;
+
+/** state/source-health.json: one entry per feed URL. */
+const SourceHealthSchema = z.record(z.string(), SourceHealthEntrySchema);
 
 export interface SourceHealthSummary {
   maxConsecutiveFailureDays: number;
@@ -23,7 +28,7 @@ export interface SourceHealthSummary {
 
 export function nextHealth(
   previous: Record<string, SourceHealthEntry>,
-  reports: readonly SourceReport[],
+  reports: readonly SourceFetchReport[],
   now: Date,
 ): Record<string, SourceHealthEntry> {
   const day = now.toISOString().slice(0, 10);
@@ -31,6 +36,11 @@ export function nextHealth(
   const next: Record<string, SourceHealthEntry> = {};
   for (const report of reports) {
     const before = previous[report.url];
+    // Not requested (the run's budget ran out): says nothing about the source either way.
+    if (report.status === 'skipped') {
+      next[report.url] = before ?? { name: report.name, failureDays: 0 };
+      continue;
+    }
     if (report.status !== 'failed') {
       next[report.url] = { name: report.name, failureDays: 0, lastOkAt: now.toISOString() };
       continue;
@@ -42,7 +52,7 @@ export function nextHealth(
       name: report.name,
       failureDays,
       lastFailureDay: day,
-      ...(report.error ? { lastError: report.error } : {}),
+      ...(report.detail || report.error ? { lastError: report.detail ?? report.error } : {}),
       ...(before?.lastOkAt ? { lastOkAt: before.lastOkAt } : {}),
     };
   }
@@ -62,32 +72,46 @@ export function summariseHealth(health: Record<string, SourceHealthEntry>): Sour
   return { maxConsecutiveFailureDays: failing[0]?.days ?? 0, failing };
 }
 
+/**
+ * Folds this run's reports into the stored health. A corrupt document is reported and kept aside
+ * by the state helper and counting starts again from today, rather than stopping the run.
+ */
 export async function recordSourceHealth(
-  store: Store,
-  reports: readonly SourceReport[],
+  context: StateContext,
+  reports: readonly SourceFetchReport[],
   now: Date,
 ): Promise<SourceHealthSummary> {
-  const key = dataKeys.sourceHealth();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const current = await store.get(key);
-    let previous: Record<string, SourceHealthEntry> = {};
-    try {
-      previous = current
-        ? (JSON.parse(current.body.toString('utf8')) as Record<string, SourceHealthEntry>)
-        : {};
-    } catch {
-      previous = {};
-    }
-    const next = nextHealth(previous, reports, now);
-    try {
-      await store.put(key, JSON.stringify(next, null, 2), {
-        contentType: 'application/json',
-        ...(current?.etag ? { ifMatch: current.etag } : { ifNoneMatch: '*' as const }),
-      });
-      return summariseHealth(next);
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    }
-  }
-  throw new PreconditionFailedError(key);
+  const { value } = await updateStoredJson(
+    context,
+    dataKeys.sourceHealth(),
+    SourceHealthSchema,
+    (previous) => nextHealth(previous ?? {}, reports, now),
+    { pretty: true },
+  );
+  return summariseHealth(value ?? {});
+}
+
+/** Whether this run's sources answered enough for an edition to speak for the day. */
+export interface SourcesVerdict {
+  total: number;
+  /** Failed or skipped. */
+  unanswered: number;
+  /** Unanswered because the host name did not resolve. */
+  unresolved: number;
+  trustworthy: boolean;
+}
+
+/**
+ * A run is trustworthy when at least one source answered and no more than `maxFailedShare` of them
+ * failed or were skipped: a quiet day is only a day whose sources answered.
+ */
+export function assessSources(reports: readonly SourceFetchReport[], maxFailedShare: number): SourcesVerdict {
+  const unanswered = reports.filter((r) => r.status === 'failed' || r.status === 'skipped');
+  const total = reports.length;
+  return {
+    total,
+    unanswered: unanswered.length,
+    unresolved: unanswered.filter((r) => r.error === NAME_NOT_RESOLVED).length,
+    trustworthy: unanswered.length < total && unanswered.length <= maxFailedShare * total,
+  };
 }

@@ -12,8 +12,16 @@ export interface HttpRequest {
   lastModified?: string;
   /** Cap on the decoded body; larger responses fail with ResponseTooLargeError. */
   maxBytes?: number;
-  /** Total time budget for the request including retries. */
+  /**
+   * The request's own time budget, retries and their waits included. It counts only time the
+   * request holds a connection slot (or waits to retry), never time queued behind other requests.
+   */
   timeoutMs?: number;
+  /**
+   * The run's budget for this stage: a request still queued for a slot when it aborts is never
+   * sent and fails with SkippedError; one already sent finishes under its own timeout.
+   */
+  signal?: AbortSignal;
   /** Whether the URL came from untrusted content (a feed item, a redirect): always address-checked. */
   untrusted?: boolean;
 }
@@ -98,6 +106,15 @@ export interface Progress {
 }
 
 export const silentProgress: Progress = { report() {} };
+
+/** A logger that drops everything: tests, and operator commands that report by other means. */
+export const silentLogger: Logger = {
+  debug() {},
+  info() {},
+  warn() {},
+  error() {},
+  child: () => silentLogger,
+};
 
 /** The templates of pages and mails (templates/) and the static files beside them. */
 export interface Templates {

@@ -7,9 +7,11 @@
  *   GET  /unsubscribe?token=     page with a button;  POST: unsubscribes (RFC 8058 one-click too)
  *   GET  /preferences?token=     theme choice form;   POST: saves it
  */
+import { createHash } from 'node:crypto';
 import { describeError, InvalidInputError } from '#domain/errors.ts';
 import { THEME_IDS } from '#domain/types.ts';
 import {
+  type ConfirmOutcome,
   confirmSubscription,
   readPreferences,
   type SubscriptionDeps,
@@ -37,6 +39,14 @@ export interface ApiResponse {
 }
 
 export const MAX_BODY_BYTES = 4096;
+
+/**
+ * A request's origin as the API keeps it: the client's address hashed, for consent evidence and
+ * the per-client sign-up limit, never the raw address.
+ */
+export function originOf(address: string | undefined): string | undefined {
+  return address ? `ip-sha256:${createHash('sha256').update(address).digest('hex').slice(0, 16)}` : undefined;
+}
 
 const SECURITY_HEADERS = {
   'content-security-policy':
@@ -66,11 +76,17 @@ export async function handleSubscriptionRequest(
     const route = `${request.method.toUpperCase()} ${request.path.replace(/\/+$/, '') || '/'}`;
     switch (route) {
       case 'POST /subscribe': {
-        await subscribe(deps, settings, {
-          email: form.email,
-          themes: form.themes,
-          ...(request.origin ? { consentDetail: request.origin } : {}),
-        });
+        const started = performance.now();
+        try {
+          await subscribe(deps, settings, {
+            email: form.email,
+            themes: form.themes,
+            ...(request.origin ? { consentDetail: request.origin, client: request.origin } : {}),
+          });
+        } finally {
+          // Known, unknown, limited or mailed: every sign-up is answered after the same time.
+          await padUntil(started, settings.minimumAnswerMs);
+        }
         // The same answer whether the address was new, pending or already subscribed.
         return page(202, {
           kind: 'message',
@@ -81,13 +97,7 @@ export async function handleSubscriptionRequest(
       }
       case 'GET /confirm': {
         const outcome = await confirmSubscription(deps, token);
-        return outcome.ok
-          ? page(200, {
-              kind: 'message',
-              title: 'Subscription confirmed',
-              message: 'You will receive the next edition of the briefing.',
-            })
-          : invalidLink(page);
+        return outcome.ok ? page(...confirmationPage(outcome)) : invalidLink(page);
       }
       case 'GET /unsubscribe':
         return page(200, { kind: 'unsubscribe', title: 'Unsubscribe', token });
@@ -129,6 +139,64 @@ export async function handleSubscriptionRequest(
     deps.logger.error('subscription request failed', { error: describeError(error), path: request.path });
     return page(500, { kind: 'error', title: 'Something went wrong', message: 'Please try again later.' });
   }
+}
+
+/** What an opened confirmation link did, said plainly; only a pending sign-up is confirmed. */
+function confirmationPage(outcome: Exclude<ConfirmOutcome, { ok: false }>): [number, PageView] {
+  switch (outcome.result) {
+    case 'confirmed':
+      return [
+        200,
+        {
+          kind: 'message',
+          title: 'Subscription confirmed',
+          message: 'You will receive the next edition of the briefing.',
+        },
+      ];
+    case 'already-confirmed':
+      return [
+        200,
+        {
+          kind: 'message',
+          title: 'Already confirmed',
+          message: 'This address already receives the briefing.',
+        },
+      ];
+    case 'unsubscribed':
+      return [
+        409,
+        {
+          kind: 'error',
+          title: 'You unsubscribed',
+          message: `This address unsubscribed on ${outcome.subscriber.updatedAt.slice(0, 10)}, after this link was sent, so the link confirms nothing and you will not receive the briefing. To receive it again, subscribe again.`,
+        },
+      ];
+    case 'suppressed':
+      return [
+        409,
+        {
+          kind: 'error',
+          title: 'This address is not mailed',
+          message:
+            'Mail to this address bounced or was reported as unwanted, so the briefing is not sent to it. The link changed nothing.',
+        },
+      ];
+    case 'no-sign-up':
+      return [
+        409,
+        {
+          kind: 'error',
+          title: 'No sign-up to confirm',
+          message:
+            'There is no pending sign-up for this address any more, so the link changed nothing. Subscribe again to receive the briefing.',
+        },
+      ];
+  }
+}
+
+function padUntil(started: number, minimumMs: number): Promise<void> {
+  const wait = minimumMs - (performance.now() - started);
+  return wait > 0 ? new Promise((resolve) => setTimeout(resolve, wait)) : Promise.resolve();
 }
 
 type PageView =

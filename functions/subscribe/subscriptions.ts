@@ -7,12 +7,21 @@
 
 import type { Config } from '#config/schema.ts';
 import { composeMessage } from '#deliver/compose-mime.ts';
-import { describeError, InvalidInputError, PreconditionFailedError } from '#domain/errors.ts';
+import { describeError, InvalidInputError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import { type Subscriber, SubscriberSchema } from '#domain/subscriber.ts';
 import { createToken, type TokenPurpose, verifyToken } from '#domain/tokens.ts';
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
-import type { Clock, Logger, Mailer, Store, Templates } from '#ports/ports.ts';
+import {
+  type Clock,
+  type Logger,
+  type Mailer,
+  type Store,
+  silentLogger,
+  type Templates,
+} from '#ports/ports.ts';
+import { readStoredJson, type StateContext, updateStoredJson } from '#state/stored-json.ts';
+import { type SignUpLimits, takeConfirmationSlot } from './sign-up-limits.ts';
 
 export interface SubscriptionDeps {
   data: Store;
@@ -35,6 +44,13 @@ export interface SubscriptionSettings {
   confirmationWindowMinutes: number;
   /** How long a confirmation link stays valid. */
   confirmationLifetimeHours: number;
+  /** Global, per-client and per-address limits on confirmation mails (kept in the data store). */
+  limits: SignUpLimits;
+  /**
+   * A sign-up is answered no sooner than this after it arrived, whatever the address's state, so
+   * the time of the answer does not tell a subscribed address from an unknown one.
+   */
+  minimumAnswerMs: number;
 }
 
 const MAX_EMAIL_LENGTH = 254;
@@ -66,37 +82,42 @@ export function normaliseThemes(input: unknown): ThemeId[] | undefined {
   return themes.length === 0 || themes.length === THEME_IDS.length ? undefined : [...new Set(themes)];
 }
 
-async function readSubscriber(data: Store, email: string): Promise<{ record?: Subscriber; etag?: string }> {
-  const object = await data.get(dataKeys.subscriber(email));
-  if (!object) return {};
-  const parsed = SubscriberSchema.safeParse(JSON.parse(object.body.toString('utf8')));
-  return parsed.success ? { record: parsed.data, etag: object.etag } : { etag: object.etag };
+/**
+ * Records are read and written through the state helper: a corrupt one is reported and kept
+ * aside (for callers without a logger, such as the operator CLI, only kept aside and skipped).
+ */
+function subscriberState(data: Store, logger: Logger = silentLogger): StateContext {
+  return { store: data, logger };
+}
+
+async function readSubscriber(data: Store, email: string, logger?: Logger): Promise<Subscriber | undefined> {
+  const read = await readStoredJson(
+    subscriberState(data, logger),
+    dataKeys.subscriber(email),
+    SubscriberSchema,
+  );
+  return read.status === 'ok' ? read.value : undefined;
 }
 
 /**
  * Read-modify-write of one record with optimistic concurrency; `change` returns the new record
- * or undefined for "no change". Retries when another request won the race.
+ * or undefined for "no change". Retries when another request won the race. A corrupt record is
+ * kept aside and `change` sees none, so a sign-up or an operator can write a good one over it.
  */
 export async function updateSubscriber(
   data: Store,
   email: string,
   change: (current: Subscriber | undefined) => Subscriber | undefined,
+  logger?: Logger,
 ): Promise<Subscriber | undefined> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const { record, etag } = await readSubscriber(data, email);
-    const next = change(record);
-    if (!next) return record;
-    try {
-      await data.put(dataKeys.subscriber(email), JSON.stringify(next, null, 2), {
-        contentType: 'application/json',
-        ...(etag ? { ifMatch: etag } : { ifNoneMatch: '*' as const }),
-      });
-      return next;
-    } catch (error) {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    }
-  }
-  throw new PreconditionFailedError(dataKeys.subscriber(email));
+  const { value } = await updateStoredJson(
+    subscriberState(data, logger),
+    dataKeys.subscriber(email),
+    SubscriberSchema,
+    (current) => change(current),
+    { pretty: true },
+  );
+  return value;
 }
 
 export function subscriptionLink(
@@ -114,42 +135,64 @@ export function subscriptionLink(
   return new URL(`${purpose}?token=${encodeURIComponent(token)}`, settings.apiBaseUrl).toString();
 }
 
+/** Whether an address may be sent a confirmation mail now (its own window and daily cap). */
+function mayMailConfirmation(
+  current: Subscriber | undefined,
+  settings: SubscriptionSettings,
+  now: Date,
+): boolean {
+  if (current && current.status !== 'pending' && current.status !== 'unsubscribed') return false;
+  const last = current?.lastConfirmationSentAt ? Date.parse(current.lastConfirmationSentAt) : 0;
+  if (now.getTime() - last < settings.confirmationWindowMinutes * 60_000) return false;
+  const today = now.toISOString().slice(0, 10);
+  const sentToday = current?.confirmationsSent?.day === today ? current.confirmationsSent.count : 0;
+  return sentToday < settings.limits.perAddressPerDay;
+}
+
 /**
  * Starts a double opt-in. Always resolves the same way for the caller, whatever the address's
- * state; a confirmation is mailed only when it can help and not more than once per window.
+ * state; a confirmation is mailed only when it can help, within the address's own window and
+ * daily cap, and within the per-client and global limits (recorded in the data store).
  */
 export async function subscribe(
   deps: SubscriptionDeps,
   settings: SubscriptionSettings,
-  input: { email: unknown; themes?: unknown; consentDetail?: string },
+  input: { email: unknown; themes?: unknown; consentDetail?: string; client?: string },
 ): Promise<void> {
   const email = normaliseEmail(input.email);
   const themes = normaliseThemes(input.themes);
   const now = deps.clock.now();
   const at = now.toISOString();
-  const windowMs = settings.confirmationWindowMinutes * 60_000;
+  const today = at.slice(0, 10);
+  if (!mayMailConfirmation(await readSubscriber(deps.data, email, deps.logger), settings, now)) return;
+  const state = subscriberState(deps.data, deps.logger);
+  if (!(await takeConfirmationSlot(state, settings.limits, now, input.client))) {
+    deps.logger.info('confirmation mail not sent: sign-up limit reached');
+    return;
+  }
   let shouldMail = false;
-  await updateSubscriber(deps.data, email, (current) => {
-    shouldMail = false;
-    if (
-      current &&
-      (current.status === 'confirmed' || current.status === 'bounced' || current.status === 'complained')
-    ) {
-      return undefined;
-    }
-    const last = current?.lastConfirmationSentAt ? Date.parse(current.lastConfirmationSentAt) : 0;
-    if (now.getTime() - last < windowMs) return undefined;
-    shouldMail = true;
-    return {
-      email,
-      status: 'pending',
-      ...(themes ? { themes } : current?.themes ? { themes: current.themes } : {}),
-      createdAt: current?.createdAt ?? at,
-      updatedAt: at,
-      consent: { method: 'web form', at, ...(input.consentDetail ? { detail: input.consentDetail } : {}) },
-      lastConfirmationSentAt: at,
-    };
-  });
+  await updateSubscriber(
+    deps.data,
+    email,
+    (current) => {
+      shouldMail = false;
+      // Checked again: a concurrent sign-up for the same address may have mailed meanwhile.
+      if (!mayMailConfirmation(current, settings, now)) return undefined;
+      shouldMail = true;
+      const sentToday = current?.confirmationsSent?.day === today ? current.confirmationsSent.count : 0;
+      return {
+        email,
+        status: 'pending',
+        ...(themes ? { themes } : current?.themes ? { themes: current.themes } : {}),
+        createdAt: current?.createdAt ?? at,
+        updatedAt: at,
+        consent: { method: 'web form', at, ...(input.consentDetail ? { detail: input.consentDetail } : {}) },
+        lastConfirmationSentAt: at,
+        confirmationsSent: { day: today, count: sentToday + 1 },
+      };
+    },
+    deps.logger,
+  );
   if (!shouldMail) return;
   const confirmUrl = subscriptionLink(
     settings,
@@ -189,16 +232,43 @@ export async function subscribe(
 
 export type TokenOutcome = { ok: true; email: string; subscriber?: Subscriber } | { ok: false };
 
-export async function confirmSubscription(deps: SubscriptionDeps, token: string): Promise<TokenOutcome> {
+/**
+ * What a confirmation link did. Only a pending sign-up is confirmed: an unsubscribe, a bounce or
+ * an erasure is never undone by an old link, and the answer says which of these happened.
+ */
+export type ConfirmOutcome =
+  | { ok: true; email: string; result: 'confirmed' | 'already-confirmed'; subscriber: Subscriber }
+  | { ok: true; email: string; result: 'unsubscribed' | 'suppressed'; subscriber: Subscriber }
+  | { ok: true; email: string; result: 'no-sign-up' }
+  | { ok: false };
+
+export async function confirmSubscription(deps: SubscriptionDeps, token: string): Promise<ConfirmOutcome> {
   const payload = verifyToken(token, deps.signingSecret, 'confirm', deps.clock.now());
   if (!payload) return { ok: false };
   const at = deps.clock.now().toISOString();
-  const subscriber = await updateSubscriber(deps.data, payload.email, (current) => {
-    // Only a pending sign-up can be confirmed: an unsubscribe or a bounce is not undone by an old link.
-    if (current?.status !== 'pending') return undefined;
-    return { ...current, status: 'confirmed', confirmedAt: at, updatedAt: at };
-  });
-  return { ok: true, email: payload.email, ...(subscriber ? { subscriber } : {}) };
+  let before: Subscriber | undefined;
+  const subscriber = await updateSubscriber(
+    deps.data,
+    payload.email,
+    (current) => {
+      before = current;
+      if (current?.status !== 'pending') return undefined;
+      return { ...current, status: 'confirmed', confirmedAt: at, updatedAt: at };
+    },
+    deps.logger,
+  );
+  const email = payload.email;
+  if (!subscriber || !before) return { ok: true, email, result: 'no-sign-up' };
+  switch (before.status) {
+    case 'pending':
+      return { ok: true, email, result: 'confirmed', subscriber };
+    case 'confirmed':
+      return { ok: true, email, result: 'already-confirmed', subscriber };
+    case 'unsubscribed':
+      return { ok: true, email, result: 'unsubscribed', subscriber };
+    default:
+      return { ok: true, email, result: 'suppressed', subscriber };
+  }
 }
 
 export async function unsubscribe(deps: SubscriptionDeps, token: string): Promise<TokenOutcome> {
@@ -235,7 +305,7 @@ export async function markUnsubscribed(
 export async function readPreferences(deps: SubscriptionDeps, token: string): Promise<TokenOutcome> {
   const payload = verifyToken(token, deps.signingSecret, 'preferences', deps.clock.now());
   if (!payload) return { ok: false };
-  const { record } = await readSubscriber(deps.data, payload.email);
+  const record = await readSubscriber(deps.data, payload.email, deps.logger);
   return { ok: true, email: payload.email, ...(record ? { subscriber: record } : {}) };
 }
 
@@ -293,17 +363,13 @@ export async function addSubscriberDirectly(
   return result!;
 }
 
-export async function listSubscribers(data: Store): Promise<Subscriber[]> {
+/** Every readable record; a corrupt one is reported (to `logger`), kept aside and left out. */
+export async function listSubscribers(data: Store, logger?: Logger): Promise<Subscriber[]> {
   const out: Subscriber[] = [];
+  const state = subscriberState(data, logger);
   for (const key of await data.list(dataKeys.subscribersPrefix())) {
-    const object = await data.get(key);
-    if (!object) continue;
-    try {
-      const parsed = SubscriberSchema.safeParse(JSON.parse(object.body.toString('utf8')));
-      if (parsed.success) out.push(parsed.data);
-    } catch {
-      // An unreadable record is skipped here; the digest logs it when it meets it.
-    }
+    const read = await readStoredJson(state, key, SubscriberSchema);
+    if (read.status === 'ok') out.push(read.value);
   }
   return out.sort((a, b) => a.email.localeCompare(b.email));
 }
@@ -319,5 +385,11 @@ export function subscriptionSettings(config: Config): SubscriptionSettings {
     postalAddress: config.delivery.postalAddress,
     confirmationWindowMinutes: 10,
     confirmationLifetimeHours: 48,
+    limits: {
+      perHour: config.subscriptions.confirmationsPerHour,
+      perClientPerHour: config.subscriptions.confirmationsPerClientPerHour,
+      perAddressPerDay: config.subscriptions.confirmationsPerAddressPerDay,
+    },
+    minimumAnswerMs: config.subscriptions.minimumAnswerMs,
   };
 }

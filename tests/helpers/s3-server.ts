@@ -63,16 +63,37 @@ export async function startS3Server(buckets: string[]): Promise<S3TestServer> {
       r.end();
     });
 
-  // One conditional write at a time per key, so check-then-write is atomic here.
   const locks = new Map<string, Promise<void>>();
   let putBudget: number | undefined;
+
+  /** Runs `work` after every earlier request queued on `key`; it resolves when its response is sent. */
+  const serialised = (key: string, work: () => Promise<void>) => {
+    const current = (locks.get(key) ?? Promise.resolve()).then(work);
+    locks.set(
+      key,
+      current.catch(() => {}),
+    );
+  };
+  const forwardInTurn = (req: IncomingMessage, res: ServerResponse, body: Buffer) =>
+    new Promise<void>((done) => {
+      res.on('finish', done);
+      res.on('close', done);
+      forward(req, res, body);
+    });
 
   const proxy = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      if (req.method !== 'PUT') return forward(req, res, body);
+      const objectKey = req.url?.split('?')[0] ?? '';
+      // S3 replaces an object atomically; s3rver writes it in place, so a GET racing a PUT of the
+      // same key can read a half-written file. Requests on one object key are taken in turn.
+      const isObject = /^\/[^/]+\/.+/.test(objectKey) && !req.url?.includes('list-type');
+      if (req.method !== 'PUT') {
+        if (!isObject) return forward(req, res, body);
+        return serialised(objectKey, () => forwardInTurn(req, res, body));
+      }
       if (putBudget !== undefined) {
         if (putBudget <= 0) {
           res
@@ -84,29 +105,21 @@ export async function startS3Server(buckets: string[]): Promise<S3TestServer> {
       }
       const ifMatch = req.headers['if-match'];
       const ifNoneMatch = req.headers['if-none-match'];
-      if (!ifMatch && !ifNoneMatch) return forward(req, res, body);
-      const key = req.url?.split('?')[0] ?? '';
-      const previous = locks.get(key) ?? Promise.resolve();
-      const current = previous.then(async () => {
-        const existing = await head(req);
-        const exists = existing.status === 200;
-        const failed =
-          (ifNoneMatch === '*' && exists) ||
-          (ifMatch !== undefined && (!exists || existing.etag !== ifMatch));
-        if (failed) {
-          res.writeHead(412, { 'content-type': 'application/xml' }).end(PRECONDITION_FAILED);
-          return;
+      // One request per key at a time, so check-then-write is atomic here.
+      serialised(objectKey, async () => {
+        if (ifMatch || ifNoneMatch) {
+          const existing = await head(req);
+          const exists = existing.status === 200;
+          const failed =
+            (ifNoneMatch === '*' && exists) ||
+            (ifMatch !== undefined && (!exists || existing.etag !== ifMatch));
+          if (failed) {
+            res.writeHead(412, { 'content-type': 'application/xml' }).end(PRECONDITION_FAILED);
+            return;
+          }
         }
-        await new Promise<void>((done) => {
-          res.on('finish', done);
-          res.on('close', done);
-          forward(req, res, body);
-        });
+        await forwardInTurn(req, res, body);
       });
-      locks.set(
-        key,
-        current.catch(() => {}),
-      );
     });
   });
   await new Promise<void>((done) => proxy.listen(0, '127.0.0.1', done));

@@ -183,7 +183,13 @@ describe('BriefingStack', () => {
       ].sort(),
     );
     const s3 = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
-    for (const s of s3) expect(JSON.stringify(s.Resource)).toContain('/subscribers/*');
+    const resources = s3.map((s) => JSON.stringify(s.Resource));
+    // Subscriber records, the sign-up rate-limit counters, and (write-only) corrupt copies.
+    expect(resources.filter((r) => r.includes('/subscribers/*'))).toHaveLength(1);
+    expect(resources.filter((r) => r.includes('/limits/*'))).toHaveLength(1);
+    const corrupt = s3.find((s) => JSON.stringify(s.Resource).includes('/corrupt/*'))!;
+    expect(corrupt.Action).toBe('s3:PutObject');
+    expect(s3).toHaveLength(3);
   });
 
   it('routes SES bounces and complaints to the handler', () => {

@@ -121,9 +121,14 @@ describe('briefing run against feeds on 127.0.0.1', () => {
       expect(byName[name]!.error).toBeTruthy();
       expect(byName[name]!.error).not.toContain('\n');
     }
-    expect(byName['Server Error']!.error).toContain('500');
-    expect(byName['Broken XML']!.error).toMatch(/not a feed/i);
-    expect(byName.Refused!.error).toMatch(/ECONNREFUSED|refused/i);
+    // edition.json is public: a reason, not the error's text; the run report keeps the detail.
+    expect(byName['Server Error']!.error).toBe('HTTP 500');
+    expect(byName['Broken XML']!.error).toBe('not a feed');
+    expect(byName.Refused!.error).toBe('not reachable');
+    const report = JSON.parse(readFileSync(join(out, '.state/runs/2026-11-23.json'), 'utf8'));
+    const refused = report.sources.find((s: { name: string }) => s.name === 'Refused');
+    expect(refused.detail).toMatch(/connection refused/i);
+    expect(refused.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   });
 
   it('writes the edition web page and the archive home', () => {

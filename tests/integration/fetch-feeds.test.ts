@@ -181,19 +181,38 @@ describe('fetchFeeds', () => {
       { ...options, maxFeedBytes: 10_000 },
     );
     const byName = Object.fromEntries(reports.map((r) => [r.name, r]));
-    expect(byName.Missing).toMatchObject({ status: 'failed', error: 'HTTP 404', items: 0 });
-    expect(byName.Page).toMatchObject({ status: 'failed', items: 0 });
-    expect(byName.Page!.error).toMatch(/^not a feed/);
+    // `error` is the public reason edition.json carries; `detail` the operator's full line.
+    expect(byName.Missing).toMatchObject({
+      status: 'failed',
+      error: 'HTTP 404',
+      detail: 'HTTP 404',
+      items: 0,
+    });
+    expect(byName.Page).toMatchObject({ status: 'failed', error: 'not a feed', items: 0 });
+    expect(byName.Page!.detail).toMatch(/^not a feed/);
     expect(byName['Phantom 304']).toMatchObject({
       status: 'failed',
-      error: 'HTTP 304 without a cached copy of the feed',
+      error: 'bad response',
+      detail: 'HTTP 304 without a cached copy of the feed',
     });
-    expect(byName.Big).toMatchObject({ status: 'failed', error: 'response larger than 10000 bytes' });
-    expect(byName.Dead!.error).toMatch(/connection refused/);
-    expect(byName['Local file']).toMatchObject({ status: 'failed', error: 'scheme file is not allowed' });
+    expect(byName.Big).toMatchObject({
+      status: 'failed',
+      error: 'response too large',
+      detail: 'response larger than 10000 bytes',
+    });
+    expect(byName.Dead).toMatchObject({ error: 'not reachable' });
+    expect(byName.Dead!.detail).toMatch(/connection refused/);
+    expect(byName['Local file']).toMatchObject({
+      status: 'failed',
+      error: 'address not allowed',
+      detail: 'scheme file is not allowed',
+    });
     expect(byName.Wire).toMatchObject({ status: 'ok', items: 2 });
     expect(items).toHaveLength(2);
-    for (const r of reports) expect(r.error ?? '').not.toContain('\n');
+    for (const r of reports) {
+      expect(r.error ?? '').not.toContain('\n');
+      expect(r.detail ?? '').not.toContain('\n');
+    }
   });
 
   it('asks the client for a trusted, size- and time-bounded request', async () => {

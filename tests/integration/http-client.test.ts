@@ -4,7 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttpClient, type HttpClientOptions } from '#adapters/node-http-client.ts';
-import { BlockedUrlError, HttpError, ResponseTooLargeError, TimeoutError } from '#domain/errors.ts';
+import {
+  BlockedUrlError,
+  HttpError,
+  ResponseTooLargeError,
+  SkippedError,
+  TimeoutError,
+} from '#domain/errors.ts';
 import { closeServer, listenLocal, refusedPort } from '#tests/helpers/fixture-server.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -389,5 +395,87 @@ describe('HTTP client', () => {
       ),
     );
     expect(maxActive).toBe(2);
+  });
+
+  it('closes a redirect whose body never ends instead of draining it', async () => {
+    let closed: Promise<void> = Promise.resolve();
+    let written = 0;
+    routes.set('/endless-redirect', (_req, res) => {
+      res.writeHead(302, { location: '/plain' });
+      const pump = setInterval(() => {
+        res.write(Buffer.alloc(16 * 1024, 97));
+        written += 16 * 1024;
+      }, 5);
+      closed = new Promise<void>((done) =>
+        res.on('close', () => {
+          clearInterval(pump);
+          done();
+        }),
+      );
+    });
+    routes.set('/plain', (_req, res) => res.writeHead(200).end('final'));
+
+    const response = await client().get({ url: `${base}/endless-redirect` });
+
+    expect(response.body.toString()).toBe('final');
+    // Before the fix the response was drained with resume(): it never closed and kept downloading.
+    await Promise.race([
+      closed,
+      new Promise((_, fail) => setTimeout(() => fail(new Error('redirect response still open')), 2000)),
+    ]);
+    expect(written).toBeLessThan(1024 * 1024);
+  });
+
+  it('does not count time queued for a slot against a request’s own timeout', async () => {
+    routes.set('/hold', (_req, res) => setTimeout(() => res.writeHead(200).end('held'), 900));
+    routes.set('/quick', (_req, res) => res.writeHead(200).end('quick'));
+    const c = client({ perHost: 1, timeoutMs: 600, retries: 0 });
+    // The first request holds the host's only slot for 900 ms, beyond the others' 600 ms budget.
+    const slow = c.get({ url: `${base}/hold`, timeoutMs: 5000 });
+    const quick = [1, 2, 3].map(() => c.get({ url: `${base}/quick` }));
+
+    const bodies = await Promise.all(quick);
+
+    expect(bodies.map((r) => r.body.toString())).toEqual(['quick', 'quick', 'quick']);
+    expect((await slow).body.toString()).toBe('held');
+  });
+
+  it('skips (never sends) what is still queued when the stage budget runs out; in-flight work finishes', async () => {
+    const received: string[] = [];
+    routes.set('/queued', (req, res) => {
+      received.push(req.url ?? '');
+      setTimeout(() => res.writeHead(200).end('done'), 400);
+    });
+    const c = client({ perHost: 1, timeoutMs: 5000 });
+    const signal = AbortSignal.timeout(150);
+
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((n) => c.get({ url: `${base}/queued?n=${n}`, signal })),
+    );
+
+    expect(results[0]).toMatchObject({ status: 'fulfilled' });
+    for (const r of results.slice(1)) {
+      expect(r.status).toBe('rejected');
+      expect((r as PromiseRejectedResult).reason).toBeInstanceOf(SkippedError);
+    }
+    expect(received).toEqual(['/queued?n=1']);
+    // The limiter gave the slots back: the host is usable at once.
+    expect((await c.get({ url: `${base}/plain` })).status).toBe(200);
+  });
+
+  it('reports a retry that never got its slot as the failure it was, not as skipped', async () => {
+    routes.set('/busy', (_req, res) => res.writeHead(503).end());
+    const controller = new AbortController();
+    // The first attempt answers 503; the budget ends before the retry is given a slot.
+    const c = client({
+      perHost: 1,
+      retries: 2,
+      sleep: async () => {
+        controller.abort(new Error('stage budget spent'));
+      },
+    });
+    const attempt = c.get({ url: `${base}/busy`, signal: controller.signal });
+    await expect(attempt).rejects.toThrow('HTTP 503 after 1 attempt');
+    await expect(attempt).rejects.not.toBeInstanceOf(SkippedError);
   });
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger } from '#adapters/json-logger.ts';
 import { createS3Store } from '#adapters/s3-store.ts';
 import { PreconditionFailedError } from '#domain/errors.ts';
+import { loadSeenState, markSeen } from '#ingest/seen-items.ts';
+import type { CorruptDocument } from '#state/stored-json.ts';
+import { takeConfirmationSlot } from '#subscribe/sign-up-limits.ts';
 import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
 
 describe('S3 store over HTTP (s3rver on 127.0.0.1)', () => {
@@ -75,4 +79,44 @@ describe('S3 store over HTTP (s3rver on 127.0.0.1)', () => {
     await store.delete('items/0000.json');
     expect(await store.get('items/0000.json')).toBeUndefined();
   }, 60_000);
+
+  it('state helper: two instances marking seen items at once lose nothing, over S3 preconditions', async () => {
+    // Two Lambda instances: separate store objects over the same bucket.
+    const one = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'state-race/' });
+    const two = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'state-race/' });
+    const at = new Date('2026-11-23T07:00:00Z');
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        markSeen({ store: i % 2 ? one : two, logger: silentLogger }, [`item-${i}`], `e${i}`, at, 7),
+      ),
+    );
+    const seen = await loadSeenState({ store: one, logger: silentLogger });
+    expect(Object.keys(seen.items).sort()).toEqual(Array.from({ length: 12 }, (_, i) => `item-${i}`).sort());
+  });
+
+  it('state helper: a corrupt document is kept aside in the bucket and replaced under its ETag', async () => {
+    const store = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'state-corrupt/' });
+    await store.put('state/seen-items.json', '{"items":null}', { contentType: 'application/json' });
+    const corrupt: CorruptDocument[] = [];
+    const state = { store, logger: silentLogger, onCorrupt: (d: CorruptDocument) => corrupt.push(d) };
+    await markSeen(state, ['a'], 'e1', new Date('2026-11-23T07:00:00Z'), 7);
+    expect(corrupt).toHaveLength(1);
+    expect((await store.get(corrupt[0]!.keptAs!))?.body.toString()).toBe('{"items":null}');
+    expect(Object.keys((await loadSeenState(state)).items)).toEqual(['a']);
+  });
+
+  it('sign-up limits hold across two instances: 30 concurrent sign-ups, a limit of 10 mails', async () => {
+    const one = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'limits-race/' });
+    const two = createS3Store({ client: s3.client, bucket: 'briefing-site', prefix: 'limits-race/' });
+    const limits = { perHour: 10, perClientPerHour: 1000, perAddressPerDay: 3 };
+    const now = new Date('2026-11-23T07:00:00Z');
+    const granted = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        takeConfirmationSlot({ store: i % 2 ? one : two, logger: silentLogger }, limits, now, `client-${i}`),
+      ),
+    );
+    expect(granted.filter(Boolean)).toHaveLength(10);
+    const counter = JSON.parse((await one.get('limits/sign-ups/2026-11-23T07/all.json'))!.body.toString());
+    expect(counter).toEqual({ count: 10 });
+  });
 });

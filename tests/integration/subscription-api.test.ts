@@ -11,21 +11,28 @@ import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
 import { startStaticServer } from '#adapters/static-server.ts';
 import { dataKeys } from '#domain/keys.ts';
 import { createToken } from '#domain/tokens.ts';
-import type { Clock } from '#ports/ports.ts';
+import type { Clock, Mailer } from '#ports/ports.ts';
 import { applySesNotification } from '#subscribe/ses-notifications.ts';
 import { listSubscribers, type SubscriptionSettings } from '#subscribe/subscriptions.ts';
 
 const secret = 'test-signing-secret-0123456789';
 let now = new Date('2026-11-23T07:00:00Z');
 const clock: Clock = { now: () => new Date(now.getTime()) };
-let server: { url: string; close(): Promise<void> };
-let outbox: string;
-let data: ReturnType<typeof createFolderStore>;
 
-beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'subs-'));
-  outbox = join(dir, 'outbox');
-  data = createFolderStore(join(dir, '.state'));
+const LIMITS = { perHour: 1000, perClientPerHour: 1000, perAddressPerDay: 3 };
+
+/** An API server over a folder store, mailing to an .eml outbox; `data` may be shared by two of them. */
+async function startApi(
+  options: {
+    dir?: string;
+    limits?: SubscriptionSettings['limits'];
+    minimumAnswerMs?: number;
+    mailer?: Mailer;
+  } = {},
+) {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'subs-'));
+  const outbox = join(dir, 'outbox');
+  const data = createFolderStore(join(dir, '.state'));
   let base = '';
   const settings: SubscriptionSettings = {
     listTitle: 'China–Russia Briefing',
@@ -41,11 +48,13 @@ beforeAll(async () => {
     postalAddress: 'Briefing, London',
     confirmationWindowMinutes: 10,
     confirmationLifetimeHours: 48,
+    limits: options.limits ?? LIMITS,
+    minimumAnswerMs: options.minimumAnswerMs ?? 0,
   };
   const api = createApiHandler(
     {
       data,
-      mailer: createOutboxMailer(outbox),
+      mailer: options.mailer ?? createOutboxMailer(outbox),
       clock,
       logger: silentLogger,
       templates: createEtaTemplates(),
@@ -53,8 +62,17 @@ beforeAll(async () => {
     },
     settings,
   );
-  server = await startStaticServer(dir, { api });
-  base = server.url;
+  const started = await startStaticServer(dir, { api });
+  base = started.url;
+  return { server: started, data, outbox, dir };
+}
+
+let server: { url: string; close(): Promise<void> };
+let outbox: string;
+let data: ReturnType<typeof createFolderStore>;
+
+beforeAll(async () => {
+  ({ server, outbox, data } = await startApi());
 });
 afterAll(async () => {
   await server?.close();
@@ -63,8 +81,8 @@ afterAll(async () => {
 const post = (path: string, body: string, type = 'application/x-www-form-urlencoded', accept = 'text/html') =>
   fetch(`${server.url}api/${path}`, { method: 'POST', body, headers: { 'content-type': type, accept } });
 const mails = () => readdirSync(outbox).filter((f) => f.endsWith('.eml'));
-const linkIn = (mail: string, purpose: string) => {
-  const text = readFileSync(join(outbox, mail), 'utf8').replace(/=\r\n/g, '').replace(/=3D/g, '=');
+const linkIn = (mail: string, purpose: string, dir = outbox) => {
+  const text = readFileSync(join(dir, mail), 'utf8').replace(/=\r\n/g, '').replace(/=3D/g, '=');
   return new URL(/https?:\/\/[^\s"<>]+/.exec(text.slice(text.indexOf(`/api/${purpose}?token=`) - 40))![0]);
 };
 
@@ -234,5 +252,141 @@ describe('subscription API over HTTP', () => {
     const before = mails().length;
     await post('subscribe', 'email=bounce%40example.org');
     expect(mails().length).toBe(before);
+  });
+});
+
+describe('doors of the sign-up form', () => {
+  const signUp = (base: string, email: string) =>
+    fetch(`${base}api/subscribe`, {
+      method: 'POST',
+      body: `email=${encodeURIComponent(email)}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    });
+  const emlIn = (dir: string) => {
+    try {
+      return readdirSync(dir).filter((f) => f.endsWith('.eml'));
+    } catch {
+      return [];
+    }
+  };
+
+  it('after unsubscribing, an old confirmation link says so and changes nothing', async () => {
+    const api = await startApi();
+    try {
+      await signUp(api.server.url, 'changed-mind@example.org');
+      const link = linkIn(emlIn(api.outbox)[0]!, 'confirm', api.outbox)
+        .toString()
+        .replace(/^.*\/api\//, 'api/');
+      const unsubscribe = createToken(
+        { email: 'changed-mind@example.org', purpose: 'unsubscribe', expiresAt: 9_999_999_999 },
+        secret,
+      );
+      await fetch(`${api.server.url}api/unsubscribe?token=${encodeURIComponent(unsubscribe)}`, {
+        method: 'POST',
+        body: 'List-Unsubscribe=One-Click',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
+
+      const answer = await fetch(`${api.server.url}${link}`, { headers: { accept: 'application/json' } });
+
+      expect(answer.status).toBe(409);
+      expect(await answer.json()).toEqual({
+        ok: false,
+        title: 'You unsubscribed',
+        message: expect.stringContaining('the link confirms nothing and you will not receive the briefing'),
+      });
+      const [record] = await listSubscribers(api.data);
+      expect(record).toMatchObject({ email: 'changed-mind@example.org', status: 'unsubscribed' });
+      expect(record!.confirmedAt).toBeUndefined();
+    } finally {
+      await api.server.close();
+    }
+  });
+
+  it('caps confirmation mails per client: 100 sign-ups for 100 addresses send 5, every answer the same', async () => {
+    const api = await startApi({ limits: { perHour: 1000, perClientPerHour: 5, perAddressPerDay: 3 } });
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 100 }, (_, i) => signUp(api.server.url, `flood${i}@example.org`)),
+      );
+      const bodies = new Set(await Promise.all(answers.map((a) => a.text())));
+
+      expect(answers.every((a) => a.status === 202)).toBe(true);
+      expect(bodies.size).toBe(1);
+      expect(emlIn(api.outbox)).toHaveLength(5);
+    } finally {
+      await api.server.close();
+    }
+  });
+
+  it('holds the global limit across two API instances sharing the data store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'subs-shared-'));
+    const limits = { perHour: 12, perClientPerHour: 1000, perAddressPerDay: 3 };
+    const one = await startApi({ dir, limits });
+    const two = await startApi({ dir, limits });
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) => signUp((i % 2 ? one : two).server.url, `two${i}@example.org`)),
+      );
+      expect(emlIn(one.outbox)).toHaveLength(12);
+    } finally {
+      await Promise.all([one.server.close(), two.server.close()]);
+    }
+  });
+
+  it('sends one address at most its daily cap of confirmations, then again the next day', async () => {
+    const api = await startApi({ limits: { perHour: 1000, perClientPerHour: 1000, perAddressPerDay: 2 } });
+    const saved = now;
+    try {
+      now = new Date('2026-11-23T07:00:00Z');
+      for (let i = 0; i < 5; i++) {
+        await signUp(api.server.url, 'daily@example.org');
+        now = new Date(now.getTime() + 11 * 60_000);
+      }
+      expect(emlIn(api.outbox)).toHaveLength(2);
+      now = new Date('2026-11-24T07:00:00Z');
+      await signUp(api.server.url, 'daily@example.org');
+      expect(emlIn(api.outbox)).toHaveLength(3);
+    } finally {
+      now = saved;
+      await api.server.close();
+    }
+  });
+
+  it('answers a subscribed and an unknown address after the same time', async () => {
+    // A mail provider that takes 150 ms: before, only the unknown address paid for it.
+    const slowMailer: Mailer = {
+      send: () => new Promise((resolve) => setTimeout(() => resolve({ providerId: 'slow' }), 150)),
+    };
+    const api = await startApi({ minimumAnswerMs: 400, mailer: slowMailer });
+    try {
+      await api.data.put(
+        dataKeys.subscriber('known@example.org'),
+        JSON.stringify({
+          email: 'known@example.org',
+          status: 'confirmed',
+          createdAt: '2026-11-01',
+          updatedAt: '2026-11-01',
+        }),
+        { contentType: 'application/json' },
+      );
+      const time = async (email: string) => {
+        const started = performance.now();
+        await (await signUp(api.server.url, email)).text();
+        return performance.now() - started;
+      };
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        known.push(await time('known@example.org'));
+        unknown.push(await time(`new${i}@example.org`));
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[2]!;
+
+      expect(Math.min(...known, ...unknown)).toBeGreaterThanOrEqual(395);
+      expect(Math.abs(median(known) - median(unknown))).toBeLessThan(75);
+    } finally {
+      await api.server.close();
+    }
   });
 });

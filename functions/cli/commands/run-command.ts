@@ -5,7 +5,7 @@ import { writePreview } from '#adapters/outbox-mailer.ts';
 import { fixedClock, systemClock } from '#adapters/system-clock.ts';
 import type { Config } from '#config/schema.ts';
 import { renderEmail } from '#deliver/render-email.ts';
-import { InvalidInputError } from '#domain/errors.ts';
+import { InvalidInputError, SourcesFailedError } from '#domain/errors.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import type { Clock } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
@@ -70,7 +70,11 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
     const progress = createProgressDisplay(io.stderr, !options.quiet && !options.json);
     const logger = createJsonLogger((line) => io.stderr.write(line), options.debug ? 'debug' : 'error');
     const deps = await createLocalDeps({ config, paths, clock, logger, progress, feedsRoot });
-    const result = await runDigest(deps, config, request);
+    const result = await runDigest(deps, config, request).catch((error: unknown) => {
+      progress.finish();
+      if (error instanceof SourcesFailedError) explainFailedRun(error, io, Boolean(sample));
+      throw error;
+    });
     progress.finish();
 
     let preview: string | undefined;
@@ -99,6 +103,15 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
   } finally {
     await sample?.close();
   }
+}
+
+/** Which sources did not answer, and the way out when no name resolved (no internet here). */
+function explainFailedRun(error: SourcesFailedError, io: CliIo, offline: boolean): void {
+  for (const line of error.details.slice(0, 8)) io.stderr.write(`  ${line}\n`);
+  if (error.details.length > 8)
+    io.stderr.write(`  ... and ${error.details.length - 8} more (see the run report)\n`);
+  if (error.unresolved > 0 && !offline)
+    error.hint = `${error.unresolved} feed host name(s) did not resolve: no network? \`briefing run --offline\` runs the bundled sample day`;
 }
 
 function allowPrivate(config: Config): Config {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { assertAllowedUrl, assertPublicAddress, isBlockedAddress } from '#adapters/address-guard.ts';
+import {
+  assertAllowedUrl,
+  assertPublicAddress,
+  clientNetworkOf,
+  isBlockedAddress,
+} from '#adapters/address-guard.ts';
 import { BlockedUrlError } from '#domain/errors.ts';
 
 describe('isBlockedAddress', () => {
@@ -106,5 +111,18 @@ describe('assertAllowedUrl', () => {
     ['http://[2606:4700::1]/', '[2606:4700::1]'],
   ])('accepts %s', (url, hostname) => {
     expect(assertAllowedUrl(url).hostname).toBe(hostname);
+  });
+});
+
+describe('clientNetworkOf', () => {
+  it.each([
+    ['203.0.113.9', '203.0.113.9'],
+    ['2001:db8:1:2:aaaa::1', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002:ffff:ffff:ffff:ffff', '2001:db8:1:2::/64'],
+    ['[2001:db8:1:2::9]', '2001:db8:1:2::/64'],
+    ['::ffff:198.51.100.7', '198.51.100.7'],
+    ['not an address', 'not an address'],
+  ])('%s -> %s', (address, network) => {
+    expect(clientNetworkOf(address)).toBe(network);
   });
 });

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,7 +79,8 @@ describe('folder store', () => {
     const first = await s.put('index.json', '1', { contentType: 'application/json' });
     mkdirSync(join(root, '.meta'), { recursive: true });
     const lock = join(root, '.meta', 'index.json.lock');
-    writeFileSync(lock, '99999');
+    // Held by a live process (our parent stands in for another writer).
+    writeFileSync(lock, String(process.ppid));
     let settled = false;
     const pending = s
       .put('index.json', '2', { contentType: 'application/json', ifMatch: first.etag })
@@ -97,10 +99,37 @@ describe('folder store', () => {
     const { root, store: s } = store();
     mkdirSync(join(root, '.meta'), { recursive: true });
     const lock = join(root, '.meta', 'index.json.lock');
-    writeFileSync(lock, '99999');
+    writeFileSync(lock, 'not a pid');
     const old = new Date(Date.now() - 60_000);
     utimesSync(lock, old, old);
     await s.put('index.json', '1', { contentType: 'application/json', ifNoneMatch: '*' });
     expect((await s.get('index.json'))?.body.toString()).toBe('1');
+  });
+
+  it('takes over at once a lock whose writer was killed with -9, instead of waiting it out', async () => {
+    const { root, store: s } = store();
+    mkdirSync(join(root, '.meta'), { recursive: true });
+    const lock = join(root, '.meta', 'state', 'seen-items.json.lock');
+    // A real process takes the lock as the store does, then dies mid-write.
+    const child = spawn(
+      process.execPath,
+      [
+        '-e',
+        `require('node:fs').mkdirSync(${JSON.stringify(join(root, '.meta', 'state'))}, { recursive: true });
+         require('node:fs').writeFileSync(${JSON.stringify(lock)}, String(process.pid), { flag: 'wx' });
+         process.stdout.write('locked'); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => child.stdout!.once('data', () => resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+
+    const started = performance.now();
+    await s.put('state/seen-items.json', '{}', { contentType: 'application/json', ifNoneMatch: '*' });
+
+    // Before, the rerun waited 5 s for the lock and then failed ("stays locked").
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect((await s.get('state/seen-items.json'))?.body.toString()).toBe('{}');
   });
 });

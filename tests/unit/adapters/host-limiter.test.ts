@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHostLimiter } from '#adapters/host-limiter.ts';
+import { SkippedError } from '#domain/errors.ts';
 
 /** Runs `count` tasks per host and records the peak in flight, globally and per host. */
 async function observe(global: number, perHost: number, hosts: string[], count: number) {
@@ -60,5 +61,38 @@ describe('createHostLimiter', () => {
       }),
     ).rejects.toThrowError('boom');
     await expect(limiter.run('h', async () => 42)).resolves.toBe(42);
+  });
+
+  it('abandons a queued task when its signal aborts: never started, slot order kept', async () => {
+    const limiter = createHostLimiter(4, 1);
+    let release!: () => void;
+    const started: string[] = [];
+    const holder = limiter.run('h', () => new Promise<void>((r) => (release = r)));
+    const controller = new AbortController();
+    const abandoned = limiter.run('h', async () => started.push('abandoned'), controller.signal);
+    const next = limiter.run('h', async () => started.push('next'));
+
+    controller.abort();
+    await expect(abandoned).rejects.toBeInstanceOf(SkippedError);
+    release();
+    await holder;
+    await next;
+
+    expect(started).toEqual(['next']);
+  });
+
+  it('refuses at once when the signal has already aborted, and frees the global slot it waited for', async () => {
+    const limiter = createHostLimiter(1, 4);
+    await expect(limiter.run('h', async () => 1, AbortSignal.abort())).rejects.toBeInstanceOf(SkippedError);
+    let release!: () => void;
+    const holder = limiter.run('a', () => new Promise<void>((r) => (release = r)));
+    const controller = new AbortController();
+    // Holds its host slot while waiting for the only global slot, then gives both back.
+    const waiting = limiter.run('b', async () => 'never', controller.signal);
+    controller.abort();
+    await expect(waiting).rejects.toBeInstanceOf(SkippedError);
+    release();
+    await holder;
+    await expect(limiter.run('b', async () => 'b runs')).resolves.toBe('b runs');
   });
 });

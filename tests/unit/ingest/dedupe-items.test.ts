@@ -11,11 +11,12 @@ const item = (over: Partial<FeedItem> & Pick<FeedItem, 'id' | 'source'>): FeedIt
 });
 
 describe('mergeDuplicateItems', () => {
-  it('merges the same canonical link from several feeds into one item with its other sources', () => {
+  it('merges the same canonical link into the first report, kept whole, with each other source’s own report', () => {
     const merged = mergeDuplicateItems([
       item({
         id: 'a',
         source: 'Wire',
+        perspective: 'wire',
         link: 'https://pub.example.org/x',
         published: '2026-11-23T09:00:00.000Z',
         summary: 'Short.',
@@ -23,28 +24,38 @@ describe('mergeDuplicateItems', () => {
       item({ id: 'b', source: 'Other', link: 'https://pub.example.org/y' }),
       item({
         id: 'c',
-        source: 'Google News',
+        source: 'State TV',
+        perspective: 'russian-state',
+        title: 'A different headline',
         link: 'https://pub.example.org/x',
         published: '2026-11-23T08:00:00.000Z',
-        summary: 'A longer summary of the same article.',
+        summary: 'A longer summary of the same article, in the state outlet’s words.',
         content: 'Full text.',
         author: 'Desk',
         categories: ['energy'],
       }),
     ]);
     expect(merged.map((i) => i.id)).toEqual(['a', 'b']);
+    // Before, the wire item took the state outlet's summary, content, author, date and categories.
     expect(merged[0]).toEqual({
       id: 'a',
       title: 'Title a',
       link: 'https://pub.example.org/x',
       source: 'Wire',
-      perspective: 'other',
-      published: '2026-11-23T08:00:00.000Z',
-      summary: 'A longer summary of the same article.',
-      content: 'Full text.',
-      author: 'Desk',
-      categories: ['energy'],
-      alsoIn: ['Google News'],
+      perspective: 'wire',
+      published: '2026-11-23T09:00:00.000Z',
+      summary: 'Short.',
+      categories: [],
+      alsoIn: ['State TV'],
+      duplicates: [
+        {
+          source: 'State TV',
+          perspective: 'russian-state',
+          title: 'A different headline',
+          link: 'https://pub.example.org/x',
+          published: '2026-11-23T08:00:00.000Z',
+        },
+      ],
     });
   });
 
@@ -92,8 +103,20 @@ describe('mergeDuplicateItems', () => {
     ];
     const snapshot = structuredClone(input);
     const merged = mergeDuplicateItems(input);
-    expect(merged[0]!.categories).toEqual(['x', 'y']);
+    expect(merged[0]!.categories).toEqual(['x']);
+    expect(merged[0]!.duplicates!.map((d) => d.source)).toEqual(['B']);
     expect(input).toEqual(snapshot);
+  });
+
+  it('keeps one report per other source, its first', () => {
+    const merged = mergeDuplicateItems([
+      item({ id: 'x', source: 'A' }),
+      item({ id: 'x', source: 'B', title: 'B first' }),
+      item({ id: 'x', source: 'B', title: 'B again' }),
+      item({ id: 'x', source: 'A', title: 'A again' }),
+    ]);
+    expect(merged[0]!.title).toBe('Title x');
+    expect(merged[0]!.duplicates!.map((d) => [d.source, d.title])).toEqual([['B', 'B first']]);
   });
 
   it('returns nothing for nothing', () => {
