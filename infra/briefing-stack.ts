@@ -1,8 +1,9 @@
 /**
- * The whole deployment: a scheduled digest function, a private data bucket, a private site
- * bucket served by CloudFront (OAC), the subscription API at /api/*, SES identity and
- * configuration set with bounce/complaint handling, and the alarms that tell an operator when
- * a morning went wrong.
+ * The whole deployment: a scheduled digest function, a send queue and its sender function, a
+ * private data bucket, a private site bucket served by CloudFront (OAC), the subscription API at
+ * /api/* (reachable only through CloudFront), the operator's config shipped to its own bucket,
+ * SES identity (DKIM, custom MAIL FROM) and configuration set with bounce/complaint handling, and
+ * the alarms that tell an operator when a morning went wrong.
  */
 import {
   Annotations,

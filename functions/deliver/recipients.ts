@@ -12,7 +12,9 @@ import { ThemeIdSchema } from '#domain/types.ts';
 import type { Logger, Store } from '#ports/ports.ts';
 
 export const RecipientSchema = z.object({
-  email: z.email(),
+  // Checked where each address entered (sign-up, config, --to), by rules wider than z.email():
+  // re-checking here would poison a whole queue message over one unusual but valid address.
+  email: z.string().min(3).max(254).includes('@'),
   themes: z.array(ThemeIdSchema).min(1).optional(),
   /** subscriber: a confirmed list member; fixed: config.delivery.recipients; explicit: --to. */
   kind: z.enum(['subscriber', 'fixed', 'explicit']),

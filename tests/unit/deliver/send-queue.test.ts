@@ -122,6 +122,16 @@ describe('processSendMessage', () => {
     expect(sent).toEqual([]);
   });
 
+  it('carries an address the sign-up form accepts even where z.email() would not', async () => {
+    const { data, sent, deps } = setup();
+    const list: Recipient[] = [{ email: "o'brien+news&co@example.org", kind: 'subscriber' }];
+    await confirm(data, list);
+    await saveSendEdition(data, edition);
+    const [body] = batchMessages(edition.id, list, 50);
+    expect(await processSendMessage(deps, config, body!, { receiveCount: 1 })).toMatchObject({ done: true });
+    expect(sent.map((m) => m.to)).toEqual(["o'brien+news&co@example.org"]);
+  });
+
   it('hands back a message whose edition is not stored', async () => {
     const { deps } = setup();
     const [body] = batchMessages('2026-01-01', recipients(1), 50);
