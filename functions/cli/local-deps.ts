@@ -17,6 +17,7 @@ import { createRateLimiter, realSleep } from '#deliver/send-digest.ts';
 import { processSendMessage } from '#deliver/send-queue.ts';
 import { PreconditionFailedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
+import type { Edition } from '#domain/types.ts';
 import type { Clock, Logger, Progress, Store } from '#ports/ports.ts';
 import type { DigestDeps } from '#run-digest';
 
@@ -46,7 +47,8 @@ export async function createLocalDeps(options: {
   const mailer = createOutboxMailer(paths.outbox);
   const templates = createEtaTemplates();
   const signingSecret = await localSigningSecret(data);
-  // One sender in this process: it keeps the whole send rate.
+  // One sender in this process: it keeps the whole send rate, and reads the edition once.
+  const editions = new Map<string, Edition>();
   const sender = {
     data,
     mailer,
@@ -65,7 +67,7 @@ export async function createLocalDeps(options: {
     // Claims are compared across runs in real time, whatever --now says.
     wallClock: systemClock,
     queue: createInProcessQueue(
-      (body, receiveCount) => processSendMessage(sender, config, body, { receiveCount }),
+      (body, receiveCount) => processSendMessage(sender, config, body, { receiveCount, editions }),
       { logger: options.logger },
     ),
     logger: options.logger,

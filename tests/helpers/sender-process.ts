@@ -15,6 +15,7 @@ import { systemClock } from '#adapters/system-clock.ts';
 import { parseConfig } from '#config/schema.ts';
 import { createRateLimiter, realSleep } from '#deliver/send-digest.ts';
 import { processSendRecords } from '#deliver/send-queue.ts';
+import type { Edition } from '#domain/types.ts';
 import { startSqsPoller } from './sqs-poller.ts';
 
 const env = process.env as Record<string, string>;
@@ -40,11 +41,12 @@ const deps = {
   signingSecret: 'sender-process-secret-0123456789',
   acquire: createRateLimiter(config.delivery.sendRatePerSecond, realSleep),
 };
+const editions = new Map<string, Edition>();
 startSqsPoller({
   client: new SQSClient({ endpoint: env.SQS_ENDPOINT, region: 'us-east-1', credentials }),
   queueUrl: env.QUEUE_URL!,
   concurrency: 1,
   batchSize: 1,
-  consume: (records) => processSendRecords(deps, config, records),
+  consume: (records) => processSendRecords(deps, config, records, { editions }),
 });
 logger.info('sender ready');
