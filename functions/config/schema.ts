@@ -78,7 +78,7 @@ export const DeliveryConfigSchema = z.object({
    * Sender functions running at once (the queue's maximum concurrency, 2 at least); each
    * sends at sendRatePerSecond / senderConcurrency.
    */
-  senderConcurrency: z.number().int().min(2).max(1000).default(2),
+  senderConcurrency: z.number().int().min(2).max(1000).default(3),
   /**
    * How long a send claim protects a recipient while its sender is mailing them; a claim
    * older than this belongs to a sender that died and is finished by a later attempt.
