@@ -3,7 +3,8 @@
  * redelivered queue messages and concurrent senders.
  *
  * Claim protocol, in the private store under dataKeys.sendClaim(editionId, email):
- * 1. Look first: a 'sent' record -> skipped; a live claim of another sender -> pending.
+ * 1. Look first: a 'sent' record -> skipped; a live claim of another sender, or a record that
+ *    cannot be read, -> pending.
  * 2. Build the message and wait for the rate limiter while holding nothing.
  * 3. Claim as late as possible: put {status:'claimed'} with ifNoneMatch '*', or with ifMatch on
  *    the ETag of a 'failed' or lapsed record. Of two senders one wins; the other looks again.
@@ -151,7 +152,13 @@ export async function sendDigest<R extends { email: string }>(
   };
   let halted: string | undefined;
 
-  const judge = (seen: Seen): 'sent' | 'held' | 'free' => {
+  const judge = (seen: Seen, key: string): 'sent' | 'held' | 'free' => {
+    if (seen.etag && !seen.claim) {
+      // Unreadable: trusted neither as sent nor as free (retaking it could mail twice). Pending
+      // until an operator deletes it; logged so they can.
+      logger.error('send record unreadable', { key });
+      return 'held';
+    }
     if (seen.claim?.status === 'sent') return 'sent';
     if (seen.claim?.status !== 'claimed') return 'free';
     const age = deps.clock.now().getTime() - Date.parse(seen.claim.claimedAt);
@@ -163,7 +170,7 @@ export async function sendDigest<R extends { email: string }>(
     const key = dataKeys.sendClaim(input.editionId, recipient.email);
     const recipientHash = keyHash(recipient.email.toLowerCase());
     let seen = await look(deps.data, key);
-    const first = judge(seen);
+    const first = judge(seen, key);
     if (first === 'sent') return { outcome: 'skipped' };
     if (first === 'held') return { outcome: 'pending' };
     const suppressed = await input.suppression?.(recipient);
@@ -186,7 +193,7 @@ export async function sendDigest<R extends { email: string }>(
         const taken = await take(deps, key, seen);
         if ('lost' in taken) {
           // Another sender claimed or finished it between our look and our claim.
-          return { outcome: judge(taken.lost) === 'sent' ? 'skipped' : 'pending' };
+          return { outcome: judge(taken.lost, key) === 'sent' ? 'skipped' : 'pending' };
         }
         held = taken;
       }

@@ -36,8 +36,16 @@ export function requireEnv(env: Env, name: string): string {
   return value;
 }
 
+/**
+ * Bounded waits: a sender holds a send claim across one SES call and the S3 write that records
+ * it, and both must end well inside the claim's lease (delivery.claimLeaseSeconds, 120 s).
+ */
 const s3Client = (env: Env) =>
-  new S3Client({ region: env.AWS_REGION, forcePathStyle: env[ENV.s3ForcePathStyle] === 'true' });
+  new S3Client({
+    region: env.AWS_REGION,
+    forcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  });
 
 /**
  * SES for bulk sending: one attempt per call (the sender retries, paced by its rate limiter,

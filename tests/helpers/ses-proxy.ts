@@ -70,7 +70,10 @@ export async function startSesProxy(target: string): Promise<SesProxy> {
           up.pipe(res);
         },
       );
-      forward.on('error', () => res.writeHead(502).end());
+      forward.on('error', () => {
+        if (!res.headersSent) res.writeHead(502);
+        res.end();
+      });
       forward.end(body);
     });
   });

@@ -87,7 +87,8 @@ function fresh(visibilitySeconds: number, maxReceives = 5) {
 
 const configFor = (extra: object = {}) =>
   parseConfig({
-    delivery: { inlineSendLimit: 0, batchSize: 50, sendRatePerSecond: 1000, claimLeaseSeconds: 1, ...extra },
+    // A lease far longer than a send on a loaded machine: only the kill tests need it to lapse.
+    delivery: { inlineSendLimit: 0, batchSize: 50, sendRatePerSecond: 1000, claimLeaseSeconds: 60, ...extra },
     archive: { baseUrl: 'https://briefing.example.org/', apiBaseUrl: 'https://briefing.example.org/api/' },
   });
 
@@ -343,7 +344,7 @@ describe('a sender killed with SIGKILL mid-batch', () => {
     const list = addresses(20, 'killwait');
     await fanOut(edition, queueUrl, list);
     const first = startSenderProcess(queueUrl, senderConfig(8));
-    await waitFor('five sends', () => count(first, 'sent') >= 5, 30_000);
+    await waitFor('five sends', () => count(first, 'sent') >= 5, 60_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     const sentBefore = (await mailedCounts(list)).size;
@@ -352,7 +353,7 @@ describe('a sender killed with SIGKILL mid-batch', () => {
 
     const second = startSenderProcess(queueUrl, senderConfig(50));
     try {
-      await waitFor('every recipient', async () => (await mailedCounts(list)).size === 20, 30_000);
+      await waitFor('every recipient', async () => (await mailedCounts(list)).size === 20, 60_000);
       await waitFor(
         'the batch recorded',
         async () => (await summariseDelivery(data, edition.id, 1)).sent === 20,
@@ -362,7 +363,7 @@ describe('a sender killed with SIGKILL mid-batch', () => {
     }
     await expectEachMailedOnce(list);
     expect(await claimsOf(edition.id, list)).toEqual(list.map(() => 'sent'));
-  }, 90_000);
+  }, 240_000);
 
   it('between its claim and SES’s answer: the lapsed claim is finished by the redelivery, once', async () => {
     const { edition, queueUrl } = fresh(2);
@@ -371,7 +372,7 @@ describe('a sender killed with SIGKILL mid-batch', () => {
     // Every request is held 600 ms at the proxy: the kill lands while the 3rd mail is in flight.
     proxy.holdMs(600);
     const first = startSenderProcess(queueUrl, senderConfig(50));
-    await waitFor('the third claim', () => count(first, 'claimed') >= 3, 30_000);
+    await waitFor('the third claim', () => count(first, 'claimed') >= 3, 60_000);
     first.kill('SIGKILL');
     await new Promise((r) => first.once('exit', r));
     proxy.holdMs(0);
@@ -380,7 +381,7 @@ describe('a sender killed with SIGKILL mid-batch', () => {
 
     const second = startSenderProcess(queueUrl, senderConfig(50));
     try {
-      await waitFor('every recipient', async () => (await mailedCounts(list)).size === 6, 30_000);
+      await waitFor('every recipient', async () => (await mailedCounts(list)).size === 6, 60_000);
       await waitFor(
         'the batch recorded',
         async () => (await summariseDelivery(data, edition.id, 1)).sent === 6,
@@ -390,7 +391,7 @@ describe('a sender killed with SIGKILL mid-batch', () => {
     }
     await expectEachMailedOnce(list);
     expect(await claimsOf(edition.id, list)).toEqual(list.map(() => 'sent'));
-  }, 90_000);
+  }, 240_000);
 });
 
 describe('the CLI killed with SIGKILL mid-send, then run again at once', () => {

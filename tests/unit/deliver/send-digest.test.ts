@@ -201,6 +201,20 @@ describe('sendDigest', () => {
     expect(mailer.delivered).toEqual([lapsed!.email]);
   });
 
+  it('neither retakes nor trusts an unreadable record: the recipient is pending', async () => {
+    const data = createMemoryStore();
+    const [torn] = recipientsOf(1);
+    await data.put(dataKeys.sendClaim(EDITION, torn!.email), '{"status":"cla', {
+      contentType: 'application/json',
+    });
+    const mailer = recordingMailer();
+    expect(await run({ mailer, data, clock: later(LEASE_MS * 10) }, [torn!])).toEqual({
+      ...NONE,
+      pending: 1,
+    });
+    expect(mailer.calls).toBe(0);
+  });
+
   it('lets concurrent runs share the list: each recipient gets exactly one message', async () => {
     const data = createMemoryStore();
     const recipients = recipientsOf(30);
