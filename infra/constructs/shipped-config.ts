@@ -5,7 +5,7 @@
  * reaches this bucket only, never the subscribers in the data bucket. The archive's URL in the
  * document is a deploy-time value (the distribution's domain), substituted as it is written.
  */
-import { type CfnElement, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
@@ -46,6 +46,9 @@ export class ShippedConfig extends Construct {
     });
     // The deployment's handler is a singleton at the stack's root, with its own role and runtime.
     const handler = this.deployment.handlerRole.node.scope;
+    const stack = Stack.of(this);
+    // cdk-nag names the asset bucket with the account and region when the stack's env gives them.
+    const bound = (value: string, placeholder: string) => (Token.isUnresolved(value) ? placeholder : value);
     if (handler) {
       Validations.of(handler).acknowledge(
         {
@@ -76,11 +79,11 @@ export class ShippedConfig extends Construct {
           reason: 'CDK BucketDeployment aborts its own uploads to the config bucket.',
         },
         {
-          id: 'AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+          id: `AwsSolutions::AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${bound(stack.account, '<AWS::AccountId>')}-${bound(stack.region, '<AWS::Region>')}/*]`,
           reason: 'CDK BucketDeployment reads the config document from the bootstrap asset bucket.',
         },
         {
-          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
+          id: `AwsSolutions::AwsSolutions-IAM5[Resource::<${stack.getLogicalId(this.bucket.node.defaultChild as CfnElement)}.Arn>/*]`,
           reason:
             'CDK BucketDeployment writes and prunes the config bucket, which holds only the shipped config.',
         },

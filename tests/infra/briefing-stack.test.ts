@@ -428,6 +428,27 @@ describe('BriefingStack', () => {
   });
 });
 
+describe('BriefingStack in a named account and region', () => {
+  it('passes cdk-nag as `cdk deploy` synthesises it (account and region resolved)', () => {
+    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+    Object.assign(process.env, { CDK_DEFAULT_ACCOUNT: '123456789012', CDK_DEFAULT_REGION: 'eu-west-2' });
+    try {
+      const { app, stack } = synth(CONTEXT, operatorDir({}));
+      app.synth();
+      const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions'));
+      expect(errors.map((e) => e.entry.data)).toEqual([]);
+    } finally {
+      for (const [key, value] of [
+        ['CDK_DEFAULT_ACCOUNT', saved.account],
+        ['CDK_DEFAULT_REGION', saved.region],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }, 120_000);
+});
+
 describe('BriefingStack with the placeholder domain', () => {
   it('synthesises with a warning, and carries a parameter CloudFormation refuses to deploy', () => {
     const { stack, template } = synth(
