@@ -10,6 +10,7 @@ import type { RunRequest } from '#domain/run-request.ts';
 import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { ThemeIdSchema } from '#domain/types.ts';
 import type { Logger, Store } from '#ports/ports.ts';
+import { type CorruptDocument, readStoredValue } from '#state/stored-json.ts';
 
 export const RecipientSchema = z.object({
   // Checked where each address entered (sign-up, config, --to), by rules wider than z.email():
@@ -23,7 +24,7 @@ export type Recipient = z.infer<typeof RecipientSchema>;
 
 /** Explicit recipients replace the list entirely; otherwise confirmed subscribers plus fixed ones. */
 export async function resolveRecipients(
-  deps: { data: Store; logger: Logger },
+  deps: { data: Store; logger: Logger; onCorrupt?: (document: CorruptDocument) => void },
   config: Config,
   request: RunRequest,
 ): Promise<Recipient[]> {
@@ -36,12 +37,16 @@ export async function resolveRecipients(
   }
   const byEmail = new Map<string, Recipient>();
   const keys = await deps.data.list(dataKeys.subscribersPrefix());
-  const records = await mapInFlight(keys, READS_IN_FLIGHT, (key) => readSubscriber(deps.data, key));
-  for (const [i, record] of records.entries()) {
-    if (record === 'unreadable') {
-      deps.logger.warn('unreadable subscriber record skipped', { key: keys[i] });
-      continue;
-    }
+  // A corrupt record is reported with its key and field, kept aside and skipped (state helper).
+  const state = {
+    store: deps.data,
+    logger: deps.logger,
+    ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}),
+  };
+  const records = await mapInFlight(keys, READS_IN_FLIGHT, (key) =>
+    readStoredValue(state, key, SubscriberSchema),
+  );
+  for (const record of records) {
     if (!record || !isDeliverable(record)) continue;
     const email = record.email.toLowerCase();
     byEmail.set(email, {
