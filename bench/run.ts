@@ -37,6 +37,7 @@ import { buildStories } from '#edition/build-stories.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
+import { benchSend } from './send.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const results: Record<string, unknown> = {
@@ -425,6 +426,8 @@ function syntheticItem(i: number): ScoredItem {
     line(`extract: failed (${(error as Error).message.split('\n')[0]})`);
   }
 }
+
+results.send = await benchSend(line);
 
 // --- bundle --------------------------------------------------------------------------------
 {

@@ -27,6 +27,7 @@ import type {
   Logger,
   Mailer,
   Progress,
+  Queue,
   Store,
   Summarizer,
   Templates,
@@ -47,6 +48,10 @@ export interface DigestDeps {
   site: Store;
   mailer: Mailer;
   clock: Clock;
+  /** Real time for send claims when `clock` is pinned (a CLI run with --now); defaults to clock. */
+  wallClock?: Clock;
+  /** The send queue large lists fan out to (SQS, or in process); without one all mail is sent inline. */
+  queue?: Queue;
   logger: Logger;
   progress: Progress;
   templates: Templates;

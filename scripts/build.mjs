@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const HANDLERS = ['digest', 'subscribe-api', 'ses-events'];
+export const HANDLERS = ['digest', 'sender', 'subscribe-api', 'ses-events'];
 
 export async function buildHandlers(outRoot = join(root, 'dist')) {
   const sizes = {};

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { describeError, type MailFailureKind, MailSendError } from '#domain/errors.ts';
 import type { Clock, Mailer, OutgoingMail } from '#ports/ports.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -56,14 +57,32 @@ async function writeAtomically(
   }
 }
 
+/** Errors after which no other message could be written either: stop sending for this run. */
+const HALTING_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR']);
+const PASSING_CODES = new Set(['EMFILE', 'ENFILE', 'EBUSY', 'EAGAIN', 'EINTR']);
+
+/** A file-system error mapped to what the sender should do (a full disk stops the run, losing nothing). */
+export function classifyOutboxError(error: unknown): MailFailureKind {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  if (HALTING_CODES.has(code)) return 'quota';
+  if (PASSING_CODES.has(code)) return 'transient';
+  return 'permanent';
+}
+
 export function createOutboxMailer(dir: string, options: { clock?: Clock } = {}): Mailer {
   const clock = options.clock ?? systemClock;
   return {
     async send(mail: OutgoingMail) {
-      await mkdir(dir, { recursive: true });
       const name = outboxFileName(mail, clock.now());
       const file = join(dir, name);
-      await writeAtomically(file, dir, name, mail.raw);
+      try {
+        await mkdir(dir, { recursive: true });
+        await writeAtomically(file, dir, name, mail.raw);
+      } catch (error) {
+        throw new MailSendError(`outbox: ${describeError(error)}`, classifyOutboxError(error), {
+          cause: error,
+        });
+      }
       return { providerId: file };
     },
   };

@@ -45,6 +45,7 @@ const stdinCmds = () => import('./commands/stdin-commands.ts');
 const archiveCmds = () => import('./commands/archive-commands.ts');
 const subscriberCmds = () => import('./commands/subscribers-command.ts');
 const invokeCmd = () => import('./commands/invoke-command.ts');
+const reportCmd = () => import('./commands/report-command.ts');
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('briefing')
@@ -160,6 +161,10 @@ function buildProgram(io: CliIo): Command {
       '--function-name <name>',
       'the digest function (stack output DigestFunctionName; default $BRIEFING_FUNCTION_NAME)',
     )
+    .option(
+      '--stack <name>',
+      'a deployed stack: invoke its digest function (stack output DigestFunctionName)',
+    )
     .option('--region <region>', 'AWS region (default: from the AWS configuration)')
     .option('--since <when>', 'window start: a duration such as 72h or 3d, or an ISO date')
     .option('--until <iso>', 'window end')
@@ -171,52 +176,77 @@ function buildProgram(io: CliIo): Command {
     .option('--no-archive', 'do not publish to the archive')
     .action(async (options) => (await invokeCmd()).runInvoke(options, io));
 
+  program
+    .command('report')
+    .description(
+      "An edition's run report, with what the senders have mailed so far when it went through the send queue",
+    )
+    .option('--edition <id>', 'edition id (default: the latest run)')
+    .addOption(new Option('--out <dir>', 'output folder whose .state holds the reports').default('./out'))
+    .option('--stack <name>', 'a deployed stack: its data bucket')
+    .option('--bucket <name>', 'the data bucket itself')
+    .option('--region <region>', 'AWS region (default: from the AWS configuration)')
+    .option('--json', 'print JSON')
+    .action(async (options) => (await reportCmd()).runReport(options, io));
+
   const subscribers = program
     .command('subscribers')
-    .description('Manage subscribers in the private state of an output folder (AWS: the data bucket)');
-  const outOption = () =>
-    new Option('--out <dir>', 'output folder whose .state holds the list').default('./out');
-  subscribers
-    .command('add')
+    .description(
+      'Manage subscribers: in the private state of an output folder (--out), or in a deployed stack (--stack NAME or --bucket NAME)',
+    );
+  const target = (command: Command) =>
+    command
+      .addOption(new Option('--out <dir>', 'output folder whose .state holds the list').default('./out'))
+      .option('--stack <name>', 'a deployed stack: its data bucket (stack output DataBucketName)')
+      .option('--bucket <name>', 'the data bucket itself')
+      .option('--region <region>', 'AWS region (default: from the AWS configuration)');
+  target(subscribers.command('add'))
     .description('Add addresses (pending unless --confirmed; no opt-in mail is sent)')
     .argument('<emails...>')
-    .addOption(outOption())
     .option('--confirmed', 'mark as confirmed (consent obtained elsewhere; recorded as "operator cli")')
     .addOption(new Option('--themes <ids>', 'only these themes, comma-separated').argParser(list))
     .option('--note <text>', 'consent note kept with the record')
     .action(async (emails: string[], options) =>
       (await subscriberCmds()).runSubscribersAdd(emails, options, io),
     );
-  subscribers
-    .command('confirm')
+  target(subscribers.command('confirm'))
     .description('Confirm pending addresses')
     .argument('<emails...>')
-    .addOption(outOption())
     .action(async (emails: string[], options) =>
       (await subscriberCmds()).runSubscribersConfirm(emails, options, io),
     );
-  subscribers
-    .command('remove')
-    .description('Unsubscribe addresses (--purge deletes the record entirely)')
+  target(subscribers.command('remove'))
+    .description(
+      'Unsubscribe addresses (--purge deletes the record entirely); an unknown address is an error',
+    )
     .argument('<emails...>')
-    .addOption(outOption())
     .option('--purge', 'delete the record (erasure request)')
     .action(async (emails: string[], options) =>
       (await subscriberCmds()).runSubscribersRemove(emails, options, io),
     );
-  subscribers
-    .command('list')
+  target(subscribers.command('list'))
     .description('List subscribers')
-    .addOption(outOption())
     .option('--status <status>', 'only this status (pending, confirmed, unsubscribed, bounced, complained)')
     .option('--json', 'print JSON')
     .action(async (options) => (await subscriberCmds()).runSubscribersList(options, io));
-  subscribers
-    .command('export')
+  target(subscribers.command('export'))
     .description('Export the list with consent records')
-    .addOption(outOption())
     .option('--format <format>', 'csv or json', 'csv')
     .action(async (options) => (await subscriberCmds()).runSubscribersExport(options, io));
+  target(subscribers.command('import'))
+    .description(
+      'Import a CSV of email[,themes]: each address is sent a confirmation mail (double opt-in) unless --confirmed --reason',
+    )
+    .argument(
+      '<file>',
+      'CSV file; a header row "email,themes" is optional; themes space- or semicolon-separated',
+    )
+    .option('--confirmed', 'mark as confirmed without a confirmation mail (requires --reason)')
+    .option('--reason <text>', 'how these addresses consented (kept with each record)')
+    .option('--config <file>', 'configuration for the local opt-in mail (with --out)')
+    .action(async (file: string, options) =>
+      (await subscriberCmds()).runSubscribersImport(file, options, io),
+    );
 
   return program;
 }

@@ -37,8 +37,16 @@ export function formatRunSummary(
     lines.push(`  ${i === 0 ? 'top line'.padEnd(14) : ''.padEnd(14)}${i + 1}. ${s.text}`);
   if (result.delivery) {
     const d = result.delivery;
+    const extra = [
+      d.pending
+        ? `${d.pending} pending (claimed by a run that may have died; a re-run after its lease finishes them)`
+        : '',
+      d.suppressed ? `${d.suppressed} suppressed` : '',
+      d.deferred ? `${d.deferred} deferred` : '',
+      d.mode === 'queued' ? `via the send queue in ${d.batches} batches` : '',
+    ].filter(Boolean);
     lines.push(
-      `  ${'mail'.padEnd(14)}${d.sent} sent, ${d.skipped} skipped, ${d.failed} failed${d.note ? ` (${d.note})` : ''}`,
+      `  ${'mail'.padEnd(14)}${d.sent} sent, ${d.skipped} already sent, ${d.failed} failed${extra.length ? `, ${extra.join(', ')}` : ''}${d.note ? ` (${d.note})` : ''}`,
     );
     lines.push(`  ${'outbox'.padEnd(14)}${rel(paths.outbox)}`);
   }

@@ -67,8 +67,23 @@ export const DeliveryConfigSchema = z.object({
   recipients: z.array(z.email()).default([]),
   /** Gmail clips at ~102 KB; lower-ranked stories move to the web version past this. */
   maxHtmlBytes: z.number().int().min(10_000).default(100_000),
+  /** The account's SES maximum send rate: all senders together stay under it. */
   sendRatePerSecond: z.number().min(0.1).default(14),
   unsubscribeMailto: z.email().optional(),
+  /** Lists up to this size are mailed by the digest itself; larger ones go through the send queue. */
+  inlineSendLimit: z.number().int().min(0).default(100),
+  /** Recipients per queue message (one message carries the edition id and these addresses). */
+  batchSize: z.number().int().min(1).max(500).default(50),
+  /**
+   * Sender functions running at once (the queue's maximum concurrency, 2 at least); each
+   * sends at sendRatePerSecond / senderConcurrency.
+   */
+  senderConcurrency: z.number().int().min(2).max(1000).default(3),
+  /**
+   * How long a send claim protects a recipient while its sender is mailing them; a claim
+   * older than this belongs to a sender that died and is finished by a later attempt.
+   */
+  claimLeaseSeconds: z.number().int().min(1).max(900).default(120),
 });
 
 export const ArchiveConfigSchema = z.object({

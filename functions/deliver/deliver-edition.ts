@@ -1,24 +1,27 @@
 /**
- * Mails an edition: chooses the recipients (explicit ones only, or the confirmed list), renders
- * each recipient's message with their own unsubscribe link and theme choice, and hands the batch
- * to sendDigest, which claims every send so nobody is mailed twice.
+ * Mails an edition: chooses the recipients (explicit ones only, or the confirmed list), then
+ * either sends to them itself (a list up to delivery.inlineSendLimit, or no queue) or stores the
+ * edition for the senders and enqueues the recipients in batches (send-queue.ts). Either way
+ * every send goes through the claim protocol, so nobody is mailed twice.
  */
 
 import type { Config } from '#config/schema.ts';
-import { dataKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
-import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
-import { createToken } from '#domain/tokens.ts';
-import type { Edition, ThemeId } from '#domain/types.ts';
-import type { Clock, Logger, Mailer, OutgoingMail, Store, Templates } from '#ports/ports.ts';
-import { type CorruptDocument, readStoredValue } from '#state/stored-json.ts';
-import { composeMessage } from './compose-mime.ts';
-import { renderEmail, renderQuietDay } from './render-email.ts';
-import { type Recipient, type SendReport, sendDigest } from './send-digest.ts';
+import type { Edition } from '#domain/types.ts';
+import type { Clock, Logger, Mailer, Queue, Store, Templates } from '#ports/ports.ts';
+import type { CorruptDocument } from '#state/stored-json.ts';
+import { saveSendEdition, summariseDelivery } from './delivery-records.ts';
+import { createDigestMailBuilder } from './digest-mail.ts';
+import { resolveRecipients, suppressionOf } from './recipients.ts';
+import { createRateLimiter, realSleep, type SendReport, sendDigest } from './send-digest.ts';
+import { batchMessages } from './send-queue.ts';
 
 export interface DeliveryReport extends SendReport {
   recipients: number;
   quietDay: boolean;
+  /** inline: mailed by this run; queued: handed to the send queue, `batches` messages. */
+  mode: 'inline' | 'queued';
+  batches?: number;
   /** Why nothing was sent, when nothing was. */
   note?: string;
 }
@@ -26,15 +29,21 @@ export interface DeliveryReport extends SendReport {
 export interface DeliveryDeps {
   data: Store;
   mailer: Mailer;
+  /** The run's clock (the Date header, link lifetimes). */
   clock: Clock;
+  /** Real time for send claims when `clock` is pinned (a CLI run with --now); defaults to clock. */
+  wallClock?: Clock;
   logger: Logger;
   templates: Templates;
   signingSecret: string;
+  /** The send queue; without one every list is mailed inline. */
+  queue?: Queue;
   /** Told about a corrupt subscriber record met (the run report lists them). */
   onCorrupt?: (document: CorruptDocument) => void;
+  sleep?: (ms: number) => Promise<void>;
 }
 
-const LINK_LIFETIME_S = 400 * 86_400;
+const NOTHING = { sent: 0, skipped: 0, pending: 0, suppressed: 0, failed: 0, deferred: 0, failures: [] };
 
 export async function deliverEdition(
   deps: DeliveryDeps,
@@ -44,101 +53,51 @@ export async function deliverEdition(
   editionUrl: string,
 ): Promise<DeliveryReport> {
   const quietDay = edition.stories.length === 0;
-  const recipients = await resolveRecipients(deps, config, request, edition);
-  const empty = { sent: 0, skipped: 0, failed: 0, failures: [], recipients: recipients.length, quietDay };
+  const recipients = await resolveRecipients(deps, config, request);
+  const empty = { ...NOTHING, recipients: recipients.length, quietDay, mode: 'inline' as const };
   if (recipients.length === 0) return { ...empty, note: 'no recipients' };
   if (quietDay && config.delivery.quietDay === 'skip') {
     return { ...empty, skipped: recipients.length, note: 'quiet day: configured to send nothing' };
   }
 
-  const messageIdDomain = config.delivery.from.split('@')[1] ?? 'localhost';
-  const build = async (recipient: Recipient): Promise<OutgoingMail> => {
-    const context = {
-      archiveTitle: config.archive.title,
-      editionUrl,
-      recipient: {
-        email: recipient.email,
-        unsubscribeUrl: recipient.unsubscribeUrl,
-        preferencesUrl: recipient.preferencesUrl,
-        ...(recipient.themes ? { themes: recipient.themes } : {}),
+  if (!deps.queue || recipients.length <= config.delivery.inlineSendLimit) {
+    const sleep = deps.sleep ?? realSleep;
+    const report = await sendDigest(
+      {
+        mailer: deps.mailer,
+        data: deps.data,
+        clock: deps.wallClock ?? deps.clock,
+        logger: deps.logger,
+        sleep,
       },
-      postalAddress: config.delivery.postalAddress,
-      maxHtmlBytes: config.delivery.maxHtmlBytes,
-    };
-    const rendered = quietDay
-      ? renderQuietDay(edition, context, deps.templates)
-      : renderEmail(edition, context, deps.templates);
-    const { raw, messageId } = await composeMessage({
-      from: config.delivery.from,
-      fromName: config.delivery.fromName,
-      to: recipient.email,
-      subject: rendered.subject,
-      html: rendered.html,
-      text: rendered.text,
-      messageIdDomain,
-      date: deps.clock.now(),
-      listId: config.delivery.listId,
-      unsubscribeUrl: recipient.unsubscribeUrl,
-      ...(config.delivery.unsubscribeMailto ? { unsubscribeMailto: config.delivery.unsubscribeMailto } : {}),
-      ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
-      ...(config.delivery.replyTo ? { replyTo: config.delivery.replyTo } : {}),
-      editionId: edition.id,
-    });
-    return { from: config.delivery.from, to: recipient.email, raw, messageId };
-  };
-
-  const report = await sendDigest(deps, {
-    edition,
-    recipients,
-    build,
-    ratePerSecond: config.delivery.sendRatePerSecond,
-  });
-  return { ...report, recipients: recipients.length, quietDay };
-}
-
-/** Explicit recipients replace the list entirely; otherwise confirmed subscribers plus fixed ones. */
-export async function resolveRecipients(
-  deps: Pick<DeliveryDeps, 'data' | 'clock' | 'logger' | 'signingSecret' | 'onCorrupt'>,
-  config: Config,
-  request: RunRequest,
-  edition: Edition,
-): Promise<Recipient[]> {
-  const links = (email: string, themes?: ThemeId[]): Recipient => {
-    const expiresAt = Math.floor(deps.clock.now().getTime() / 1000) + LINK_LIFETIME_S;
-    const token = (purpose: 'unsubscribe' | 'preferences') =>
-      encodeURIComponent(createToken({ email, purpose, expiresAt }, deps.signingSecret));
-    return {
-      email,
-      ...(themes && themes.length > 0 ? { themes } : {}),
-      unsubscribeUrl: new URL(
-        `unsubscribe?token=${token('unsubscribe')}`,
-        config.archive.apiBaseUrl,
-      ).toString(),
-      preferencesUrl: new URL(
-        `preferences?token=${token('preferences')}`,
-        config.archive.apiBaseUrl,
-      ).toString(),
-    };
-  };
-  if (request.recipients) return dedupe(request.recipients).map((email) => links(email, request.themes));
-
-  const subscribers: Recipient[] = [];
-  // A corrupt record is reported with its key and field, kept aside and skipped (state helper).
-  const state = {
-    store: deps.data,
-    logger: deps.logger.child({ editionId: edition.id }),
-    ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}),
-  };
-  for (const key of await deps.data.list(dataKeys.subscribersPrefix())) {
-    const subscriber = await readStoredValue(state, key, SubscriberSchema);
-    if (subscriber && isDeliverable(subscriber)) subscribers.push(links(subscriber.email, subscriber.themes));
+      {
+        editionId: edition.id,
+        recipients,
+        build: createDigestMailBuilder(deps, config, edition, editionUrl),
+        suppression: (recipient) => suppressionOf(deps.data, recipient),
+        acquire: createRateLimiter(config.delivery.sendRatePerSecond, sleep),
+        leaseMs: config.delivery.claimLeaseSeconds * 1000,
+      },
+    );
+    return { ...report, recipients: recipients.length, quietDay, mode: 'inline' };
   }
-  const fixed = config.delivery.recipients.map((email) => links(email.toLowerCase()));
-  const byEmail = new Map<string, Recipient>();
-  for (const r of [...subscribers, ...fixed]) if (!byEmail.has(r.email)) byEmail.set(r.email, r);
-  return [...byEmail.values()];
-}
 
-function dedupe(emails: string[]): string[] {
-  return [...new Set(emails.map((e) => e.trim().toLowerCase()))];
+  // The senders render from this copy: an ad-hoc edition is mailed without being published.
+  await saveSendEdition(deps.data, edition);
+  const bodies = batchMessages(edition.id, recipients, config.delivery.batchSize);
+  const { consumed } = await deps.queue.enqueue(bodies);
+  deps.logger.info('recipients queued', { recipients: recipients.length, batches: bodies.length });
+  const queued = { ...empty, mode: 'queued' as const, batches: bodies.length };
+  if (!consumed)
+    return { ...queued, note: `${recipients.length} recipients queued in ${bodies.length} batches` };
+  const summary = await summariseDelivery(deps.data, edition.id, bodies.length);
+  return {
+    ...queued,
+    sent: summary.sent,
+    pending: summary.pending,
+    suppressed: summary.suppressed,
+    failed: summary.failed,
+    deferred: summary.deferred + (recipients.length - summary.recipients),
+    failures: summary.failures,
+  };
 }

@@ -1,62 +1,81 @@
 /**
- * Sends one message per recipient, exactly once per edition.
+ * Sends one message per recipient, exactly once per edition, across crashes, re-runs,
+ * redelivered queue messages and concurrent senders.
  *
  * Claim protocol, in the private store under dataKeys.sendClaim(editionId, email):
- * 1. Claim: put {status:'claimed'} with ifNoneMatch '*'. Only one run can win it.
- * 2. If the key exists: 'sent' -> skip; 'claimed' recently -> skip (a live run owns it);
- *    'failed', or 'claimed' longer ago than STALE_CLAIM_MS (its run died) -> take it over with
- *    ifMatch on the ETag just read, so of two runs taking over, one wins.
- * 3. Send, then at once put {status:'sent', messageId, providerId, sentAt} with ifMatch.
- * 4. A permanent failure writes {status:'failed'}, releasing the recipient to a later run.
+ * 1. Look first: a 'sent' record -> skipped; a live claim of another sender, or a record that
+ *    cannot be read, -> pending.
+ * 2. Build the message and wait for the rate limiter while holding nothing.
+ * 3. Claim as late as possible: put {status:'claimed'} with ifNoneMatch '*', or with ifMatch on
+ *    the ETag of a 'failed' or lapsed record. Of two senders one wins; the other looks again.
+ * 4. Send, then at once record {status:'sent', messageId, providerId, sentAt} with ifMatch.
+ * 5. A failed send releases the claim as {status:'failed'}, so a later attempt may take it.
  *
- * The one window left: a run that dies after the provider accepted a message and before step 3
- * lands leaves a 'claimed' record; once it is stale, a later run sends again. Step 3 follows the
- * provider's answer with nothing in between, so the window is one store write long. A crash
- * anywhere else never double-sends: before the send, the recipient is merely delayed until the
- * claim goes stale; after step 3, the record says 'sent'.
+ * A sender holds a claim for one provider call (seconds); a claim older than `leaseMs` belongs to
+ * a sender that died between steps 3 and 4, and the next attempt takes it over and sends. The one
+ * window left: a death after the provider accepted the message and before step 4 landed (one
+ * store write long) gives that recipient a second copy with the same Message-ID. A death anywhere
+ * else loses nobody and repeats nothing: before the claim nothing is held, after step 4 the record
+ * says 'sent'.
  *
- * Store errors while claiming stop the run (it cannot promise exactly-once without the store);
- * mailer errors are per recipient: throttling and transient errors back off and retry within
- * the run, a daily-quota or account-paused error stops sending and leaves the rest unclaimed.
+ * Store errors while looking or claiming stop the run (exactly-once needs the store); mailer
+ * errors are per recipient and typed (MailSendError): throttled and transient ones back off and
+ * retry, a permanent one fails that recipient, 'quota' stops sending and defers the rest.
  */
 import { z } from 'zod';
 import { backoffDelay } from '#domain/backoff.ts';
-import { describeError, PreconditionFailedError } from '#domain/errors.ts';
+import {
+  describeError,
+  type MailFailureKind,
+  MailSendError,
+  PreconditionFailedError,
+} from '#domain/errors.ts';
 import { dataKeys, keyHash } from '#domain/keys.ts';
-import type { Edition, ThemeId } from '#domain/types.ts';
 import type { Clock, Logger, Mailer, OutgoingMail, Store } from '#ports/ports.ts';
 import { parseStoredJson } from '#state/stored-json.ts';
 
-export interface Recipient {
-  email: string;
-  themes?: ThemeId[];
-  unsubscribeUrl: string;
-  preferencesUrl: string;
-}
-
 export interface SendReport {
+  /** Mailed by this run. */
   sent: number;
+  /** Mailed before (an earlier run or delivery already recorded it). */
   skipped: number;
+  /** Claimed by another sender that has not recorded a result: finished by a later attempt once its lease lapses. */
+  pending: number;
+  /** Not mailed because the address bounced, complained or left the list. */
+  suppressed: number;
+  /** Refused for good in this run (a permanent error, or a message that could not be built). */
   failed: number;
+  /** Not tried or not finished now (throttled past the attempts, quota spent, out of time): retry later. */
+  deferred: number;
   failures: { email: string; error: string }[];
+  /** Set when the mailer said nothing more can be sent for now (quota): the reason. */
+  halted?: string;
 }
 
 export interface SendDeps {
   mailer: Mailer;
   /** The private store (send claims live beside subscribers, never under the published site). */
   data: Store;
+  /** Real time: claims are compared across processes, so never a pinned business clock. */
   clock: Clock;
   logger: Logger;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export interface SendInput {
-  edition: Edition;
-  recipients: readonly Recipient[];
-  build: (recipient: Recipient) => Promise<OutgoingMail>;
-  ratePerSecond: number;
+export interface SendInput<R extends { email: string }> {
+  editionId: string;
+  recipients: readonly R[];
+  build: (recipient: R) => Promise<OutgoingMail>;
+  /** Why this recipient must not be mailed now (bounced, unsubscribed), checked before claiming. */
+  suppression?: (recipient: R) => Promise<string | undefined>;
+  /** Waits for a send slot; one limiter shared by every batch a process sends keeps the rate. */
+  acquire: () => Promise<void>;
+  /** How long a claim protects a recipient (see the protocol above). */
+  leaseMs: number;
   /** Attempts per recipient for throttled or transient errors (default 5). */
   maxAttempts?: number;
+  /** True when no time is left to start another send (a Lambda near its timeout). */
+  outOfTime?: () => boolean;
 }
 
 export interface SendClaim {
@@ -69,61 +88,11 @@ export interface SendClaim {
   attempts?: number;
 }
 
-/**
- * A 'claimed' record older than this belongs to a run that died: Lambda stops any run at 15
- * minutes, and a live run holds a claim only for the seconds one send takes.
- */
-export const STALE_CLAIM_MS = 15 * 60_000;
-
 const DEFAULT_MAX_ATTEMPTS = 5;
 /** Send retries wait 0.5-1 s, then 1-2 s, 2-4 s, ... at most 30 s. */
 const SEND_BACKOFF = { baseMs: 1_000, capMs: 30_000 };
 const MARK_ATTEMPTS = 3;
-
-export type SendErrorKind = 'throttled' | 'transient' | 'halt' | 'permanent';
-
-interface ErrorShape {
-  name?: unknown;
-  message?: unknown;
-  code?: unknown;
-  retryable?: unknown;
-  $retryable?: unknown;
-  status?: unknown;
-  statusCode?: unknown;
-  $metadata?: { httpStatusCode?: unknown };
-}
-
-const HALT_NAMES = new Set([
-  'AccountSendingPausedException',
-  'SendingPausedException',
-  'ConfigurationSetSendingPausedException',
-]);
-const THROTTLE_NAMES = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException']);
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
-
-/** How a provider error should be handled. SES reports a spent daily quota as 'Throttling' too. */
-export function classifySendError(error: unknown): SendErrorKind {
-  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
-  const name = typeof e.name === 'string' ? e.name : '';
-  const message = typeof e.message === 'string' ? e.message : String(error);
-  const status = [e.$metadata?.httpStatusCode, e.statusCode, e.status].find((s) => typeof s === 'number');
-  if (/daily message quota exceeded/i.test(message) || HALT_NAMES.has(name)) return 'halt';
-  if (
-    THROTTLE_NAMES.has(name) ||
-    /maximum sending rate exceeded|rate exceeded|throttl/i.test(message) ||
-    status === 429
-  )
-    return 'throttled';
-  if (
-    e.retryable === true ||
-    e.$retryable ||
-    (typeof status === 'number' && status >= 500) ||
-    (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) ||
-    name === 'TimeoutError'
-  )
-    return 'transient';
-  return 'permanent';
-}
+const JSON_TYPE = 'application/json';
 
 /**
  * A token bucket holding one token, refilled at `ratePerSecond`: sends are evenly spaced, so no
@@ -155,56 +124,99 @@ export function createRateLimiter(
   };
 }
 
-const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export async function sendDigest(deps: SendDeps, input: SendInput): Promise<SendReport> {
+/** What became of one recipient. */
+type Outcome = 'sent' | 'skipped' | 'pending' | 'suppressed' | 'failed' | 'deferred';
+
+interface Seen {
+  claim?: SendClaim;
+  etag?: string;
+}
+
+export async function sendDigest<R extends { email: string }>(
+  deps: SendDeps,
+  input: SendInput<R>,
+): Promise<SendReport> {
   const sleep = deps.sleep ?? realSleep;
   const maxAttempts = Math.max(1, input.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
-  const acquire = createRateLimiter(input.ratePerSecond, sleep);
-  const editionId = input.edition.id;
-  const logger = deps.logger.child({ editionId });
-  const report: SendReport = { sent: 0, skipped: 0, failed: 0, failures: [] };
+  const logger = deps.logger.child({ editionId: input.editionId });
+  const report: SendReport = {
+    sent: 0,
+    skipped: 0,
+    pending: 0,
+    suppressed: 0,
+    failed: 0,
+    deferred: 0,
+    failures: [],
+  };
   let halted: string | undefined;
 
-  const fail = (email: string, error: string) => {
-    report.failed++;
-    report.failures.push({ email, error });
+  const judge = (seen: Seen, key: string): 'sent' | 'held' | 'free' => {
+    if (seen.etag && !seen.claim) {
+      // Unreadable: trusted neither as sent nor as free (retaking it could mail twice). Pending
+      // until an operator deletes it; logged so they can.
+      logger.error('send record unreadable', { key });
+      return 'held';
+    }
+    if (seen.claim?.status === 'sent') return 'sent';
+    if (seen.claim?.status !== 'claimed') return 'free';
+    const age = deps.clock.now().getTime() - Date.parse(seen.claim.claimedAt);
+    return age > input.leaseMs ? 'free' : 'held';
   };
 
-  for (const recipient of input.recipients) {
+  const sendOne = async (recipient: R): Promise<{ outcome: Outcome; error?: string }> => {
+    if (halted) return { outcome: 'deferred', error: halted };
+    const key = dataKeys.sendClaim(input.editionId, recipient.email);
     const recipientHash = keyHash(recipient.email.toLowerCase());
-    if (halted) {
-      // Not claimed: the next run picks these recipients up as if new.
-      fail(recipient.email, halted);
-      continue;
-    }
-    const key = dataKeys.sendClaim(editionId, recipient.email);
-    const claim = await claimSend(deps, key);
-    if (!claim) {
-      report.skipped++;
-      continue;
-    }
+    let seen = await look(deps.data, key);
+    const first = judge(seen, key);
+    if (first === 'sent') return { outcome: 'skipped' };
+    if (first === 'held') return { outcome: 'pending' };
+    const suppressed = await input.suppression?.(recipient);
+    if (suppressed) return { outcome: 'suppressed', error: suppressed };
 
     let mail: OutgoingMail;
     try {
       mail = await input.build(recipient);
     } catch (error) {
       const message = `could not build the message: ${describeError(error)}`;
-      fail(recipient.email, message);
-      await releaseClaim(deps, logger, key, claim, message, 0);
       logger.error('send failed', { recipientHash, error: message });
-      continue;
+      return { outcome: 'failed', error: message };
     }
 
+    let held: Held | undefined;
     for (let attempt = 1; ; attempt++) {
-      await acquire();
+      if (input.outOfTime?.()) return { outcome: 'deferred', error: 'out of time' };
+      await input.acquire();
+      if (!held) {
+        const taken = await take(deps, key, seen);
+        if ('lost' in taken) {
+          // Another sender claimed or finished it between our look and our claim.
+          return { outcome: judge(taken.lost, key) === 'sent' ? 'skipped' : 'pending' };
+        }
+        held = taken;
+      }
+      logger.debug('claimed', { recipientHash, attempt });
       let providerId: string;
       try {
         ({ providerId } = await deps.mailer.send(mail));
       } catch (error) {
-        const kind = classifySendError(error);
+        const kind: MailFailureKind = error instanceof MailSendError ? error.kind : 'permanent';
         const message = describeError(error);
-        if ((kind === 'throttled' || kind === 'transient') && attempt < maxAttempts) {
+        const released = await release(deps, logger, key, held, message, attempt);
+        if (released === 'lost') return { outcome: 'pending' };
+        if (released) {
+          seen = released;
+          held = undefined;
+        }
+        if (kind === 'quota') {
+          halted = `not sent: ${message}`;
+          logger.error('sending stopped for this run', { error: message });
+          return { outcome: 'deferred', error: message };
+        }
+        const retryable = kind === 'throttled' || kind === 'transient';
+        if (retryable && attempt < maxAttempts) {
           const backoffMs = backoffDelay(attempt, SEND_BACKOFF);
           logger.warn(kind === 'throttled' ? 'send throttled, backing off' : 'send failed, retrying', {
             recipientHash,
@@ -215,67 +227,66 @@ export async function sendDigest(deps: SendDeps, input: SendInput): Promise<Send
           await sleep(backoffMs);
           continue;
         }
-        if (kind === 'halt') {
-          halted = `not sent: ${message}`;
-          logger.error('sending stopped for this run', { error: message });
-        }
-        fail(recipient.email, message);
-        await releaseClaim(deps, logger, key, claim, message, attempt);
         logger.error('send failed', { recipientHash, attempt, error: message, errorKind: kind });
-        break;
+        return { outcome: retryable ? 'deferred' : 'failed', error: message };
       }
       // Accepted by the provider: record it before anything else can go wrong.
-      await markSent(deps, logger, sleep, key, claim, {
+      await markSent(deps, logger, sleep, key, held, {
         messageId: mail.messageId,
         providerId,
         attempts: attempt,
       });
-      report.sent++;
-      break;
+      logger.debug('sent', { recipientHash, attempt });
+      return { outcome: 'sent' };
     }
+  };
+
+  for (const recipient of input.recipients) {
+    const { outcome, error } = await sendOne(recipient);
+    report[outcome]++;
+    if (error && (outcome === 'failed' || outcome === 'deferred'))
+      report.failures.push({ email: recipient.email, error });
   }
-  logger.info('digest sent', { sent: report.sent, skipped: report.skipped, failed: report.failed });
+  if (halted) report.halted = halted;
+  logger.info('digest sent', {
+    sent: report.sent,
+    skipped: report.skipped,
+    pending: report.pending,
+    suppressed: report.suppressed,
+    failed: report.failed,
+    deferred: report.deferred,
+  });
   return report;
 }
 
-interface HeldClaim {
+interface Held {
   etag: string;
   claimedAt: string;
 }
 
-const JSON_TYPE = 'application/json';
+async function look(data: Store, key: string): Promise<Seen> {
+  const object = await data.get(key);
+  if (!object) return {};
+  return { claim: parseClaim(key, object.body), ...(object.etag ? { etag: object.etag } : {}) };
+}
 
-/** Claims a recipient for this run; undefined when it is sent already or a live run holds it. */
-async function claimSend(deps: SendDeps, key: string): Promise<HeldClaim | undefined> {
-  const now = deps.clock.now();
-  const fresh: SendClaim = { status: 'claimed', claimedAt: now.toISOString() };
-  const body = JSON.stringify(fresh);
+/** Claims a free record: a first write, or a takeover conditional on the ETag we judged. */
+async function take(deps: SendDeps, key: string, seen: Seen): Promise<Held | { lost: Seen }> {
+  const claimedAt = deps.clock.now().toISOString();
+  const body = JSON.stringify({ status: 'claimed', claimedAt } satisfies SendClaim);
   try {
-    const { etag } = await deps.data.put(key, body, { contentType: JSON_TYPE, ifNoneMatch: '*' });
-    return { etag, claimedAt: fresh.claimedAt };
+    const { etag } = await deps.data.put(key, body, {
+      contentType: JSON_TYPE,
+      ...(seen.etag ? { ifMatch: seen.etag } : { ifNoneMatch: '*' as const }),
+    });
+    return { etag, claimedAt };
   } catch (error) {
     if (!(error instanceof PreconditionFailedError)) throw error;
-  }
-  const existing = await deps.data.get(key);
-  // Deleted between our put and get (an operator clearing sends): leave it to the next run.
-  if (!existing?.etag) return undefined;
-  const claim = parseClaim(key, existing.body);
-  if (claim?.status === 'sent') return undefined;
-  if (claim?.status === 'claimed') {
-    const age = now.getTime() - Date.parse(claim.claimedAt);
-    if (!(age > STALE_CLAIM_MS)) return undefined;
-  }
-  // 'failed', stale, or unreadable: take over, unless another run does so first.
-  try {
-    const { etag } = await deps.data.put(key, body, { contentType: JSON_TYPE, ifMatch: existing.etag });
-    return { etag, claimedAt: fresh.claimedAt };
-  } catch (error) {
-    if (error instanceof PreconditionFailedError) return undefined;
-    throw error;
+    return { lost: await look(deps.data, key) };
   }
 }
 
-/** sends/<edition>/<hash>.json; a record of another shape is treated like a failed one. */
+/** sends/<edition>/<hash>.json; a record of another shape is unreadable (see judge() in sendDigest). */
 const SendClaimSchema: z.ZodType<SendClaim> = z.object({
   status: z.enum(['claimed', 'sent', 'failed']),
   claimedAt: z.string().catch(''),
@@ -287,7 +298,6 @@ const SendClaimSchema: z.ZodType<SendClaim> = z.object({
 });
 
 function parseClaim(key: string, body: Buffer): SendClaim | undefined {
-  // An unreadable record is retaken like a failed one, never trusted as 'sent'.
   const parsed = parseStoredJson(key, body, SendClaimSchema);
   return parsed.ok ? parsed.value : undefined;
 }
@@ -297,7 +307,7 @@ async function markSent(
   logger: Logger,
   sleep: (ms: number) => Promise<void>,
   key: string,
-  claim: HeldClaim,
+  claim: Held,
   sent: { messageId: string; providerId: string; attempts: number },
 ): Promise<void> {
   const record: SendClaim = {
@@ -312,12 +322,12 @@ async function markSent(
       return;
     } catch (error) {
       if (error instanceof PreconditionFailedError) {
-        // Our claim went stale and another run took it over: it may send again. Rare and logged.
+        // Our claim lapsed and another sender took it over: it may send again. Rare and logged.
         logger.warn('send claim taken over after sending', { key, messageId: sent.messageId });
         return;
       }
       if (attempt === MARK_ATTEMPTS) {
-        // The message went out; the record stays 'claimed' and is only retaken once stale.
+        // The message went out; the record stays 'claimed' and is retaken only once it lapses.
         logger.error('sent but not recorded', {
           key,
           messageId: sent.messageId,
@@ -330,19 +340,29 @@ async function markSent(
   }
 }
 
-async function releaseClaim(
+/**
+ * Marks the claim 'failed' so a later attempt may take it. 'lost': another sender took the claim
+ * over meanwhile; undefined: the write failed and the claim is still ours.
+ */
+async function release(
   deps: SendDeps,
   logger: Logger,
   key: string,
-  claim: HeldClaim,
+  claim: Held,
   error: string,
   attempts: number,
-): Promise<void> {
+): Promise<Seen | 'lost' | undefined> {
   const record: SendClaim = { status: 'failed', claimedAt: claim.claimedAt, error, attempts };
   try {
-    await deps.data.put(key, JSON.stringify(record), { contentType: JSON_TYPE, ifMatch: claim.etag });
+    const { etag } = await deps.data.put(key, JSON.stringify(record), {
+      contentType: JSON_TYPE,
+      ifMatch: claim.etag,
+    });
+    return { claim: record, etag };
   } catch (cause) {
-    // Left 'claimed', the recipient is retried once the claim is stale.
+    if (cause instanceof PreconditionFailedError) return 'lost';
+    // Left 'claimed', the recipient is retried once the lease lapses.
     logger.warn('could not release send claim', { key, error: describeError(cause) });
+    return undefined;
   }
 }

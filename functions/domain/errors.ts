@@ -117,6 +117,28 @@ export function publicReasonOf(error: unknown): string {
   return 'failed';
 }
 
+/**
+ * How a mailer failed, so the sender can act without knowing any provider's error shapes:
+ * - throttled: over the provider's send rate; wait and try again.
+ * - transient: a network or provider fault that may pass; try again a few times.
+ * - permanent: this message or recipient will never be accepted as it is.
+ * - quota: nothing more can be sent for now (daily quota spent, sending paused, disk full):
+ *   stop sending and leave the rest for a later run.
+ */
+export type MailFailureKind = 'throttled' | 'transient' | 'permanent' | 'quota';
+
+/** Thrown by every Mailer adapter; the message is one line and safe to log. */
+export class MailSendError extends BriefingError {
+  override name = 'MailSendError';
+  constructor(
+    message: string,
+    readonly kind: MailFailureKind,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
 /** A one-line, user-safe description of any thrown value. */
 export function describeError(error: unknown): string {
   if (error instanceof Error) {

@@ -48,9 +48,15 @@ export const dataKeys = {
   /** Each failed run of an edition keeps its own report, so no rerun overwrites another's. */
   failedRunReport: (editionId: string, at: Date) =>
     `runs/${editionId}.failed-${at.toISOString().replace(/[:.]/g, '-')}.json`,
-  /** Pending draft of an edition's mail, so a retried send uses the same rendering. */
+  /** The claim and record of one recipient's mail for one edition (deliver/send-digest.ts). */
   sendClaim: (editionId: string, email: string) => `sends/${editionId}/${keyHash(email.toLowerCase())}.json`,
   sendsPrefix: (editionId: string) => `sends/${editionId}/`,
+  /** What one queue message of recipients came to, rewritten on each delivery of that message. */
+  sendBatch: (editionId: string, batch: number) =>
+    `sends/${editionId}/batches/${String(batch).padStart(6, '0')}.json`,
+  sendBatchesPrefix: (editionId: string) => `sends/${editionId}/batches/`,
+  /** The edition as the senders render it (private: ad-hoc editions are mailed unpublished). */
+  sendEdition: (editionId: string) => `editions/${editionId}.json`,
   subscriber: (email: string) => `subscribers/${keyHash(email.toLowerCase())}.json`,
   subscribersPrefix: () => 'subscribers/',
   /** A sign-up rate-limit counter: one per UTC hour ("2026-11-23T07") and scope ("all", "client-<hash>"). */

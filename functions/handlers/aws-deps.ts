@@ -1,11 +1,13 @@
 /**
- * Builds the Lambda's dependencies once per cold start from its environment (names in
- * config/env.ts, set by infra/). Secrets are read from Secrets Manager at start, never from plain env.
+ * Builds the Lambdas' dependencies once per cold start from their environment (names in
+ * config/env.ts, set by infra/). The configuration is the document the stack ships to its config
+ * bucket, read here; secrets are read from Secrets Manager, never from plain env.
  */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
@@ -13,10 +15,15 @@ import { createPowertoolsLogger } from '#adapters/powertools-logger.ts';
 import { createS3Store } from '#adapters/s3-store.ts';
 import { readSecret } from '#adapters/secrets-manager-secret.ts';
 import { createSesMailer } from '#adapters/ses-mailer.ts';
+import { createSqsQueue } from '#adapters/sqs-queue.ts';
 import { systemClock } from '#adapters/system-clock.ts';
 import { ENV } from '#config/env.ts';
-import { type Config, parseConfig } from '#config/schema.ts';
+import type { Config } from '#config/schema.ts';
+import { loadShippedConfig } from '#config/shipped-config.ts';
+import { createRateLimiter, realSleep } from '#deliver/send-digest.ts';
+import { type SenderDeps, senderRatePerSecond } from '#deliver/send-queue.ts';
 import { ConfigError } from '#domain/errors.ts';
+import type { Clock, Logger, Store } from '#ports/ports.ts';
 import { silentProgress } from '#ports/ports.ts';
 import type { DigestDeps } from '#run-digest';
 import type { SubscriptionDeps } from '#subscribe/subscriptions.ts';
@@ -29,17 +36,34 @@ export function requireEnv(env: Env, name: string): string {
   return value;
 }
 
-export function readLambdaConfig(env: Env): Config {
-  let document: unknown = {};
-  const raw = env[ENV.config];
-  if (raw) {
-    try {
-      document = JSON.parse(raw);
-    } catch {
-      throw new ConfigError(`environment: ${ENV.config} is not valid JSON`);
-    }
-  }
-  return parseConfig(document, ENV.config);
+/**
+ * Bounded waits: a sender holds a send claim across one SES call and the S3 write that records
+ * it, and both must end well inside the claim's lease (delivery.claimLeaseSeconds, 120 s).
+ */
+const s3Client = (env: Env) =>
+  new S3Client({
+    region: env.AWS_REGION,
+    forcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
+  });
+
+/**
+ * SES for bulk sending: one attempt per call (the sender retries, paced by its rate limiter,
+ * instead of stacking retries on the SDK's), and bounded waits so a claim is held for seconds.
+ */
+const bulkSesClient = (env: Env) =>
+  new SESClient({
+    region: env.AWS_REGION,
+    maxAttempts: 1,
+    requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
+  });
+
+async function readConfig(env: Env, s3: S3Client, logger: Logger): Promise<Config> {
+  const store = createS3Store({ client: s3, bucket: requireEnv(env, ENV.configBucket) });
+  return loadShippedConfig(store, requireEnv(env, ENV.configKey), env[ENV.configRevision], {
+    sleep: realSleep,
+    warn: (message) => logger.warn(message),
+  });
 }
 
 /** Templates are copied beside the bundle by the CDK bundling hook. */
@@ -47,24 +71,26 @@ export function bundledTemplatesDir(env: Env): string | undefined {
   return env.LAMBDA_TASK_ROOT ? `${env.LAMBDA_TASK_ROOT}/templates` : undefined;
 }
 
+const signingSecretOf = (env: Env) =>
+  readSecret(new SecretsManagerClient({ region: env.AWS_REGION }), requireEnv(env, ENV.signingSecretName));
+
 export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; deps: DigestDeps }> {
-  const config = readLambdaConfig(env);
-  const region = env.AWS_REGION;
-  const s3 = new S3Client({ region, forcePathStyle: env[ENV.s3ForcePathStyle] === 'true' });
+  const s3 = s3Client(env);
   const logger = createPowertoolsLogger('briefing-digest');
-  const signingSecret = await readSecret(
-    new SecretsManagerClient({ region }),
-    requireEnv(env, ENV.signingSecretName),
-  );
+  const [config, signingSecret] = await Promise.all([readConfig(env, s3, logger), signingSecretOf(env)]);
+  const queueUrl = env[ENV.sendQueueUrl];
   const deps: DigestDeps = {
     // Never from config in AWS: production fetches only public addresses.
     http: createHttpClientFromConfig(config.fetch, false),
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     site: createS3Store({ client: s3, bucket: requireEnv(env, ENV.siteBucket) }),
     mailer: createSesMailer({
-      client: new SESClient({ region }),
+      client: bulkSesClient(env),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
+    ...(queueUrl
+      ? { queue: createSqsQueue({ client: new SQSClient({ region: env.AWS_REGION }), queueUrl }) }
+      : {}),
     clock: systemClock,
     logger,
     progress: silentProgress,
@@ -73,7 +99,7 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     ...(config.summarizer.kind === 'bedrock'
       ? {
           summarizer: createBedrockSummarizer({
-            client: new BedrockRuntimeClient({ region: config.summarizer.region ?? region }),
+            client: new BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
             modelId: config.summarizer.modelId,
           }),
         }
@@ -82,29 +108,64 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
   return { config, deps };
 }
 
-/** The subscription API and SES-events functions: private store, SES, secret. No network fetching. */
-export async function createAwsSubscriptionDeps(
-  env: Env,
-): Promise<{ config: Config; deps: SubscriptionDeps }> {
-  const config = readLambdaConfig(env);
-  const region = env.AWS_REGION;
-  const signingSecret = await readSecret(
-    new SecretsManagerClient({ region }),
-    requireEnv(env, ENV.signingSecretName),
-  );
-  const deps: SubscriptionDeps = {
-    data: createS3Store({
-      client: new S3Client({ region, forcePathStyle: env[ENV.s3ForcePathStyle] === 'true' }),
-      bucket: requireEnv(env, ENV.dataBucket),
-    }),
+/** The sender: reads editions and subscribers, writes send records, mails through SES at its share of the rate. */
+export async function createAwsSenderDeps(env: Env): Promise<{ config: Config; deps: SenderDeps }> {
+  const s3 = s3Client(env);
+  const logger = createPowertoolsLogger('briefing-sender');
+  const [config, signingSecret] = await Promise.all([readConfig(env, s3, logger), signingSecretOf(env)]);
+  const rate = senderRatePerSecond(config, config.delivery.senderConcurrency);
+  const deps: SenderDeps = {
+    data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     mailer: createSesMailer({
-      client: new SESClient({ region }),
+      client: bulkSesClient(env),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     clock: systemClock,
-    logger: createPowertoolsLogger('briefing-subscriptions'),
+    logger,
+    templates: createEtaTemplates(bundledTemplatesDir(env)),
+    signingSecret,
+    acquire: createRateLimiter(rate, realSleep),
+  };
+  return { config, deps };
+}
+
+export interface ApiDeps {
+  config: Config;
+  deps: SubscriptionDeps;
+  /** The value CloudFront adds in ORIGIN_SECRET_HEADER; a request without it did not come through CloudFront. */
+  originSecret: string;
+}
+
+/** The subscription API: subscriber records, confirmation mail, the link and origin secrets. */
+export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
+  const s3 = s3Client(env);
+  const logger = createPowertoolsLogger('briefing-subscriptions');
+  const secrets = new SecretsManagerClient({ region: env.AWS_REGION });
+  const [config, signingSecret, originSecret] = await Promise.all([
+    readConfig(env, s3, logger),
+    readSecret(secrets, requireEnv(env, ENV.signingSecretName)),
+    readSecret(secrets, requireEnv(env, ENV.originSecretName)),
+  ]);
+  const deps: SubscriptionDeps = {
+    data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
+    // One confirmation mail per request and no retries of our own: the SDK's standard retries apply.
+    mailer: createSesMailer({
+      client: new SESClient({ region: env.AWS_REGION }),
+      ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
+    }),
+    clock: systemClock,
+    logger,
     templates: createEtaTemplates(bundledTemplatesDir(env)),
     signingSecret,
   };
-  return { config, deps };
+  return { config, deps, originSecret };
+}
+
+/** The SES-events function: subscriber records only (no secret, no mail, no config). */
+export function createAwsNotificationDeps(env: Env): { data: Store; clock: Clock; logger: Logger } {
+  return {
+    data: createS3Store({ client: s3Client(env), bucket: requireEnv(env, ENV.dataBucket) }),
+    clock: systemClock,
+    logger: createPowertoolsLogger('briefing-ses-events'),
+  };
 }

@@ -1,20 +1,20 @@
 /**
  * SES bounce and complaint notifications (configuration set -> SNS -> this Lambda). Permanent
- * bounces and complaints suppress the address for good; transient bounces are only logged.
+ * bounces and complaints suppress the address for good, subscriber or not; transient bounces
+ * are only logged.
  */
 import { describeError } from '#domain/errors.ts';
 import { applySesNotification } from '#subscribe/ses-notifications.ts';
-import { createAwsSubscriptionDeps } from './aws-deps.ts';
+import { createAwsNotificationDeps } from './aws-deps.ts';
 
 export interface SnsEvent {
   Records?: { Sns?: { Message?: string } }[];
 }
 
-let ready: ReturnType<typeof createAwsSubscriptionDeps> | undefined;
+let deps: ReturnType<typeof createAwsNotificationDeps> | undefined;
 
 export async function handler(event: SnsEvent): Promise<{ suppressed: number; ignored: number }> {
-  ready ??= createAwsSubscriptionDeps(process.env);
-  const { deps } = await ready;
+  deps ??= createAwsNotificationDeps(process.env);
   let suppressed = 0;
   let ignored = 0;
   for (const record of event.Records ?? []) {

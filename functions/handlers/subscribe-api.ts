@@ -2,10 +2,12 @@
  * The subscription API Lambda behind a Function URL (payload format 2.0). Thin: map the event
  * to an ApiRequest, call the shared router, map the response back.
  */
+import { timingSafeEqual } from 'node:crypto';
 import { clientNetworkOf } from '#adapters/address-guard.ts';
+import { ORIGIN_SECRET_HEADER } from '#config/env.ts';
 import { handleSubscriptionRequest, MAX_BODY_BYTES, originOf } from '#subscribe/subscription-api.ts';
 import { subscriptionSettings } from '#subscribe/subscriptions.ts';
-import { createAwsSubscriptionDeps } from './aws-deps.ts';
+import { createAwsApiDeps } from './aws-deps.ts';
 
 export interface FunctionUrlEvent {
   rawPath?: string;
@@ -22,11 +24,15 @@ export interface FunctionUrlResult {
   body: string;
 }
 
-let ready: ReturnType<typeof createAwsSubscriptionDeps> | undefined;
+let ready: ReturnType<typeof createAwsApiDeps> | undefined;
 
 export async function handler(event: FunctionUrlEvent): Promise<FunctionUrlResult> {
-  ready ??= createAwsSubscriptionDeps(process.env);
-  const { config, deps } = await ready;
+  ready ??= createAwsApiDeps(process.env);
+  const { config, deps, originSecret } = await ready;
+  // The Function URL is reachable directly; only CloudFront adds this header (infra/).
+  if (!hasSecret(event.headers?.[ORIGIN_SECRET_HEADER], originSecret)) {
+    return { statusCode: 403, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Forbidden\n' };
+  }
   const raw = event.body ?? '';
   // Decode at most a little over the limit; the router rejects anything larger.
   const body = event.isBase64Encoded
@@ -48,12 +54,17 @@ export async function handler(event: FunctionUrlEvent): Promise<FunctionUrlResul
 
 /**
  * The viewer's address: behind CloudFront the connection comes from an edge, and CloudFront adds
- * the viewer's own as `cloudfront-viewer-address` ("ip:port"). Only trustworthy when the Function
- * URL answers CloudFront alone; a direct caller could name any address, which only moves it into
- * another per-client bucket: the global limit still holds.
+ * the viewer's own as `cloudfront-viewer-address` ("ip:port"). Trustworthy because the Function
+ * URL answers CloudFront alone (the origin secret below).
  */
 function clientAddress(event: FunctionUrlEvent): string | undefined {
   const viewer = event.headers?.['cloudfront-viewer-address']?.replace(/:\d+$/, '');
   const address = viewer || event.requestContext?.http?.sourceIp;
   return address ? clientNetworkOf(address) : undefined;
+}
+
+function hasSecret(given: string | undefined, expected: string): boolean {
+  const a = Buffer.from(given ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }

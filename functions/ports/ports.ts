@@ -77,7 +77,20 @@ export interface OutgoingMail {
 }
 
 export interface Mailer {
+  /** Rejects with MailSendError (domain/errors.ts), whose kind says whether to retry, skip or stop. */
   send(mail: OutgoingMail): Promise<{ providerId: string }>;
+}
+
+/**
+ * A work queue: SQS in AWS, served in process by the CLI. Messages are small JSON documents
+ * (a batch of recipients and an edition id, never the mail itself).
+ */
+export interface Queue {
+  /**
+   * Resolves once every message is accepted (durably queued, or already processed when
+   * `consumed` is true: the in-process queue runs its consumer before it returns).
+   */
+  enqueue(bodies: readonly string[]): Promise<{ consumed: boolean }>;
 }
 
 export interface Clock {

@@ -1,4 +1,4 @@
-/** Reads an SES event notification (bounce/complaint) and suppresses the affected addresses. */
+/** Reads an SES event notification (bounce/complaint) and suppresses the affected addresses, subscribers or not. */
 import { InvalidInputError } from '#domain/errors.ts';
 import type { Clock, Logger, Store } from '#ports/ports.ts';
 import { suppressAddress } from './subscriptions.ts';

@@ -326,7 +326,10 @@ export async function savePreferences(
   return { ok: true, email: payload.email, ...(subscriber ? { subscriber } : {}) };
 }
 
-/** SES told us: a permanent bounce or a complaint. Such an address is never mailed again. */
+/**
+ * SES told us: a permanent bounce or a complaint. Such an address is never mailed again, whether
+ * a subscriber or a fixed or explicit recipient: for those a record with that status is created.
+ */
 export async function suppressAddress(
   deps: Pick<SubscriptionDeps, 'data' | 'clock'>,
   email: string,
@@ -334,11 +337,20 @@ export async function suppressAddress(
 ): Promise<boolean> {
   let changed = false;
   const at = deps.clock.now().toISOString();
-  await updateSubscriber(deps.data, normaliseEmail(email), (current) => {
+  const address = normaliseEmail(email);
+  await updateSubscriber(deps.data, address, (current) => {
     changed = false;
-    if (!current || current.status === reason || current.status === 'complained') return undefined;
+    if (current && (current.status === reason || current.status === 'complained')) return undefined;
     changed = true;
-    return { ...current, status: reason, updatedAt: at };
+    return current
+      ? { ...current, status: reason, updatedAt: at }
+      : {
+          email: address,
+          status: reason,
+          createdAt: at,
+          updatedAt: at,
+          consent: { method: `suppressed: ${reason}`, at },
+        };
   });
   return changed;
 }

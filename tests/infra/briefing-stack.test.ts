@@ -1,22 +1,38 @@
 /**
- * CDK assertions on the properties that matter: schedule and time zone, private encrypted
- * TLS-only buckets, CloudFront with OAC and security headers, the exact IAM grants, reserved
- * concurrency, DLQ, alarms, and zero unacknowledged cdk-nag findings.
+ * CDK assertions on the properties that matter: the schedule from the operator's config, private
+ * encrypted TLS-only buckets, the config shipped to its bucket (300 feeds, no environment limit),
+ * CloudFront with OAC and security headers, the API locked to CloudFront, the send queue and its
+ * sender, the exact IAM grants, the placeholder-domain refusal, alarms, and zero unacknowledged
+ * cdk-nag findings.
  */
-import { App, Validations } from 'aws-cdk-lib';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
 import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
-import { AwsSolutionsChecks } from 'cdk-nag';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BriefingStack, SITE_CSP } from '../../infra/briefing-stack.ts';
-import { readStackConfig } from '../../infra/stack-config.ts';
+import { buildApp } from '../../infra/app.ts';
+import { SITE_CSP } from '../../infra/briefing-stack.ts';
 
 const CONTEXT = {
-  'briefing:fromAddress': 'briefing@news.example.org',
-  'briefing:domain': 'news.example.org',
-  'briefing:scheduleTime': '06:30',
-  'briefing:timeZone': 'Asia/Shanghai',
+  'briefing:fromAddress': 'briefing@news.briefing-desk.org',
+  'briefing:domain': 'news.briefing-desk.org',
   'briefing:alarmEmail': 'ops@example.org',
+  // Bundles are built and tested by tests/integration/lambda-handler.test.ts; not needed here.
+  'aws:cdk:bundling-stacks': [],
 };
+
+const FEEDS = Array.from({ length: 300 }, (_, i) => ({
+  name: `Monitoring desk source ${i}`,
+  url: `https://feeds.example.net/source-${i}/rss.xml?section=world&lang=en`,
+  perspective: 'other',
+}));
+
+function operatorDir(document: object): string {
+  const dir = mkdtempSync(join(tmpdir(), 'operator-'));
+  writeFileSync(join(dir, 'briefing.config.json'), JSON.stringify(document));
+  return dir;
+}
 
 type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
 
@@ -33,22 +49,47 @@ function policyStatementsOf(template: Template, functionLogicalIdPrefix: string)
 const actionsOf = (statements: Statement[]) =>
   statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
 
+/** Object grants as "action bucketLogicalId/prefix" lines, sorted: exact, not counted. */
+function objectGrants(statements: Statement[]): string[] {
+  const lines: string[] = [];
+  for (const s of statements) {
+    const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
+    const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
+    for (const action of actions.filter((a) => a.startsWith('s3:') && a !== 's3:ListBucket')) {
+      for (const resource of resources) {
+        const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+        if (!join) continue;
+        const [ref, path] = join[1] as [{ 'Fn::GetAtt': [string, string] }, string];
+        lines.push(`${action} ${ref['Fn::GetAtt'][0].replace(/[0-9A-F]{8}$/, '')}${path}`);
+      }
+    }
+  }
+  return lines.sort();
+}
+
+const synth = (context: object, cwd: string) => {
+  const { app, stack } = buildApp(new App({ context }), cwd);
+  return { app, stack, template: Template.fromStack(stack) };
+};
+
 describe('BriefingStack', () => {
   let app: App;
   let template: Template;
+  let stackName: string;
 
   beforeAll(() => {
-    app = new App({ context: CONTEXT });
-    const config = readStackConfig((key) => app.node.tryGetContext(key));
-    const stack = new BriefingStack(app, 'Briefing', {
-      config,
-      env: { account: '123456789012', region: 'eu-west-2' },
+    const cwd = operatorDir({
+      feeds: FEEDS,
+      schedule: { time: '06:30', timeZone: 'Asia/Shanghai' },
+      delivery: { sendRatePerSecond: 50, senderConcurrency: 4, postalAddress: 'Desk, 2 Street, Leeds' },
     });
-    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-    template = Template.fromStack(stack);
+    const built = synth(CONTEXT, cwd);
+    app = built.app;
+    template = built.template;
+    stackName = built.stack.stackName;
   }, 120_000);
 
-  it('schedules the digest daily at the configured time and time zone, with retries and a DLQ', () => {
+  it('schedules the digest daily at the time and time zone of briefing.config.json, with retries and a DLQ', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(30 06 * * ? *)',
       ScheduleExpressionTimezone: 'Asia/Shanghai',
@@ -62,7 +103,7 @@ describe('BriefingStack', () => {
 
   it('keeps every bucket private, encrypted and TLS-only', () => {
     const buckets = template.findResources('AWS::S3::Bucket');
-    expect(Object.keys(buckets).length).toBe(3);
+    expect(Object.keys(buckets).length).toBe(4);
     for (const bucket of Object.values(buckets)) {
       expect(bucket.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -76,7 +117,7 @@ describe('BriefingStack', () => {
       ).toBe('AES256');
     }
     const policies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
-    expect(policies.length).toBe(3);
+    expect(policies.length).toBe(4);
     for (const policy of policies) {
       expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
     }
@@ -88,9 +129,30 @@ describe('BriefingStack', () => {
         Rules: Match.arrayWith([
           Match.objectLike({ Prefix: 'state/articles/', ExpirationInDays: 14, Status: 'Enabled' }),
           Match.objectLike({ Prefix: 'state/feeds/', ExpirationInDays: 30, Status: 'Enabled' }),
+          Match.objectLike({ Prefix: 'editions/', ExpirationInDays: 120, Status: 'Enabled' }),
         ]),
       },
     });
+  });
+
+  it('ships the config to its own bucket with the archive URL written in, outside every environment', () => {
+    const deployments = Object.values(template.findResources('Custom::CDKBucketDeployment'));
+    expect(deployments).toHaveLength(1);
+    const deployment = deployments[0]!.Properties;
+    expect(deployment.Prune).toBe(true);
+    expect(JSON.stringify(deployment.DestinationBucketName)).toContain('ConfigBucket');
+    expect(deployment.SystemMetadata).toEqual({ 'content-type': 'application/json' });
+    expect(deployment.UserMetadata).toEqual({ revision: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    // The deploy-time value substituted into the document is the distribution's domain name.
+    expect(JSON.stringify(deployment.SourceMarkers)).toContain('"DomainName"');
+    expect(JSON.stringify(deployment.SourceMarkers)).toContain('Archive');
+    for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
+      const vars = (fn.Properties.Environment?.Variables ?? {}) as Record<string, unknown>;
+      // 300 feeds are in the shipped document, not here: Lambda caps all variables at 4 KB.
+      expect(JSON.stringify(vars).length).toBeLessThan(1500);
+      expect(Object.keys(vars)).not.toContain('BRIEFING_CONFIG');
+      expect(Object.keys(vars)).not.toContain('BRIEFING_ARCHIVE_FROM_REQUEST');
+    }
   });
 
   it('serves the archive through CloudFront with OAC, HTTPS and security headers', () => {
@@ -120,7 +182,27 @@ describe('BriefingStack', () => {
     });
   });
 
-  it('runs the digest on Node.js 24, ARM64, with reserved concurrency 1', () => {
+  it('lets only CloudFront reach the API: a secret origin header, and no host taken from viewers', () => {
+    template.resourceCountIs('AWS::CloudFront::Function', 0);
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    const origins = distribution.Properties.DistributionConfig.Origins as {
+      Id: string;
+      OriginCustomHeaders?: { HeaderName: string; HeaderValue: unknown }[];
+    }[];
+    const api = origins.find((o) => o.OriginCustomHeaders)!;
+    expect(api.OriginCustomHeaders).toHaveLength(1);
+    expect(api.OriginCustomHeaders![0]!.HeaderName).toBe('x-briefing-origin-secret');
+    const value = JSON.stringify(api.OriginCustomHeaders![0]!.HeaderValue);
+    expect(value).toContain('{{resolve:secretsmanager:');
+    expect(value).toContain('OriginSecret');
+    template.hasResourceProperties('AWS::Lambda::Url', { AuthType: 'NONE' });
+    const apiFn = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) =>
+      id.startsWith('SubscriptionApiFunction'),
+    )![1];
+    expect(Object.keys(apiFn.Properties.Environment.Variables)).toContain('BRIEFING_ORIGIN_SECRET_NAME');
+  });
+
+  it('runs the digest on Node.js 24, ARM64, with reserved concurrency 1 and the send queue', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
@@ -131,15 +213,40 @@ describe('BriefingStack', () => {
         Variables: Match.objectLike({
           BRIEFING_DATA_BUCKET: Match.anyValue(),
           BRIEFING_SITE_BUCKET: Match.anyValue(),
+          BRIEFING_SEND_QUEUE_URL: Match.anyValue(),
+          BRIEFING_CONFIG_KEY: 'briefing.config.json',
         }),
       },
+    });
+  });
+
+  it('fans sending out: queue with a DLQ after 5 receives, a sender with partial batch responses and maximum concurrency', () => {
+    const queues = template.findResources('AWS::SQS::Queue');
+    const send = Object.entries(queues).find(([id]) => id.startsWith('SendQueue'))![1];
+    expect(send.Properties.VisibilityTimeout).toBe(1080);
+    expect(send.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: expect.anything(),
+      maxReceiveCount: 5,
+    });
+    expect(send.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      ScalingConfig: { MaximumConcurrency: 4 },
+      // 50 mails/s over 4 senders = 12.5/s each: 10 messages of 50 fit in half of 160 s.
+      BatchSize: 10,
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Handler: 'index.handler',
+      Timeout: 180,
+      MemorySize: 512,
+      Environment: { Variables: Match.objectLike({ POWERTOOLS_SERVICE_NAME: 'briefing-sender' }) },
     });
   });
 
   it('keeps secrets out of environment variables: only the secret name is passed', () => {
     for (const fn of Object.values(template.findResources('AWS::Lambda::Function'))) {
       const vars = JSON.stringify(fn.Properties.Environment ?? {});
-      expect(vars).not.toMatch(/SecretString|password/i);
+      expect(vars).not.toMatch(/SecretString|password|resolve:secretsmanager/i);
     }
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: Match.objectLike({ PasswordLength: 48 }),
@@ -156,20 +263,66 @@ describe('BriefingStack', () => {
         'secretsmanager:DescribeSecret',
         'secretsmanager:GetSecretValue',
         'ses:SendRawEmail',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:SendMessage',
         'xray:PutTelemetryRecords',
         'xray:PutTraceSegments',
       ].sort(),
     );
-    const text = JSON.stringify(statements);
-    expect(text).not.toContain('s3:DeleteObject');
-    expect(text).not.toContain('"s3:*"');
+    expect(objectGrants(statements)).toEqual(
+      [
+        's3:GetObject ConfigBucket/briefing.config.json',
+        's3:GetObject Data/runs/*',
+        's3:GetObject Data/sends/*',
+        's3:GetObject Data/state/*',
+        's3:GetObject Data/subscribers/*',
+        's3:GetObject Site/*',
+        's3:PutObject Data/corrupt/*',
+        's3:PutObject Data/editions/*',
+        's3:PutObject Data/runs/*',
+        's3:PutObject Data/sends/*',
+        's3:PutObject Data/state/*',
+        's3:PutObject Site/*',
+      ].sort(),
+    );
     const ses = statements.find((s) => s.Action === 'ses:SendRawEmail')!;
-    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'briefing@news.example.org' } });
-    const subscribersRead = statements.find((s) => JSON.stringify(s.Resource).includes('/subscribers/*'))!;
-    expect(subscribersRead.Action).toBe('s3:GetObject');
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'briefing@news.briefing-desk.org' } });
   });
 
-  it('limits the subscription API to subscriber records, mail and the secret', () => {
+  it('grants the sender editions and subscribers to read, sends/ to write, and nothing else', () => {
+    const statements = policyStatementsOf(template, 'SendSenderFunctionServiceRole');
+    expect([...new Set(actionsOf(statements))]).toEqual(
+      [
+        's3:GetObject',
+        's3:PutObject',
+        'secretsmanager:DescribeSecret',
+        'secretsmanager:GetSecretValue',
+        'ses:SendRawEmail',
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:ReceiveMessage',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
+    );
+    expect(objectGrants(statements)).toEqual(
+      [
+        's3:GetObject ConfigBucket/briefing.config.json',
+        's3:GetObject Data/editions/*',
+        's3:GetObject Data/sends/*',
+        's3:GetObject Data/subscribers/*',
+        's3:PutObject Data/sends/*',
+      ].sort(),
+    );
+    const ses = statements.find((s) => s.Action === 'ses:SendRawEmail')!;
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'briefing@news.briefing-desk.org' } });
+    expect(JSON.stringify(ses.Resource)).toContain('identity/news.briefing-desk.org');
+  });
+
+  it('limits the subscription API to subscriber records, its config, mail and its two secrets', () => {
     const statements = policyStatementsOf(template, 'SubscriptionApiFunctionServiceRole');
     expect([...new Set(actionsOf(statements))]).toEqual(
       [
@@ -182,21 +335,41 @@ describe('BriefingStack', () => {
         'xray:PutTraceSegments',
       ].sort(),
     );
-    const s3 = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('s3:')));
-    const resources = s3.map((s) => JSON.stringify(s.Resource));
-    // Subscriber records, the sign-up rate-limit counters, and (write-only) corrupt copies.
-    expect(resources.filter((r) => r.includes('/subscribers/*'))).toHaveLength(1);
-    expect(resources.filter((r) => r.includes('/limits/*'))).toHaveLength(1);
-    const corrupt = s3.find((s) => JSON.stringify(s.Resource).includes('/corrupt/*'))!;
-    expect(corrupt.Action).toBe('s3:PutObject');
-    expect(s3).toHaveLength(3);
+    expect(objectGrants(statements)).toEqual(
+      [
+        's3:GetObject ConfigBucket/briefing.config.json',
+        's3:GetObject Data/limits/*',
+        's3:GetObject Data/subscribers/*',
+        's3:PutObject Data/corrupt/*',
+        's3:PutObject Data/limits/*',
+        's3:PutObject Data/subscribers/*',
+      ].sort(),
+    );
   });
 
-  it('routes SES bounces and complaints to the handler', () => {
+  it('gives the bounce handler subscriber records only: no secret, no mail', () => {
+    const statements = policyStatementsOf(template, 'SesEventsHandlerFunctionServiceRole');
+    expect([...new Set(actionsOf(statements))]).toEqual(
+      ['s3:GetObject', 's3:PutObject', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'].sort(),
+    );
+    expect(objectGrants(statements)).toEqual([
+      's3:GetObject Data/subscribers/*',
+      's3:PutObject Data/corrupt/*',
+      's3:PutObject Data/subscribers/*',
+    ]);
+  });
+
+  it('routes SES bounces and complaints to the handler, with a custom MAIL FROM domain', () => {
     template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
       EventDestination: Match.objectLike({ MatchingEventTypes: Match.arrayWith(['bounce', 'complaint']) }),
     });
-    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'news.example.org' });
+    template.hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'news.briefing-desk.org',
+      MailFromAttributes: {
+        MailFromDomain: 'mail.news.briefing-desk.org',
+        BehaviorOnMxFailure: 'USE_DEFAULT_VALUE',
+      },
+    });
     template.resourceCountIs('AWS::SNS::Subscription', 2);
   });
 
@@ -208,6 +381,9 @@ describe('BriefingStack', () => {
       'No edition',
       'could not be delivered',
       'failed for 3',
+      'send dead-letter queue',
+      'falling behind',
+      'sender function failed',
       'bounce rate',
       'complaint rate',
     ]) {
@@ -226,6 +402,10 @@ describe('BriefingStack', () => {
       EvaluationPeriods: 27,
       TreatMissingData: 'breaching',
     });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Threshold: 6 * 3600,
+    });
   });
 
   it('sets log retention on every function', () => {
@@ -234,9 +414,13 @@ describe('BriefingStack', () => {
     }
   });
 
+  it('deploys a real domain without the placeholder guard', () => {
+    expect(template.toJSON().Parameters?.SenderDomain).toBeUndefined();
+  });
+
   it('passes cdk-nag AwsSolutions with every acknowledgement explained', () => {
     app.synth();
-    const errors = Annotations.fromStack(app.node.findChild('Briefing') as BriefingStack).findError(
+    const errors = Annotations.fromStack(app.node.findChild(stackName) as never).findError(
       '*',
       Match.stringLikeRegexp('AwsSolutions'),
     );
@@ -244,13 +428,48 @@ describe('BriefingStack', () => {
   });
 });
 
-describe('readStackConfig', () => {
-  it.each([
-    [{ ...CONTEXT, 'briefing:fromAddress': 'nope' }, 'briefing:fromAddress'],
-    [{ ...CONTEXT, 'briefing:scheduleTime': '7am' }, 'briefing:scheduleTime: expected HH:MM'],
-    [{ ...CONTEXT, 'briefing:timeZone': 'Moon/Base' }, 'briefing:timeZone: unknown IANA time zone'],
-  ])('rejects a bad context value naming the key', (context, message) => {
-    const get = (key: string) => (context as Record<string, unknown>)[key];
-    expect(() => readStackConfig(get)).toThrowError(message);
-  });
+describe('BriefingStack in a named account and region', () => {
+  it('passes cdk-nag as `cdk deploy` synthesises it (account and region resolved)', () => {
+    const saved = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION };
+    Object.assign(process.env, { CDK_DEFAULT_ACCOUNT: '123456789012', CDK_DEFAULT_REGION: 'eu-west-2' });
+    try {
+      const { app, stack } = synth(CONTEXT, operatorDir({}));
+      app.synth();
+      const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions'));
+      expect(errors.map((e) => e.entry.data)).toEqual([]);
+    } finally {
+      for (const [key, value] of [
+        ['CDK_DEFAULT_ACCOUNT', saved.account],
+        ['CDK_DEFAULT_REGION', saved.region],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  }, 120_000);
+});
+
+describe('BriefingStack with the placeholder domain', () => {
+  it('synthesises with a warning, and carries a parameter CloudFormation refuses to deploy', () => {
+    const { stack, template } = synth(
+      {
+        'briefing:fromAddress': 'briefing@example.org',
+        'briefing:domain': 'example.org',
+        'aws:cdk:bundling-stacks': [],
+      },
+      operatorDir({}),
+    );
+    const warnings = Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('placeholder'));
+    expect(warnings.map((w) => w.entry.data)).toEqual([
+      'briefing:domain is the placeholder example.org: deploy with -c briefing:domain=<your domain> -c briefing:fromAddress=<address at it>',
+    ]);
+    const parameter = template.toJSON().Parameters.SenderDomain;
+    expect(parameter.Default).toBe('example.org');
+    expect(parameter.ConstraintDescription).toContain('placeholder example.org');
+    // CloudFormation checks the default against the pattern on every create and update.
+    const pattern = new RegExp(parameter.AllowedPattern);
+    expect(pattern.test('example.org')).toBe(false);
+    expect(pattern.test('news.example.com')).toBe(false);
+    expect(pattern.test('briefing.news.co.uk')).toBe(true);
+  }, 120_000);
 });

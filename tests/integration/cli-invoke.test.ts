@@ -18,6 +18,15 @@ beforeAll(async () => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
+      if (body.startsWith('Action=DescribeStacks')) {
+        // CloudFormation's Query protocol: the stack's outputs name the function.
+        res
+          .writeHead(200, { 'content-type': 'text/xml' })
+          .end(
+            '<DescribeStacksResponse><DescribeStacksResult><Stacks><member><StackName>Briefing</StackName><CreationTime>2026-11-01T00:00:00Z</CreationTime><StackStatus>CREATE_COMPLETE</StackStatus><Outputs><member><OutputKey>DigestFunctionName</OutputKey><OutputValue>Briefing-DigestFunction-X1</OutputValue></member></Outputs></member></Stacks></DescribeStacksResult></DescribeStacksResponse>',
+          );
+        return;
+      }
       received.push({ path: req.url ?? '', body: JSON.parse(body || '{}') });
       res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers }).end(reply.body);
     });
@@ -30,6 +39,7 @@ afterAll(async () => {
 
 const env = () => ({
   AWS_ENDPOINT_URL_LAMBDA: endpoint,
+  AWS_ENDPOINT_URL_CLOUDFORMATION: endpoint,
   AWS_REGION: 'eu-west-2',
   AWS_ACCESS_KEY_ID: 'x',
   AWS_SECRET_ACCESS_KEY: 'y',
@@ -96,6 +106,24 @@ describe('briefing invoke', () => {
     const failed = await runCli(['invoke', '--function-name', 'F'], { env: env() });
     expect(failed.code).toBe(1);
     expect(failed.stderr).toContain('the function failed: Task timed out');
+  });
+
+  it('finds the function through the stack, and says how to follow a queued send', async () => {
+    reply = {
+      status: 200,
+      headers: {},
+      body: JSON.stringify({
+        ok: true,
+        editionId: '2026-11-24',
+        delivery: { mode: 'queued', recipients: 12000, batches: 240 },
+      }),
+    };
+    const { code, stderr } = await runCli(['invoke', '--stack', 'Briefing'], { env: env() });
+    expect(code).toBe(0);
+    expect(received.at(-1)!.path).toBe('/2015-03-31/functions/Briefing-DigestFunction-X1/invocations');
+    expect(stderr).toContain(
+      'mail: 12000 recipients queued in 240 batches; `briefing report --stack NAME --edition 2026-11-24` shows progress',
+    );
   });
 
   it('validates locally before calling AWS', async () => {

@@ -1,6 +1,7 @@
 /**
- * The digest Lambda as deployed: built by esbuild exactly as infra/ bundles it, imported from the
- * bundle, and invoked with a scheduled and a manual event against local S3 (s3rver), SES
+ * The Lambdas as deployed: built by esbuild exactly as infra/ bundles them, imported from the
+ * bundles, and invoked with the events AWS sends (a schedule, a manual event, an SQS batch, a
+ * Function URL request) against local S3 (s3rver: data, site and the shipped config), SES
  * (aws-ses-v2-local), a Secrets Manager stub and a feed server, all on 127.0.0.1.
  */
 import { mkdtempSync, statSync } from 'node:fs';
@@ -11,6 +12,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createS3Store } from '#adapters/s3-store.ts';
+import { batchMessages } from '#deliver/send-queue.ts';
+import { dataKeys } from '#domain/keys.ts';
 import { type FixtureServer, startFixtureServer } from '#tests/helpers/fixture-server.ts';
 import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
 import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
@@ -29,6 +32,16 @@ type Handler = (event: unknown) => Promise<{
   dryRun?: boolean;
   delivery?: { sent: number };
 }>;
+type SenderHandler = (
+  event: unknown,
+  context: { getRemainingTimeInMillis(): number },
+) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
+type ApiHandler = (event: unknown) => Promise<{ statusCode: number; body: string }>;
+
+const SECRETS: Record<string, string> = {
+  'briefing/link-signing': 'local-test-signing-secret-1234567890',
+  'briefing/origin': 'origin-secret-only-cloudfront-knows-1234',
+};
 
 describe('digest handler from its bundle', () => {
   let s3: S3TestServer;
@@ -36,6 +49,8 @@ describe('digest handler from its bundle', () => {
   let feeds: FixtureServer;
   let secrets: Server;
   let handler: Handler;
+  let sender: SenderHandler;
+  let api: ApiHandler;
   let bundleSize = 0;
   const saved = { ...process.env };
 
@@ -46,7 +61,7 @@ describe('digest handler from its bundle', () => {
     const out = mkdtempSync(join(tmpdir(), 'bundle-'));
     const sizes = await buildHandlers(out);
     bundleSize = sizes.digest!;
-    s3 = await startS3Server(['data', 'site']);
+    s3 = await startS3Server(['data', 'site', 'config']);
     ses = await startSesServer();
     feeds = await startFixtureServer(join(REPO_ROOT, 'tests/fixtures/e2e'));
     secrets = createServer((req, res) => {
@@ -61,7 +76,7 @@ describe('digest handler from its bundle', () => {
           JSON.stringify({
             ARN: `arn:aws:secretsmanager:eu-west-2:123456789012:secret:${SecretId}`,
             Name: SecretId,
-            SecretString: 'local-test-signing-secret-1234567890',
+            SecretString: SECRETS[SecretId],
           }),
         );
       });
@@ -83,7 +98,15 @@ describe('digest handler from its bundle', () => {
       LAMBDA_TASK_ROOT: join(out, 'digest'),
       POWERTOOLS_LOG_LEVEL: 'ERROR',
       POWERTOOLS_METRICS_DISABLED: 'true',
-      BRIEFING_CONFIG: JSON.stringify({
+      BRIEFING_CONFIG_BUCKET: 'config',
+      BRIEFING_CONFIG_KEY: 'briefing.config.json',
+      BRIEFING_CONFIG_REVISION: 'rev-1',
+      BRIEFING_ORIGIN_SECRET_NAME: 'briefing/origin',
+    });
+    // What the stack ships: the operator's settings with the archive URL written in, and its revision.
+    await createS3Store({ client: s3.client, bucket: 'config' }).put(
+      'briefing.config.json',
+      JSON.stringify({
         feeds: [
           { name: 'Test Wire', url: `${feeds.base}/wire.xml`, perspective: 'wire' },
           { name: 'Test State News', url: `${feeds.base}/state.atom`, perspective: 'russian-state' },
@@ -95,9 +118,13 @@ describe('digest handler from its bundle', () => {
           apiBaseUrl: 'https://briefing.example.org/api/',
         },
       }),
-    });
-    handler = ((await import(pathToFileURL(join(out, 'digest/index.mjs')).href)) as { handler: Handler })
-      .handler;
+      { contentType: 'application/json', metadata: { revision: 'rev-1' } },
+    );
+    const load = async <T>(name: string) =>
+      ((await import(pathToFileURL(join(out, name, 'index.mjs')).href)) as { handler: T }).handler;
+    handler = await load<Handler>('digest');
+    sender = await load<SenderHandler>('sender');
+    api = await load<ApiHandler>('subscribe-api');
   }, 180_000);
 
   afterAll(async () => {
@@ -151,5 +178,56 @@ describe('digest handler from its bundle', () => {
     expect(result.editionId).toMatch(/-adhoc-/);
     const emails = (await ses.emails()).slice(before);
     expect(emails.map((e) => e.destination.to[0])).toEqual(['analyst@example.org']);
+  });
+
+  it('sends an SQS batch from the stored edition and hands back only the unreadable message', async () => {
+    const site = createS3Store({ client: s3.client, bucket: 'site' });
+    const data = createS3Store({ client: s3.client, bucket: 'data' });
+    const [latest] = JSON.parse((await site.get('editions.json'))!.body.toString('utf8')) as { id: string }[];
+    // What the digest stores when it fans a list out: the edition the senders render.
+    const published = await site.get(`editions/${latest!.id}/edition.json`);
+    await data.put(dataKeys.sendEdition(latest!.id), published!.body, { contentType: 'application/json' });
+    const [body] = batchMessages(
+      latest!.id,
+      [
+        { email: 'queued-a@example.org', kind: 'explicit' },
+        { email: 'queued-b@example.org', kind: 'explicit' },
+      ],
+      50,
+    );
+    const before = (await ses.emails()).length;
+    const result = await sender(
+      {
+        Records: [
+          { messageId: 'm-1', body, attributes: { ApproximateReceiveCount: '1' } },
+          { messageId: 'm-2', body: '{"broken":', attributes: { ApproximateReceiveCount: '1' } },
+        ],
+      },
+      { getRemainingTimeInMillis: () => 120_000 },
+    );
+    expect(result).toEqual({ batchItemFailures: [{ itemIdentifier: 'm-2' }] });
+    const sent = (await ses.emails()).slice(before).map((e) => e.destination.to[0]);
+    expect(sent.sort()).toEqual(['queued-a@example.org', 'queued-b@example.org']);
+    // Delivered again (SQS is at-least-once): nobody is mailed twice.
+    expect(
+      await sender({ Records: [{ messageId: 'm-1', body }] }, { getRemainingTimeInMillis: () => 120_000 }),
+    ).toEqual({
+      batchItemFailures: [],
+    });
+    expect((await ses.emails()).length).toBe(before + 2);
+  });
+
+  it('answers the API only with the header CloudFront adds', async () => {
+    const request = (headers: Record<string, string>) =>
+      api({
+        rawPath: '/api/unsubscribe',
+        rawQueryString: 'token=bad',
+        headers,
+        requestContext: { http: { method: 'GET', sourceIp: '192.0.2.1' } },
+      });
+    expect((await request({})).statusCode).toBe(403);
+    expect((await request({ 'x-briefing-origin-secret': 'guess' })).statusCode).toBe(403);
+    const through = await request({ 'x-briefing-origin-secret': SECRETS['briefing/origin']! });
+    expect(through.statusCode).not.toBe(403);
   });
 });

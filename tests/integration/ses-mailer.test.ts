@@ -1,6 +1,8 @@
 import { SESClient } from '@aws-sdk/client-ses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSesMailer } from '#adapters/ses-mailer.ts';
+import { classifySesError, createSesMailer } from '#adapters/ses-mailer.ts';
+import { MailSendError } from '#domain/errors.ts';
+import { FAULTS, type SesFault, type SesProxy, startSesProxy } from '#tests/helpers/ses-proxy.ts';
 import { type SesTestServer, startSesServer } from '#tests/helpers/ses-server.ts';
 
 const RAW = [
@@ -26,10 +28,13 @@ const RAW = [
 
 describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
   let ses: SesTestServer;
+  let proxy: SesProxy;
   beforeAll(async () => {
     ses = await startSesServer();
+    proxy = await startSesProxy(ses.endpoint);
   });
   afterAll(async () => {
+    await proxy?.close();
     await ses?.close();
   });
 
@@ -50,7 +55,35 @@ describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
     expect(sent.body.text).toContain('Plain part');
   });
 
-  it('surfaces provider errors to the caller', async () => {
+  it.each([
+    ['throttled', FAULTS.throttled],
+    ['quota', FAULTS.quota],
+    ['permanent', FAULTS.rejected],
+    ['transient', FAULTS.unavailable],
+  ] as [string, SesFault][])('maps an SES answer to a typed error: %s', async (kind, fault) => {
+    proxy.fault(() => fault);
+    const client = new SESClient({
+      endpoint: proxy.endpoint,
+      region: 'eu-west-2',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+      maxAttempts: 1,
+    });
+    const error = await createSesMailer({ client })
+      .send({
+        from: 'briefing@example.org',
+        to: 'reader@example.org',
+        raw: Buffer.from(RAW),
+        messageId: '<m3@example.org>',
+      })
+      .catch((e: unknown) => e);
+    client.destroy();
+    proxy.fault(undefined);
+    expect(error).toBeInstanceOf(MailSendError);
+    expect((error as MailSendError).kind).toBe(kind);
+    expect((error as MailSendError).message).toBe(fault.message);
+  });
+
+  it('maps a refused connection to a transient error', async () => {
     const client = new SESClient({
       endpoint: 'http://127.0.0.1:9',
       region: 'eu-west-2',
@@ -65,7 +98,35 @@ describe('SES mailer over HTTP (aws-ses-v2-local on 127.0.0.1)', () => {
         raw: Buffer.from(RAW),
         messageId: '<m2@example.org>',
       }),
-    ).rejects.toThrow();
+    ).rejects.toMatchObject({ name: 'MailSendError', kind: 'transient' });
     client.destroy();
+  });
+});
+
+describe('classifySesError', () => {
+  const named = (name: string, message: string, extra: object = {}) =>
+    Object.assign(new Error(message), { name }, extra);
+  it.each([
+    [named('Throttling', 'Maximum sending rate exceeded.'), 'throttled'],
+    [named('ThrottlingException', 'Rate exceeded'), 'throttled'],
+    [named('TooManyRequestsException', 'slow down'), 'throttled'],
+    [named('Error', 'x', { $metadata: { httpStatusCode: 429 } }), 'throttled'],
+    [named('Throttling', 'Daily message quota exceeded.'), 'quota'],
+    [named('AccountSendingPausedException', 'paused'), 'quota'],
+    [named('ConfigurationSetSendingPausedException', 'paused'), 'quota'],
+    [named('Error', 'x', { $retryable: {} }), 'transient'],
+    [named('InternalFailure', 'x', { $metadata: { httpStatusCode: 500 } }), 'transient'],
+    [named('Error', 'socket hang up', { code: 'ECONNRESET' }), 'transient'],
+    [named('TimeoutError', 'timed out'), 'transient'],
+    [named('MessageRejected', 'Email address is not verified.'), 'permanent'],
+    [named('MailFromDomainNotVerifiedException', 'not verified'), 'permanent'],
+    [
+      named('InvalidParameterValue', 'Missing final @domain', { $metadata: { httpStatusCode: 400 } }),
+      'permanent',
+    ],
+    ['a string', 'permanent'],
+    [undefined, 'permanent'],
+  ])('%o is %s', (error, kind) => {
+    expect(classifySesError(error)).toBe(kind);
   });
 });

@@ -18,9 +18,12 @@ const config = parseConfig({
   subscriptions: { minimumAnswerMs: 0 },
 });
 
+const ORIGIN_SECRET = 'only-cloudfront-adds-this-0123456789';
+
 vi.mock('#handlers/aws-deps.ts', () => ({
-  createAwsSubscriptionDeps: async () => ({
+  createAwsApiDeps: async () => ({
     config,
+    originSecret: ORIGIN_SECRET,
     deps: {
       data: createMemoryStore(),
       mailer: {
@@ -38,6 +41,18 @@ vi.mock('#handlers/aws-deps.ts', () => ({
 }));
 
 describe('the subscription API handler under hostile headers', () => {
+  it('refuses a direct call that lacks the header only CloudFront adds', async () => {
+    const { handler } = await import('#handlers/subscribe-api.ts');
+    const result = await handler({
+      rawPath: '/api/subscribe',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-briefing-origin-secret': 'guess' },
+      body: 'email=victim%40example.org',
+      requestContext: { http: { method: 'POST', sourceIp: '203.0.113.9' } },
+    });
+    expect(result.statusCode).toBe(403);
+    expect(sent).toHaveLength(0);
+  });
+
   it('never takes the links’ origin from x-forwarded-host or Host', async () => {
     process.env.BRIEFING_ARCHIVE_FROM_REQUEST = 'true';
     const { handler } = await import('#handlers/subscribe-api.ts');
@@ -46,6 +61,7 @@ describe('the subscription API handler under hostile headers', () => {
       rawPath: '/api/subscribe',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
+        'x-briefing-origin-secret': ORIGIN_SECRET,
         host: 'evil.example',
         'x-forwarded-host': 'evil.example',
         'x-forwarded-proto': 'https',
@@ -76,6 +92,7 @@ describe('the subscription API handler under hostile headers', () => {
         rawPath: '/api/subscribe',
         headers: {
           'content-type': 'application/x-www-form-urlencoded',
+          'x-briefing-origin-secret': ORIGIN_SECRET,
           'cloudfront-viewer-address': `2001:db8:77:1:${i.toString(16)}::${i}:443`,
         },
         body: `email=rotating${i}%40example.org`,

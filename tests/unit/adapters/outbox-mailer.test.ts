@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  classifyOutboxError,
   createOutboxMailer,
   outboxFileName,
   safeRecipientName,
@@ -124,5 +125,32 @@ describe('writePreview', () => {
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('outbox errors', () => {
+  it.each([
+    ['ENOSPC', 'quota'],
+    ['EDQUOT', 'quota'],
+    ['EROFS', 'quota'],
+    ['EACCES', 'quota'],
+    ['ENOTDIR', 'quota'],
+    ['EMFILE', 'transient'],
+    ['EBUSY', 'transient'],
+    ['EINVAL', 'permanent'],
+  ])('%s is %s', (code, kind) => {
+    expect(classifyOutboxError(Object.assign(new Error(code), { code }))).toBe(kind);
+  });
+
+  it('stops the run on an outbox it cannot write, with a typed error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'outbox-bad-'));
+    const file = join(dir, 'not-a-folder');
+    await writeFile(file, 'x');
+    const mailer = createOutboxMailer(join(file, 'outbox'), { clock });
+    await expect(mailer.send(await composed('reader@example.org'))).rejects.toMatchObject({
+      name: 'MailSendError',
+      kind: 'quota',
+    });
+    await rm(dir, { recursive: true, force: true });
   });
 });

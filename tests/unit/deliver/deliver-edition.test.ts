@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
+import { createInProcessQueue } from '#adapters/in-process-queue.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
 import { parseConfig } from '#config/schema.ts';
 import { deliverEdition } from '#deliver/deliver-edition.ts';
+import { processSendMessage } from '#deliver/send-queue.ts';
 import { dataKeys } from '#domain/keys.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
-import type { Mailer, OutgoingMail } from '#ports/ports.ts';
+import type { Mailer, OutgoingMail, Queue } from '#ports/ports.ts';
 import { makeEdition } from '#tests/fixtures/editions/make-edition.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
 
@@ -62,7 +64,7 @@ describe('deliverEdition', () => {
       makeEdition(5),
       'https://x.example.org/editions/2026-11-23/',
     );
-    expect(report).toMatchObject({ sent: 2, failed: 0, recipients: 2 });
+    expect(report).toMatchObject({ sent: 2, failed: 0, recipients: 2, mode: 'inline' });
     expect(sent.map((m) => m.to).sort()).toEqual(['a@example.org', 'editor@example.org']);
     const a = sent.find((m) => m.to === 'a@example.org')!.raw.toString();
     expect(a).toContain('unsubscribe?token=');
@@ -92,5 +94,91 @@ describe('deliverEdition', () => {
     expect(sent).toHaveLength(count);
     if (subject) expect(sent[0]!.raw.toString()).toMatch(/quiet_day|quiet day/);
     else expect(report.note).toBe('quiet day: configured to send nothing');
+  });
+
+  it('remembers a bounce of a fixed recipient: it is suppressed, not mailed', async () => {
+    const { data, sent, deps, config } = setup({
+      delivery: { recipients: ['editor@example.org', 'desk@example.org'] },
+    });
+    await data.put(dataKeys.subscriber('desk@example.org'), subscriber('desk@example.org', 'bounced'), {
+      contentType: 'application/json',
+    });
+    const request = resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' });
+    const report = await deliverEdition(deps, config, request, makeEdition(2), 'https://x.example.org/e/');
+    expect(report).toMatchObject({ sent: 1, suppressed: 1, recipients: 2 });
+    expect(sent.map((m) => m.to)).toEqual(['editor@example.org']);
+  });
+
+  it('fans a list over the inline limit out through the queue, and counts what the senders did', async () => {
+    const { data, sent, deps, config } = setup({ delivery: { inlineSendLimit: 2, batchSize: 2 } });
+    for (const name of ['a', 'b', 'c', 'd', 'e']) {
+      await data.put(
+        dataKeys.subscriber(`${name}@example.org`),
+        subscriber(`${name}@example.org`, 'confirmed'),
+        {
+          contentType: 'application/json',
+        },
+      );
+    }
+    const bodies: string[] = [];
+    const inner = createInProcessQueue(
+      (body, receiveCount) =>
+        processSendMessage({ ...deps, acquire: async () => {} }, config, body, { receiveCount }),
+      { logger: silentLogger },
+    );
+    const queue: Queue = {
+      enqueue: async (messages) => {
+        bodies.push(...messages);
+        return inner.enqueue(messages);
+      },
+    };
+    const request = resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' });
+    const report = await deliverEdition(
+      { ...deps, queue },
+      config,
+      request,
+      makeEdition(2),
+      'https://x.example.org/e/',
+    );
+    expect(report).toMatchObject({
+      mode: 'queued',
+      batches: 3,
+      recipients: 5,
+      sent: 5,
+      pending: 0,
+      deferred: 0,
+    });
+    expect(sent.map((m) => m.to).sort()).toEqual(['a', 'b', 'c', 'd', 'e'].map((n) => `${n}@example.org`));
+    // Messages carry the edition id and addresses, never the mail.
+    const first = JSON.parse(bodies[0]!) as Record<string, unknown>;
+    expect(first).toEqual({
+      v: 1,
+      editionId: makeEdition(2).id,
+      batch: 0,
+      recipients: [
+        { email: expect.any(String), kind: 'subscriber' },
+        { email: expect.any(String), kind: 'subscriber' },
+      ],
+    });
+    expect(await data.get(dataKeys.sendEdition(makeEdition(2).id))).toBeDefined();
+  });
+
+  it('keeps a list within the inline limit in the digest, queue or not', async () => {
+    const { sent, deps, config } = setup({ delivery: { recipients: ['editor@example.org'] } });
+    const queue: Queue = {
+      enqueue: async () => {
+        throw new Error('must not be used');
+      },
+    };
+    const request = resolveRunRequest({}, { now: clock.now(), windowHours: 24, timeZone: 'UTC' });
+    const report = await deliverEdition(
+      { ...deps, queue },
+      config,
+      request,
+      makeEdition(2),
+      'https://x.example.org/e/',
+    );
+    expect(report).toMatchObject({ mode: 'inline', sent: 1 });
+    expect(sent).toHaveLength(1);
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * `briefing report`: an edition's run report (runs/<id>.json in the private state) with, when
+ * its mail went through the send queue, what the senders have done so far (the batches'
+ * outcomes): sent, pending, suppressed, failed, deferred, and the batches not yet reported.
+ */
+import { join, resolve } from 'node:path';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { summariseDelivery } from '#deliver/delivery-records.ts';
+import { BriefingError } from '#domain/errors.ts';
+import { dataKeys } from '#domain/keys.ts';
+import type { Store } from '#ports/ports.ts';
+import { openDataBucket } from '../deployed-stack.ts';
+import type { CliIo } from '../io.ts';
+import type { TargetOptions } from './subscribers-command.ts';
+
+interface RunReport {
+  editionId: string;
+  generatedAt?: string;
+  stats?: { itemsSeen?: number; itemsRelevant?: number; stories?: number; durationMs?: number };
+  failedSources?: { name: string; error?: string }[];
+  delivery?: {
+    mode?: 'inline' | 'queued';
+    recipients?: number;
+    batches?: number;
+    sent?: number;
+    skipped?: number;
+    pending?: number;
+    suppressed?: number;
+    failed?: number;
+    deferred?: number;
+    note?: string;
+  };
+}
+
+export async function runReport(
+  options: TargetOptions & { edition?: string; json?: boolean },
+  io: CliIo,
+): Promise<void> {
+  const data: Store =
+    options.stack || options.bucket
+      ? await openDataBucket(options)
+      : createFolderStore(join(resolve(options.out), '.state'));
+  const id = options.edition ?? (await latestRun(data));
+  const object = await data.get(dataKeys.runReport(id));
+  if (!object) throw new BriefingError(`--edition ${id}: no run report`);
+  const report = JSON.parse(object.body.toString('utf8')) as RunReport;
+  const delivery = report.delivery;
+  const sending =
+    delivery?.mode === 'queued' ? await summariseDelivery(data, id, delivery.batches ?? 0) : undefined;
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ ...report, ...(sending ? { sending } : {}) }, null, 2)}\n`);
+    return;
+  }
+  const lines = [`Edition ${report.editionId} (run at ${report.generatedAt ?? 'unknown time'})`];
+  const s = report.stats ?? {};
+  lines.push(
+    `  items         ${s.itemsSeen ?? 0} seen, ${s.itemsRelevant ?? 0} relevant, ${s.stories ?? 0} stories`,
+  );
+  lines.push(`  sources       ${report.failedSources?.length ?? 0} failed`);
+  for (const f of report.failedSources ?? [])
+    lines.push(`    failed: ${f.name}: ${f.error ?? 'unknown error'}`);
+  if (sending) {
+    lines.push(
+      `  mail          ${delivery?.recipients ?? sending.recipients} recipients queued in ${sending.batches} batches; ${sending.batchesReported} reported so far`,
+    );
+    lines.push(
+      `                ${sending.sent} sent, ${sending.pending} pending, ${sending.suppressed} suppressed, ${sending.failed} failed, ${sending.deferred} deferred`,
+    );
+    for (const f of sending.failures.slice(0, 10)) lines.push(`    ${f.email}: ${f.error}`);
+  } else if (delivery) {
+    lines.push(
+      `  mail          ${delivery.sent ?? 0} sent, ${delivery.skipped ?? 0} already sent, ${delivery.pending ?? 0} pending, ${delivery.suppressed ?? 0} suppressed, ${delivery.failed ?? 0} failed${delivery.note ? ` (${delivery.note})` : ''}`,
+    );
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
+}
+
+async function latestRun(data: Store): Promise<string> {
+  const keys = (await data.list('runs/')).filter((k) => k.endsWith('.json'));
+  const last = keys.sort().at(-1);
+  if (!last) throw new BriefingError('no run reports yet');
+  return last.slice('runs/'.length, -'.json'.length);
+}

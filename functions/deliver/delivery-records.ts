@@ -1,0 +1,127 @@
+/**
+ * The stored documents of fanned-out sending, in one module so they can move to the shared
+ * state helper in one place: the edition as the senders render it, and what each queue message
+ * came to. Claims themselves live in send-digest.ts.
+ */
+import { z } from 'zod';
+import { dataKeys } from '#domain/keys.ts';
+import type { Edition } from '#domain/types.ts';
+import type { Store } from '#ports/ports.ts';
+import type { SendReport } from './send-digest.ts';
+
+const JSON_TYPE = 'application/json';
+
+export async function saveSendEdition(data: Store, edition: Edition): Promise<void> {
+  await data.put(dataKeys.sendEdition(edition.id), JSON.stringify(edition), { contentType: JSON_TYPE });
+}
+
+/** The edition the digest stored for sending; undefined when absent or not an edition of that id. */
+export async function loadSendEdition(data: Store, editionId: string): Promise<Edition | undefined> {
+  const object = await data.get(dataKeys.sendEdition(editionId));
+  if (!object) return undefined;
+  try {
+    const edition = JSON.parse(object.body.toString('utf8')) as Edition;
+    return edition?.id === editionId && Array.isArray(edition.stories) ? edition : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const BatchOutcomeSchema = z.object({
+  editionId: z.string(),
+  batch: z.number().int(),
+  recipients: z.number().int(),
+  /** Mailed, by this delivery of the message or an earlier one. */
+  sent: z.number().int(),
+  pending: z.number().int(),
+  suppressed: z.number().int(),
+  failed: z.number().int(),
+  deferred: z.number().int(),
+  receiveCount: z.number().int(),
+  updatedAt: z.string(),
+  failures: z.array(z.object({ email: z.string(), error: z.string() })),
+});
+export type BatchOutcome = z.infer<typeof BatchOutcomeSchema>;
+
+/**
+ * Each delivery of a message rewrites its outcome, and a recipient mailed by an earlier delivery
+ * counts as sent, so the last write is the batch's state whatever the number of deliveries.
+ */
+export async function recordBatchOutcome(
+  data: Store,
+  input: { editionId: string; batch: number; recipients: number; receiveCount: number; at: Date },
+  report: SendReport,
+): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = {
+    editionId: input.editionId,
+    batch: input.batch,
+    recipients: input.recipients,
+    sent: report.sent + report.skipped,
+    pending: report.pending,
+    suppressed: report.suppressed,
+    failed: report.failed,
+    deferred: report.deferred,
+    receiveCount: input.receiveCount,
+    updatedAt: input.at.toISOString(),
+    failures: report.failures,
+  };
+  await data.put(dataKeys.sendBatch(input.editionId, input.batch), JSON.stringify(outcome), {
+    contentType: JSON_TYPE,
+  });
+  return outcome;
+}
+
+export interface DeliverySummary {
+  batches: number;
+  batchesReported: number;
+  recipients: number;
+  sent: number;
+  pending: number;
+  suppressed: number;
+  failed: number;
+  deferred: number;
+  failures: { email: string; error: string }[];
+}
+
+/** Adds up the outcomes of an edition's queued batches (those processed so far). */
+export async function summariseDelivery(
+  data: Store,
+  editionId: string,
+  batches: number,
+): Promise<DeliverySummary> {
+  const summary: DeliverySummary = {
+    batches,
+    batchesReported: 0,
+    recipients: 0,
+    sent: 0,
+    pending: 0,
+    suppressed: 0,
+    failed: 0,
+    deferred: 0,
+    failures: [],
+  };
+  for (const key of await data.list(dataKeys.sendBatchesPrefix(editionId))) {
+    const object = await data.get(key);
+    if (!object) continue;
+    const parsed = BatchOutcomeSchema.safeParse(safeJson(object.body.toString('utf8')));
+    if (!parsed.success) continue;
+    const o = parsed.data;
+    summary.batchesReported++;
+    summary.recipients += o.recipients;
+    summary.sent += o.sent;
+    summary.pending += o.pending;
+    summary.suppressed += o.suppressed;
+    summary.failed += o.failed;
+    summary.deferred += o.deferred;
+    summary.failures.push(...o.failures);
+  }
+  return summary;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
