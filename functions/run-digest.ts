@@ -6,7 +6,8 @@
 
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
-import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
+import { classifyItem } from '#analyse/classify-relevance.ts';
+import { matchesQuery } from '#analyse/match-query.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';

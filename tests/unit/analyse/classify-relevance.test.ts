@@ -3,7 +3,6 @@ import {
   assignThemes,
   BORDERLINE_THRESHOLD,
   classifyItem,
-  matchesQuery,
   RELEVANCE_THRESHOLD,
 } from '#analyse/classify-relevance.ts';
 
@@ -366,34 +365,5 @@ describe('assignThemes', () => {
       'Xi and Putin sign gas pipeline and yuan trade deals, hold joint drills and discuss Ukraine peace plan at BRICS summit',
     );
     expect(many.length).toBeLessThanOrEqual(3);
-  });
-});
-
-describe('matchesQuery', () => {
-  const item = {
-    title: 'Power of Siberia 2 talks stall',
-    summary: 'Gazprom and CNPC disagree on pricing; sanctions complicate payments.',
-    text: 'Analysts in Moscow said the négociations would resume.',
-  };
-
-  it.each([
-    ['power of siberia', true],
-    ['GAZPROM pricing', true],
-    ['gazprom nuclear', false],
-    ['sanction', true],
-    ['payment', true],
-    ['priced', true],
-    ['negociation', true],
-    ['"power of siberia 2"', true],
-    ['"siberia power"', false],
-    ['', true],
-  ])('%s -> %s', (query, expected) => {
-    expect(matchesQuery(item, query)).toBe(expected);
-  });
-
-  it('matches Russian inflections and Chinese terms', () => {
-    expect(matchesQuery({ title: 'Поставки газа в Китай выросли' }, 'поставка газ')).toBe(true);
-    expect(matchesQuery({ title: '中俄天然气管道谈判' }, '天然气')).toBe(true);
-    expect(matchesQuery({ title: '中俄天然气管道谈判' }, '石油')).toBe(false);
   });
 });
