@@ -257,12 +257,13 @@ function inWindow(item: FeedItem, request: RunRequest): boolean {
 function selectRelevant(items: FeedItem[], request: RunRequest): ScoredItem[] {
   const out: ScoredItem[] = [];
   for (const item of items) {
-    const classification = classifyItem({
+    const { language, ...classification } = classifyItem({
       title: item.title,
       summary: item.summary,
       text: item.content,
       url: item.link,
       source: item.source,
+      language: item.language,
     });
     if (!classification.relevant) continue;
     if (
@@ -271,7 +272,8 @@ function selectRelevant(items: FeedItem[], request: RunRequest): ScoredItem[] {
     )
       continue;
     if (request.themes && !classification.themes.some((t) => request.themes!.includes(t))) continue;
-    out.push({ ...item, classification });
+    // The item keeps the feed's language tag; an untagged feed gets the language it was read in.
+    out.push({ ...item, language: item.language ?? language, classification });
   }
   return out;
 }
@@ -284,6 +286,7 @@ function refineThemes(item: ScoredItem): ScoredItem {
     summary: item.summary,
     text: item.article.text,
     url: item.link,
+    language: item.language,
   });
   const themes = again.themes.length > 0 ? again.themes : item.classification.themes;
   return { ...item, classification: { ...item.classification, themes } };
