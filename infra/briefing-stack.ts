@@ -332,19 +332,23 @@ export class BriefingStack extends Stack {
         });
       }
     }
-    const summarizer = config.appConfig.summarizer as { kind?: string; modelId?: string } | undefined;
-    if (summarizer?.kind === 'bedrock') {
-      // Only when the abstractive summariser is switched on, and only its model.
+    // Bedrock only for the features switched on, and only their models.
+    const allowModel = (modelId: string | undefined) =>
       digest.fn.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.ALLOW,
           actions: ['bedrock:InvokeModel'],
           resources: [
-            `arn:${this.partition}:bedrock:${this.region}::foundation-model/${summarizer.modelId ?? 'amazon.nova-lite-v1:0'}`,
+            `arn:${this.partition}:bedrock:${this.region}::foundation-model/${modelId ?? 'amazon.nova-lite-v1:0'}`,
           ],
         }),
       );
-    }
+    const summarizer = config.appConfig.summarizer as { kind?: string; modelId?: string } | undefined;
+    if (summarizer?.kind === 'bedrock') allowModel(summarizer.modelId);
+    const secondOpinion = (
+      config.appConfig.relevance as { secondOpinion?: { enabled?: boolean; modelId?: string } } | undefined
+    )?.secondOpinion;
+    if (secondOpinion?.enabled) allowModel(secondOpinion.modelId);
     grantList(digest.fn, data, ['state/*', 'sends/*', 'subscribers/*']);
     grantList(digest.fn, site, ['editions/*']);
     for (const fn of [digest.fn, api.fn]) {

@@ -6,6 +6,7 @@ import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
+import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
@@ -75,6 +76,16 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
           summarizer: createBedrockSummarizer({
             client: new BedrockRuntimeClient({ region: config.summarizer.region ?? region }),
             modelId: config.summarizer.modelId,
+          }),
+        }
+      : {}),
+    ...(config.relevance.secondOpinion.enabled
+      ? {
+          relevanceReviewer: createBedrockRelevanceReviewer({
+            client: new BedrockRuntimeClient({ region: config.relevance.secondOpinion.region ?? region }),
+            modelId: config.relevance.secondOpinion.modelId,
+            inputUsdPerMillionTokens: config.relevance.secondOpinion.inputUsdPerMillionTokens,
+            outputUsdPerMillionTokens: config.relevance.secondOpinion.outputUsdPerMillionTokens,
           }),
         }
       : {}),
