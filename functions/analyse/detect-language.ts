@@ -40,13 +40,18 @@ export function detectLanguage(tokens: readonly Token[], tag?: string): string {
       han += token.text.length;
       continue;
     }
-    if (CYRILLIC.test(token.text)) {
+    const first = token.text.charCodeAt(0);
+    if (first >= 0x400 && first <= 0x52f && CYRILLIC.test(token.text)) {
       cyrillic++;
       ukrainian ||= UKRAINIAN_LETTERS.test(token.text);
       continue;
     }
-    for (const [language, letters] of LETTER_HINTS)
-      if (letters.test(token.text)) hints.set(language, (hints.get(language) ?? 0) + 1);
+    if (token.norm !== token.text.toLowerCase()) {
+      // Only a token that lost diacritics in folding can carry a language's letters.
+      for (const [language, letters] of LETTER_HINTS) {
+        if (letters.test(token.text)) hints.set(language, (hints.get(language) ?? 0) + 1);
+      }
+    }
     const languages = FUNCTION_WORDS.get(token.norm);
     if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
   }

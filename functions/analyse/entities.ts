@@ -130,6 +130,8 @@ interface TrieNode<T> {
 class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
   private readonly trie: TrieNode<T> = { next: new Map(), prefixes: [] };
+  /** First two characters of every prefix form, as one number: most tokens skip the trie walk. */
+  private readonly starts = new Set<number>();
 
   add(form: string, payload: T): void {
     const { words, hyphen } = parseForm(form);
@@ -142,6 +144,9 @@ class PhraseIndex<T> {
       else this.exact.set(first.norm, [phrase]);
       return;
     }
+    // The starts filter below assumes two characters at least: a shorter prefix would match too much anyway.
+    if (first.norm.length < 2) throw new Error(`lexicon form "${form}": a prefix needs two letters at least`);
+    this.starts.add(pairCode(first.norm));
     let node = this.trie;
     for (let k = 0; k < first.norm.length; k++) {
       const c = first.norm[k]!;
@@ -161,13 +166,19 @@ class PhraseIndex<T> {
     if (!token) return;
     const exact = this.exact.get(token.norm);
     if (exact) collectMatches(exact, tokens, i, into);
-    let node: TrieNode<T> | undefined = this.trie;
     const norm = token.norm;
+    if (!this.starts.has(pairCode(norm))) return;
+    let node: TrieNode<T> | undefined = this.trie;
     for (let k = 0; k < norm.length && node !== undefined && node.next.size > 0; k++) {
       node = node.next.get(norm[k]!);
       if (node !== undefined && node.prefixes.length > 0) collectMatches(node.prefixes, tokens, i, into);
     }
   }
+}
+
+/** The first two UTF-16 units of a word as one number (a one-letter word pairs with 0). */
+function pairCode(word: string): number {
+  return (word.charCodeAt(0) << 16) | (word.length > 1 ? word.charCodeAt(1) : 0);
 }
 
 interface Match<T> {

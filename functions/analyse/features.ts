@@ -37,6 +37,8 @@ export interface Reading {
   summary: Sentence[];
   /** How many of `summary` come from the article text (they are the last ones). */
   bodySentences: number;
+  /** China, Russia or a joint project is named somewhere (as an actor or not). */
+  namesASide: boolean;
   senses: string[];
 }
 
@@ -56,7 +58,7 @@ export function readItem(item: ItemText): Reading {
     for (const text of splitSentences(item.text.slice(0, MAX_BODY))) {
       if (bodySentences >= MAX_BODY_SENTENCES) break;
       const sentence = readSentence(text);
-      if (sentence.mentions.some((m) => m.party === 'china' || m.party === 'russia' || m.party === 'both')) {
+      if (sentence.mentions.some((m) => isSideParty(m.party))) {
         summary.push(sentence);
         bodySentences++;
       }
@@ -67,9 +69,21 @@ export function readItem(item: ItemText): Reading {
     all.flatMap((s) => s.tokens),
     item.language,
   );
-  for (const sentence of all) tagSentence(sentence, language);
+  // Cue words, venues and private persons qualify mentions of the two sides: an item naming
+  // neither is scored without them (most items of a day's feeds).
+  const namesASide = all.some((s) =>
+    s.mentions.some((m) => m.party === 'china' || m.party === 'russia' || m.party === 'both'),
+  );
+  if (namesASide) for (const sentence of all) tagSentence(sentence, language);
   applyIdahoRule(all);
-  return { language, title: titleSentence, summary, bodySentences, senses: all.flatMap((s) => s.senses) };
+  return {
+    language,
+    title: titleSentence,
+    summary,
+    bodySentences,
+    namesASide: namesASide && all.some((s) => s.mentions.some((m) => isSideParty(m.party))),
+    senses: all.flatMap((s) => s.senses),
+  };
 }
 
 export interface FeatureOptions {
@@ -95,15 +109,21 @@ const PLACEHOLDER: Record<string, string> = {
 const PAIR_GAP = /^\s?[-‐‑–—/]\s?$/u;
 const LIST_GAP = /^\s*[,、&+/]\s*$/u;
 
+function isSideParty(party: string): boolean {
+  return party === 'china' || party === 'russia' || party === 'both';
+}
+
 function isActor(m: Mention): boolean {
   return !m.venue && !m.person;
 }
 
-/** The sides named as actors in a sentence (a joint project names both). */
-function actorSides(sentence: Sentence): Set<SideCode> {
+const ACTOR_SIDES = new WeakMap<Sentence, Set<SideCode>>();
+const ANY_SIDES = new WeakMap<Sentence, Set<SideCode>>();
+
+function sidesOf(sentence: Sentence, actorsOnly: boolean): Set<SideCode> {
   const out = new Set<SideCode>();
   for (const m of sentence.mentions) {
-    if (!isActor(m)) continue;
+    if (actorsOnly && !isActor(m)) continue;
     if (m.party === 'both') {
       out.add('cn');
       out.add('ru');
@@ -114,17 +134,24 @@ function actorSides(sentence: Sentence): Set<SideCode> {
   return out;
 }
 
-function anySides(sentence: Sentence): Set<SideCode> {
-  const out = new Set<SideCode>();
-  for (const m of sentence.mentions) {
-    const code = SIDE_CODE[m.party];
-    if (code) out.add(code);
-    if (m.party === 'both') {
-      out.add('cn');
-      out.add('ru');
-    }
+/** The sides named as actors in a sentence (a joint project names both); computed once per sentence. */
+function actorSides(sentence: Sentence): Set<SideCode> {
+  let sides = ACTOR_SIDES.get(sentence);
+  if (!sides) {
+    sides = sidesOf(sentence, true);
+    ACTOR_SIDES.set(sentence, sides);
   }
-  return out;
+  return sides;
+}
+
+/** The sides named at all, venues and private persons included. */
+function anySides(sentence: Sentence): Set<SideCode> {
+  let sides = ANY_SIDES.get(sentence);
+  if (!sides) {
+    sides = sidesOf(sentence, false);
+    ANY_SIDES.set(sentence, sides);
+  }
+  return sides;
 }
 
 /** Two mentions next to each other, joined by a hyphen ("China-Russia") or by a connector or comma. */
@@ -180,6 +207,18 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
     if (why && !evidence.has(name)) evidence.set(name, why);
   };
   const { title, summary } = reading;
+  if (!reading.namesASide) {
+    // Neither side named: only these features can fire (the rest qualify a side's mentions).
+    set('no-side');
+    const third = title.mentions.find((m) => m.party === 'third');
+    if (third) set('third@title', third.text);
+    const ukraine = title.mentions.find((m) => m.party === 'ukraine');
+    if (ukraine) set('ua@title', ukraine.text);
+    if (reading.senses.length > 0) set('sense', reading.senses[0]);
+    addShape(reading, set);
+    if (options.ngrams) addNgrams(reading, values);
+    return { values, evidence };
+  }
   const titleSides = actorSides(title);
   const summarySides = new Set<SideCode>();
   for (const s of summary) for (const side of actorSides(s)) summarySides.add(side);

@@ -52,13 +52,19 @@ export function scoreRelevance(
   return { logit, probability, contributions, bias: params.bias };
 }
 
-/** One theme's probability and its contributions. */
+/** One theme's probability (its contributions are listed only when `explain`). */
 export function scoreTheme(
   id: ThemeId,
   features: Features,
+  explain = true,
   params: ThemeParameters = THEME_PARAMETERS,
 ): Scored {
   const model = params.themes[id];
+  if (!explain) {
+    let logit = model.bias;
+    for (const [name, value] of features.values) logit += (model.weights[name] ?? 0) * value;
+    return { logit, probability: sigmoid(logit), contributions: [], bias: model.bias };
+  }
   const contributions = contributionsOf(model.weights, features);
   const logit = contributions.reduce((sum, c) => sum + c.weight, model.bias);
   return { logit, probability: sigmoid(logit), contributions, bias: model.bias };
@@ -152,15 +158,27 @@ const WORDING: readonly [RegExp, (m: RegExpExecArray, zone: string) => string][]
 /** A feature name in words, for reasons ("pair:bound@title" → "the two sides bound in one phrase in the title"). */
 export function describeFeature(name: string, evidence?: string): string {
   const quote = evidence ? `: '${evidence}'` : '';
+  let words = DESCRIBED.get(name);
+  if (words === undefined) {
+    words = wordsFor(name);
+    // Bounded: only features with a weight are described, a few hundred names.
+    if (DESCRIBED.size < 10_000) DESCRIBED.set(name, words);
+  }
+  return `${words}${quote}`;
+}
+
+const DESCRIBED = new Map<string, string>();
+
+function wordsFor(name: string): string {
   const fixed = FIXED[name];
-  if (fixed) return `${fixed}${quote}`;
+  if (fixed) return fixed;
   // Zones follow the last "@"; placeholders such as "@cn" inside n-grams and syntax features are not zones.
   const at = name.lastIndexOf('@');
   const zone = at > 0 ? ZONE_NAME[name.slice(at + 1)] : undefined;
   const head = zone ? name.slice(0, at) : name;
   for (const [pattern, words] of WORDING) {
     const m = pattern.exec(head);
-    if (m) return `${words(m, zone ?? '')}${quote}`;
+    if (m) return words(m, zone ?? '');
   }
-  return `${name}${quote}`;
+  return name;
 }

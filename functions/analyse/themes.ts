@@ -17,13 +17,19 @@ export interface ThemeChoice {
 /** The themes of a read item and a reason line for each. */
 export function chooseThemes(reading: Reading, relevant: boolean): ThemeChoice {
   const features = extractThemeFeatures(reading, { ngrams: false });
-  const scored: { id: ThemeId; s: Scored }[] = THEME_IDS.map((id) => ({ id, s: scoreTheme(id, features) }));
+  const scored: { id: ThemeId; s: Scored }[] = THEME_IDS.map((id) => ({
+    id,
+    s: scoreTheme(id, features, false),
+  }));
   scored.sort((a, b) => b.s.probability - a.s.probability);
   let chosen = scored
     .filter((t) => t.s.probability >= THEME_PARAMETERS.threshold)
     .slice(0, THEME_PARAMETERS.maxThemes);
   if (chosen.length === 0 && relevant && scored[0]) chosen = [scored[0]];
-  return { themes: chosen.map((t) => t.id), reasons: chosen.map((t) => explainTheme(t.id, t.s)) };
+  return {
+    themes: chosen.map((t) => t.id),
+    reasons: chosen.map((t) => explainTheme(t.id, scoreTheme(t.id, features))),
+  };
 }
 
 /** The indicator labels of one theme, shared by every language's lexicon. */
