@@ -23,6 +23,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { classifyItem } from '#analyse/classify-relevance.ts';
 import { sigmoid } from '#analyse/fit-logistic.ts';
+import { isIndicated, pickThemes } from '#analyse/themes.ts';
 import {
   dateFolds,
   linearScore,
@@ -57,16 +58,13 @@ function predict(models: TrainedModels, p: Prepared): Prediction {
   );
   const score = Math.round(probability * 1000) / 1000;
   const relevant = score >= models.relevance.threshold;
-  const ranked = THEME_IDS.map((id) => {
+  const candidates = THEME_IDS.map((id) => {
     const m = models.themes.themes[id];
-    return {
-      id,
-      p: sigmoid(linearScore({ bias: m.bias, weights: new Map(Object.entries(m.weights)) }, p.themes)),
-    };
-  }).sort((a, b) => b.p - a.p);
-  let themes = ranked.filter((t) => t.p >= models.themes.threshold).slice(0, models.themes.maxThemes);
-  if (themes.length === 0 && relevant) themes = ranked.slice(0, 1);
-  return { score, relevant, themes: themes.map((t) => t.id) };
+    const weights = new Map(Object.entries(m.weights));
+    const probability = sigmoid(linearScore({ bias: m.bias, weights }, p.themes));
+    return { id, probability, indicated: isIndicated(id, p.themes) };
+  });
+  return { score, relevant, themes: pickThemes(candidates, relevant, models.themes) };
 }
 
 /** Out-of-fold predictions: the whole training procedure refitted without each fold. */

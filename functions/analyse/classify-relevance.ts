@@ -33,7 +33,8 @@ export const BORDERLINE_THRESHOLD = 0.3;
 /** Decides whether an item is about the China–Russia relationship, with its themes and the reasons. */
 export function classifyItem(input: ClassifyInput): Classification & { language: string } {
   const reading = readItem(input);
-  const scored = scoreRelevance(extractFeatures(reading, { ngrams: false }));
+  const features = extractFeatures(reading, { ngrams: false });
+  const scored = scoreRelevance(features);
   const score = Math.round(scored.probability * 1000) / 1000;
   const relevant = score >= RELEVANCE_THRESHOLD;
   const reasons = explainRelevance(scored);
@@ -44,7 +45,7 @@ export function classifyItem(input: ClassifyInput): Classification & { language:
   }
   let themes: Classification['themes'] = [];
   if (score >= BORDERLINE_THRESHOLD) {
-    const choice = chooseThemes(reading, relevant);
+    const choice = chooseThemes(reading, relevant, features);
     themes = choice.themes;
     reasons.push(...choice.reasons);
   }

@@ -349,8 +349,19 @@ function addShape(reading: Reading, set: (name: string, why?: string) => void): 
   set(`shape:t=${t}|s=${code(reading.summary)}`);
 }
 
-/** Theme features: indicators by zone (any language: the labels are shared), then n-grams. */
-export function extractThemeFeatures(reading: Reading, options: FeatureOptions): Features {
+/** The relevance features a theme model also reads: who else is named (a third party, Ukraine) and both leaders. */
+const THEME_CONTEXT = /^(?:third|ua|leaders)@/;
+
+/**
+ * Theme features: the indicators by zone (any language: the labels are shared), some relevance
+ * features under "r:" (a third party with the pair says "Western response", Ukraine "the war",
+ * both leaders "summitry"), then n-grams when asked.
+ */
+export function extractThemeFeatures(
+  reading: Reading,
+  options: FeatureOptions,
+  relevance?: Features,
+): Features {
   const values = new Map<string, number>();
   const evidence = new Map<string, string>();
   for (const [zone, sentences] of [
@@ -365,6 +376,13 @@ export function extractThemeFeatures(reading: Reading, options: FeatureOptions):
         if (!evidence.has(name)) evidence.set(name, text);
       }
     }
+  }
+  const context = relevance ?? extractFeatures(reading, { ngrams: false });
+  for (const [name, value] of context.values) {
+    if (!THEME_CONTEXT.test(name)) continue;
+    values.set(`r:${name}`, value);
+    const why = context.evidence.get(name);
+    if (why) evidence.set(`r:${name}`, why);
   }
   if (options.ngrams) addNgrams(reading, values);
   return { values, evidence };

@@ -170,6 +170,8 @@ export function describeFeature(name: string, evidence?: string): string {
 const DESCRIBED = new Map<string, string>();
 
 function wordsFor(name: string): string {
+  // Relevance features inside a theme model read the same.
+  if (name.startsWith('r:')) return wordsFor(name.slice(2));
   const fixed = FIXED[name];
   if (fixed) return fixed;
   // Zones follow the last "@"; placeholders such as "@cn" inside n-grams and syntax features are not zones.

@@ -1,35 +1,60 @@
 /**
  * Themes of an item, by the fitted per-theme models of model/themes.json over the theme
- * indicators of lexicon/ (one set of labels, every language). An item takes the themes whose
- * probability reaches the threshold, most probable first, at most three; a relevant item with
- * none above it still takes its most probable theme.
+ * indicators of lexicon/ (one set of labels, every language) and who else is named. A theme
+ * needs one of its own indicators in the item; among those, an item takes the themes whose
+ * probability reaches the threshold, most probable first, at most three. A relevant item with
+ * none still takes its most probable theme.
  */
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import { LEXICONS } from './entities.ts';
-import { extractThemeFeatures, type Reading } from './features.ts';
-import { explainTheme, type Scored, scoreTheme, THEME_PARAMETERS } from './relevance-model.ts';
+import { extractThemeFeatures, type Features, type Reading } from './features.ts';
+import { explainTheme, scoreTheme, THEME_PARAMETERS } from './relevance-model.ts';
+import type { ThemeParameters } from './train-model.ts';
 
 export interface ThemeChoice {
   themes: ThemeId[];
   reasons: string[];
 }
 
+export interface ThemeCandidate {
+  id: ThemeId;
+  probability: number;
+  /** One of the theme's own indicators occurs in the item. */
+  indicated: boolean;
+}
+
+/** The selection rule, shared by the classifier and the evaluation. */
+export function pickThemes(
+  candidates: readonly ThemeCandidate[],
+  relevant: boolean,
+  params: Pick<ThemeParameters, 'threshold' | 'maxThemes'> = THEME_PARAMETERS,
+): ThemeId[] {
+  const ranked = [...candidates].sort((a, b) => b.probability - a.probability);
+  const chosen = ranked
+    .filter((t) => t.indicated && t.probability >= params.threshold)
+    .slice(0, params.maxThemes)
+    .map((t) => t.id);
+  if (chosen.length === 0 && relevant && ranked[0]) return [ranked[0].id];
+  return chosen;
+}
+
+/** Whether the features hold one of the theme's own indicators. */
+export function isIndicated(id: ThemeId, features: ReadonlyMap<string, number>): boolean {
+  const prefix = `ind:${id}:`;
+  for (const name of features.keys()) if (name.startsWith(prefix)) return true;
+  return false;
+}
+
 /** The themes of a read item and a reason line for each. */
-export function chooseThemes(reading: Reading, relevant: boolean): ThemeChoice {
-  const features = extractThemeFeatures(reading, { ngrams: false });
-  const scored: { id: ThemeId; s: Scored }[] = THEME_IDS.map((id) => ({
+export function chooseThemes(reading: Reading, relevant: boolean, relevance?: Features): ThemeChoice {
+  const features = extractThemeFeatures(reading, { ngrams: false }, relevance);
+  const candidates = THEME_IDS.map((id) => ({
     id,
-    s: scoreTheme(id, features, false),
+    probability: scoreTheme(id, features, false).probability,
+    indicated: isIndicated(id, features.values),
   }));
-  scored.sort((a, b) => b.s.probability - a.s.probability);
-  let chosen = scored
-    .filter((t) => t.s.probability >= THEME_PARAMETERS.threshold)
-    .slice(0, THEME_PARAMETERS.maxThemes);
-  if (chosen.length === 0 && relevant && scored[0]) chosen = [scored[0]];
-  return {
-    themes: chosen.map((t) => t.id),
-    reasons: chosen.map((t) => explainTheme(t.id, scoreTheme(t.id, features))),
-  };
+  const themes = pickThemes(candidates, relevant);
+  return { themes, reasons: themes.map((id) => explainTheme(id, scoreTheme(id, features))) };
 }
 
 /** The indicator labels of one theme, shared by every language's lexicon. */

@@ -11,7 +11,7 @@
  * is calibrated by Platt scaling of out-of-fold logits from an inner cross-validation.
  *
  * Themes: one logistic regression per theme on the label-1/2 items, from the theme indicators
- * (positives up-weighted by the square root of the class ratio, so thin themes are not drowned;
+ * and who else is named (positives up-weighted by the square root of the class ratio, so thin themes are not drowned;
  * the theme's own indicators start from a prior weight of +1 instead of 0: knowledge that
  * holds where a theme has few examples and yields where the examples disagree);
  * an item takes the themes whose probability reaches the threshold, at most three, and at least
@@ -88,11 +88,12 @@ export function prepareItems(items: readonly LabelledItem[], config: TrainConfig
   const themes: FeatureOptions = { ngrams: config.themes.ngrams };
   return items.map((item) => {
     const reading = readItem(item);
+    const context = extractFeatures(reading, relevance);
     return {
       item,
       reading,
-      relevance: extractFeatures(reading, relevance).values,
-      themes: extractThemeFeatures(reading, themes).values,
+      relevance: context.values,
+      themes: extractThemeFeatures(reading, themes, relevance.ngrams ? undefined : context).values,
     };
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyItem } from '#analyse/classify-relevance.ts';
 import { readItem } from '#analyse/features.ts';
 import { THEME_PARAMETERS } from '#analyse/relevance-model.ts';
-import { chooseThemes, themeIndicators } from '#analyse/themes.ts';
+import { chooseThemes, pickThemes, themeIndicators } from '#analyse/themes.ts';
 import { THEME_CATALOGUE } from '#domain/themes.ts';
 import { THEME_IDS } from '#domain/types.ts';
 
@@ -63,5 +63,49 @@ describe('chooseThemes', () => {
 
   it('gives an item that is not relevant no theme below the threshold', () => {
     expect(classifyItem({ title: 'Storm floods coastal towns' }).themes).toEqual([]);
+  });
+});
+
+describe('pickThemes', () => {
+  const params = { threshold: 0.4, maxThemes: 3 };
+  it.each([
+    [
+      'a theme needs one of its own indicators, however probable',
+      [
+        { id: 'energy' as const, probability: 0.9, indicated: false },
+        { id: 'military' as const, probability: 0.6, indicated: true },
+      ],
+      true,
+      ['military'],
+    ],
+    [
+      'at most three, most probable first, from the threshold up',
+      [
+        { id: 'energy' as const, probability: 0.5, indicated: true },
+        { id: 'military' as const, probability: 0.9, indicated: true },
+        { id: 'trade-finance' as const, probability: 0.7, indicated: true },
+        { id: 'ukraine-war' as const, probability: 0.6, indicated: true },
+        { id: 'western-response' as const, probability: 0.39, indicated: true },
+      ],
+      false,
+      ['military', 'trade-finance', 'ukraine-war'],
+    ],
+    [
+      'a relevant item without any takes the most probable',
+      [
+        { id: 'energy' as const, probability: 0.3, indicated: false },
+        { id: 'alliance-diplomacy' as const, probability: 0.35, indicated: false },
+      ],
+      true,
+      ['alliance-diplomacy'],
+    ],
+    [
+      'an item that is not relevant takes none below the threshold',
+      [{ id: 'energy' as const, probability: 0.3, indicated: true }],
+      false,
+      [],
+    ],
+  ])('%s', (_case, candidates, relevant, expected) => {
+    expect(pickThemes(candidates, relevant, params)).toEqual(expected);
   });
 });
