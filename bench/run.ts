@@ -367,7 +367,7 @@ results.classify = await benchClassify(
   const { execFileSync } = await import('node:child_process');
   const output = execFileSync(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-relevance.ts')],
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-relevance.ts'), '--dev-only'],
     { encoding: 'utf8' },
   );
   const grab = (block: string, key: string) =>

@@ -7,8 +7,8 @@
  *     precision/recall/F1 of label 2 against label 0, the share of label 1 marked relevant,
  *     the false-positive rate per negative kind, per-language figures, theme micro-F1 and
  *     per-theme figures on label-2 items, a reliability table of the score, and the errors by
- *     kind. Then the same with word n-grams switched on (the ablation behind their absence),
- *     and Polish held out entirely (fitted on the other items, scored on Polish): what a
+ *     kind. With `--ablation`, the same with word n-grams switched on (the ablation behind
+ *     their absence). Then Polish held out entirely (fitted on the other items, scored on Polish): what a
  *     language without training data gets from the lexicon alone.
  *  2. The development set (../shared/corpora/relevance-dev), classified by the committed model
  *     and scored by the corpus's own score.mjs, beside the keyword baseline, with the speed of
@@ -16,7 +16,8 @@
  *  3. The labelled news days (../shared/corpora/news-days/<day>/gold.json): recall of label-2
  *     items and the items marked relevant that are not label 1 or 2, per day and for Polish.
  *
- * Skips each part with a message when its corpus is absent. `--verbose` lists every error.
+ * Skips each part with a message when its corpus is absent. `--verbose` lists every error;
+ * `--dev-only` runs part 2 alone (what `npm run bench` reports).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -243,15 +244,17 @@ function crossValidation(train: CorpusItem[]): void {
   printErrors(train, preds);
   console.log(`  (${FOLDS} refits in ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU)`);
 
-  console.log('\n== Ablation: the same cross-validation with word n-grams (relevance and themes)');
-  const withNgrams: TrainConfig = {
-    ...TRAIN_CONFIG,
-    relevance: { ...TRAIN_CONFIG.relevance, ngrams: true },
-    themes: { ...TRAIN_CONFIG.themes, ngrams: true },
-  };
-  const ngramPreds = crossValidate(train, withNgrams, folds);
-  printRelevance('relevance with n-grams', train, ngramPreds);
-  printThemes(train, ngramPreds);
+  if (process.argv.includes('--ablation')) {
+    console.log('\n== Ablation: the same cross-validation with word n-grams (relevance and themes)');
+    const withNgrams: TrainConfig = {
+      ...TRAIN_CONFIG,
+      relevance: { ...TRAIN_CONFIG.relevance, ngrams: true },
+      themes: { ...TRAIN_CONFIG.themes, ngrams: true },
+    };
+    const ngramPreds = crossValidate(train, withNgrams, folds);
+    printRelevance('relevance with n-grams', train, ngramPreds);
+    printThemes(train, ngramPreds);
+  }
 
   console.log(
     '\n== A language without training data: Polish held out (fitted on the other items, scored on Polish)',
@@ -410,8 +413,9 @@ async function newsDays(): Promise<void> {
   }
 }
 
-const train = readCorpus(TRAIN_FILE);
+const devOnly = process.argv.includes('--dev-only');
+const train = devOnly ? undefined : readCorpus(TRAIN_FILE);
 if (train) crossValidation(train);
-else console.log(`== cross-validation skipped: ${TRAIN_FILE} is absent`);
+else if (!devOnly) console.log(`== cross-validation skipped: ${TRAIN_FILE} is absent`);
 developmentSet();
-await newsDays();
+if (!devOnly) await newsDays();

@@ -3,7 +3,7 @@
  * explanation of every decision: the strongest features with their weights (logit units), plus
  * the rest and the baseline, so the listed weights add up to the model's logit.
  */
-import type { ThemeId } from '#domain/types.ts';
+import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import type { Features } from './features.ts';
 import { sigmoid } from './fit-logistic.ts';
 import relevanceFile from './model/relevance.json' with { type: 'json' };
@@ -52,19 +52,37 @@ export function scoreRelevance(
   return { logit, probability, contributions, bias: params.bias };
 }
 
-/** One theme's probability (its contributions are listed only when `explain`). */
+/** Every theme's weight for a feature in one lookup: feature → weights in THEME_IDS order. */
+const THEME_TABLE = new Map<string, Float64Array>();
+const THEME_BIASES = Float64Array.from(THEME_IDS, (id) => THEME_PARAMETERS.themes[id].bias);
+THEME_IDS.forEach((id, t) => {
+  for (const [name, weight] of Object.entries(THEME_PARAMETERS.themes[id].weights)) {
+    let row = THEME_TABLE.get(name);
+    if (!row) {
+      row = new Float64Array(THEME_IDS.length);
+      THEME_TABLE.set(name, row);
+    }
+    row[t] = weight;
+  }
+});
+
+/** The probability of every theme (THEME_IDS order) under the committed parameters. */
+export function themeProbabilities(features: Features): Float64Array {
+  const logits = Float64Array.from(THEME_BIASES);
+  for (const [name, value] of features.values) {
+    const row = THEME_TABLE.get(name);
+    if (row) for (let t = 0; t < logits.length; t++) logits[t]! += row[t]! * value;
+  }
+  return logits.map(sigmoid);
+}
+
+/** One theme's probability and its contributions, strongest first. */
 export function scoreTheme(
   id: ThemeId,
   features: Features,
-  explain = true,
   params: ThemeParameters = THEME_PARAMETERS,
 ): Scored {
   const model = params.themes[id];
-  if (!explain) {
-    let logit = model.bias;
-    for (const [name, value] of features.values) logit += (model.weights[name] ?? 0) * value;
-    return { logit, probability: sigmoid(logit), contributions: [], bias: model.bias };
-  }
   const contributions = contributionsOf(model.weights, features);
   const logit = contributions.reduce((sum, c) => sum + c.weight, model.bias);
   return { logit, probability: sigmoid(logit), contributions, bias: model.bias };

@@ -8,7 +8,7 @@
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import { LEXICONS } from './entities.ts';
 import { extractThemeFeatures, type Features, type Reading } from './features.ts';
-import { explainTheme, scoreTheme, THEME_PARAMETERS } from './relevance-model.ts';
+import { explainTheme, scoreTheme, THEME_PARAMETERS, themeProbabilities } from './relevance-model.ts';
 import type { ThemeParameters } from './train-model.ts';
 
 export interface ThemeChoice {
@@ -48,9 +48,10 @@ export function isIndicated(id: ThemeId, features: ReadonlyMap<string, number>):
 /** The themes of a read item and a reason line for each. */
 export function chooseThemes(reading: Reading, relevant: boolean, relevance?: Features): ThemeChoice {
   const features = extractThemeFeatures(reading, { ngrams: false }, relevance);
-  const candidates = THEME_IDS.map((id) => ({
+  const probabilities = themeProbabilities(features);
+  const candidates = THEME_IDS.map((id, t) => ({
     id,
-    probability: scoreTheme(id, features, false).probability,
+    probability: probabilities[t]!,
     indicated: isIndicated(id, features.values),
   }));
   const themes = pickThemes(candidates, relevant);
