@@ -350,7 +350,7 @@ function developmentSet(): void {
 }
 
 interface GoldDay {
-  items: { link: string; label: number; title: string; file: string }[];
+  items: { link: string; label: number; title: string; file: string; themes: ThemeId[] }[];
 }
 
 const normaliseLink = (link: string) =>
@@ -372,6 +372,8 @@ async function newsDays(): Promise<void> {
     if (!existsSync(goldFile)) continue;
     const gold = JSON.parse(readFileSync(goldFile, 'utf8')) as GoldDay;
     const labels = new Map(gold.items.map((g) => [normaliseLink(g.link), g.label]));
+    const goldThemes = new Map(gold.items.map((g) => [normaliseLink(g.link), g.themes]));
+    const themeCount = { tp: 0, fp: 0, fn: 0, tn: 0 };
     const feeds = JSON.parse(readFileSync(join(base, day, 'feeds.json'), 'utf8')) as { url: string }[];
     let found = 0;
     let relevantGold = 0;
@@ -397,6 +399,9 @@ async function newsDays(): Promise<void> {
         });
         const polish = c.language === 'pl';
         if (label === 2) {
+          const expected = goldThemes.get(normaliseLink(item.link)) ?? [];
+          for (const t of c.themes) expected.includes(t) ? themeCount.tp++ : themeCount.fp++;
+          for (const t of expected) if (!c.themes.includes(t)) themeCount.fn++;
           relevantGold++;
           if (polish) polishGold++;
           if (c.relevant) {
@@ -407,7 +412,7 @@ async function newsDays(): Promise<void> {
       }
     }
     console.log(
-      `  ${day}: ${seen} items; label 2 found ${found}/${relevantGold} (recall ${fmt(found / relevantGold)}), Polish ${polishFound}/${polishGold}; label-0 items marked relevant ${extra}`,
+      `  ${day}: ${seen} items; label 2 found ${found}/${relevantGold} (recall ${fmt(found / relevantGold)}), Polish ${polishFound}/${polishGold}; label-0 items marked relevant ${extra}; theme micro-F1 on label-2 items ${fmt(prf(themeCount).f1)}`,
     );
     for (const m of missed.slice(0, verbose ? missed.length : 3)) console.log(`      missed ${m}`);
   }
