@@ -9,7 +9,7 @@
  * (rounded) score, so the two always agree. Every decision lists its strongest features with
  * their weights in logit units; with the baseline they add up to the logit.
  */
-import type { Classification } from '#domain/types.ts';
+import type { Classification, ThemeId } from '#domain/types.ts';
 import { extractFeatures, readItem } from './features.ts';
 import { explainRelevance, RELEVANCE_PARAMETERS, scoreRelevance } from './relevance-model.ts';
 import { chooseThemes } from './themes.ts';
@@ -50,4 +50,16 @@ export function classifyItem(input: ClassifyInput): Classification & { language:
     reasons.push(...choice.reasons);
   }
   return { relevant, score, themes, reasons, language: reading.language };
+}
+
+/** No relevance context: a sentence read alone says nothing about who else the item names. */
+const NO_CONTEXT = { values: new Map<string, number>(), evidence: new Map<string, string>() };
+
+/**
+ * The themes a text is about by itself (a headline, one sentence of a summary: the edition's
+ * theme paragraphs), by the theme model from the text's indicators alone, without the relevance
+ * decision: only themes whose own indicators occur and whose probability reaches the threshold.
+ */
+export function assignThemes(title: string, summary = '', body = ''): ThemeId[] {
+  return chooseThemes(readItem({ title, summary, text: body }), false, NO_CONTEXT).themes;
 }

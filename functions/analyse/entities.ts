@@ -42,6 +42,8 @@ export interface Token {
   han: boolean;
   /** What separates it from the previous token ("" for the first). */
   gap: string;
+  /** Offset of its first character in the text it was read from. */
+  start: number;
 }
 
 export interface Mention {
@@ -50,6 +52,9 @@ export interface Mention {
   /** First and last token index (inclusive) in the sentence. */
   first: number;
   last: number;
+  /** Character offsets in the sentence's text (end exclusive). */
+  start: number;
+  end: number;
   text: string;
   /** A place after a locative preposition ("in Moscow"): where something happens. */
   venue: boolean;
@@ -281,22 +286,23 @@ export function tokenise(text: string): Token[] {
     end = m.index + m[0].length;
     const word = m[0];
     if (!HAN.test(word)) {
-      tokens.push({ text: word, norm: fold(word), han: false, gap });
+      tokens.push({ text: word, norm: fold(word), han: false, gap, start: m.index });
       continue;
     }
     let at = 0;
     let first = true;
-    const push = (piece: string) => {
-      tokens.push({ text: piece, norm: piece, han: true, gap: first ? gap : '' });
+    const runStart = m.index;
+    const push = (piece: string, offset: number) => {
+      tokens.push({ text: piece, norm: piece, han: true, gap: first ? gap : '', start: runStart + offset });
       first = false;
     };
     HAN_SPLIT.lastIndex = 0;
     for (let h = HAN_SPLIT.exec(word); h !== null; h = HAN_SPLIT.exec(word)) {
-      if (h.index > at) push(word.slice(at, h.index));
-      push(h[0]);
+      if (h.index > at) push(word.slice(at, h.index), at);
+      push(h[0], h.index);
       at = h.index + h[0].length;
     }
-    if (at < word.length) push(word.slice(at));
+    if (at < word.length) push(word.slice(at), at);
   }
   return tokens;
 }
@@ -334,7 +340,18 @@ export function readSentence(text: string): Sentence {
     if (entity.party === 'sense') senses.push(`${text}: ${entity.label}`);
     else {
       for (let k = i; k <= last; k++) mentionAt[k] = mentions.length;
-      mentions.push({ entity, party: entity.party, first: i, last, text, venue: false, person: false });
+      const end = tokens[last]!.start + tokens[last]!.text.length;
+      mentions.push({
+        entity,
+        party: entity.party,
+        first: i,
+        last,
+        start: tokens[i]!.start,
+        end,
+        text,
+        venue: false,
+        person: false,
+      });
     }
     i = last;
   }
@@ -387,4 +404,17 @@ export function applyIdahoRule(sentences: Sentence[]): void {
       for (let k = m.first; k <= m.last; k++) sentence.mentionAt[k] = n;
     });
   }
+}
+
+/**
+ * The entity mentions of a text, in order, other senses left out, with character offsets: for
+ * callers that cut the text around them (edition/ and headline-frame.ts).
+ */
+export function findMentions(text: string): Mention[] {
+  return readSentence(text).mentions;
+}
+
+/** The two sides of the relationship (a joint project counts for both). */
+export function isSide(party: Party): party is 'china' | 'russia' | 'both' {
+  return party === 'china' || party === 'russia' || party === 'both';
 }
