@@ -12,6 +12,7 @@ import { describeError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Classification } from '#domain/types.ts';
 import type { Logger, RelevanceReviewer, RelevanceVerdict, ReviewItem, Store } from '#ports/ports.ts';
+import { readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { RELEVANCE_THRESHOLD } from './classify-relevance.ts';
 import { signed } from './relevance-model.ts';
 
@@ -92,13 +93,11 @@ async function verdictFor(
 ): Promise<RelevanceVerdict | undefined> {
   const key = dataKeys.relevanceReview(item.id);
   try {
-    const stored = await deps.data.get(key);
-    if (stored) {
-      const parsed = VerdictSchema.safeParse(JSON.parse(stored.body.toString('utf8')));
-      if (parsed.success) {
-        report.cached++;
-        return parsed.data;
-      }
+    // A malformed cache entry is reported and kept aside by the state helper, then asked again.
+    const cached = await readStoredValue({ store: deps.data, logger: deps.logger }, key, VerdictSchema);
+    if (cached) {
+      report.cached++;
+      return cached;
     }
   } catch (error) {
     deps.logger.warn('cached relevance review not read', { itemId: item.id, error: describeError(error) });
@@ -128,7 +127,7 @@ async function verdictFor(
     return undefined;
   }
   try {
-    await deps.data.put(key, JSON.stringify(verdict), { contentType: 'application/json' });
+    await writeStoredJson(deps.data, key, verdict);
   } catch (error) {
     deps.logger.warn('relevance review not cached', { itemId: item.id, error: describeError(error) });
   }

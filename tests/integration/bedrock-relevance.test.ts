@@ -201,6 +201,21 @@ describe('applySecondOpinion', () => {
     expect(byCost.report).toMatchObject({ asked: 0, capped: 2 });
   });
 
+  it('asks again when the cached verdict is malformed, and keeps the bad copy aside', async () => {
+    const uncertain = scored('u', UNCERTAIN);
+    const data = createMemoryStore();
+    await data.put(dataKeys.relevanceReview('u'), '{"relevant":"yes"}', { contentType: 'application/json' });
+    answer = { status: 200, text: verdictJson(true, 0.6, 'Tourism between the two.') };
+    const out = await applySecondOpinion(
+      [uncertain],
+      { reviewer: reviewer(), data, logger: silentLogger },
+      { band: band(uncertain.classification.score), maxItems: 5, maxCostUsd: 1 },
+    );
+    expect(out.report).toMatchObject({ asked: 1, cached: 0 });
+    expect([...data.objects.keys()].some((k) => k.startsWith('corrupt/'))).toBe(true);
+    expect(JSON.parse(data.objects.get(dataKeys.relevanceReview('u'))!.body.toString()).relevant).toBe(true);
+  });
+
   it('keeps the local decision when Bedrock fails, and caches nothing', async () => {
     const uncertain = scored('u', UNCERTAIN);
     const data = createMemoryStore();
