@@ -37,6 +37,7 @@ import { buildStories } from '#edition/build-stories.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
+import { benchClassify } from './classify.ts';
 import { benchSend } from './send.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -124,28 +125,10 @@ function syntheticItem(i: number): ScoredItem {
 }
 
 // --- classify ----------------------------------------------------------------------------
-{
-  const items = Array.from({ length: 20_000 }, (_, i) => syntheticItem(i));
-  const ours = await time(
-    () => items.filter((i) => classifyItem({ title: i.title, summary: i.summary }).relevant).length,
-  );
-  const china = /china|chinese|beijing|xi jinping|китай|中国/i;
-  const russia = /russia|russian|moscow|kremlin|putin|росси|俄罗斯/i;
-  const keyword = await time(
-    () =>
-      items.filter((i) => china.test(`${i.title} ${i.summary}`) && russia.test(`${i.title} ${i.summary}`))
-        .length,
-  );
-  results.classify = {
-    oursItemsPerSecond: Math.round((items.length / ours.ms) * 1000),
-    keywordItemsPerSecond: Math.round((items.length / keyword.ms) * 1000),
-    microsecondsPerItem: (ours.ms * 1000) / items.length,
-    note: 'precision/recall of both on the labelled development set: npm run eval:relevance',
-  };
-  line(
-    `classify: ${(results.classify as { oursItemsPerSecond: number }).oursItemsPerSecond} items/s (${((ours.ms * 1000) / items.length).toFixed(1)} µs/item) vs keyword rule ${(results.classify as { keywordItemsPerSecond: number }).keywordItemsPerSecond} items/s`,
-  );
-}
+results.classify = await benchClassify(
+  Array.from({ length: 20_000 }, (_, i) => syntheticItem(i)),
+  line,
+);
 
 // --- cluster and summarise scaling ---------------------------------------------------------
 {
@@ -385,7 +368,7 @@ function syntheticItem(i: number): ScoredItem {
   const { execFileSync } = await import('node:child_process');
   const output = execFileSync(
     process.execPath,
-    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-relevance.ts')],
+    [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-relevance.ts'), '--dev-only'],
     { encoding: 'utf8' },
   );
   const grab = (block: string, key: string) =>

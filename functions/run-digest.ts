@@ -6,7 +6,9 @@
 
 import { setMaxListeners } from 'node:events';
 import { z } from 'zod';
-import { classifyItem, matchesQuery } from '#analyse/classify-relevance.ts';
+import { classifyItem } from '#analyse/classify-relevance.ts';
+import { matchesQuery } from '#analyse/match-query.ts';
+import { applySecondOpinion } from '#analyse/second-opinion.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
@@ -28,6 +30,7 @@ import type {
   Mailer,
   Progress,
   Queue,
+  RelevanceReviewer,
   Store,
   Summarizer,
   Templates,
@@ -59,6 +62,8 @@ export interface DigestDeps {
   signingSecret: string;
   /** Optional abstractive rewrite of story summaries (Bedrock); extractive when absent. */
   summarizer?: Summarizer;
+  /** Optional second opinion on uncertain relevance decisions (Bedrock); local model only when absent. */
+  relevanceReviewer?: RelevanceReviewer;
 }
 
 export interface RunResult {
@@ -128,7 +133,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const candidates = items.filter(
     (item) => inWindow(item, request) && isUnseen(seen, item.id, request.editionId),
   );
-  const relevant = selectRelevant(candidates, request);
+  const relevant = await selectRelevant(candidates, request, { ...deps, logger }, config);
 
   stage('articles');
   const withArticles = await fetchArticles({ ...deps, logger, onCorrupt: noteCorrupt }, relevant, {
@@ -258,26 +263,44 @@ function inWindow(item: FeedItem, request: RunRequest): boolean {
   return at >= request.window.from.getTime() && at <= request.window.to.getTime();
 }
 
-function selectRelevant(items: FeedItem[], request: RunRequest): ScoredItem[] {
-  const out: ScoredItem[] = [];
-  for (const item of items) {
-    const classification = classifyItem({
+/**
+ * Classifies every candidate, asks for a second opinion on the uncertain ones when a reviewer
+ * is configured, and keeps the relevant items that match the request's query and themes.
+ */
+async function selectRelevant(
+  items: FeedItem[],
+  request: RunRequest,
+  deps: DigestDeps,
+  config: Config,
+): Promise<ScoredItem[]> {
+  let scored: ScoredItem[] = items.map((item) => {
+    const { language, ...classification } = classifyItem({
       title: item.title,
       summary: item.summary,
       text: item.content,
       url: item.link,
       source: item.source,
+      language: item.language,
     });
-    if (!classification.relevant) continue;
-    if (
-      request.query &&
-      !matchesQuery({ title: item.title, summary: item.summary, text: item.content }, request.query)
-    )
-      continue;
-    if (request.themes && !classification.themes.some((t) => request.themes!.includes(t))) continue;
-    out.push({ ...item, classification });
+    // The item keeps the feed's language tag; an untagged feed gets the language it was read in.
+    return { ...item, language: item.language ?? language, classification };
+  });
+  if (deps.relevanceReviewer) {
+    const reviewed = await applySecondOpinion(
+      scored,
+      { reviewer: deps.relevanceReviewer, data: deps.data, logger: deps.logger },
+      config.relevance.secondOpinion,
+    );
+    deps.logger.info('relevance second opinion', { ...reviewed.report });
+    scored = reviewed.items;
   }
-  return out;
+  return scored.filter(
+    (item) =>
+      item.classification.relevant &&
+      (!request.query ||
+        matchesQuery({ title: item.title, summary: item.summary, text: item.content }, request.query)) &&
+      (!request.themes || item.classification.themes.some((t) => request.themes!.includes(t))),
+  );
 }
 
 /** With the article text in hand, themes are read again from the fuller text; relevance stays. */
@@ -288,6 +311,7 @@ function refineThemes(item: ScoredItem): ScoredItem {
     summary: item.summary,
     text: item.article.text,
     url: item.link,
+    language: item.language,
   });
   const themes = again.themes.length > 0 ? again.themes : item.classification.themes;
   return { ...item, classification: { ...item.classification, themes } };

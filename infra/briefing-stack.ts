@@ -367,18 +367,18 @@ export class BriefingStack extends Stack {
       }
     }
     sending.queue.grantSendMessages(digest.fn);
-    if (app.summarizer.kind === 'bedrock') {
-      // Only when the abstractive summariser is switched on, and only its model.
+    // Bedrock only for the features switched on, and only their models.
+    const allowModel = (modelId: string, region: string | undefined) =>
       digest.fn.addToRolePolicy(
         new PolicyStatement({
           effect: Effect.ALLOW,
           actions: ['bedrock:InvokeModel'],
-          resources: [
-            `arn:${this.partition}:bedrock:${app.summarizer.region ?? this.region}::foundation-model/${app.summarizer.modelId}`,
-          ],
+          resources: [`arn:${this.partition}:bedrock:${region ?? this.region}::foundation-model/${modelId}`],
         }),
       );
-    }
+    if (app.summarizer.kind === 'bedrock') allowModel(app.summarizer.modelId, app.summarizer.region);
+    if (app.relevance.secondOpinion.enabled)
+      allowModel(app.relevance.secondOpinion.modelId, app.relevance.secondOpinion.region);
     grantList(digest.fn, data, ['state/*', 'sends/*', 'subscribers/*']);
     grantList(digest.fn, site, ['editions/*']);
     for (const fn of [digest.fn, sender.fn, api.fn]) {

@@ -121,6 +121,32 @@ export const SummarizerConfigSchema = z.object({
   region: z.string().min(1).optional(),
 });
 
+/**
+ * The optional second opinion on relevance: items whose local score falls in the band go to
+ * Amazon Bedrock (Converse), at most `maxItems` and `maxCostUsd` (estimated) per run, each
+ * item once (verdicts are cached in the private store). Off by default.
+ */
+export const SecondOpinionConfigSchema = z
+  .object({
+    enabled: z.boolean().default(false),
+    modelId: z.string().min(1).default('amazon.nova-lite-v1:0'),
+    region: z.string().min(1).optional(),
+    band: z
+      .object({ from: z.number().min(0).max(1).default(0.35), to: z.number().min(0).max(1).default(0.65) })
+      .refine((b) => b.from < b.to, 'band.from must be below band.to')
+      .default({ from: 0.35, to: 0.65 }),
+    maxItems: z.number().int().min(0).max(1000).default(20),
+    maxCostUsd: z.number().min(0).max(100).default(0.05),
+    /** List prices used for the cost estimate (Amazon Nova Lite by default). */
+    inputUsdPerMillionTokens: z.number().min(0).default(0.06),
+    outputUsdPerMillionTokens: z.number().min(0).default(0.24),
+  })
+  .strict();
+
+export const RelevanceConfigSchema = z.object({
+  secondOpinion: SecondOpinionConfigSchema.default(SecondOpinionConfigSchema.parse({})),
+});
+
 export const ConfigSchema = z.object({
   topic: z
     .object({
@@ -152,6 +178,7 @@ export const ConfigSchema = z.object({
   archive: ArchiveConfigSchema.default(ArchiveConfigSchema.parse({})),
   subscriptions: SubscriptionsConfigSchema.default(SubscriptionsConfigSchema.parse({})),
   summarizer: SummarizerConfigSchema.default({ kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
+  relevance: RelevanceConfigSchema.default(RelevanceConfigSchema.parse({})),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

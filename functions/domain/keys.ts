@@ -42,6 +42,8 @@ export const dataKeys = {
   articleCache: (canonicalUrl: string) => `state/articles/${keyHash(canonicalUrl)}.json`,
   seenItems: () => 'state/seen-items.json',
   sourceHealth: () => 'state/source-health.json',
+  /** A second opinion on an item's relevance, cached so an item is reviewed once. */
+  relevanceReview: (itemId: string) => `state/relevance-reviews/${keyHash(itemId)}.json`,
   /** Local runs only: the HMAC secret for subscription links (AWS keeps it in Secrets Manager). */
   localSigningSecret: () => 'state/signing-secret',
   runReport: (editionId: string) => `runs/${editionId}.json`,

@@ -31,10 +31,19 @@ export function draftStories(
   clusters: readonly (readonly ScoredItem[])[],
   context: RankContext,
 ): StoryDraft[] {
-  return clusters
-    .filter((c) => c.length > 0)
-    .map((cluster) => draftStory(cluster, context))
-    .sort((a, b) => b.story.rank - a.story.rank || a.story.id.localeCompare(b.story.id));
+  return (
+    clusters
+      .filter((c) => c.length > 0)
+      .map((cluster) => draftStory(cluster, context))
+      // Equal ranks are ordered by title first: ids derive from URLs, which carry the port of a
+      // local sample server and change between runs.
+      .sort(
+        (a, b) =>
+          b.story.rank - a.story.rank ||
+          a.story.title.localeCompare(b.story.title) ||
+          a.story.id.localeCompare(b.story.id),
+      )
+  );
 }
 
 /** Stories of the clusters, highest rank first. */

@@ -8,6 +8,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
@@ -101,6 +102,18 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
           summarizer: createBedrockSummarizer({
             client: new BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
             modelId: config.summarizer.modelId,
+          }),
+        }
+      : {}),
+    ...(config.relevance.secondOpinion.enabled
+      ? {
+          relevanceReviewer: createBedrockRelevanceReviewer({
+            client: new BedrockRuntimeClient({
+              region: config.relevance.secondOpinion.region ?? env.AWS_REGION,
+            }),
+            modelId: config.relevance.secondOpinion.modelId,
+            inputUsdPerMillionTokens: config.relevance.secondOpinion.inputUsdPerMillionTokens,
+            outputUsdPerMillionTokens: config.relevance.secondOpinion.outputUsdPerMillionTokens,
           }),
         }
       : {}),

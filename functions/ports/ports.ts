@@ -165,3 +165,31 @@ export interface CitedSentence {
 export interface Summarizer {
   summarise(request: SummaryRequest): Promise<CitedSentence[]>;
 }
+
+/** An item as shown to a relevance reviewer: what a reader of the feed sees. */
+export interface ReviewItem {
+  id: string;
+  title: string;
+  summary?: string;
+  language?: string;
+}
+
+/** A reviewer's verdict on one item, with its rationale in a sentence or two. */
+export interface RelevanceVerdict {
+  relevant: boolean;
+  /** How sure the reviewer is, 0.5..1. */
+  confidence: number;
+  rationale: string;
+  /** Which model gave it (e.g. the Bedrock model id). */
+  model: string;
+}
+
+/**
+ * A second opinion on relevance (Amazon Bedrock), asked only for items the local model is unsure
+ * of. `review` throws on any failure; the caller falls back to the local model.
+ */
+export interface RelevanceReviewer {
+  /** Upper estimate of what reviewing this item costs, in US dollars (for the per-run cap). */
+  estimateCostUsd(item: ReviewItem): number;
+  review(item: ReviewItem): Promise<RelevanceVerdict>;
+}

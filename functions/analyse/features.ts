@@ -1,0 +1,429 @@
+/**
+ * Feature extraction for the relevance and theme models: what the lexicon and the context rules
+ * see in an item (who is named where, how the two sides are linked, the relation cues and the
+ * frames around the link, third parties, venues, private persons), plus word n-grams in which
+ * every entity is replaced by its side (@cn, @ru, @3...), so "@cn and @ru sign" is one pattern in
+ * every spelling of the two names.
+ *
+ * Features are named, not hashed: the fitted model is a readable list of weights, and every
+ * decision can be explained by its strongest features. Lexicon features carry across languages;
+ * n-grams only help in languages that have training data.
+ */
+import { splitSentences } from '#text/sentences.ts';
+import { stem } from '#text/tokens.ts';
+import { detectLanguage } from './detect-language.ts';
+import {
+  applyIdahoRule,
+  type Mention,
+  readSentence,
+  type Sentence,
+  surfaceOf,
+  tagSentence,
+} from './entities.ts';
+
+export interface ItemText {
+  title: string;
+  summary?: string;
+  /** The article text, when it was fetched. */
+  text?: string;
+  /** The feed's language tag, if any. */
+  language?: string;
+}
+
+export interface Reading {
+  language: string;
+  title: Sentence;
+  /** The description's sentences, then the article's sentences that name a side. */
+  summary: Sentence[];
+  /** How many of `summary` come from the article text (they are the last ones). */
+  bodySentences: number;
+  /** China, Russia or a joint project is named somewhere (as an actor or not). */
+  namesASide: boolean;
+  senses: string[];
+}
+
+/** Caps on what is read, so a long text costs a bounded time. */
+const MAX_TITLE = 400;
+const MAX_SUMMARY = 1500;
+const MAX_BODY = 4000;
+/** Article sentences that name a side, at most: the article's account of the relation. */
+const MAX_BODY_SENTENCES = 4;
+
+/** Reads an item's title, description and (when present) the article sentences that name a side. */
+export function readItem(item: ItemText): Reading {
+  const titleSentence = readSentence((item.title ?? '').slice(0, MAX_TITLE));
+  const summary = splitSentences((item.summary ?? '').slice(0, MAX_SUMMARY)).map(readSentence);
+  let bodySentences = 0;
+  if (item.text) {
+    for (const text of splitSentences(item.text.slice(0, MAX_BODY))) {
+      if (bodySentences >= MAX_BODY_SENTENCES) break;
+      const sentence = readSentence(text);
+      if (sentence.mentions.some((m) => isSideParty(m.party))) {
+        summary.push(sentence);
+        bodySentences++;
+      }
+    }
+  }
+  const all = [titleSentence, ...summary];
+  const language = detectLanguage(
+    all.flatMap((s) => s.tokens),
+    item.language,
+  );
+  // Cue words, venues and private persons qualify mentions of the two sides: an item naming
+  // neither is scored without them (most items of a day's feeds).
+  const namesASide = all.some((s) =>
+    s.mentions.some((m) => m.party === 'china' || m.party === 'russia' || m.party === 'both'),
+  );
+  if (namesASide) for (const sentence of all) tagSentence(sentence, language);
+  applyIdahoRule(all);
+  return {
+    language,
+    title: titleSentence,
+    summary,
+    bodySentences,
+    namesASide: namesASide && all.some((s) => s.mentions.some((m) => isSideParty(m.party))),
+    senses: all.flatMap((s) => s.senses),
+  };
+}
+
+export interface FeatureOptions {
+  /** Word unigrams and bigrams (off: lexicon and context features only). */
+  ngrams: boolean;
+}
+
+/** Feature values with, for each, the text that triggered it (for reasons). */
+export interface Features {
+  values: Map<string, number>;
+  evidence: Map<string, string>;
+}
+
+type SideCode = 'cn' | 'ru';
+const SIDE_CODE: Record<string, SideCode> = { china: 'cn', russia: 'ru' };
+const PLACEHOLDER: Record<string, string> = {
+  china: '@cn',
+  russia: '@ru',
+  both: '@cr',
+  third: '@3',
+  ukraine: '@ua',
+};
+const PAIR_GAP = /^\s?[-‐‑–—/]\s?$/u;
+const LIST_GAP = /^\s*[,、&+/]\s*$/u;
+
+function isSideParty(party: string): boolean {
+  return party === 'china' || party === 'russia' || party === 'both';
+}
+
+function isActor(m: Mention): boolean {
+  return !m.venue && !m.person;
+}
+
+const ACTOR_SIDES = new WeakMap<Sentence, Set<SideCode>>();
+const ANY_SIDES = new WeakMap<Sentence, Set<SideCode>>();
+
+function sidesOf(sentence: Sentence, actorsOnly: boolean): Set<SideCode> {
+  const out = new Set<SideCode>();
+  for (const m of sentence.mentions) {
+    if (actorsOnly && !isActor(m)) continue;
+    if (m.party === 'both') {
+      out.add('cn');
+      out.add('ru');
+    }
+    const code = SIDE_CODE[m.party];
+    if (code) out.add(code);
+  }
+  return out;
+}
+
+/** The sides named as actors in a sentence (a joint project names both); computed once per sentence. */
+function actorSides(sentence: Sentence): Set<SideCode> {
+  let sides = ACTOR_SIDES.get(sentence);
+  if (!sides) {
+    sides = sidesOf(sentence, true);
+    ACTOR_SIDES.set(sentence, sides);
+  }
+  return sides;
+}
+
+/** The sides named at all, venues and private persons included. */
+function anySides(sentence: Sentence): Set<SideCode> {
+  let sides = ANY_SIDES.get(sentence);
+  if (!sides) {
+    sides = sidesOf(sentence, false);
+    ANY_SIDES.set(sentence, sides);
+  }
+  return sides;
+}
+
+/** Two mentions next to each other, joined by a hyphen ("China-Russia") or by a connector or comma. */
+function joinOf(sentence: Sentence, a: Mention, b: Mention): 'bound' | 'coordinated' | undefined {
+  if (b.first === a.last + 1) {
+    const gap = sentence.tokens[b.first]!.gap;
+    if (PAIR_GAP.test(gap)) return 'bound';
+    if (LIST_GAP.test(gap)) return 'coordinated';
+    return undefined;
+  }
+  const between = b.first - a.last - 1;
+  if (between < 1 || between > 3) return undefined;
+  for (let k = a.last + 1; k < b.first; k++) if (!sentence.connectors.has(k)) return undefined;
+  return 'coordinated';
+}
+
+interface PairLinks {
+  bound?: string;
+  coordinated?: string;
+  list?: string;
+}
+
+/** How the two sides are linked in one sentence, and whether a third party is listed with them. */
+function linksIn(sentence: Sentence): PairLinks {
+  const links: PairLinks = {};
+  const ms = sentence.mentions;
+  for (const m of ms) if (m.party === 'both' && isActor(m)) links.bound ??= m.text;
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i]!;
+    const b = ms[i + 1]!;
+    const join = joinOf(sentence, a, b);
+    if (!join) continue;
+    const sides = SIDE_CODE[a.party] && SIDE_CODE[b.party];
+    const text = surfaceOf(sentence.tokens, a.first, b.last);
+    if (sides && a.party !== b.party) {
+      if (join === 'bound') links.bound ??= text;
+      else links.coordinated ??= text;
+    } else if ((SIDE_CODE[a.party] && b.party === 'third') || (a.party === 'third' && SIDE_CODE[b.party])) {
+      if (join === 'coordinated') links.list ??= text;
+    }
+  }
+  return links;
+}
+
+const CUE_OR_FRAME = /^(?:cue|frame):/;
+
+/** Lexicon and context features of an item, then (optionally) its n-grams. */
+export function extractFeatures(reading: Reading, options: FeatureOptions): Features {
+  const values = new Map<string, number>();
+  const evidence = new Map<string, string>();
+  const set = (name: string, why = '', value = 1) => {
+    values.set(name, value);
+    if (why && !evidence.has(name)) evidence.set(name, why);
+  };
+  const { title, summary } = reading;
+  if (!reading.namesASide) {
+    // Neither side named: only these features can fire (the rest qualify a side's mentions).
+    set('no-side');
+    const third = title.mentions.find((m) => m.party === 'third');
+    if (third) set('third@title', third.text);
+    const ukraine = title.mentions.find((m) => m.party === 'ukraine');
+    if (ukraine) set('ua@title', ukraine.text);
+    if (reading.senses.length > 0) set('sense', reading.senses[0]);
+    addShape(reading, set);
+    if (options.ngrams) addNgrams(reading, values);
+    return { values, evidence };
+  }
+  const titleSides = actorSides(title);
+  const summarySides = new Set<SideCode>();
+  for (const s of summary) for (const side of actorSides(s)) summarySides.add(side);
+  const mentionText = (sentence: Sentence, side: SideCode) =>
+    sentence.mentions.find((m) => SIDE_CODE[m.party] === side || m.party === 'both')?.text ?? '';
+
+  for (const side of ['cn', 'ru'] as const) {
+    if (titleSides.has(side)) set(`${side}@title`, mentionText(title, side));
+    if (summarySides.has(side)) {
+      const s = summary.find((x) => actorSides(x).has(side));
+      set(`${side}@summary`, s ? mentionText(s, side) : '');
+    }
+  }
+
+  // The sentences in which the two sides meet: the title, summary sentences naming both, or
+  // the title with the first summary sentence naming the side the title lacks.
+  const pairSentences: Sentence[] = [];
+  if (titleSides.size === 2) {
+    pairSentences.push(title);
+    set('both@title', title.mentions.map((m) => m.text).join(' … '));
+  }
+  const summaryPairs = summary.filter((s) => actorSides(s).size === 2);
+  if (summaryPairs.length > 0) {
+    set('both@summary-sentence', summaryPairs[0]!.mentions.map((m) => m.text).join(' … '));
+    pairSentences.push(...summaryPairs);
+  }
+  if (titleSides.size === 1 && summaryPairs.length === 0) {
+    const missing: SideCode = titleSides.has('cn') ? 'ru' : 'cn';
+    const other = summary.find((s) => actorSides(s).has(missing));
+    if (other) {
+      set(
+        'cross',
+        `${mentionText(title, titleSides.has('cn') ? 'cn' : 'ru')} … ${mentionText(other, missing)}`,
+      );
+      pairSentences.push(title, other);
+    }
+  }
+  if (titleSides.size === 0 && summaryPairs.length === 0 && summarySides.size === 2)
+    set('both@summary-apart');
+  const allActors = new Set([...titleSides, ...summarySides]);
+  if (allActors.size === 1) set('one-side');
+  if (allActors.size === 0) set('no-side');
+  const allAny = new Set([...anySides(title), ...summary.flatMap((s) => [...anySides(s)])]);
+  if (allAny.size === 2 && pairSentences.length === 0) set('both-incidental');
+
+  for (const [zone, sentences] of [
+    ['title', [title]],
+    ['summary', summary],
+  ] as const) {
+    for (const sentence of sentences) {
+      const links = linksIn(sentence);
+      if (links.bound) set(`pair:bound@${zone}`, links.bound);
+      if (links.coordinated) set(`pair:coordinated@${zone}`, links.coordinated);
+      if (links.list && actorSides(sentence).size > 0) set(`list@${zone}`, links.list);
+      for (const m of sentence.mentions) {
+        const side = SIDE_CODE[m.party];
+        if (!side) continue;
+        if (isActor(m)) set(`kind:${side}.${m.entity.kind}@${zone}`, m.text);
+        if (m.person) set('person', m.text);
+      }
+    }
+  }
+  for (const side of ['cn', 'ru'] as const) {
+    const named = anySides(title).has(side) || summary.some((s) => anySides(s).has(side));
+    const asActor = titleSides.has(side) || summarySides.has(side);
+    if (named && !asActor) {
+      const venue = [title, ...summary]
+        .flatMap((s) => s.mentions)
+        .find((m) => SIDE_CODE[m.party] === side && m.venue);
+      if (venue) set(`venue-only:${side}`, venue.text);
+    }
+  }
+  const leader = (s: Sentence, side: SideCode) =>
+    s.mentions.some((m) => SIDE_CODE[m.party] === side && m.entity.kind === 'leader');
+  if (leader(title, 'cn') && leader(title, 'ru')) set('leaders@title');
+  const all = [title, ...summary];
+  if (all.some((s) => leader(s, 'cn')) && all.some((s) => leader(s, 'ru'))) set('leaders@item');
+
+  const third = (s: Sentence) => s.mentions.find((m) => m.party === 'third' && isActor(m));
+  const ukraine = (s: Sentence) => s.mentions.find((m) => m.party === 'ukraine');
+  const titleThird = third(title);
+  if (titleThird) set('third@title', titleThird.text);
+  const titleUkraine = ukraine(title);
+  if (titleUkraine) set('ua@title', titleUkraine.text);
+  for (const s of pairSentences) {
+    const t = third(s);
+    if (t) set('third@pair', t.text);
+    const u = ukraine(s);
+    if (u) set('ua@pair', u.text);
+    for (const [tag, text] of s.tags) if (CUE_OR_FRAME.test(tag)) set(`${tag}@pair`, text);
+  }
+  const pairCues = [...values.keys()].filter((k) => k.startsWith('cue:') && k.endsWith('@pair')).length;
+  if (pairCues >= 2) set('cues>=2@pair');
+  if (titleSides.size > 0)
+    for (const [tag, text] of title.tags) if (CUE_OR_FRAME.test(tag)) set(`${tag}@title`, text);
+  if (reading.senses.length > 0) set('sense', reading.senses[0]);
+  addShape(reading, set);
+
+  if (options.ngrams) addNgrams(reading, values);
+  return { values, evidence };
+}
+
+const SHAPE_PARTIES: readonly [string, string][] = [
+  ['china', 'cn'],
+  ['russia', 'ru'],
+  ['ukraine', 'ua'],
+  ['third', '3'],
+];
+
+/** Which parties each zone names, as one feature: "shape:t=cn+ua|s=ru". */
+function addShape(reading: Reading, set: (name: string, why?: string) => void): void {
+  const code = (sentences: readonly Sentence[]) => {
+    const parties = new Set<string>();
+    for (const s of sentences)
+      for (const m of s.mentions) {
+        if (!isActor(m)) continue;
+        if (m.party === 'both') {
+          parties.add('china');
+          parties.add('russia');
+        } else parties.add(m.party);
+      }
+    return SHAPE_PARTIES.filter(([p]) => parties.has(p))
+      .map(([, c]) => c)
+      .join('+');
+  };
+  const t = code([reading.title]);
+  set(`shape:t=${t}`);
+  set(`shape:t=${t}|s=${code(reading.summary)}`);
+}
+
+/** The relevance features a theme model also reads: who else is named (a third party, Ukraine) and both leaders. */
+const THEME_CONTEXT = /^(?:third|ua|leaders)@/;
+
+/**
+ * Theme features: the indicators by zone (any language: the labels are shared), some relevance
+ * features under "r:" (a third party with the pair says "Western response", Ukraine "the war",
+ * both leaders "summitry"), then n-grams when asked.
+ */
+export function extractThemeFeatures(
+  reading: Reading,
+  options: FeatureOptions,
+  relevance?: Features,
+): Features {
+  const values = new Map<string, number>();
+  const evidence = new Map<string, string>();
+  for (const [zone, sentences] of [
+    ['title', [reading.title]],
+    ['summary', reading.summary],
+  ] as const) {
+    for (const sentence of sentences) {
+      for (const [tag, text] of sentence.tags) {
+        if (!tag.startsWith('ind:')) continue;
+        const name = `${tag}@${zone}`;
+        values.set(name, 1);
+        if (!evidence.has(name)) evidence.set(name, text);
+      }
+    }
+  }
+  const context = relevance ?? extractFeatures(reading, { ngrams: false });
+  for (const [name, value] of context.values) {
+    if (!THEME_CONTEXT.test(name)) continue;
+    values.set(`r:${name}`, value);
+    const why = context.evidence.get(name);
+    if (why) evidence.set(`r:${name}`, why);
+  }
+  if (options.ngrams) addNgrams(reading, values);
+  return { values, evidence };
+}
+
+/** Word unigrams (title and whole item) and bigrams, entities replaced by their side. */
+function addNgrams(reading: Reading, values: Map<string, number>): void {
+  [reading.title, ...reading.summary].forEach((sentence, index) => {
+    let previous: string | undefined;
+    for (const word of wordsOf(sentence)) {
+      if (word.charAt(0) !== '@') {
+        values.set(`w:${word}`, 1);
+        if (index === 0) values.set(`t:${word}`, 1);
+      }
+      if (previous !== undefined) values.set(`b:${previous} ${word}`, 1);
+      previous = word;
+    }
+  });
+}
+
+const DIGITS = /^\d+$/;
+
+/** The words of a sentence for n-grams: entities as placeholders, Han text as character pairs. */
+function wordsOf(sentence: Sentence): string[] {
+  const out: string[] = [];
+  const { tokens, mentionAt, mentions } = sentence;
+  for (let i = 0; i < tokens.length; i++) {
+    const at = mentionAt[i]!;
+    if (at >= 0) {
+      const mention = mentions[at]!;
+      if (mention.first === i) out.push(PLACEHOLDER[mention.party] ?? '@3');
+      continue;
+    }
+    const token = tokens[i]!;
+    if (token.han) {
+      const text = token.norm;
+      if (text.length === 1) out.push(text);
+      for (let k = 0; k + 1 < text.length; k++) out.push(text.slice(k, k + 2));
+      continue;
+    }
+    out.push(DIGITS.test(token.norm) ? '#' : stem(token.norm));
+  }
+  return out;
+}

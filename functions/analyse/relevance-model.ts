@@ -1,0 +1,204 @@
+/**
+ * Scoring with the fitted parameters of model/relevance.json and model/themes.json, and the
+ * explanation of every decision: the strongest features with their weights (logit units), plus
+ * the rest and the baseline, so the listed weights add up to the model's logit.
+ */
+import { THEME_IDS, type ThemeId } from '#domain/types.ts';
+import type { Features } from './features.ts';
+import { sigmoid } from './fit-logistic.ts';
+import relevanceFile from './model/relevance.json' with { type: 'json' };
+import themesFile from './model/themes.json' with { type: 'json' };
+import type { RelevanceParameters, ThemeParameters } from './train-model.ts';
+
+export const RELEVANCE_PARAMETERS = relevanceFile as RelevanceParameters;
+export const THEME_PARAMETERS = themesFile as ThemeParameters;
+
+/** How many features a reason list names before it sums up the rest. */
+const MAX_REASONS = 6;
+const MIN_REASON_WEIGHT = 0.05;
+
+export interface Contribution {
+  name: string;
+  weight: number;
+  evidence?: string;
+}
+
+export interface Scored {
+  logit: number;
+  probability: number;
+  /** Every non-zero contribution, strongest first. */
+  contributions: Contribution[];
+  bias: number;
+}
+
+function contributionsOf(weights: Record<string, number>, features: Features): Contribution[] {
+  const out: Contribution[] = [];
+  for (const [name, value] of features.values) {
+    const w = weights[name];
+    if (w === undefined || w === 0) continue;
+    out.push({ name, weight: w * value, evidence: features.evidence.get(name) });
+  }
+  return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
+}
+
+/** The calibrated probability that the item is about the China–Russia relationship. */
+export function scoreRelevance(
+  features: Features,
+  params: RelevanceParameters = RELEVANCE_PARAMETERS,
+): Scored {
+  const contributions = contributionsOf(params.weights, features);
+  const logit = contributions.reduce((sum, c) => sum + c.weight, params.bias);
+  const probability = sigmoid(params.calibration.scale * logit + params.calibration.shift);
+  return { logit, probability, contributions, bias: params.bias };
+}
+
+/** Every theme's weight for a feature in one lookup: feature → weights in THEME_IDS order. */
+const THEME_TABLE = new Map<string, Float64Array>();
+const THEME_BIASES = Float64Array.from(THEME_IDS, (id) => THEME_PARAMETERS.themes[id].bias);
+THEME_IDS.forEach((id, t) => {
+  for (const [name, weight] of Object.entries(THEME_PARAMETERS.themes[id].weights)) {
+    let row = THEME_TABLE.get(name);
+    if (!row) {
+      row = new Float64Array(THEME_IDS.length);
+      THEME_TABLE.set(name, row);
+    }
+    row[t] = weight;
+  }
+});
+
+/** The probability of every theme (THEME_IDS order) under the committed parameters. */
+export function themeProbabilities(features: Features): Float64Array {
+  const logits = Float64Array.from(THEME_BIASES);
+  for (const [name, value] of features.values) {
+    const row = THEME_TABLE.get(name);
+    if (row) for (let t = 0; t < logits.length; t++) logits[t]! += row[t]! * value;
+  }
+  return logits.map(sigmoid);
+}
+
+/** One theme's probability and its contributions, strongest first. */
+export function scoreTheme(
+  id: ThemeId,
+  features: Features,
+  params: ThemeParameters = THEME_PARAMETERS,
+): Scored {
+  const model = params.themes[id];
+  const contributions = contributionsOf(model.weights, features);
+  const logit = contributions.reduce((sum, c) => sum + c.weight, model.bias);
+  return { logit, probability: sigmoid(logit), contributions, bias: model.bias };
+}
+
+/** "+1.23" / "-0.40": the weight format of every reason. */
+export function signed(x: number): string {
+  const r = Math.round(x * 100) / 100;
+  return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(2)}`;
+}
+
+/** Reason lines: the strongest contributions, then the rest and the baseline (they sum to the logit). */
+export function explainRelevance(scored: Scored): string[] {
+  const shown = scored.contributions
+    .filter((c) => Math.abs(c.weight) >= MIN_REASON_WEIGHT)
+    .slice(0, MAX_REASONS);
+  const lines = shown.map((c) => `${describeFeature(c.name, c.evidence)} (${signed(c.weight)})`);
+  const rest = scored.contributions.slice(shown.length).reduce((sum, c) => sum + c.weight, 0);
+  if (scored.contributions.length > shown.length)
+    lines.push(`${scored.contributions.length - shown.length} weaker signals (${signed(rest)})`);
+  lines.push(`baseline (${signed(scored.bias)})`);
+  return lines;
+}
+
+/** One line for a chosen theme: its probability and its two strongest indicators. */
+export function explainTheme(id: ThemeId, scored: Scored): string {
+  const top = scored.contributions
+    .filter((c) => c.weight > 0)
+    .slice(0, 2)
+    .map((c) => `${describeFeature(c.name, c.evidence)} ${signed(c.weight)}`);
+  const why = top.length > 0 ? `: ${top.join(', ')}` : '';
+  return `theme ${id} p=${scored.probability.toFixed(2)}${why} (${signed(scored.logit)})`;
+}
+
+const SIDE_NAME: Record<string, string> = {
+  cn: 'China',
+  ru: 'Russia',
+  ua: 'Ukraine',
+  '3': 'a third party',
+  cr: 'both',
+};
+const ZONE_NAME: Record<string, string> = {
+  title: 'in the title',
+  summary: 'in the summary',
+  pair: 'where the two sides meet',
+};
+const FIXED: Record<string, string> = {
+  'both@title': 'both sides named in the title',
+  'both@summary-sentence': 'both sides in one sentence of the summary',
+  'both@summary-apart': 'both sides in the summary, in separate sentences',
+  cross: 'one side in the title, the other in the summary',
+  'one-side': 'only one side named',
+  'no-side': 'neither side named',
+  'both-incidental': 'both named, one only as a venue or a private person',
+  person: 'a demonym describing a private person',
+  'leaders@title': 'both leaders named in the title',
+  'leaders@item': 'both leaders named',
+  'cues>=2@pair': 'several kinds of relation word where the two sides meet',
+  sense: 'another sense of a name, ignored',
+};
+
+function partiesOf(code: string): string {
+  if (code === '') return 'no party';
+  return code
+    .split('+')
+    .map((c) => SIDE_NAME[c] ?? c)
+    .join(', ');
+}
+
+/** Feature name patterns in words: [pattern on the name before "@zone", wording]. */
+const WORDING: readonly [RegExp, (m: RegExpExecArray, zone: string) => string][] = [
+  [/^(cn|ru)$/, (m, zone) => `${SIDE_NAME[m[1]!]} named ${zone}`],
+  [/^third$/, (_m, zone) => `a third party named ${zone}`],
+  [/^ua$/, (_m, zone) => `Ukraine named ${zone}`],
+  [/^pair:bound$/, (_m, zone) => `the two sides bound in one phrase ${zone}`],
+  [/^pair:coordinated$/, (_m, zone) => `the two sides coordinated ${zone}`],
+  [/^list$/, (_m, zone) => `a side listed with a third party ${zone}`],
+  [/^kind:(cn|ru)\.(\w+)$/, (m, zone) => `${SIDE_NAME[m[1]!]} as ${m[2]} ${zone}`],
+  [/^cue:(\w+)$/, (m, zone) => `relation word (${m[1]}) ${zone}`],
+  [/^frame:(\w+)$/, (m, zone) => `${m[1]} frame ${zone}`],
+  [/^ind:[\w-]+:(.+)$/, (m, zone) => `${m[1]} ${zone}`],
+  [/^venue-only:(cn|ru)$/, (m) => `${SIDE_NAME[m[1]!]} only as a venue`],
+  [
+    /^shape:t=([^|]*)\|s=(.*)$/,
+    (m) => `the title names ${partiesOf(m[1]!)}, the summary ${partiesOf(m[2]!)}`,
+  ],
+  [/^shape:t=(.*)$/, (m) => `the title names ${partiesOf(m[1]!)}`],
+  [/^[wtb]:(.+)$/, (m) => `word '${m[1]}'`],
+];
+
+/** A feature name in words, for reasons ("pair:bound@title" → "the two sides bound in one phrase in the title"). */
+export function describeFeature(name: string, evidence?: string): string {
+  const quote = evidence ? `: '${evidence}'` : '';
+  let words = DESCRIBED.get(name);
+  if (words === undefined) {
+    words = wordsFor(name);
+    // Bounded: only features with a weight are described, a few hundred names.
+    if (DESCRIBED.size < 10_000) DESCRIBED.set(name, words);
+  }
+  return `${words}${quote}`;
+}
+
+const DESCRIBED = new Map<string, string>();
+
+function wordsFor(name: string): string {
+  // Relevance features inside a theme model read the same.
+  if (name.startsWith('r:')) return wordsFor(name.slice(2));
+  const fixed = FIXED[name];
+  if (fixed) return fixed;
+  // Zones follow the last "@"; placeholders such as "@cn" inside n-grams and syntax features are not zones.
+  const at = name.lastIndexOf('@');
+  const zone = at > 0 ? ZONE_NAME[name.slice(at + 1)] : undefined;
+  const head = zone ? name.slice(0, at) : name;
+  for (const [pattern, words] of WORDING) {
+    const m = pattern.exec(head);
+    if (m) return words(m, zone ?? '');
+  }
+  return name;
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { detectLanguage } from '#analyse/detect-language.ts';
+import { LANGUAGES, LEXICONS, readSentence, tagSentence, tokenise } from '#analyse/entities.ts';
+import { CUE_CLASSES, FRAME_CLASSES } from '#analyse/lexicon/types.ts';
+import { THEME_IDS } from '#domain/types.ts';
+
+/** The parties named in a text, in order, as "party:entity". */
+function partiesIn(text: string): string[] {
+  return readSentence(text).mentions.map((m) => `${m.party}:${m.entity.id}`);
+}
+
+describe('lexicon: other senses of the words never count as a side', () => {
+  it.each([
+    ['porcelain', 'Bone china and fine china sales soar at the auction', 'sense-porcelain'],
+    ['a city', 'Xi’an’s Terracotta Army draws record crowds', 'sense-xian'],
+    ['a cricket team', 'England name unchanged XI for second Test', 'sense-xi'],
+    ['a cocktail', 'Bartenders swap the Moscow Mule for a spritz', 'sense-custom'],
+    ['a festival', 'Chinese New Year parade fills the high street', 'sense-custom'],
+    ['a newspaper', 'South China Morning Post names a new editor', 'sense-custom'],
+    ['a dog (pl)', 'Pekińczyk wygrał wystawę psów w Krakowie', 'sense-custom'],
+    ['a roller coaster (fr)', 'Les montagnes russes du parc rouvrent cet été', 'sense-custom'],
+    ['a tall tale (es)', 'Eso es un cuento chino, dijo el ministro', 'sense-custom'],
+    ['a roller coaster (es)', 'La montaña rusa más alta de Europa abre en Madrid', 'sense-custom'],
+    ['cabbage (de)', 'Chinakohl wird teurer', 'sense-custom'],
+    ['a game (ru)', 'Русская рулетка: новый фильм выходит в прокат', 'sense-custom'],
+  ])('%s: %s', (_sense, text, senseId) => {
+    const sentence = readSentence(text);
+    expect(sentence.mentions.filter((m) => m.party === 'china' || m.party === 'russia')).toEqual([]);
+    expect(sentence.senses.length).toBeGreaterThan(0);
+    expect(senseId).toMatch(/^sense-/);
+  });
+
+  it.each([
+    ['Polish "kina" (cinemas) is not China', 'Kina w Warszawie pękają w szwach'],
+    ['English "chin" is not the Polish genitive Chin', 'Keep your chin up, coach tells the team'],
+    ['Spanish name Juan is not the yuan', 'Juan Carlos visita Madrid'],
+    ['"Russo" without a hyphen is a surname', 'Director Anthony Russo starts a new film'],
+  ])('%s', (_case, text) => {
+    expect(partiesIn(text).filter((p) => p.startsWith('china') || p.startsWith('russia'))).toEqual([]);
+  });
+
+  it('reads every Moscow of an item that names Idaho as the university town', () => {
+    const sentence = readSentence('Moscow police update the Idaho murders case');
+    expect(sentence.mentions.some((m) => m.entity.id === 'moscow')).toBe(true);
+    expect(sentence.senses).toContain('Idaho: Moscow, Idaho');
+  });
+});
+
+describe('lexicon: aliases and case forms per language', () => {
+  it.each([
+    ['en', 'Xi Jinping', 'china:xi'],
+    ['en', 'President Xi', 'china:xi'],
+    ['en', 'the PRC', 'china:china'],
+    ['en', 'Beijing', 'china:beijing'],
+    ['en', 'Kremlin', 'russia:kremlin'],
+    ['en', 'Gazprom', 'russia:russia-company'],
+    ['en', 'Lavrov', 'russia:russia-official'],
+    ['en', 'Power of Siberia', 'both:power-of-siberia'],
+    ['pl', 'Chiny', 'china:china'],
+    ['pl', 'z Chin', 'china:china'],
+    ['pl', 'Chinom', 'china:china'],
+    ['pl', 'Chinami', 'china:china'],
+    ['pl', 'w Chinach', 'china:china'],
+    ['pl', 'chińskiego', 'china:chinese'],
+    ['pl', 'Chińczycy', 'china:chinese'],
+    ['pl', 'w Pekinie', 'china:beijing'],
+    ['pl', 'z Xi Jinpingiem', 'china:xi'],
+    ['pl', 'Rosja', 'russia:russia'],
+    ['pl', 'Rosji', 'russia:russia'],
+    ['pl', 'Rosję', 'russia:russia'],
+    ['pl', 'z Rosją', 'russia:russia'],
+    ['pl', 'rosyjskich', 'russia:russian'],
+    ['pl', 'Rosjanie', 'russia:russian'],
+    ['pl', 'w Moskwie', 'russia:moscow'],
+    ['pl', 'Kremla', 'russia:kremlin'],
+    ['pl', 'z Putinem', 'russia:putin'],
+    ['pl', 'Ławrow', 'russia:russia-official'],
+    ['ru', 'Китая', 'china:china'],
+    ['ru', 'Китаю', 'china:china'],
+    ['ru', 'в Китае', 'china:china'],
+    ['ru', 'китайских', 'china:chinese'],
+    ['ru', 'в Пекине', 'china:beijing'],
+    ['ru', 'с Си Цзиньпином', 'china:xi'],
+    ['ru', 'России', 'russia:russia'],
+    ['ru', 'Россией', 'russia:russia'],
+    ['ru', 'в Москве', 'russia:moscow'],
+    ['ru', 'Путиным', 'russia:putin'],
+    ['ru', 'Газпрома', 'russia:russia-company'],
+    ['uk', 'Китаєм', 'china:china'],
+    ['uk', 'у Пекіні', 'china:beijing'],
+    ['uk', 'Сі Цзіньпіна', 'china:xi'],
+    ['uk', 'Росії', 'russia:russia'],
+    ['uk', 'Росією', 'russia:russia'],
+    ['uk', 'Путіна', 'russia:putin'],
+    ['uk', 'російських', 'russia:russian'],
+    ['zh', '习近平', 'china:xi'],
+    ['zh', '中国', 'china:china'],
+    ['zh', '俄罗斯', 'russia:russia'],
+    ['zh', '普京', 'russia:putin'],
+    ['zh', '中俄', 'both:sino-russian'],
+    ['de', 'Russlands', 'russia:russia'],
+    ['de', 'chinesischen', 'china:chinese'],
+    ['de', 'Peking', 'china:beijing'],
+    ['de', 'Moskau', 'russia:moscow'],
+    ['fr', 'la Chine', 'china:china'],
+    ['fr', 'la Russie', 'russia:russia'],
+    ['fr', 'Pékin', 'china:beijing'],
+    ['fr', 'Moscou', 'russia:moscow'],
+    ['fr', 'Vladimir Poutine', 'russia:putin'],
+    ['es', 'Rusia', 'russia:russia'],
+    ['es', 'los rusos', 'russia:russian'],
+    ['es', 'Pekín', 'china:beijing'],
+    ['es', 'Moscú', 'russia:moscow'],
+    ['es', 'los chinos', 'china:chinese'],
+  ])('%s: %s -> %s', (_language, text, expected) => {
+    expect(partiesIn(text)).toContain(expected);
+  });
+
+  it.each([
+    ['en', 'China-Russia trade'],
+    ['en', 'Sino-Russian ties'],
+    ['en', 'Russo-Chinese relations'],
+    ['pl', 'stosunki chińsko-rosyjskie'],
+    ['ru', 'российско-китайские отношения'],
+    ['uk', 'російсько-китайські відносини'],
+    ['de', 'chinesisch-russische Beziehungen'],
+    ['fr', 'les relations sino-russes'],
+    ['es', 'relaciones chino-rusas'],
+  ])('%s: "%s" names both sides', (_language, text) => {
+    const parties = readSentence(text).mentions.map((m) => m.party);
+    expect(parties).toContain('china');
+    expect(parties).toContain('russia');
+  });
+});
+
+describe('lexicon: venues and private persons', () => {
+  it.each([
+    ['Turkey and Syria defence ministers meet in Moscow', 'moscow', true],
+    ['China Not ‘Impartial’ Actor in Russia-Ukraine War', 'russia', false],
+    ['China is learning from Russia’s war', 'russia', false],
+    ['Spotkanie odbyło się w Moskwie', 'moscow', true],
+    ['Встреча прошла в Пекине', 'beijing', true],
+  ])('%s: %s venue=%s', (text, id, venue) => {
+    const language = detectLanguage(tokenise(text));
+    const sentence = readSentence(text);
+    tagSentence(sentence, language);
+    expect(sentence.mentions.find((m) => m.entity.id === id)?.venue).toBe(venue);
+  });
+
+  it.each([
+    ['Russian skater wins in Beijing', 'russian'],
+    ['Chinese tourist robbed on Moscow metro', 'chinese'],
+    ['Rosyjski turysta zatrzymany w Pekinie', 'russian'],
+  ])('%s: a demonym describing one person', (text, id) => {
+    const sentence = readSentence(text);
+    tagSentence(sentence, detectLanguage(sentence.tokens));
+    expect(sentence.mentions.find((m) => m.entity.id === id)?.person).toBe(true);
+  });
+});
+
+describe('detectLanguage', () => {
+  it.each([
+    ['China and Russia sign a deal on the new pipeline', undefined, 'en'],
+    ['Chiny i Rosja podpisały umowę w sprawie gazociągu', undefined, 'pl'],
+    [
+      'Chiny i Rosja podpisały umowę w sprawie nowego gazociągu, który ma być gotowy za trzy lata',
+      'en',
+      'pl',
+    ],
+    ['Россия и Китай подписали соглашение', undefined, 'ru'],
+    ['Росія і Китай підписали угоду', undefined, 'uk'],
+    ['中俄签署天然气管道协议', undefined, 'zh'],
+    ['China und Russland unterzeichnen ein Abkommen über die Pipeline', undefined, 'de'],
+    ['La Chine et la Russie signent un accord sur le gazoduc', undefined, 'fr'],
+    ['China y Rusia firman un acuerdo para el gasoducto', undefined, 'es'],
+    ['Xi meets Putin', 'de-DE', 'de'],
+    ['Xi meets Putin', 'xx', 'en'],
+  ])('%s (tag %s) -> %s', (text, tag, expected) => {
+    expect(detectLanguage(tokenise(text), tag)).toBe(expected);
+  });
+});
+
+describe('lexicon files', () => {
+  it('has the eight languages of the issue', () => {
+    expect([...LANGUAGES].sort()).toEqual(['de', 'en', 'es', 'fr', 'pl', 'ru', 'uk', 'zh']);
+  });
+
+  it.each(LEXICONS.map((l) => [l.language, l] as const))(
+    '%s: entities for both sides, every cue class, frame and theme',
+    (_l, lexicon) => {
+      const parties = new Set(lexicon.entities.map((e) => e.party));
+      expect(parties.has('china')).toBe(true);
+      expect(parties.has('russia')).toBe(true);
+      for (const cls of CUE_CLASSES) expect(lexicon.cues[cls].length).toBeGreaterThan(0);
+      for (const cls of FRAME_CLASSES) expect(lexicon.frames[cls].length).toBeGreaterThan(0);
+      for (const id of THEME_IDS) expect(Object.keys(lexicon.themes[id]).length).toBeGreaterThanOrEqual(5);
+      expect(lexicon.connectors.length).toBeGreaterThan(0);
+    },
+  );
+
+  it('uses the English theme-indicator labels in every language, so weights carry over', () => {
+    const english = LEXICONS.find((l) => l.language === 'en')!;
+    for (const lexicon of LEXICONS) {
+      for (const id of THEME_IDS) {
+        for (const label of Object.keys(lexicon.themes[id]))
+          expect(Object.keys(english.themes[id])).toContain(label);
+      }
+    }
+  });
+
+  it('gives each entity id one party and one kind across languages', () => {
+    const seen = new Map<string, string>();
+    for (const lexicon of LEXICONS) {
+      for (const entity of lexicon.entities) {
+        const key = `${entity.party}/${entity.kind}`;
+        expect(seen.get(entity.id) ?? key).toBe(key);
+        seen.set(entity.id, key);
+      }
+    }
+  });
+});

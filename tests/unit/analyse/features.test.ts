@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { extractFeatures, extractThemeFeatures, readItem } from '#analyse/features.ts';
+
+const featuresOf = (title: string, summary?: string, text?: string) =>
+  extractFeatures(readItem({ title, summary, text }), { ngrams: false }).values;
+
+describe('extractFeatures: how the two sides are linked', () => {
+  it.each([
+    ['a hyphenated pair', 'China-Russia trade hits record', 'pair:bound@title'],
+    ['a combining form', 'Sino-Russian border bridge opens', 'pair:bound@title'],
+    ['a joint project', 'Power of Siberia 2 talks stall', 'pair:bound@title'],
+    ['a Chinese compound', '中俄举行联合海上演习', 'pair:bound@title'],
+    ['coordination', 'China and Russia hold joint drills', 'pair:coordinated@title'],
+    ['comma coordination', 'Russia, China sign lunar station deal', 'pair:coordinated@title'],
+    ['Polish coordination', 'Chiny i Rosja podpisały umowę', 'pair:coordinated@title'],
+    ['a third country in the list', 'China, Russia and Iran hold naval drills', 'list@title'],
+    ['both leaders', 'Xi and Putin speak by phone', 'leaders@title'],
+    ['a venue only', 'Turkey and Syria defence ministers meet in Moscow', 'venue-only:ru'],
+    ['a private person', 'Russian skater wins in Beijing', 'person'],
+    ['another sense', 'Xi’an’s Terracotta Army draws crowds', 'sense'],
+  ])('%s: %s -> %s', (_case, title, feature) => {
+    expect(featuresOf(title).has(feature)).toBe(true);
+  });
+
+  it('links one side in the title with the other in the summary', () => {
+    const f = featuresOf('Xi heads abroad on a state visit', 'He will meet Vladimir Putin in the Kremlin.');
+    expect(f.has('cross')).toBe(true);
+    expect(f.has('both@title')).toBe(false);
+  });
+
+  it('reads the cues and frames where the two sides meet', () => {
+    expect(featuresOf('China and Russia sign gas pipeline deal').has('cue:contact@pair')).toBe(true);
+    expect(featuresOf('China and Russia sign gas pipeline deal').has('cue:flow@pair')).toBe(true);
+    expect(featuresOf('Pentagon cites threats from China and Russia').has('frame:adversary@pair')).toBe(true);
+    expect(featuresOf('China learns lessons from Russia’s war').has('frame:comparison@pair')).toBe(true);
+    expect(featuresOf('Rosja i Chiny: rozmowy o handlu').has('cue:contact@pair')).toBe(true);
+  });
+
+  it('counts the article sentences that name a side as part of the summary', () => {
+    const text = 'The weather was mild. Xi Jinping and Vladimir Putin held talks in Moscow.';
+    const reading = readItem({ title: 'Leaders meet', text });
+    expect(reading.bodySentences).toBe(1);
+    expect(extractFeatures(reading, { ngrams: false }).values.has('both@summary-sentence')).toBe(true);
+  });
+
+  it('gives an item naming neither side only the features that can fire for it', () => {
+    expect([...featuresOf('Biden meets Macron in Paris').keys()].sort()).toEqual([
+      'no-side',
+      'shape:t=3',
+      'shape:t=3|s=',
+      'third@title',
+    ]);
+  });
+
+  it('adds n-grams with entities replaced by their side when asked', () => {
+    const f = extractFeatures(readItem({ title: 'China and Russia sign deal' }), { ngrams: true }).values;
+    expect(f.has('b:@cn and')).toBe(true);
+    expect(f.has('w:sign')).toBe(true);
+  });
+});
+
+describe('extractThemeFeatures', () => {
+  it.each([
+    ['Russia and China sign gas pipeline deal', 'ind:energy:pipeline@title'],
+    ['Chiny i Rosja: wspólne ćwiczenia wojskowe', 'ind:military:exercises@title'],
+    ['Россия и Китай: торговля в юанях', 'ind:trade-finance:currencies@title'],
+    ['中俄举行联合军事演习', 'ind:military:exercises@title'],
+    ['La Chine et la Russie signent un accord gazier', 'ind:energy:gas@title'],
+  ])('%s -> %s', (title, feature) => {
+    expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(true);
+  });
+});
