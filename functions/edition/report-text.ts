@@ -7,7 +7,7 @@
  * This module is the only caller of the boilerplate list in edition/.
  */
 import type { ScoredItem } from '#domain/types.ts';
-import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';

@@ -10,7 +10,7 @@ import type { AnyNode } from 'domhandler';
 import type { Article } from '#domain/types.ts';
 import { prepareHtml } from '#text/html-guard.ts';
 import { htmlToPlainText } from '#text/html-to-text.ts';
-import { isBoilerplateLine } from './extract-boilerplate.ts';
+import { isBoilerplateLine } from './boilerplate.ts';
 import { extractContent } from './extract-content.ts';
 import { type PageMetadata, readPageMetadata } from './extract-metadata.ts';
 

@@ -22,30 +22,29 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { SKIPPED_LANDMARKS } from '#text/html-guard.ts';
-import { classifyLabel, isBoilerplateLine, type LabelKind, NOISE_ROLES } from './extract-boilerplate.ts';
+import { INLINE_ELEMENTS, NON_TEXT_ELEMENTS } from '#text/html-to-text.ts';
+import {
+  classifyLabel,
+  isBoilerplateLine,
+  type LabelKind,
+  NOISE_ROLES,
+  stripShortcodes,
+} from './boilerplate.ts';
 
 /** Nodes walked per pass at most: far above any real page (they have a few tens of thousands). */
 const MAX_NODES = 400_000;
 
 /**
- * Never article text: scripts and media, form controls, navigation, asides and footers, and
- * figures (an image and its caption, often of something else). Forms and headers are judged by
- * how much prose they hold (closeBox).
+ * Never article text: what is never text anywhere (html-to-text.ts); media and objects with
+ * their fallback text and the other form controls; dialogs and menus; navigation, asides and
+ * footers; and figures (an image and its caption, often of something else). Forms and headers
+ * are judged by how much prose they hold (closeBox).
  */
 const SKIP_TAGS = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'frame',
-  'frameset',
+  ...NON_TEXT_ELEMENTS,
+  ...SKIPPED_LANDMARKS,
   'object',
-  'embed',
   'applet',
-  'svg',
-  'math',
   'canvas',
   'video',
   'audio',
@@ -56,62 +55,13 @@ const SKIP_TAGS = new Set([
   'area',
   'img',
   'input',
-  'button',
-  'select',
-  'option',
-  'optgroup',
-  'textarea',
-  'datalist',
   'output',
   'progress',
   'meter',
   'dialog',
   'menu',
-  ...SKIPPED_LANDMARKS,
   'figcaption',
   'figure',
-  'link',
-  'meta',
-  'base',
-  'title',
-]);
-
-/** Elements whose text flows into the surrounding block. Everything else starts a block. */
-const INLINE_TAGS = new Set([
-  'a',
-  'abbr',
-  'acronym',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'label',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
 ]);
 
 const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
@@ -291,7 +241,7 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
     const role = attrs.role;
     if (role !== undefined && NOISE_ROLES.has(role.toLowerCase())) continue;
     const kind = useLabels ? kindOf(attrs) : 'neutral';
-    const inline = INLINE_TAGS.has(name);
+    const inline = INLINE_ELEMENTS.has(name);
     // Hidden boxes are menus, dialogs and microdata copies; the fallback pass (no class rules)
     // still reads them, for pages that hide the article behind a "read more" toggle.
     if (useLabels && isHidden(attrs)) continue;
@@ -660,8 +610,9 @@ function selectParagraphs(model: Model, hints: ContentHints): string[] {
       if (block.linkChars > block.chars * 0.8) continue;
       if (title !== '' && Math.abs(block.chars - title.length) < 3 && normalise(block.text) === title)
         continue;
-      if (block.chars <= 300 && isBoilerplateLine(block.text)) continue;
-      out.push(block.text);
+      const text = stripShortcodes(block.text);
+      if (!text || (text.length <= 300 && isBoilerplateLine(text))) continue;
+      out.push(text);
     }
   }
   return out;

@@ -8,6 +8,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { parseDate } from '#text/dates.ts';
 import { cleanInlineText } from '#text/html-to-text.ts';
 import { normaliseLanguage } from '#text/language.ts';
+import { pickVisibleTitle, stripSiteName } from '#text/titles.ts';
 import { canonicalizeUrl } from '#text/urls.ts';
 
 export interface PageMetadata {
@@ -59,11 +60,14 @@ export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
     ld.headline,
     meta('og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title'),
   ]) {
-    title = stripSiteName(cleanInlineText(candidate), siteName, host);
+    title = stripSiteName(cleanInlineText(candidate), { names: [siteName], host });
     if (title) break;
   }
   if (!title)
-    title = pickVisibleTitle(cleanInlineText(found.h1), cleanInlineText(found.docTitle), siteName, host);
+    title = pickVisibleTitle(cleanInlineText(found.h1), cleanInlineText(found.docTitle), {
+      names: [siteName],
+      host,
+    });
 
   const result: PageMetadata = { title };
 
@@ -345,42 +349,6 @@ function cleanByline(raw: string | undefined): string | undefined {
   if (!text || text.length > 100 || /^https?:|www\.|@.*\./i.test(text)) return undefined;
   if (/\d{4}/.test(text) || text.split(/\s+/).length > 12) return undefined;
   return text;
-}
-
-/**
- * Without declared metadata: the <h1> when the document title repeats it (the title then only adds
- * the site's name), else the document title without its site part; a blog's <h1> is often the
- * blog's name.
- */
-function pickVisibleTitle(h1: string, docTitle: string, siteName: string | undefined, host: string): string {
-  if (h1 && docTitle.toLowerCase().includes(h1.toLowerCase())) return h1;
-  if (!docTitle) return h1;
-  const stripped = stripSiteName(docTitle, siteName, host);
-  if (stripped !== docTitle) return stripped;
-  // "Headline of four or more words | Short Site": the short trailing part is the site.
-  const suffix = /\s+(?:[|–—»•]|::|-)\s+([^|–—»•]+)$/u.exec(docTitle);
-  if (suffix) {
-    const head = docTitle.slice(0, suffix.index).trim();
-    if (suffix[1]!.trim().split(/\s+/).length <= 3 && head.split(/\s+/).length >= 4) return head;
-  }
-  return docTitle;
-}
-
-/** Drops a " | Site name" part of a title when the other part is the headline. */
-function stripSiteName(title: string, siteName: string | undefined, host: string): string {
-  if (!title) return '';
-  const site = (siteName ?? '').toLowerCase().trim();
-  const hostWord = host.replace(/^(www|m|amp)\./, '').split('.')[0] ?? '';
-  const isSite = (part: string) => {
-    const p = part.toLowerCase().trim();
-    const squashed = p.replace(/[^\p{L}\p{N}]/gu, '');
-    return (site !== '' && p.includes(site)) || (hostWord.length > 2 && squashed === hostWord);
-  };
-  const suffix = /\s+(?:[|\-–—·»•]|::)\s+([^|\-–—·»•]+)$/.exec(title);
-  if (suffix && isSite(suffix[1]!)) return title.slice(0, suffix.index).trim() || title;
-  const prefix = /^([^|\-–—·»•]+?)\s+(?:[|\-–—·»•:]|::)\s+/.exec(title);
-  if (prefix && isSite(prefix[1]!)) return title.slice(prefix[0].length).trim() || title;
-  return title;
 }
 
 function safeHost(url: string): string {

@@ -16,6 +16,7 @@ import { decodeDocument } from '#text/charset.ts';
 import { parseDate } from '#text/dates.ts';
 import { cleanInlineText, htmlToPlainText, truncateText } from '#text/html-to-text.ts';
 import { normaliseLanguage } from '#text/language.ts';
+import { stripSiteName } from '#text/titles.ts';
 import { canonicalizeUrl, isAggregatorLink, resolveAggregatorLink } from '#text/urls.ts';
 
 export const MAX_ITEMS_PER_FEED = 5000;
@@ -655,19 +656,9 @@ function itemId(
   return createHash('sha256').update(basis).digest('hex').slice(0, 20);
 }
 
-/** " - Publisher" that news-search feeds append to every headline. */
-const PUBLISHER_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,80}$/;
-
-/** The headline without its " - Publisher" tail (the named publisher when known). */
+/** The headline without its " - Publisher" tail (the named publisher when known, else any short tail). */
 function stripPublisher(text: string, publisher: string): string {
-  if (publisher) {
-    for (const sep of [' - ', ' – ', ' — ', ' | ', '  ']) {
-      if (text.endsWith(sep + publisher)) return text.slice(0, -(sep + publisher).length).trim();
-    }
-    if (text === publisher) return '';
-    return text;
-  }
-  return PUBLISHER_SUFFIX.test(text) ? text.replace(PUBLISHER_SUFFIX, '') : text;
+  return stripSiteName(text, publisher ? { names: [publisher] } : { anyTail: true });
 }
 
 function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {

@@ -16,24 +16,33 @@ interface MarkupNode {
   children?: MarkupNode[];
 }
 
-/** Elements whose text is never reading matter. */
-const SKIP = new Set([
+/**
+ * Elements whose content is never reading matter, in a feed's fragment or an article page:
+ * scripts and styles, frames and embeds, templates, document metadata, form controls. The
+ * fallback content of <object>, <video> or <canvas> is text for a reader without them.
+ */
+export const NON_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
+  'template',
   'iframe',
   'frame',
   'frameset',
   'embed',
   'svg',
   'math',
-  'template',
   'head',
+  'title',
   'meta',
   'link',
-  'select',
-  'textarea',
+  'base',
   'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
 ]);
 
 /** Elements that start a new paragraph. */
@@ -80,13 +89,15 @@ const BLOCK = new Set([
 ]);
 
 /** Inline elements that sit inside words ("wo<b>r</b>d"); every other element separates words. */
-const INLINE = new Set([
+export const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
   'a',
   'abbr',
+  'acronym',
   'b',
   'bdi',
   'bdo',
   'big',
+  'blink',
   'cite',
   'code',
   'data',
@@ -97,6 +108,7 @@ const INLINE = new Set([
   'i',
   'ins',
   'kbd',
+  'label',
   'mark',
   'nobr',
   'q',
@@ -113,7 +125,6 @@ const INLINE = new Set([
   'u',
   'var',
   'wbr',
-  'blink',
 ]);
 
 const PARAGRAPH = '\u2029';
@@ -138,7 +149,8 @@ function collect(nodes: MarkupNode[] | undefined, out: string[]): void {
       for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push(node.children![i]!);
       continue;
     }
-    if (!name || node.type === 'comment' || node.type === 'directive' || SKIP.has(name)) continue;
+    if (!name || node.type === 'comment' || node.type === 'directive' || NON_TEXT_ELEMENTS.has(name))
+      continue;
     if (name === 'br') {
       out.push(LINE);
       continue;
@@ -147,7 +159,7 @@ function collect(nodes: MarkupNode[] | undefined, out: string[]): void {
       out.push(' ');
       continue;
     }
-    const separator = BLOCK.has(name) ? PARAGRAPH : INLINE.has(name) ? '' : ' ';
+    const separator = BLOCK.has(name) ? PARAGRAPH : INLINE_ELEMENTS.has(name) ? '' : ' ';
     out.push(separator);
     stack.push(separator);
     for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push(node.children![i]!);

@@ -4,8 +4,8 @@ import { load } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '#domain/types.ts';
+import { classifyLabel, isBoilerplateLine, isDateLine } from '#extract/boilerplate.ts';
 import { extractArticle, extractMetadata } from '#extract/extract-article.ts';
-import { classifyLabel, isBoilerplateLine, isDateLine } from '#extract/extract-boilerplate.ts';
 import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
 import { MAX_NESTING, prepareHtml } from '#text/html-guard.ts';
 
