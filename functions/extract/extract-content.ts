@@ -22,7 +22,7 @@
  */
 import type { AnyNode, Element } from 'domhandler';
 import { SKIPPED_LANDMARKS } from '#text/html-guard.ts';
-import { INLINE_ELEMENTS, NON_TEXT_ELEMENTS } from '#text/html-to-text.ts';
+import { INLINE_ELEMENTS, NON_TEXT_ELEMENTS, removeInvisibleCharacters } from '#text/html-to-text.ts';
 import {
   classifyLabel,
   isBoilerplateLine,
@@ -184,7 +184,7 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
 
   const flush = () => {
     if (buffer === '') return;
-    const text = buffer.replace(/[\s\u200b\ufeff]+/g, ' ').trim();
+    const text = removeInvisibleCharacters(buffer).replace(/\s+/g, ' ').trim();
     const link = bufferLink;
     buffer = '';
     bufferLink = 0;
