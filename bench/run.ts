@@ -400,7 +400,7 @@ results.classify = await benchClassify(
       [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'scripts/eval-extract.ts')],
       { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
     );
-    const summary = output.split('\n').filter((l) => /F1=|speed vs|readability-pages|skipped/.test(l));
+    const summary = output.split('\n').filter((l) => /^(briefing|readability\+|speed|readability-pages|eval:extract skipped)/.test(l));
     for (const l of summary) line(`extract: ${l}`);
     results.extract = existsSync(join(root, '.bench/eval-extract.json'))
       ? JSON.parse(readFileSync(join(root, '.bench/eval-extract.json'), 'utf8'))
