@@ -88,7 +88,7 @@ const LINE_RULES: readonly Rule[] = [
   [
     'related-links prompt',
     new RegExp(
-      `^(you (may|might) (also )?(like|enjoy|be interested in)|related( (stories|articles|posts|news|coverage|content|reading|videos?|links?|topics?))?|more (stories|news|videos|from [^.]{1,40}|on this (story|topic)|in [^.]{1,30})|recommended( (for you|stories|reading|articles))?|read (more|next|also)|also read|see also|most (read|popular|viewed|shared|commented)|trending( (now|stories|news))?|popular( (now|stories|posts|articles))?|top stories|latest( (news|stories|videos|posts|articles))?|editor'?s picks|don'?t miss( this)?|what to read next|further reading|in other news|around the web|from the web|(sponsored|promoted|partner) (stories|content|links)|leia (também|mais)|veja (também|mais)|lea también|leer más|te puede interesar|lire aussi|à lire aussi|voir aussi|lesen sie auch|mehr zum thema|auch interessant|leggi anche|potrebbe interessarti|читайте (также|еще|ещё)|смотрите также|по теме|похожие (новости|статьи|материалы)|相关(阅读|新闻|文章|推荐)|延伸阅读|推荐阅读|热点排行)${END}`,
+      `^(you (may|might) (also )?(like|enjoy|be interested in)|related( (stories|articles|posts|news|coverage|content|reading|videos?|links?|topics?))?|more (stories|news|videos|from [^.]{1,40}|on this (story|topic)|in [^.]{1,30})|recommended( (for you|stories|reading|articles))?|read (more|next|also)|also read|see also|most (read|popular|viewed|shared|commented)|trending( (now|stories|news))?|popular( (now|stories|posts|articles))?|top stories|latest( (news|stories|videos|posts|articles))?|editor'?s picks|don'?t miss( this)?|what to read next|further reading|in other news|around the web|from the web|(sponsored|promoted|partner) (stories|content|links)|leia (também|mais)|veja (também|mais)|(você|voce) (também |tambem )?(pode|poderá) gostar|lea también|leer más|(también )?te puede interesar|(también )?le puede interesar|lire aussi|à lire aussi|voir aussi|vous aimerez aussi|(vous )?pourriez aussi aimer|lesen sie auch|mehr zum thema|auch interessant|das könnte sie auch interessieren|leggi anche|potrebbe interessarti( anche)?|ti potrebbe interessare|читайте (также|еще|ещё)|смотрите также|по теме|похожие (новости|статьи|материалы)|вам (также )?может понравиться|相关(阅读|新闻|文章|推荐)|延伸阅读|推荐阅读|热点排行)${END}`,
       'iu',
     ),
   ],
@@ -109,6 +109,11 @@ const LINE_RULES: readonly Rule[] = [
       String.raw`^(notify of|inline feedbacks?|view all comments|leave a (comment|reply)|\d+ (comments?|replies|responses)|comments?( \(\d+\))?|join the (conversation|discussion)|add a comment|post a comment|show( all)? comments|load more comments|be the first to comment|click to comment|comments are closed|discussion|you must be logged in to post a comment|comentários?|comentarios?|commentaires?|kommentare?|commenti|комментари[ийя]( \(\d+\))?|评论)${END}`,
       'iu',
     ),
+  ],
+  // "Note: we are temporarily moderating all comments", "ATENÇÃO: Comentários ... não serão aprovados".
+  [
+    'comment prompt',
+    /^(?=.*\b(comments?|comentários?|comentarios?|commentaires?|kommentare?|commenti)\b)(?=.*\b(moderat|aprovad|approv|review|publicad|publish)\w*)(note|attention|atenção|atención|please|we|all|your|our|comments?|comentários?|comentarios?|commentaires?)\b.{0,250}$/iu,
   ],
   [
     'comment prompt',
@@ -148,6 +153,11 @@ const LINE_RULES: readonly Rule[] = [
     'subscription promotion',
     /^((get|try|unlock|enjoy|start|gain) (unlimited|full|digital|premium|all-access|unrestricted|complete|instant) (digital )?(access|subscription|trial|reading)|(become|be) a (member|subscriber|supporter|patron)|(support|fund|help fund) (our|independent|quality|local|fearless) (journalism|reporting|newsroom)|already have an account|don'?t have an account|not a subscriber|subscribe (now )?(from|for) (only |just )?[$€£₽¥]|(special|limited[- ]time|introductory) (offer|deal)|save \d+%)\b.{0,160}$/i,
   ],
+  // "Get Motor Cycle Monthly delivered through your letterbox every month. 12 issues for £11.99."
+  [
+    'subscription promotion',
+    /^(get|subscribe to|order|buy|try|save on|enjoy|join)\b[^.]{0,120}\b(delivered|issues|subscription|magazine|print edition|digital edition|membership)\b.{0,160}$/i,
+  ],
   [
     'subscription promotion',
     /^(only|just|from)?\s*[$€£₽¥]\s?\d+([.,]\d+)?\s*(for|a|per|\/)\s*(\d+\s*)?(weeks?|months?|years?|wk|mo)\b.{0,30}$/i,
@@ -177,6 +187,7 @@ const LINE_RULES: readonly Rule[] = [
     /^(table of contents|contents|faqs?( about .{1,80})?|frequently asked questions|in this article|jump to( section)?)$/i,
   ],
   ['navigation', /^(top|bottom) of (the )?page$/i],
+  ['navigation', /^(view|see|show|load|browse) (all|more)( \(\d+\)| \d+)?$/i],
   [
     'navigation',
     /^(connect with us|follow us( on .{1,60})?|hi, what are you looking for\??|search( for)?:?|skip to (main )?content|menu|home|close|back to top|scroll to top|loading\.{0,3}|please wait\.{0,3}|(watch|listen)( now| live)?:?)$/i,
@@ -205,6 +216,10 @@ const LINE_RULES: readonly Rule[] = [
     /^(photo|image|picture|video|graphic|illustration|credit|file photo)s?\s*[:/(]|\((photo|image)[^)]*\)$/i,
   ],
   ['photo credit or caption', /^(image|photo|picture) (copyright|caption|credit)\b/i],
+  [
+    'photo credit or caption',
+    /\((photo|image|picture|credit|courtesy|source)s?( credit)?:\s*[^()]{2,80}\)\.?$/i,
+  ],
   // Chinese photo captions end with the photographer: "（新华社记者 陈晨摄）".
   ['photo credit or caption', /[（(][^（）()]{0,30}摄[）)]$/u],
   ['photo credit or caption', /^(image|photo|picture|slide)\s+\d+\s+(of|\/)\s+\d+$/i],
@@ -221,6 +236,10 @@ const LINE_RULES: readonly Rule[] = [
     /^(this (article|story|post) (was|is|has been) (originally )?(published|updated|shared))\b.{0,120}$/i,
   ],
   ['tags', /^(tags?|topics?|filed under|categor(y|ies))\s*:/i],
+  [
+    'tags',
+    /^(tags?|topics?|related topics|filed under|categor(y|ies)|palavras-chave|etiquetas|schlagworte|теги|标签)$/iu,
+  ],
   ['navigation', /^(previous|next|prev) (article|post|story)\b.{0,150}$/i],
   ['source line', /^(sources?|via|quelle|fuente|fonte|источник)\s*:\s*\S.{0,60}$/iu],
   // Chinese article furniture: "来源：…", "责任编辑：…" lines, often after the date.

@@ -24,6 +24,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { SKIPPED_LANDMARKS } from '#text/html-guard.ts';
 import { INLINE_ELEMENTS, NON_TEXT_ELEMENTS, removeInvisibleCharacters } from '#text/html-to-text.ts';
 import {
+  boilerplateLineReason,
   classifyLabel,
   isBoilerplateLine,
   type LabelKind,
@@ -89,6 +90,10 @@ interface Box {
   dead: boolean;
   /** Readability-style content score; NaN until a paragraph votes for the box. */
   score: number;
+  /** Characters inside embedded posts (tweets, Telegram, Instagram...) in the subtree. */
+  embedChars: number;
+  /** A table of data (rows of cells, not a page layout): its rows are text rows, links and all. */
+  dataTable: boolean;
 }
 
 interface Block {
@@ -100,6 +105,8 @@ interface Block {
   good: boolean;
   /** Inside a list of links within the article: scored but not shown. */
   linkList: boolean;
+  /** Inside links that are part of the body (between its paragraphs): shown, links and all. */
+  bodyLinks: boolean;
 }
 
 interface Model {
@@ -159,6 +166,8 @@ function newBox(tag: string, parent: Box | undefined, blockStart: number): Box {
     excluded: false,
     dead: false,
     score: Number.NaN,
+    embedChars: 0,
+    dataTable: false,
   };
   parent?.children.push(box);
   return box;
@@ -181,18 +190,25 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
   let bufferLink = 0;
   let linkDepth = 0;
   let heading = 0;
+  /** Where inline elements start and end in the buffer: a script change there is set apart. */
+  let boundaries: number[] = [];
 
   const flush = () => {
-    if (buffer === '') return;
-    const text = removeInvisibleCharacters(buffer).replace(/\s+/g, ' ').trim();
+    if (buffer === '') {
+      boundaries = [];
+      return;
+    }
+    const spaced = boundaries.length > 0 ? spaceScriptChanges(buffer, boundaries) : buffer;
+    const text = removeInvisibleCharacters(spaced).replace(/\s+/g, ' ').trim();
     const link = bufferLink;
     buffer = '';
     bufferLink = 0;
+    boundaries = [];
     if (text === '') return;
     const chars = text.length;
     const linkChars = Math.min(link, chars);
     const good = heading === 0 && isGoodText(text, chars, linkChars);
-    blocks.push({ text, chars, linkChars, box: current, heading, good, linkList: false });
+    blocks.push({ text, chars, linkChars, box: current, heading, good, linkList: false, bodyLinks: false });
     current.chars += chars;
     current.linkChars += linkChars;
     if (good) {
@@ -208,12 +224,13 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
     if ('exit' in frame) {
       if (frame.link) linkDepth--;
       heading = frame.heading;
+      if (!frame.box) boundaries.push(buffer.length);
       const box = frame.box;
       if (box) {
         flush();
         box.blockEnd = blocks.length;
         box.end = boxes.length;
-        closeBox(box);
+        closeBox(box, boxes, blocks);
         current = box.parent ?? rootBox;
       }
       continue;
@@ -250,6 +267,7 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
       if (kind === 'noise') continue;
       const isLink = name === 'a' && attrs.href !== undefined;
       if (isLink) linkDepth++;
+      boundaries.push(buffer.length);
       stack.push({ exit: true, box: undefined, link: isLink, heading });
       pushChildren(stack, node);
       continue;
@@ -258,7 +276,11 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
     const box = newBox(name, current, blocks.length);
     box.label = kind;
     box.className = (attrs.class ?? '').replace(/\s+/g, ' ').trim();
+    const embed = isEmbeddedPost(attrs);
+    if (embed) box.label = 'neutral';
+    box.embedChars = embed ? -1 : 0;
     box.protectedBox =
+      embed ||
       name === 'article' ||
       name === 'main' ||
       name === 'body' ||
@@ -277,6 +299,31 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
   rootBox.blockEnd = blocks.length;
   rootBox.end = boxes.length;
   return { boxes, blocks };
+}
+
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
+const LATIN_CHAR = /[A-Za-z0-9\u00c0-\u024f]/;
+
+/**
+ * Text with a space where an inline element (a link, an emphasis) meets text of another script:
+ * "ソフト<a>KeePass</a>の" reads "ソフト KeePass の", as CJK typesetting sets Latin words apart.
+ * Elsewhere inline elements join their text ("wo<b>r</b>d").
+ */
+function spaceScriptChanges(text: string, boundaries: readonly number[]): string {
+  if (!CJK_CHAR.test(text)) return text;
+  let out = '';
+  let from = 0;
+  for (const at of boundaries) {
+    if (at <= from || at >= text.length) continue;
+    const before = text[at - 1]!;
+    const after = text[at]!;
+    const change =
+      (CJK_CHAR.test(before) && LATIN_CHAR.test(after)) || (LATIN_CHAR.test(before) && CJK_CHAR.test(after));
+    if (!change) continue;
+    out += `${text.slice(from, at)} `;
+    from = at;
+  }
+  return from === 0 ? text : out + text.slice(from);
 }
 
 /** Length of text once its whitespace runs are collapsed to single spaces. */
@@ -344,10 +391,32 @@ function isGoodText(text: string, chars: number, linkChars: number): boolean {
 /** Containers that list things: dropped from the output when they are mostly links. */
 const LIST_CONTAINERS = new Set(['ul', 'ol', 'dl', 'div', 'section', 'table', 'tbody', 'tr']);
 
+/**
+ * Embedded posts by the markup their platforms publish: <blockquote class="twitter-tweet">,
+ * "instagram-media", "tiktok-embed", "telegram-post", Facebook's "fb-post", Reddit's, Mastodon's,
+ * Bluesky's and Threads' blockquotes. Their text is a quotation the story reports.
+ */
+const EMBED_CLASS =
+  /(?:^|\s)(?:twitter-tweet|twitter-video|instagram-media|tiktok-embed|telegram-post|fb-post|fb-xfbml-parse-ignore|reddit-embed-bq|reddit-card|mastodon-embed|bluesky-embed|text-post-media)(?:\s|$)/;
+
+function isEmbeddedPost(attrs: Record<string, string>): boolean {
+  const cls = attrs.class;
+  return (
+    (cls !== undefined && EMBED_CLASS.test(cls)) ||
+    attrs['data-telegram-post'] !== undefined ||
+    attrs['data-instgrm-permalink'] !== undefined
+  );
+}
+
 /** Decides, when a box ends, whether its subtree stays and adds to its parent's totals. */
-function closeBox(box: Box): void {
-  let exclude = false;
-  if (!box.protectedBox) {
+function closeBox(box: Box, boxes: readonly Box[], blocks: readonly Block[]): void {
+  // An embedded post counts all its text as embedded; a box around one inherits that count.
+  if (box.embedChars < 0) box.embedChars = box.chars;
+  if (box.tag === 'table') box.dataTable = isDataTable(box, boxes);
+  let exclude = opensWithRelatedHeading(box, blocks);
+  // A widget or social box around an embedded post is the post's frame: the post stays.
+  const framesEmbed = box.embedChars > 0 && box.embedChars >= box.chars * 0.5;
+  if (!box.protectedBox && !framesEmbed) {
     if (box.label === 'noise') exclude = true;
     else if (box.label === 'weak-noise')
       exclude =
@@ -364,6 +433,70 @@ function closeBox(box: Box): void {
   parent.linkChars += box.linkChars;
   parent.goodChars += box.goodChars;
   parent.goodBlocks += box.goodBlocks;
+  parent.embedChars += box.embedChars;
+}
+
+/**
+ * A box whose own first line announces other stories ("You may also like", "Você pode gostar…",
+ * "Read more") is a list of them, whatever its element: even an <article> of teasers.
+ */
+function opensWithRelatedHeading(box: Box, blocks: readonly Block[]): boolean {
+  if (box.tag === 'body' || box.tag === 'html' || box.tag === 'main' || box.blockEnd - box.blockStart < 2)
+    return false;
+  const first = blocks[box.blockStart]!;
+  // The line must be the box's own heading, not the first line of some box nested in it.
+  if (first.box !== box && first.box.parent !== box) return false;
+  return (
+    (first.heading > 0 || first.chars <= 60) &&
+    first.chars <= 80 &&
+    boilerplateLineReason(first.text) === 'related-links prompt'
+  );
+}
+
+const CELL_TAGS = new Set(['td', 'th']);
+
+/**
+ * A table of data rather than of layout: two rows or more of two cells or more, no table inside
+ * it, and cells that are values, not paragraphs of prose (a layout table holds the page's prose
+ * in a cell or two).
+ */
+function isDataTable(table: Box, boxes: readonly Box[]): boolean {
+  let rows = 0;
+  let wideRows = 0;
+  for (let i = table.index + 1; i < table.end; i++) {
+    const box = boxes[i]!;
+    if (box.tag === 'table') return false;
+    if (box.tag === 'tr') {
+      rows++;
+      let cells = 0;
+      for (const child of box.children) if (CELL_TAGS.has(child.tag)) cells++;
+      if (cells >= 2) wideRows++;
+    } else if (CELL_TAGS.has(box.tag) && box.goodBlocks >= 2) return false;
+  }
+  return rows >= 2 && wideRows >= 2;
+}
+
+/** Whether a data table has a header: a <th> cell or a <thead>. */
+function hasHeader(table: Box, boxes: readonly Box[]): boolean {
+  for (let i = table.index + 1; i < table.end; i++) {
+    const tag = boxes[i]!.tag;
+    if (tag === 'th' || tag === 'thead') return true;
+  }
+  return false;
+}
+
+/** The data-table row a block belongs to (its cell's <tr>), if any. */
+function tableRowOf(box: Box): Box | undefined {
+  let b: Box | undefined = box;
+  for (let level = 0; b && level < 4; level++, b = b.parent) {
+    if (b.tag === 'tr') {
+      let table = b.parent;
+      while (table && table.tag !== 'table') table = table.parent;
+      return table?.dataTable ? b : undefined;
+    }
+    if (b.tag === 'table') return undefined;
+  }
+  return undefined;
 }
 
 /** Owners whose text Readability does not score as a paragraph. */
@@ -568,17 +701,76 @@ function collectRanges(top: Box, model: Model): Range[] {
   return ranges;
 }
 
-/** Lists of links inside the article (related stories, tags, share links) are not its text. */
+/**
+ * Lists of links inside the article (related stories, tags, share links) are not its text. A data
+ * table with a header is the article's data however many of its cells are links (a standings
+ * table of club names), and an embedded post keeps its links.
+ */
 function hideLinkLists(container: Box, model: Model): void {
   for (let i = container.index + 1; i < container.end; i++) {
     const box = model.boxes[i]!;
+    if (box.embedChars > 0 && box.embedChars >= box.chars * 0.5) {
+      i = box.end - 1;
+      continue;
+    }
+    if (box.tag === 'table' && box.dataTable && hasHeader(box, model.boxes)) {
+      i = box.end - 1;
+      continue;
+    }
     // A box without block children is a paragraph, however many links it holds.
     if (box.dead || !LIST_CONTAINERS.has(box.tag) || box.children.length === 0) continue;
     if (box.linkChars > box.chars * 0.5) {
-      for (let b = box.blockStart; b < box.blockEnd; b++) model.blocks[b]!.linkList = true;
+      const body = isBetweenProse(box, container, model) && !isHeadlineList(box, model);
+      for (let b = box.blockStart; b < box.blockEnd; b++) {
+        if (body) model.blocks[b]!.bodyLinks = true;
+        else model.blocks[b]!.linkList = true;
+      }
       i = box.end - 1;
     }
   }
+}
+
+/**
+ * A list of other stories: it opens with a related-links prompt ("More:"), or most of its links
+ * read as headlines (four words or more) rather than as the labels, prices and names of the
+ * products or sources a body lists.
+ */
+function isHeadlineList(box: Box, model: Model): boolean {
+  let links = 0;
+  let headlines = 0;
+  for (let b = box.blockStart; b < box.blockEnd; b++) {
+    const block = model.blocks[b]!;
+    if (
+      b === box.blockStart &&
+      block.chars <= 60 &&
+      boilerplateLineReason(block.text) === 'related-links prompt'
+    )
+      return true;
+    if (block.linkChars <= block.chars * 0.5) continue;
+    links++;
+    if (block.chars >= 25 && block.text.split(' ').length >= 4 && !/[$€£¥₽]\s?\d/.test(block.text))
+      headlines++;
+  }
+  return links > 0 && headlines >= links * 0.6;
+}
+
+/**
+ * Whether a box of links sits inside the run of the article's prose, paragraphs of it before and
+ * after: there it is part of the body (the products of a deals post, the sources of a fact
+ * check), where a list beside the body (related stories, tags) comes before all of it or after.
+ */
+function isBetweenProse(box: Box, container: Box, model: Model): boolean {
+  let before = false;
+  for (let b = box.blockStart - 1; b >= container.blockStart && !before; b--) {
+    const block = model.blocks[b]!;
+    before = block.good && !block.box.dead && !block.linkList;
+  }
+  if (!before) return false;
+  for (let b = box.blockEnd; b < container.blockEnd; b++) {
+    const block = model.blocks[b]!;
+    if (block.good && !block.box.dead) return true;
+  }
+  return false;
 }
 
 function textOfRange(model: Model, box: Box): string {
@@ -596,26 +788,65 @@ function readsLikeParagraph(chars: number, linkChars: number, text: string): boo
 
 function selectParagraphs(model: Model, hints: ContentHints): string[] {
   const candidates = scoreBoxes(model);
-  const top = pickTopCandidate(candidates);
+  const picked = pickTopCandidate(candidates);
+  const top = picked ? preferHeadlinedArticle(picked, model) : undefined;
   const ranges = top ? collectRanges(top, model) : [{ start: 0, end: model.blocks.length }];
   for (const range of ranges) if (range.box) hideLinkLists(range.box, model);
   const title = normalise(hints.title ?? '');
   const out: string[] = [];
+  // The cells of a data-table row become one line of text.
+  let row: Box | undefined;
+  let cells: string[] = [];
+  const endRow = () => {
+    if (cells.length > 0) out.push(cells.join(' | '));
+    row = undefined;
+    cells = [];
+  };
   for (const range of ranges) {
     for (let i = range.start; i < range.end; i++) {
       const block = model.blocks[i]!;
       if (block.box.dead || block.linkList) continue;
+      const cellOf = tableRowOf(block.box);
+      if (cellOf) {
+        if (cellOf !== row) endRow();
+        row = cellOf;
+        const cell = stripShortcodes(block.text);
+        if (cell) cells.push(cell);
+        continue;
+      }
+      endRow();
       // The headline is the title, not the body.
       if (block.heading === 1) continue;
-      if (block.linkChars > block.chars * 0.8) continue;
+      if (block.linkChars > block.chars * 0.8 && !block.bodyLinks) continue;
       if (title !== '' && Math.abs(block.chars - title.length) < 3 && normalise(block.text) === title)
         continue;
       const text = stripShortcodes(block.text);
       if (!text || (text.length <= 300 && isBoilerplateLine(text))) continue;
       out.push(text);
     }
+    endRow();
   }
   return out;
+}
+
+/**
+ * A list of stories is not a story: when the chosen box holds several <article> elements and
+ * exactly one of them carries the page's headline (an <h1>), that one is the article.
+ */
+function preferHeadlinedArticle(top: Box, model: Model): Box {
+  const articles: Box[] = [];
+  for (let i = top.index + 1; i < top.end; i++) {
+    const box = model.boxes[i]!;
+    if (box.tag !== 'article' || box.dead) continue;
+    articles.push(box);
+    i = box.end - 1;
+  }
+  if (articles.length < 2) return top;
+  const headlined = articles.filter((a) => {
+    for (let b = a.blockStart; b < a.blockEnd; b++) if (model.blocks[b]!.heading === 1) return true;
+    return false;
+  });
+  return headlined.length === 1 && headlined[0]!.goodChars > 0 ? headlined[0]! : top;
 }
 
 function normalise(text: string): string {
