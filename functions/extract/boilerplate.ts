@@ -333,8 +333,27 @@ export function boilerplateLineReason(line: string): string | undefined {
   if (text.length > 300) return undefined;
   if (isFollowUsLine(text)) return 'social follow prompt';
   if (isDateLine(text)) return 'dateline or stamp';
+  if (!LINE_SCREENS.some((screen) => screen.test(text))) return undefined;
   for (const [reason, pattern] of LINE_RULES) if (pattern.test(text)) return reason;
   return undefined;
+}
+
+/** Rules merged into one pattern per set of flags: a line that matches none costs one test each. */
+function mergeRules(rules: readonly Rule[]): RegExp[] {
+  const byFlags = new Map<string, string[]>();
+  for (const [, pattern] of rules)
+    byFlags.set(pattern.flags, [...(byFlags.get(pattern.flags) ?? []), `(?:${pattern.source})`]);
+  return [...byFlags].map(([flags, sources]) => new RegExp(sources.join('|'), flags));
+}
+
+/** Nearly every line of an article is reporting: the merged rules turn it away in a test or two. */
+const LINE_SCREENS = mergeRules(LINE_RULES);
+const RELATED_PROMPTS = mergeRules(LINE_RULES.filter(([reason]) => reason === 'related-links prompt'));
+
+/** Whether a line announces a list of other stories ("You may also like", "Read more: …"). */
+export function isRelatedLinksPrompt(line: string): boolean {
+  const text = line.replace(/\s+/g, ' ').trim();
+  return RELATED_PROMPTS.some((prompt) => prompt.test(text));
 }
 
 /** Whether a whole line is page furniture (boilerplateLineReason says which). */

@@ -24,9 +24,9 @@ import type { AnyNode, Element } from 'domhandler';
 import { SKIPPED_LANDMARKS } from '#text/html-guard.ts';
 import { INLINE_ELEMENTS, NON_TEXT_ELEMENTS, removeInvisibleCharacters } from '#text/html-to-text.ts';
 import {
-  boilerplateLineReason,
   classifyLabel,
   isBoilerplateLine,
+  isRelatedLinksPrompt,
   type LabelKind,
   NOISE_ROLES,
   stripShortcodes,
@@ -446,11 +446,7 @@ function opensWithRelatedHeading(box: Box, blocks: readonly Block[]): boolean {
   const first = blocks[box.blockStart]!;
   // The line must be the box's own heading, not the first line of some box nested in it.
   if (first.box !== box && first.box.parent !== box) return false;
-  return (
-    (first.heading > 0 || first.chars <= 60) &&
-    first.chars <= 80 &&
-    boilerplateLineReason(first.text) === 'related-links prompt'
-  );
+  return (first.heading > 0 || first.chars <= 60) && first.chars <= 80 && isRelatedLinksPrompt(first.text);
 }
 
 const CELL_TAGS = new Set(['td', 'th']);
@@ -740,12 +736,7 @@ function isHeadlineList(box: Box, model: Model): boolean {
   let headlines = 0;
   for (let b = box.blockStart; b < box.blockEnd; b++) {
     const block = model.blocks[b]!;
-    if (
-      b === box.blockStart &&
-      block.chars <= 60 &&
-      boilerplateLineReason(block.text) === 'related-links prompt'
-    )
-      return true;
+    if (b === box.blockStart && block.chars <= 60 && isRelatedLinksPrompt(block.text)) return true;
     if (block.linkChars <= block.chars * 0.5) continue;
     links++;
     if (block.chars >= 25 && block.text.split(' ').length >= 4 && !/[$€£¥₽]\s?\d/.test(block.text))
