@@ -288,7 +288,7 @@ function cut(html: string, drops: number[]): string {
 }
 
 /** The `>` that ends a tag whose name ends at `from`, skipping quoted attribute values as the tokenizer does. */
-function findTagEnd(html: string, from: number): number {
+export function findTagEnd(html: string, from: number): number {
   let i = from;
   const length = html.length;
   while (i < length) {

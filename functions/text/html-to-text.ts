@@ -12,7 +12,7 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { repairMojibake } from './charset.ts';
-import { MAX_NESTING, NestingTooDeepError } from './html-guard.ts';
+import { findTagEnd, MAX_NESTING, NestingTooDeepError } from './html-guard.ts';
 
 /**
  * Elements whose content is never reading matter, in a feed's fragment or an article page:
@@ -146,12 +146,6 @@ function separatorOf(name: string): string {
   return BLOCK.has(name) ? PARAGRAPH : INLINE_ELEMENTS.has(name) ? '' : ' ';
 }
 
-/**
- * A start or end tag whose attribute values hold ">" only inside quotes: the tags of nearly every
- * feed fragment (<p>, <a href>, <img src>, <br/>).
- */
-const SIMPLE_TAG =
-  /<(\/?)([a-zA-Z][^\s/>]*)(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*\/?>/y;
 /** Elements without content: their start tag is all of them, an end tag for them means nothing (but </br>). */
 const VOID_ELEMENTS = new Set([
   'area',
@@ -170,41 +164,53 @@ const VOID_ELEMENTS = new Set([
 ]);
 
 /**
- * The text of a fragment made only of simple tags around text, read with one scan and no parser;
- * undefined when the fragment holds anything else (comments, scripts, never-text elements, a "<"
- * that starts no tag, deep nesting), which the parser then reads. Same text as the parser's.
+ * The text of a fragment made only of tags around text, read with one scan and no parser (a ">"
+ * inside a quoted attribute value is read as the tokenizer reads it); undefined when the fragment
+ * holds anything else (comments, scripts, never-text elements, a "<" that starts no tag, deep
+ * nesting), which the parser then reads. Same text as the parser's.
  */
 function simpleMarkupText(html: string): string | undefined {
   const out: string[] = [];
   let depth = 0;
   let last = 0;
+  const length = html.length;
   for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', last)) {
-    SIMPLE_TAG.lastIndex = at;
-    const tag = SIMPLE_TAG.exec(html);
-    if (!tag) return undefined;
-    const name = tag[2]!.toLowerCase();
+    const closing = html.charCodeAt(at + 1) === 47;
+    const start = closing ? at + 2 : at + 1;
+    if (!isAsciiLetter(html.charCodeAt(start))) return undefined;
+    let stop = start + 1;
+    while (stop < length) {
+      const c = html.charCodeAt(stop);
+      if (c === 62 || c === 47 || c <= 32) break;
+      stop++;
+    }
+    // The tag ends where the tokenizer ends it: at a ">" outside a quoted attribute value.
+    const end = findTagEnd(html, stop);
+    if (end === -1) return undefined;
+    const name = html.slice(start, stop).toLowerCase();
     if (NON_TEXT_ELEMENTS.has(name)) return undefined;
     if (at > last) {
       const text = html.slice(last, at);
       out.push(text.includes('&') ? decodeHTML(text) : text);
     }
-    last = at + tag[0].length;
-    const closing = tag[1] === '/';
+    last = end + 1;
     if (name === 'br') out.push(LINE);
     else if (VOID_ELEMENTS.has(name)) out.push(closing || name !== 'img' ? '' : ' ');
     else {
       out.push(separatorOf(name));
       // Nesting is counted without the parser's implied closes: a deep count sends the fragment to the parser.
       if (closing) depth = Math.max(0, depth - 1);
-      else if (html.charCodeAt(last - 2) !== 47 && ++depth > MAX_NESTING) return undefined;
+      else if (html.charCodeAt(end - 1) !== 47 && ++depth > MAX_NESTING) return undefined;
     }
   }
-  if (last < html.length) {
+  if (last < length) {
     const text = html.slice(last);
     out.push(text.includes('&') ? decodeHTML(text) : text);
   }
   return out.join('');
 }
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** The text of any fragment, through htmlparser2's parser (its tree is never built). */
 function parsedMarkupText(html: string): string {
