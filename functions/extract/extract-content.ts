@@ -5,7 +5,7 @@
  * boundaries) and boxes (block-level elements with the totals of their subtree: characters,
  * characters inside links, sentence-like "good" text). Furniture goes on the way: tags that never
  * hold prose, hidden elements, landmark roles, and boxes whose class or id names them as comments,
- * share bars, related links, newsletter or cookie boxes (extract-boilerplate.ts); weakly named
+ * share bars, related links, newsletter or cookie boxes (boilerplate.ts); weakly named
  * boxes (sidebar, header, meta) stay only when they hold several paragraphs of prose.
  *
  * The article container is chosen the way Readability chooses it, a method that holds up on pages

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '#domain/types.ts';
-import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
 const corpus = resolve(REPO_ROOT, '../shared/corpora/news-days');
