@@ -1,7 +1,7 @@
 /**
- * The article body of a parsed page as paragraphs of plain text.
+ * The article body of a page as paragraphs of plain text.
  *
- * One iterative walk turns the DOM into text blocks (the runs of inline text between block
+ * The page's markup events (markup-events.ts; no tree is built) become text blocks (the runs of inline text between block
  * boundaries) and boxes (block-level elements with the totals of their subtree: characters,
  * characters inside links, sentence-like "good" text). Furniture goes on the way: tags that never
  * hold prose, hidden elements, landmark roles, and boxes whose class or id names them as comments,
@@ -14,13 +14,13 @@
  * when its best rivals share an ancestor, and siblings that read like more of the same article
  * join it. Unlike Readability, a vote stops at an <article> (a list of stories is not a story) and
  * a "content" class name needs prose to earn its bonus. Inside the chosen boxes, link lists, the
- * headline, boilerplate lines and date lines are dropped.
+ * headline, boilerplate lines and date lines are dropped; data tables become text rows, embedded
+ * posts and links between the body's paragraphs stay.
  *
  * Work is linear in the size of the document and nothing recurses, so deeply nested markup cannot
- * overflow the stack; a page whose class names hide its whole body gets a second pass without
+ * overflow the stack; a page whose class names hide its whole body gets a second reading without
  * the class rules.
  */
-import type { AnyNode, Element } from 'domhandler';
 import { SKIPPED_LANDMARKS } from '#text/html-guard.ts';
 import { INLINE_ELEMENTS, NON_TEXT_ELEMENTS, removeInvisibleCharacters } from '#text/html-to-text.ts';
 import {
@@ -31,9 +31,7 @@ import {
   NOISE_ROLES,
   stripShortcodes,
 } from './boilerplate.ts';
-
-/** Nodes walked per pass at most: far above any real page (they have a few tens of thousands). */
-const MAX_NODES = 400_000;
+import type { MarkupSink } from './markup-events.ts';
 
 /**
  * Never article text: what is never text anywhere (html-to-text.ts); media and objects with
@@ -114,27 +112,35 @@ interface Model {
   blocks: Block[];
 }
 
-interface ExitFrame {
-  exit: true;
-  box: Box | undefined;
-  link: boolean;
-  heading: number;
-}
+/** What an open element is to the model, kept until it closes. */
+type Frame =
+  | { kind: 'skip' }
+  | { kind: 'void' }
+  | { kind: 'inline'; link: boolean; heading: number }
+  | { kind: 'box'; box: Box; heading: number };
 
-type Frame = AnyNode | ExitFrame;
+const SKIP_FRAME: Frame = { kind: 'skip' };
+const VOID_FRAME: Frame = { kind: 'void' };
 
 export interface ContentHints {
   /** The headline, dropped when the body repeats it. */
   title?: string;
 }
 
-/** Paragraphs of the article body, in page order. Empty when the page holds no prose. */
-export function extractContent(document: AnyNode, hints: ContentHints = {}): string[] {
-  const strict = selectParagraphs(buildModel(document, true), hints);
-  if (totalLength(strict) >= 250) return strict;
-  // A page whose wrapper is misnamed ("social-content") loses its body to the class rules: retry without them.
-  const loose = selectParagraphs(buildModel(document, false), hints);
-  return totalLength(loose) > totalLength(strict) * 1.5 ? loose : strict;
+/**
+ * Paragraphs of the article body, in page order; empty when the page holds no prose. `strict` read
+ * the page with the class and id rules; `loose` reads it again without them, asked for only when
+ * the strict reading found too little (a page whose wrapper is misnamed "social-content").
+ */
+export function selectContent(
+  strict: ContentModel,
+  loose: () => ContentModel,
+  hints: ContentHints = {},
+): string[] {
+  const strictText = selectParagraphs(strict.model(), hints);
+  if (totalLength(strictText) >= 250) return strictText;
+  const looseText = selectParagraphs(loose().model(), hints);
+  return totalLength(looseText) > totalLength(strictText) * 1.5 ? looseText : strictText;
 }
 
 /** Length in Latin-script terms: a Chinese, Japanese or Korean character says about as much as three letters. */
@@ -143,9 +149,6 @@ function totalLength(paragraphs: string[]): number {
   for (const p of paragraphs) n += p.length + 2 * (p.match(CJK)?.length ?? 0);
   return n;
 }
-
-const isElement = (node: AnyNode): node is Element =>
-  node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 function newBox(tag: string, parent: Box | undefined, blockStart: number): Box {
   const box: Box = {
@@ -179,101 +182,60 @@ function isHidden(attrs: Record<string, string>): boolean {
   return style !== undefined && /(display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style);
 }
 
-function buildModel(document: AnyNode, useLabels: boolean): Model {
-  const boxes: Box[] = [];
-  const blocks: Block[] = [];
-  const rootBox = newBox('#root', undefined, 0);
-  rootBox.protectedBox = true;
-  boxes.push(rootBox);
-  let current = rootBox;
-  let buffer = '';
-  let bufferLink = 0;
-  let linkDepth = 0;
-  let heading = 0;
+/**
+ * The text blocks and boxes of a page, built from its markup events (markup-events.ts) in one
+ * pass: furniture is skipped as it opens, text runs become blocks at block boundaries, and a box
+ * is judged when it closes, with the totals of its subtree.
+ */
+export class ContentModel implements MarkupSink {
+  private readonly boxes: Box[] = [];
+  private readonly blocks: Block[] = [];
+  private readonly rootBox: Box;
+  private current: Box;
+  private readonly frames: Frame[] = [];
+  /** Open elements inside a skipped one. */
+  private skipDepth = 0;
+  private buffer = '';
+  private bufferLink = 0;
+  private linkDepth = 0;
+  private heading = 0;
   /** Where inline elements start and end in the buffer: a script change there is set apart. */
-  let boundaries: number[] = [];
+  private boundaries: number[] = [];
+  private finished = false;
 
-  const flush = () => {
-    if (buffer === '') {
-      boundaries = [];
+  constructor(private readonly useLabels: boolean) {
+    this.rootBox = newBox('#root', undefined, 0);
+    this.rootBox.protectedBox = true;
+    this.boxes.push(this.rootBox);
+    this.current = this.rootBox;
+  }
+
+  open(name: string, attrs: Record<string, string>): void {
+    if (this.skipDepth > 0) {
+      this.skipDepth++;
+      this.frames.push(SKIP_FRAME);
       return;
     }
-    const spaced = boundaries.length > 0 ? spaceScriptChanges(buffer, boundaries) : buffer;
-    const text = removeInvisibleCharacters(spaced).replace(/\s+/g, ' ').trim();
-    const link = bufferLink;
-    buffer = '';
-    bufferLink = 0;
-    boundaries = [];
-    if (text === '') return;
-    const chars = text.length;
-    const linkChars = Math.min(link, chars);
-    const good = heading === 0 && isGoodText(text, chars, linkChars);
-    blocks.push({ text, chars, linkChars, box: current, heading, good, linkList: false, bodyLinks: false });
-    current.chars += chars;
-    current.linkChars += linkChars;
-    if (good) {
-      current.goodChars += chars - linkChars;
-      current.goodBlocks++;
-    }
-  };
-
-  const stack: Frame[] = [document];
-  let visited = 0;
-  while (stack.length > 0) {
-    const frame = stack.pop()!;
-    if ('exit' in frame) {
-      if (frame.link) linkDepth--;
-      heading = frame.heading;
-      if (!frame.box) boundaries.push(buffer.length);
-      const box = frame.box;
-      if (box) {
-        flush();
-        box.blockEnd = blocks.length;
-        box.end = boxes.length;
-        closeBox(box, boxes, blocks);
-        current = box.parent ?? rootBox;
-      }
-      continue;
-    }
-    if (++visited > MAX_NODES) break;
-    const node = frame;
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
-      buffer += data;
-      if (linkDepth > 0) bufferLink += collapsedLength(data);
-      continue;
-    }
-    if (node.type === 'root') {
-      pushChildren(stack, node);
-      continue;
-    }
-    if (!isElement(node)) continue;
-    const name = node.name;
     if (name === 'br' || name === 'hr') {
-      flush();
-      continue;
+      this.flush();
+      this.frames.push(VOID_FRAME);
+      return;
     }
-    if (SKIP_TAGS.has(name) || name.includes(':')) continue;
-    const attrs = node.attribs;
-    const role = attrs.role;
-    if (role !== undefined && NOISE_ROLES.has(role.toLowerCase())) continue;
-    const kind = useLabels ? kindOf(attrs) : 'neutral';
-    const inline = INLINE_ELEMENTS.has(name);
-    // Hidden boxes are menus, dialogs and microdata copies; the fallback pass (no class rules)
-    // still reads them, for pages that hide the article behind a "read more" toggle.
-    if (useLabels && isHidden(attrs)) continue;
-    if (inline) {
-      // Inline furniture ("<span class=share-count>", screen-reader text) cannot hold an article.
-      if (kind === 'noise') continue;
-      const isLink = name === 'a' && attrs.href !== undefined;
-      if (isLink) linkDepth++;
-      boundaries.push(buffer.length);
-      stack.push({ exit: true, box: undefined, link: isLink, heading });
-      pushChildren(stack, node);
-      continue;
+    const kind = this.kindOfElement(name, attrs);
+    if (kind === undefined) {
+      this.skipDepth = 1;
+      this.frames.push(SKIP_FRAME);
+      return;
     }
-    flush();
-    const box = newBox(name, current, blocks.length);
+    if (INLINE_ELEMENTS.has(name)) {
+      const link = name === 'a' && attrs.href !== undefined;
+      if (link) this.linkDepth++;
+      this.boundaries.push(this.buffer.length);
+      this.frames.push({ kind: 'inline', link, heading: this.heading });
+      return;
+    }
+    this.flush();
+    const box = newBox(name, this.current, this.blocks.length);
     box.label = kind;
     box.className = (attrs.class ?? '').replace(/\s+/g, ' ').trim();
     const embed = isEmbeddedPost(attrs);
@@ -287,18 +249,93 @@ function buildModel(document: AnyNode, useLabels: boolean): Model {
       name === 'html' ||
       attrs.itemprop === 'articleBody' ||
       attrs.itemprop === 'text';
-    box.index = boxes.length;
-    boxes.push(box);
-    stack.push({ exit: true, box, link: false, heading });
+    box.index = this.boxes.length;
+    this.boxes.push(box);
+    this.frames.push({ kind: 'box', box, heading: this.heading });
     const level = HEADINGS[name];
-    if (level !== undefined && heading === 0) heading = level;
-    current = box;
-    pushChildren(stack, node);
+    if (level !== undefined && this.heading === 0) this.heading = level;
+    this.current = box;
   }
-  flush();
-  rootBox.blockEnd = blocks.length;
-  rootBox.end = boxes.length;
-  return { boxes, blocks };
+
+  text(data: string): void {
+    if (this.skipDepth > 0) return;
+    this.buffer += data;
+    if (this.linkDepth > 0) this.bufferLink += collapsedLength(data);
+  }
+
+  interrupt(): void {}
+
+  close(): void {
+    const frame = this.frames.pop();
+    if (!frame || frame.kind === 'void') return;
+    if (frame.kind === 'skip') {
+      this.skipDepth--;
+      return;
+    }
+    this.heading = frame.heading;
+    if (frame.kind === 'inline') {
+      if (frame.link) this.linkDepth--;
+      this.boundaries.push(this.buffer.length);
+      return;
+    }
+    const box = frame.box;
+    this.flush();
+    box.blockEnd = this.blocks.length;
+    box.end = this.boxes.length;
+    closeBox(box, this.boxes, this.blocks);
+    this.current = box.parent ?? this.rootBox;
+  }
+
+  /** The model, once the page has been read (elements still open are closed first). */
+  model(): Model {
+    if (!this.finished) {
+      while (this.frames.length > 0) this.close();
+      this.flush();
+      this.rootBox.blockEnd = this.blocks.length;
+      this.rootBox.end = this.boxes.length;
+      this.finished = true;
+    }
+    return { boxes: this.boxes, blocks: this.blocks };
+  }
+
+  /** How an element's names mark it, or undefined when it is furniture whose subtree is skipped. */
+  private kindOfElement(name: string, attrs: Record<string, string>): LabelKind | undefined {
+    if (SKIP_TAGS.has(name) || name.includes(':')) return undefined;
+    const role = attrs.role;
+    if (role !== undefined && NOISE_ROLES.has(role.toLowerCase())) return undefined;
+    const kind = this.useLabels ? kindOf(attrs) : 'neutral';
+    // Hidden boxes are menus, dialogs and microdata copies; the fallback pass (no class rules)
+    // still reads them, for pages that hide the article behind a "read more" toggle.
+    if (this.useLabels && isHidden(attrs)) return undefined;
+    // Inline furniture ("<span class=share-count>", screen-reader text) cannot hold an article.
+    if (kind === 'noise' && INLINE_ELEMENTS.has(name)) return undefined;
+    return kind;
+  }
+
+  private flush(): void {
+    const buffer = this.buffer;
+    const boundaries = this.boundaries;
+    const link = this.bufferLink;
+    this.buffer = '';
+    this.bufferLink = 0;
+    this.boundaries = [];
+    if (buffer === '') return;
+    const spaced = boundaries.length > 0 ? spaceScriptChanges(buffer, boundaries) : buffer;
+    const text = removeInvisibleCharacters(spaced).replace(/\s+/g, ' ').trim();
+    if (text === '') return;
+    const chars = text.length;
+    const linkChars = Math.min(link, chars);
+    const heading = this.heading;
+    const good = heading === 0 && isGoodText(text, chars, linkChars);
+    const box = this.current;
+    this.blocks.push({ text, chars, linkChars, box, heading, good, linkList: false, bodyLinks: false });
+    box.chars += chars;
+    box.linkChars += linkChars;
+    if (good) {
+      box.goodChars += chars - linkChars;
+      box.goodBlocks++;
+    }
+  }
 }
 
 const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
@@ -342,12 +379,6 @@ function collapsedLength(data: string): number {
     }
   }
   return length;
-}
-
-function pushChildren(stack: Frame[], node: AnyNode): void {
-  const children = (node as AnyNode & { children?: AnyNode[] }).children;
-  if (!children) return;
-  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
 }
 
 /** Class/id verdicts, memoised: pages repeat the same class names thousands of times. */
