@@ -52,6 +52,17 @@ const ALIASES: Record<string, string> = {
 /** iconv-lite's name for a charset label, or undefined when the label is unknown. */
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
+  const known = CHARSET_NAMES.get(label);
+  if (known !== undefined || CHARSET_NAMES.has(label)) return known;
+  const name = lookUpCharset(label);
+  if (CHARSET_NAMES.size < 1000) CHARSET_NAMES.set(label, name);
+  return name;
+}
+
+/** Labels already looked up: iconv-lite's check is slow, and feeds repeat a handful of labels. */
+const CHARSET_NAMES = new Map<string, string | undefined>();
+
+function lookUpCharset(label: string): string | undefined {
   const clean = label
     .trim()
     .replace(/^["']|["']$/g, '')

@@ -170,7 +170,7 @@ const VOID_ELEMENTS = new Set([
  * nesting), which the parser then reads. Same text as the parser's.
  */
 function simpleMarkupText(html: string): string | undefined {
-  const out: string[] = [];
+  let out = '';
   let depth = 0;
   let last = 0;
   const length = html.length;
@@ -191,13 +191,14 @@ function simpleMarkupText(html: string): string | undefined {
     if (NON_TEXT_ELEMENTS.has(name)) return undefined;
     if (at > last) {
       const text = html.slice(last, at);
-      out.push(text.includes('&') ? decodeHTML(text) : text);
+      out += text.includes('&') ? decodeHTML(text) : text;
     }
     last = end + 1;
-    if (name === 'br') out.push(LINE);
-    else if (VOID_ELEMENTS.has(name)) out.push(closing || name !== 'img' ? '' : ' ');
-    else {
-      out.push(separatorOf(name));
+    if (name === 'br') out += LINE;
+    else if (VOID_ELEMENTS.has(name)) {
+      if (!closing && name === 'img') out += ' ';
+    } else {
+      out += separatorOf(name);
       // Nesting is counted without the parser's implied closes: a deep count sends the fragment to the parser.
       if (closing) depth = Math.max(0, depth - 1);
       else if (html.charCodeAt(end - 1) !== 47 && ++depth > MAX_NESTING) return undefined;
@@ -205,9 +206,9 @@ function simpleMarkupText(html: string): string | undefined {
   }
   if (last < length) {
     const text = html.slice(last);
-    out.push(text.includes('&') ? decodeHTML(text) : text);
+    out += text.includes('&') ? decodeHTML(text) : text;
   }
-  return out.join('');
+  return out;
 }
 
 const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -335,8 +336,8 @@ export function htmlToPlainText(html: string | undefined): string {
   if (!html) return '';
   if (!html.includes('<') && !html.includes('&')) return tidy(html);
   let text = markupText(html);
-  if (TAG.test(text)) text = markupText(text);
-  else if (ENTITY.test(text)) text = decodeHTML(text);
+  if (text.includes('<') && TAG.test(text)) text = markupText(text);
+  else if (text.includes('&') && ENTITY.test(text)) text = decodeHTML(text);
   return tidy(text);
 }
 

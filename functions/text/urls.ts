@@ -116,6 +116,26 @@ function fromAmpCache(url: URL): URL | undefined {
 const CANONICAL =
   /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
 
+/** A query the URL parser leaves as written: no fragment, space, quote or character it would encode. */
+const PLAIN_QUERY = /^[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*$/;
+
+/** The query without tracking and AMP parameters, the rest sorted by name, each pair as written. */
+function canonicalSearch(search: string): string {
+  const pairs = search
+    .slice(1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
+      const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
+      return { pair, name, value };
+    })
+    .filter(({ name, value }) => !isTrackingParam(name, value) && !isAmpParam(name, value))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return pairs.length ? `?${pairs.map((p) => p.pair).join('&')}` : '';
+}
+
 function isCanonical(url: string): boolean {
   return (
     CANONICAL.test(url) &&
@@ -132,6 +152,10 @@ export function canonicalizeUrl(url: string, base?: string): string {
   const raw = url.trim();
   if (!raw) return '';
   if (isCanonical(raw)) return raw;
+  // A canonical address with a plain query (most tracked feed links): only the query needs work.
+  const question = raw.indexOf('?');
+  if (question > 0 && PLAIN_QUERY.test(raw.slice(question + 1)) && isCanonical(raw.slice(0, question)))
+    return raw.slice(0, question) + canonicalSearch(raw.slice(question));
   let parsed: URL;
   try {
     parsed = new URL(raw, base);
@@ -147,21 +171,7 @@ export function canonicalizeUrl(url: string, base?: string): string {
   let host = parsed.hostname.toLowerCase().replace(/\.$/, '');
   if (/^amp\.[^.]+\.[^.]+/.test(host)) host = host.slice(4);
   if (host !== parsed.hostname) parsed.hostname = host;
-  if (parsed.search || parsed.href.includes('?')) {
-    const pairs = parsed.search
-      .slice(1)
-      .split('&')
-      .filter(Boolean)
-      .map((pair) => {
-        const eq = pair.indexOf('=');
-        const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
-        const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
-        return { pair, name, value };
-      })
-      .filter(({ name, value }) => !isTrackingParam(name, value) && !isAmpParam(name, value))
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    parsed.search = pairs.length ? `?${pairs.map((p) => p.pair).join('&')}` : '';
-  }
+  if (parsed.search || parsed.href.includes('?')) parsed.search = canonicalSearch(parsed.search);
   if (/amp|\/\//i.test(parsed.pathname)) {
     const path = parsed.pathname
       .replace(/\/amp\/?$/i, '/')
