@@ -10,11 +10,11 @@
 import { hash } from 'node:crypto';
 import { load } from 'cheerio/slim';
 import Parser from 'rss-parser';
-import { NotAFeedError } from '#domain/errors.ts';
+import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
 import { decodeBytes } from '#text/charset.ts';
 import { parseDate } from '#text/dates.ts';
-import { exceedsXmlNesting, MAX_NESTING, NestingTooDeepError } from '#text/html-guard.ts';
+import { exceedsXmlNesting, MAX_NESTING } from '#text/html-guard.ts';
 import { cleanInlineText, htmlToPlainText, truncateText } from '#text/html-to-text.ts';
 import { normaliseLanguage } from '#text/language.ts';
 import { stripSiteName } from '#text/titles.ts';

@@ -102,20 +102,6 @@ const OPEN_IMPLIES_CLOSE = new Map<string, Set<string>>([
 /** Deeper than any real page (they stay under a few hundred) and cheap for the parser. */
 export const MAX_NESTING = 1000;
 
-/**
- * Markup nested deeper than the guard allows. Feed text is refused with it (the feed is then
- * recorded failed with this reason); article pages are flattened instead (prepareHtml).
- */
-export class NestingTooDeepError extends Error {
-  override name = 'NestingTooDeepError';
-  constructor(
-    readonly limit: number,
-    options?: ErrorOptions,
-  ) {
-    super(`markup nested deeper than ${limit} levels`, options);
-  }
-}
-
 /** Elements dropped whole before parsing: nothing in them is read (JSON-LD scripts excepted). */
 const DROPPED = new Set(['script', 'style', 'svg', 'noscript']);
 

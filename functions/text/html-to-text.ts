@@ -11,8 +11,9 @@
 
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { NestingTooDeepError } from '#domain/errors.ts';
 import { repairMojibake } from './charset.ts';
-import { findTagEnd, MAX_NESTING, NestingTooDeepError } from './html-guard.ts';
+import { findTagEnd, MAX_NESTING } from './html-guard.ts';
 
 /**
  * Elements whose content is never reading matter, in a feed's fragment or an article page:

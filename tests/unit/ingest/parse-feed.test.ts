@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NotAFeedError } from '#domain/errors.ts';
+import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
 import { fetchFeeds } from '#ingest/fetch-feeds.ts';
 import { capEntries, MAX_ITEMS_PER_FEED, parseFeed, stripDoctype } from '#ingest/parse-feed.ts';
 import type { HttpClient, Logger, Store } from '#ports/ports.ts';
-import { MAX_NESTING, NestingTooDeepError } from '#text/html-guard.ts';
+import { MAX_NESTING } from '#text/html-guard.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -634,9 +634,14 @@ describe('parseFeed: hostile nesting (the guard of article pages, for every frag
       })),
       { maxFeedBytes: 8_000_000, timeoutMs: 20_000 },
     );
-    expect(reports.map((r) => [r.name, r.status, r.error])).toEqual([
-      ['hostile.example.org', 'failed', `markup nested deeper than ${MAX_NESTING} levels`],
-      ['fine.example.org', 'ok', undefined],
+    expect(reports.map((r) => [r.name, r.status, r.error, r.detail])).toEqual([
+      [
+        'hostile.example.org',
+        'failed',
+        'markup nested too deep',
+        `markup nested deeper than ${MAX_NESTING} levels`,
+      ],
+      ['fine.example.org', 'ok', undefined, undefined],
     ]);
     expect(items.map((i) => i.title)).toEqual(['Xi meets Putin']);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING, NestingTooDeepError } from '#text/html-guard.ts';
+import { NestingTooDeepError } from '#domain/errors.ts';
+import { MAX_NESTING } from '#text/html-guard.ts';
 import {
   cleanInlineText,
   decodeEntities,
