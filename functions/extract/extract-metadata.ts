@@ -111,7 +111,7 @@ export function readPageMetadata(collector: MetadataCollector, url: string): Pag
   return result;
 }
 
-/** A text being collected: an element's text, as the old tree walk read it (a space before each run). */
+/** An element's text being collected, a space before each run of text (as a tree walk joins text nodes). */
 interface Capture {
   kind: 'title' | 'h1' | 'ld' | 'author' | 'date';
   /** Elements open inside the captured one, itself included. */

@@ -1,12 +1,13 @@
 /**
  * Markup to clean text. Feed titles and summaries arrive as HTML fragments, entity-escaped
  * markup, double-escaped entities (`&amp;#039;`) and stray tags; readers need plain text.
- * One pass of htmlparser2's tokenizer (no DOM is built) drops what is never text, decodes
- * entities and marks paragraphs, so unclosed comments, scripts and odd nesting end where a
- * browser would end them; one pass of `tidy` then cleans the characters. Text without markup or
- * entities skips the parser. Nesting deeper than the guard's limit (html-guard.ts) stops the
- * parse with NestingTooDeepError: the parser's work grows with depth, and no real fragment
- * nests that deep.
+ * A fragment made only of tags around text is read by one scan; anything else by one pass of
+ * htmlparser2's parser with callbacks (no DOM is built), so unclosed comments, scripts and odd
+ * nesting end where a browser would end them. Both drop what is never text, decode entities and
+ * mark paragraphs; one pass of `tidy` then cleans the characters, and text without markup or
+ * entities goes to it directly. Nesting deeper than the guard's limit (html-guard.ts) stops the
+ * parse with NestingTooDeepError: the parser's work grows with depth, and no real fragment nests
+ * that deep.
  */
 
 import { decodeHTML } from 'entities';
