@@ -7,12 +7,14 @@
  * publish, send to one recipient), with wall time, CPU time and peak RSS per stage, beside the
  * ideal fetch schedule: the critical path given the injected latencies and the limits.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
@@ -218,4 +220,23 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     idealFetchMs: Math.round(idealFetchMs),
     fetchOverIdeal: Number((fetchWallMs / idealFetchMs).toFixed(2)),
   };
+}
+
+/**
+ * The same, in a fresh process: its peak RSS is the run's own, not that of whatever the calling
+ * process measured before (the bench's other parts leave their heaps behind).
+ */
+export function benchNewsDayInFreshProcess(options: NewsDayOptions): NewsDayResult | { skipped: string } {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(options)],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(output) as NewsDayResult | { skipped: string };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = await benchNewsDay(JSON.parse(process.argv[2]!) as NewsDayOptions);
+  process.stdout.write(JSON.stringify(result));
+  process.exit(0);
 }

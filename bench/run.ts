@@ -27,7 +27,7 @@ import type { ScoredItem } from '#domain/types.ts';
 import { buildStories } from '#edition/build-stories.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import { benchClassify } from './classify.ts';
-import { benchNewsDay } from './news-day.ts';
+import { benchNewsDayInFreshProcess } from './news-day.ts';
 import { benchParse } from './parse.ts';
 import { benchSend } from './send.ts';
 
@@ -120,9 +120,9 @@ results.classify = await benchClassify(
   line(`summarise: ${rows.map((r) => `${r.summariseStoriesPerSecond} stories/s at n=${r.n}`).join(', ')}`);
 }
 
-// a real news day over HTTP, with latency
+// a real news day over HTTP, with latency, in a fresh process (its peak RSS is its own)
 {
-  const day = await benchNewsDay({
+  const day = benchNewsDayInFreshProcess({
     corpora,
     day: '2023-03-21',
     latencyMs: [50, 300],
