@@ -138,6 +138,8 @@ describe('isBoilerplateLine (whole lines of an article)', () => {
   it.each([
     ['You May Also Like', 'related-links prompt'],
     ['Read more: Putin lands in Beijing', 'related-links prompt'],
+    ['Самые популярные диеты', 'related-links prompt'],
+    ['Más leídas', 'related-links prompt'],
     ['Read Full Article at RT.com', 'feed tail'],
     ['Continue reading...', 'feed tail'],
     ['The post Power of Siberia 2: what next? appeared first on Energy Monitor.', 'feed tail'],
