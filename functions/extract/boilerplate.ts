@@ -131,6 +131,11 @@ const LINE_RULES: readonly Rule[] = [
       'iu',
     ),
   ],
+  // "Share: Facebook Twitter Email", "分享到： 微信 微博 QQ空间": a share bar written out as a line.
+  [
+    'share prompt',
+    /^(share( (this|on|via|the story|the article))?|分享到?|поделиться|partager|compartir|compartilhar|teilen|condividi)\s*[:：]?\s*((facebook|twitter|x|whatsapp|telegram|linkedin|reddit|pinterest|e-?mail|print|copy link|微信|微博|qq空间|qq|豆瓣|vk|вконтакте|одноклассники)[\s,|·/]*)+$/iu,
+  ],
   ['newsletter or subscription prompt', /^(sign up|subscribe|register)( now| today| for free)?[:.!]?$/i],
   [
     'newsletter or subscription prompt',

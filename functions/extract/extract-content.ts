@@ -444,10 +444,11 @@ function closeBox(box: Box, boxes: readonly Box[], blocks: readonly Block[]): vo
   // An embedded post counts all its text as embedded; a box around one inherits that count.
   if (box.embedChars < 0) box.embedChars = box.chars;
   if (box.tag === 'table') box.dataTable = isDataTable(box, boxes);
-  let exclude = opensWithRelatedHeading(box, blocks);
+  const teaserList = opensWithRelatedHeading(box, blocks);
+  let exclude = teaserList;
   // A widget or social box around an embedded post is the post's frame: the post stays.
   const framesEmbed = box.embedChars > 0 && box.embedChars >= box.chars * 0.5;
-  if (!box.protectedBox && !framesEmbed) {
+  if (!box.protectedBox && !framesEmbed && !exclude) {
     if (box.label === 'noise') exclude = true;
     else if (box.label === 'weak-noise')
       exclude =
@@ -456,6 +457,12 @@ function closeBox(box: Box, boxes: readonly Box[], blocks: readonly Block[]): vo
   }
   if (exclude) {
     box.excluded = true;
+    // A list of other stories still weighs in its parent's link density: the parent is no more
+    // the article for having lost its teasers (it would otherwise outscore the body it holds).
+    if (teaserList && box.parent) {
+      box.parent.chars += box.chars;
+      box.parent.linkChars += box.linkChars;
+    }
     return;
   }
   const parent = box.parent;

@@ -149,6 +149,8 @@ describe('isBoilerplateLine (whole lines of an article)', () => {
     ['Got a news tip? Email tips@example.org', 'reader prompt'],
     ['Do you have a story to share? Contact our newsroom.', 'reader prompt'],
     ['Share this story', 'share prompt'],
+    ['分享到： 微信 微博 QQ空间', 'share prompt'],
+    ['Share: Facebook, Twitter, Email', 'share prompt'],
     ['Subscribe to our newsletter for the week’s top stories', 'newsletter or subscription prompt'],
     ['Get unlimited digital access for just $1 a week.', 'subscription promotion'],
     ['Become a member and support independent journalism.', 'subscription promotion'],
