@@ -71,15 +71,20 @@ function withinBudget(draft: StoryDraft, position: number): StoryDraft {
 
 function assembleEdition(input: EditionInput, drafts: readonly StoryDraft[]): Edition {
   const stories = drafts.map((d) => d.story);
+  const topLine = buildTopLine(stories);
   return {
     id: input.id,
     title: input.title,
     generatedAt: input.now.toISOString(),
     window: { from: input.window.from.toISOString(), to: input.window.to.toISOString() },
     ...(input.query ? { query: input.query } : {}),
-    topLine: buildTopLine(stories),
+    topLine,
     stories,
-    themes: buildThemeDigests(drafts, input.themes, input.window.to),
+    themes: buildThemeDigests(
+      drafts,
+      input.themes,
+      topLine.map((t) => t.text),
+    ),
     sources: input.sources,
     stats: {
       itemsSeen: input.itemsSeen,

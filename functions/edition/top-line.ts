@@ -8,7 +8,15 @@
 import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
+import { isQuotedHeadline, quoteHeadline } from './attribution.ts';
+import { outletName } from './outlet-name.ts';
 
+/**
+ * Word overlap (Dice) with the story's headline below which a sentence does not state the
+ * headline's development ("The leaders meet again on Tuesday" under "US urges Xi to press
+ * Putin"): the top line then quotes the headline.
+ */
+const STATES_HEADLINE = 0.15;
 /** Ranks within this of the best open story count as close. */
 const CLOSE = 0.05;
 const BOTH_SIDES =
@@ -34,17 +42,29 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
     const fresh = open.find((s) => s.rank >= best.rank - CLOSE && !chosen.some((c) => lead(c) === lead(s)));
     chosen.push(fresh ?? best);
   }
-  return chosen.map(
-    (s) =>
-      s.sentences.find((x) => BOTH_SIDES.test(x.text)) ??
-      s.sentences[0] ?? { text: s.title, url: s.articles[0]?.url ?? '' },
+  return chosen.map(topLineSentence);
+}
+
+/**
+ * A reported sentence, not a quoted headline, says what happened: the first naming both sides,
+ * else the first. When it does not state the development the headline names, the headline
+ * itself, quoted, is the top line.
+ */
+function topLineSentence(story: Story): SummarySentence {
+  const headline = new Set(tokensOf(story.title));
+  const states = story.sentences.filter(
+    (x) => !isQuotedHeadline(x.text) && dice(new Set(tokensOf(x.text)), headline) >= STATES_HEADLINE,
   );
+  const sentence = states.find((x) => BOTH_SIDES.test(x.text)) ?? states[0];
+  if (sentence) return sentence;
+  const lead = story.articles[0]!;
+  return { text: quoteHeadline(story.title, outletName(lead.source, lead.url)), url: lead.url };
 }
 
 /** Not another state's or actor's business with the two sides only as its backdrop. */
 function isAboutTheRelation(story: Story): boolean {
   // A story with no reporting sentence, only its headline, is no development to lead with.
-  if (story.sentences.every((s) => s.text.includes('carries the report “'))) return false;
+  if (story.sentences.length === 0 || story.sentences.every((s) => isQuotedHeadline(s.text))) return false;
   const frame = frameOfHeadline(story.title);
   if (!frame.known) return true;
   if (frame.bilateral || (namesBothSides(story.title) && !frame.thirdParty)) return true;

@@ -132,7 +132,7 @@ describe('Bedrock summariser (local Converse endpoint)', () => {
     const [out] = await summariseAbstractively([summitDraft], summarizer(), silentLogger);
     expect(out!.story.sentences).toEqual([
       {
-        text: 'Meridian Wire reports that Xi and Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday.',
+        text: 'Xi and Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday, Meridian Wire reports.',
         url: summit.wire.link,
       },
     ]);
