@@ -192,6 +192,11 @@ const SIDE =
   /china|chinese|beijing|xi jinping|russia|russian|moscow|kremlin|putin|кита|росси|москв|пекин|中国|俄罗斯|中俄/iu;
 const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平)/iu;
+/** Whether a sentence leans on one before it ("It was…", "The deal was…"): it cannot open a paragraph. */
+export function leansOnContext(sentence: string): boolean {
+  return ANAPHORIC.test(sentence);
+}
+
 /** A sentence leaning on one before it ("The deal was...", "But...") is a weak opener. */
 const ANAPHORIC =
   /^(but|and|also|however|yet|still|it|its|this|that|these|those|he|she|they|his|her|their|the (deal|move|visit|agreement|statement|project|plan|call|meeting|talks|trip|leaders|two leaders|two sides|ministers|patrol|series))\b/i;

@@ -19,7 +19,7 @@ import { attribute, isDigestLanguage } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
-import { type ScoredSentence, scoreSentences } from './summarise-stories.ts';
+import { leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
 
 /** A story and, when the edition was built from reports, what it was made from. */
 export type ThemeMaterial = Pick<StoryDraft, 'story'> & Partial<Omit<StoryDraft, 'story'>>;
@@ -125,7 +125,9 @@ function candidatesOf(m: ThemeMaterial, theme: ThemeId): Candidate[] {
           score: 3 - i,
         }));
   return scored
-    .filter((s) => !s.roundUp && isDigestLanguage(s.text, s.language) && onTheme(s.text))
+    .filter(
+      (s) => !s.roundUp && !leansOnContext(s.text) && isDigestLanguage(s.text, s.language) && onTheme(s.text),
+    )
     .map((s) => ({ ...s, storyId: m.story.id }));
 }
 
@@ -264,7 +266,7 @@ function distinctPhrases(phrases: readonly string[], max: number): string[] {
 
 /** Words that end a quoted cue: a new clause or a verb of its own begins. */
 const CLAUSE_BREAK =
-  /^(as|while|and|but|amid|after|before|during|ahead|until|following|because|since|when|with|which|who|that|despite|although|is|are|was|were|will|would|has|have|had|could|can|may|might|said|says)$/i;
+  /^(as|while|and|but|amid|after|before|during|ahead|until|following|because|since|when|with|which|who|that|despite|although|is|are|was|were|will|would|has|have|had|could|can|may|might|said|says|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|last|next|this)$/i;
 /** Words a quotation does not end on. */
 const TRAILING =
   /^(via|of|to|in|on|for|with|from|by|at|into|over|about|new|major|more|its|their|his|her|a|an|the|and|or|but|that|this|as|is|are|was|were|be|been|has|have|had|could|would|may|might|will|can|only|also|not)$/i;
@@ -318,6 +320,9 @@ function cuePhrase(text: string, [start, end]: [number, number]): string | undef
     }
   }
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
+  // "… to set": an infinitive cut from its object says nothing.
+  if (words.length >= 2 && /^to$/i.test(bare(words.at(-2)!.word))) words.splice(-2);
+  while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
   const to = words.at(-1)?.end ?? end;
   let phrase = text
     .slice(from, to)
@@ -327,7 +332,8 @@ function cuePhrase(text: string, [start, end]: [number, number]): string | undef
   // A quote mark left open by the cut goes; an apostrophe inside a word ("who’s") stays.
   const marks = /(?<!\p{L})[‘’']|[‘’'](?!\p{L})|‘/gu;
   if ((phrase.match(marks)?.length ?? 0) % 2 === 1) phrase = phrase.replace(marks, '');
-  return phrase.length >= 4 ? phrase : undefined;
+  // One word out of its sentence ("rejected") says nothing.
+  return phrase.includes(' ') ? phrase : undefined;
 }
 
 /** Most longer words capitalised: a headline in Title Case. */
@@ -386,7 +392,8 @@ function perspectiveSplit(
       1,
     );
     remember(quoted, ...words);
-    return `${outlets} (${camps}) ${what}${words.length > 0 ? ` (“${words[0]}”)` : ''}`;
+    const many = list.length > 1 || list.some(([, r]) => r.outlets.size > 1);
+    return `${outlets} (${camps}) ${many ? what : what.replace(/^dwell/, 'dwells')}${words.length > 0 ? ` (“${words[0]}”)` : ''}`;
   };
   const steps = upbeat.some(([, r]) => r.step.length > 0);
   const limits = who(critical, 'dwell on the limits', (r) => r.friction);
