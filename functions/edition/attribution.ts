@@ -20,6 +20,8 @@ export interface SourcedSentence {
   headline?: boolean;
   /** The report's language (primary subtag), when known. */
   language?: string;
+  /** A machine translation of a headline, from this language ("auto": detected by the service). */
+  translatedFrom?: string;
 }
 
 /**
@@ -75,6 +77,10 @@ export function namesItsSpeaker(sentence: string): boolean {
 export function attribute(sentence: SourcedSentence): string {
   const outlet = outletName(sentence.source, sentence.url);
   const text = dropDiscourseMarker(sentence.text.trim());
+  if (sentence.headline && sentence.translatedFrom) {
+    const from = LANGUAGE_NAMES[sentence.translatedFrom];
+    return `${quoteHeadline(text, outlet).replace(/\.$/, '')} (machine translation${from ? ` from ${from}` : ''}).`;
+  }
   if (sentence.headline) return quoteHeadline(text, outlet);
   if (!isDigestLanguage(text, sentence.language)) {
     const language = sentence.language ? LANGUAGE_NAMES[sentence.language] : undefined;

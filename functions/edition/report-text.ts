@@ -13,6 +13,7 @@ import { splitSentences } from '#text/sentences.ts';
 import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { namesItsSpeaker } from './attribution.ts';
+import type { HeadlineTranslation } from './translate-headlines.ts';
 
 export interface ReportText {
   url: string;
@@ -26,6 +27,8 @@ export interface ReportText {
   quotable: boolean;
   /** A live page, briefing or round-up: its sentences are about several events, each in passing. */
   roundUp: boolean;
+  /** The headline in English, when it is not in English and was translated (the translation option). */
+  titleEnglish?: HeadlineTranslation;
 }
 
 /** Article text read per report: the lead and the first developments. */
@@ -44,7 +47,11 @@ export function reportUrl(item: ScoredItem): string {
 }
 
 /** The reporting sentences of a report, in their order; `keyTerms` drops the off-topic ones. */
-export function reportText(item: ScoredItem, keyTerms?: ReadonlySet<string>): ReportText {
+export function reportText(
+  item: ScoredItem,
+  keyTerms?: ReadonlySet<string>,
+  titleEnglish?: HeadlineTranslation,
+): ReportText {
   const title = cleanTitle(item.title, item.source);
   const headline = new Set(tokensOf(title));
   const body = item.article?.text?.trim() ? item.article.text : (item.content ?? '');
@@ -77,6 +84,7 @@ export function reportText(item: ScoredItem, keyTerms?: ReadonlySet<string>): Re
     ...(language ? { language } : {}),
     quotable: isQuotableHeadline(title),
     roundUp: ROUND_UP.test(title),
+    ...(titleEnglish ? { titleEnglish } : {}),
   };
 }
 

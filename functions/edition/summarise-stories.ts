@@ -71,13 +71,13 @@ export function scoreSentences(
 ): ScoredSentence[] {
   const hasDigestLanguage = texts.some((t) => t.sentences.some((x) => isDigestLanguage(x, t.language)));
   const storyTitle = new Set(tokensOf(texts[0]?.title ?? ''));
+  const hasTranslated = !hasDigestLanguage && texts.some((t) => t.titleEnglish);
   const out: ScoredSentence[] = [];
   texts.forEach((text, rankInStory) => {
     const item = ordered[rankInStory]!;
-    const lines: { sentence: string; headline: boolean }[] = text.sentences.map((sentence) => ({
-      sentence,
-      headline: false,
-    }));
+    const lines: { sentence: string; headline: boolean; translatedFrom?: string }[] = text.sentences.map(
+      (sentence) => ({ sentence, headline: false }),
+    );
     // The story's own headline is printed above the summary and is never repeated in it.
     if (
       rankInStory > 0 &&
@@ -85,13 +85,21 @@ export function scoreSentences(
       dice(new Set(tokensOf(text.title)), storyTitle) < HEADLINE_REPEATS
     )
       lines.push({ sentence: text.title, headline: true });
-    lines.forEach(({ sentence, headline }, position) => {
+    // A story with nothing in English says what its reports are about by their translated headlines.
+    if (!hasDigestLanguage && text.titleEnglish)
+      lines.push({
+        sentence: text.titleEnglish.english,
+        headline: true,
+        translatedFrom: text.titleEnglish.from,
+      });
+    lines.forEach(({ sentence, headline, translatedFrom }, position) => {
       const words = tokensOf(sentence);
       if (words.length === 0 || sentence.length > MAX_SENTENCE_CHARS) return;
       // The story's headline is printed above its summary: a sentence restating it adds nothing.
       if (!headline && dice(new Set(words), storyTitle) >= TITLE_REPEAT) return;
-      const inDigestLanguage = isDigestLanguage(sentence, text.language);
-      if (!inDigestLanguage && hasDigestLanguage) return;
+      const inDigestLanguage = translatedFrom !== undefined || isDigestLanguage(sentence, text.language);
+      // With English in the story, or translated headlines, another language is not summary material.
+      if (!inDigestLanguage && (hasDigestLanguage || hasTranslated)) return;
       const anchors = storyAnchorsOf(sentence);
       // Redundancy is judged on words and anchors together: a paraphrase repeats the names and figures.
       const tokens = new Set([...words, ...anchors]);
@@ -121,7 +129,11 @@ export function scoreSentences(
         url: text.url,
         source: text.source,
         ...(headline ? { headline: true } : {}),
-        ...(text.language ? { language: text.language } : {}),
+        ...(translatedFrom
+          ? { translatedFrom, language: 'en' }
+          : text.language
+            ? { language: text.language }
+            : {}),
         ...(text.roundUp ? { roundUp: true } : {}),
         tokens,
         score,
@@ -146,8 +158,9 @@ export function pickSentences(
     remaining.forEach((c, i) => {
       const redundancy = Math.max(0, ...[...already, ...chosen].map((x) => dice(x.tokens, c.tokens)));
       if (redundancy > REDUNDANT) return;
-      // One quoted headline is enough in a summary.
-      if (c.headline && chosen.some((x) => x.headline)) return;
+      // One quoted headline is enough in a summary (two translated ones, when nothing is in English).
+      const headlines = chosen.filter((x) => x.headline).length;
+      if (c.headline && headlines >= (c.translatedFrom ? 2 : 1)) return;
       // A report not yet quoted brings another facet of the story.
       const fresh = [...already, ...chosen].some((x) => x.url === c.url) ? 0 : 0.4;
       const value = c.score - 3 * redundancy + fresh;
