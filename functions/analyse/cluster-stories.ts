@@ -450,9 +450,23 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     for (const item of own) meetingOf(meetings, item, frames.get(item)!.call, maxApart).items.push(item);
     if (others.length > 0) rest.push(...clusterBySimilarity(others, { ...options, wordsOnly: true }));
   }
+  // A group of reports in another language that the first pass kept apart, each headline naming
+  // both leaders and nobody else: the same meeting, told in that language (the only one in person
+  // at that time; with two, nothing is guessed).
+  const inPerson = (item: ScoredItem) =>
+    meetings.filter((m) => !m.call && m.items.length > 0 && nearMeeting(m, item, maxApart));
+  const kept: ScoredItem[][] = [];
+  for (const cluster of rest) {
+    const target = cluster.every((item) => !frames.get(item)!.known && namesOnlyTheLeaders(item.title))
+      ? inPerson(cluster[0]!)
+      : [];
+    if (target.length === 1 && cluster.every((item) => nearMeeting(target[0]!, item, maxApart)))
+      target[0]!.items.push(...cluster);
+    else kept.push(cluster);
+  }
   const order = new Map(items.map((item, i) => [item, i]));
   const first = (c: readonly ScoredItem[]) => Math.min(...c.map((item) => order.get(item)!));
-  return [...meetings.map((m) => m.items).filter((c) => c.length > 0), ...rest]
+  return [...meetings.map((m) => m.items).filter((c) => c.length > 0), ...kept]
     .map((c) => [...c].sort((a, b) => order.get(a)! - order.get(b)!))
     .sort((a, b) => first(a) - first(b));
 }
@@ -462,6 +476,30 @@ interface Meeting {
   call: boolean;
   times: number[];
   items: ScoredItem[];
+}
+
+/** Places and topics a report of the two leaders' meeting names besides the leaders themselves. */
+const MEETING_CONTEXT = new Set([
+  'e:xi',
+  'e:putin',
+  'e:moscow',
+  'e:beijing',
+  'e:kremlin',
+  'e:ukraine',
+  'e:red-square',
+]);
+
+/** A headline naming Xi and Putin and no other person, state or forum. */
+function namesOnlyTheLeaders(title: string): boolean {
+  const entities = [...storyAnchorsOf(title)].filter((a) => a.startsWith('e:'));
+  return (
+    entities.includes('e:xi') && entities.includes('e:putin') && entities.every((a) => MEETING_CONTEXT.has(a))
+  );
+}
+
+function nearMeeting(meeting: Meeting, item: ScoredItem, maxApart: number): boolean {
+  const at = item.published ? Date.parse(item.published) : Number.NaN;
+  return !Number.isFinite(at) || meeting.times.some((t) => Math.abs(t - at) <= maxApart);
 }
 
 /** The meeting of this kind near the report's time (within `maxApart` of one of its reports), or a new one. */

@@ -133,6 +133,14 @@ function endSentence(summary: string): string {
 const DATELINE =
   /^[\p{Lu}][\p{Lu} .'’-]{2,30}(?:, [\p{L}]{3,9}\.? \d{1,2})?(?: \([^()]{2,30}\))? ?(?:--|—|–|-) ?(?=\p{Lu})/u;
 
+/** The sentence without the wire's dateline, and with quotes that hug their words ("' dear friend '"). */
 function stripDateline(sentence: string): string {
-  return sentence.replace(DATELINE, '');
+  return sentence
+    .replace(DATELINE, '')
+    .replace(LOOSE_QUOTE, (_, open: string, words: string, close: string) =>
+      open === "'" && close === "'" ? `‘${words}’` : `${open}${words}${close}`,
+    );
 }
+
+/** A short quotation with a space inside each mark: "' dear friend '", "“ no limits ”". */
+const LOOSE_QUOTE = /(['‘“"])\s+([^'‘’“”"]{1,60}?)\s+(['’”"])/g;

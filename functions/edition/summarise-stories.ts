@@ -193,7 +193,11 @@ export function summariseExtractively(
   terms: StoryTerms,
   options: SummaryOptions = { maxSentences: MAX_SENTENCES },
 ): SummarySentence[] {
-  const max = Math.max(1, Math.min(MAX_SENTENCES, options.maxSentences));
+  // A story with nothing in English (nor translated) gets one quoted sentence: what it is about.
+  const english = texts.some(
+    (t) => t.titleEnglish || t.sentences.some((x) => isDigestLanguage(x, t.language)),
+  );
+  const max = english ? Math.max(1, Math.min(MAX_SENTENCES, options.maxSentences)) : 1;
   const chosen = pickSentences(scoreSentences(ordered, texts, terms), max, [], ordered.length < BROAD_STORY);
   // The summary opens with a sentence that stands on its own; a quoted headline comes last.
   const opener = chosen.findIndex((c) => !ANAPHORIC.test(c.text) && !c.headline);

@@ -83,6 +83,53 @@ describe('clusterStories', () => {
     expect(clusterOf(grouped, military!)).toEqual(clusterOf(grouped, energy!));
   });
 
+  it('joins reports in another language that name only the two leaders to their meeting that day, not a third party’s', () => {
+    const at = (h: number) => new Date(Date.UTC(2026, 10, 23, h)).toISOString();
+    const one = (id: string, title: string, summary: string, h: number, language = 'en') =>
+      report({
+        id,
+        source: `Outlet ${id}`,
+        perspective: 'western',
+        language,
+        published: at(h),
+        title,
+        summary,
+      });
+    const reports = [
+      one(
+        'talks',
+        'Xi and Putin hold talks in Beijing',
+        'Xi Jinping and Vladimir Putin met in the Great Hall.',
+        6,
+      ),
+      one('statement', 'Putin and Xi sign joint statement after talks', 'The leaders signed a statement.', 8),
+      one(
+        'pl1',
+        'Kreml: Władimir Putin i Xi Jinping omówili plan pokojowy',
+        'Rzecznik Kremla poinformował o rozmowach.',
+        9,
+        'pl',
+      ),
+      one(
+        'pl2',
+        'Putin na spotkaniu z Xi. Rozmowy "udane i konstruktywne"',
+        'Putin określił rozmowy jako udane.',
+        10,
+        'pl',
+      ),
+      one(
+        'pl3',
+        'Premier Japonii Kishida w Kijowie, gdy Xi spotyka Putina',
+        'Kishida odwiedził Ukrainę.',
+        10,
+        'pl',
+      ),
+    ];
+    const grouped = clusterStories(reports);
+    expect(clusterOf(grouped, reports[0]!)).toEqual(new Set(['talks', 'statement', 'pl1', 'pl2']));
+    expect(clusterOf(grouped, reports[4]!)).toEqual(new Set(['pl3']));
+  });
+
   it('keeps a same-day gas-price dispute apart from the summit, across two languages', () => {
     expect(clusterOf(clusters, gas.ledger)).toEqual(new Set([gas.ledger.id, gas.independent.id]));
   });
