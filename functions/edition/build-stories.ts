@@ -69,7 +69,11 @@ function draftStory(
   const themes = storyThemes(reports);
   const { signal, reasons } = labelSignal(reports, themes, sentences);
   const articles = toArticles(reports, translations);
-  const { rank, novelty } = rankStory(reports, articles, signal, context);
+  const ranked = rankStory(reports, articles, signal, context);
+  // A story the reports give nothing to summarise but a headline tells the reader less: it goes
+  // below the stories the edition can say something about.
+  const rank = sentences.length > 0 ? ranked.rank : Math.round(ranked.rank * HEADLINE_ONLY * 1000) / 1000;
+  const { novelty } = ranked;
   const story: Story = {
     id: storyId(representative),
     title: cleanTitle(representative.title, representative.source),
@@ -84,6 +88,9 @@ function draftStory(
   };
   return { story, reports, texts, terms };
 }
+
+/** Rank factor of a story with no reporting sentence, only its headline. */
+const HEADLINE_ONLY = 0.85;
 
 /** Stable across runs and editions: the representative's canonical link, else its id. */
 function storyId(item: ScoredItem): string {

@@ -28,7 +28,7 @@ const COUNTER: readonly RegExp[] = [
 
 /** Firsts, signings, launches, announcements, new figures. */
 const NEW: readonly RegExp[] = [
-  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?)\b)|for the first time|unprecedented|breakthrough|launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
+  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?|(foreign |overseas |official |state )?(trips?|visits?|journey|time|abroad|meeting|day|stop))\b)|for the first time|unprecedented|breakthrough|launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
   /\b(sign(s|ed|ing)?(?! of)|ink(s|ed)?|seal(s|ed)?)\b|(?<!\bno |\bwithout (a |any )?)\b(deal|agreement|pact|accord|contract|memorandum|treaty)\b/i,
   /\b(agree(s|d)? to|will (build|launch|supply|hold|open|create|set up|expand|double|increase|begin|start)|plans? to|invite[sd]?|to (build|launch|open|begin|start)|visa-free|new (record|high|pipeline|route|line|era|framework|bank|corridor|model))\b/i,
   /\b(record|jump(s|ed)?|surge[sd]?|doubled?)\b/i,

@@ -82,8 +82,9 @@ export function reportText(
     title,
     sentences,
     ...(language ? { language } : {}),
-    quotable: isQuotableHeadline(title),
-    roundUp: ROUND_UP.test(title),
+    // The label the title cleaner takes off ("Live updates:") still says what the report is.
+    quotable: isQuotableHeadline(title) && !ROUND_UP.test(item.title),
+    roundUp: ROUND_UP.test(item.title),
     ...(titleEnglish ? { titleEnglish } : {}),
   };
 }
@@ -133,14 +134,35 @@ function endSentence(summary: string): string {
 const DATELINE =
   /^[\p{Lu}][\p{Lu} .'’-]{2,30}(?:, [\p{L}]{3,9}\.? \d{1,2})?(?: \([^()]{2,30}\))? ?(?:--|—|–|-) ?(?=\p{Lu})/u;
 
-/** The sentence without the wire's dateline, and with quotes that hug their words ("' dear friend '"). */
+/**
+ * The sentence without the wire's dateline, with quotes that hug their words ("' dear friend '"),
+ * and with the article a standfirst written as a headline leaves out ("Statement decries …" →
+ * "The statement decries …", "Chinese leader, a guest …" → "The Chinese leader, a guest …").
+ */
 function stripDateline(sentence: string): string {
   return sentence
     .replace(DATELINE, '')
     .replace(LOOSE_QUOTE, (_, open: string, words: string, close: string) =>
       open === "'" && close === "'" ? `‘${words}’` : `${open}${words}${close}`,
-    );
+    )
+    .replace(BARE_NOUN_AFTER_ADJECTIVE, 'The $1')
+    .replace(BARE_NOUN, (noun: string) => `The ${noun.toLowerCase()}`);
 }
+
+/** Roles and documents a standfirst opens with, without their article. */
+const ROLE_NOUNS =
+  'leader|president|premier|minister|foreign minister|ministry|foreign ministry|defence ministry|defense ministry|statement|joint statement|move|deal|agreement|visit|trip|official|spokesman|spokeswoman|spokesperson|envoy|delegation|summit|meeting|report|pact|plan|decision|government|military|army|navy|embassy|state media';
+const NATIONALITY =
+  'Chinese|Russian|US|U\\.S\\.|American|Ukrainian|Japanese|European|Western|Indian|Mongolian|North Korean|Kremlin';
+/** Then a comma or a lower-case word: "Statement decries", not "President Xi". */
+const NEXT = '(?=,| \\p{Ll})';
+const BARE_NOUN_AFTER_ADJECTIVE = new RegExp(`^((?:${NATIONALITY}) (?:${ROLE_NOUNS}))${NEXT}`, 'u');
+const BARE_NOUN = new RegExp(
+  `^(?:${ROLE_NOUNS.split('|')
+    .map((n) => n.charAt(0).toUpperCase() + n.slice(1))
+    .join('|')})${NEXT}`,
+  'u',
+);
 
 /** A short quotation with a space inside each mark: "' dear friend '", "“ no limits ”". */
 const LOOSE_QUOTE = /(['‘“"])\s+([^'‘’“”"]{1,60}?)\s+(['’”"])/g;

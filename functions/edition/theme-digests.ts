@@ -414,8 +414,9 @@ function coverageSentence(mine: readonly ThemeMaterial[], id: ThemeId, picture: 
     const under = [...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))];
     return `Touched on today only in stories under ${joinWords(under)}.`;
   }
-  const count = own.length === 1 ? 'The story below does' : `None of the ${own.length} stories below does`;
-  return `${count} not change the reference documents’ picture of ${picture}.`;
+  const stories =
+    own.length === 1 ? 'The story below does not change' : `The ${own.length} stories below do not change`;
+  return `${stories} the reference documents’ picture of ${picture}.`;
 }
 
 function joinWords(words: readonly string[]): string {

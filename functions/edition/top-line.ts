@@ -11,13 +11,13 @@ import { dice, tokensOf } from '#text/tokens.ts';
 import { isQuotedHeadline, quoteHeadline } from './attribution.ts';
 import { outletName } from './outlet-name.ts';
 
-/**
- * Word overlap (Dice) with the story's headline below which a sentence does not state the
- * headline's development ("The leaders meet again on Tuesday" under "US urges Xi to press
- * Putin"): the top line then quotes the headline.
- */
-const STATES_HEADLINE = 0.15;
-/** Ranks within this of the best open story count as close. */
+/** Reports from which a story's headline is one framing among many, not the development itself. */
+const BROAD = 3;
+/** The two sides' names: sharing only these with a headline says nothing of its development. */
+const SIDE_WORDS = new Set(
+  tokensOf('China Chinese Beijing Xi Jinping Russia Russian Moscow Kremlin Putin Vladimir'),
+);
+/** Ranks within this of the best open story count as close: a theme not yet in the top line goes first. */
 const CLOSE = 0.05;
 const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|中国|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|中国|习近平)/iu;
@@ -47,18 +47,34 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
 
 /**
  * A reported sentence, not a quoted headline, says what happened: the first naming both sides,
- * else the first. When it does not state the development the headline names, the headline
- * itself, quoted, is the top line.
+ * else the first. For a story of one or two reports, only among those sharing a word of the
+ * headline beyond the two sides' names ("The leaders meet again on Tuesday" does not state "US
+ * urges Xi to press Putin"); with none, the headline itself, quoted, is the top line.
  */
 function topLineSentence(story: Story): SummarySentence {
+  const reported = story.sentences.filter((x) => !isQuotedHeadline(x.text));
+  // A widely covered event is more than its representative's headline: any report of it will do.
+  if (new Set(story.articles.map((a) => a.url)).size >= BROAD && reported.length > 0)
+    return reported.find((x) => BOTH_SIDES.test(x.text)) ?? reported[0]!;
   const headline = new Set(tokensOf(story.title));
   const states = story.sentences.filter(
-    (x) => !isQuotedHeadline(x.text) && dice(new Set(tokensOf(x.text)), headline) >= STATES_HEADLINE,
+    (x) =>
+      !isQuotedHeadline(x.text) &&
+      tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
   );
   const sentence = states.find((x) => BOTH_SIDES.test(x.text)) ?? states[0];
   if (sentence) return sentence;
   const lead = story.articles[0]!;
   return { text: quoteHeadline(story.title, outletName(lead.source, lead.url)), url: lead.url };
+}
+
+/** A word of the headline, or one of its family ("welcoming", "welcome"): the same first five letters. */
+function sharesRoot(token: string, headline: ReadonlySet<string>): boolean {
+  if (headline.has(token)) return true;
+  if (token.length < 5) return false;
+  const root = token.slice(0, 5);
+  for (const h of headline) if (h.length >= 5 && h.slice(0, 5) === root && !SIDE_WORDS.has(h)) return true;
+  return false;
 }
 
 /** Not another state's or actor's business with the two sides only as its backdrop. */

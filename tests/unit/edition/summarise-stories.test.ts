@@ -422,6 +422,31 @@ describe('buildTopLine', () => {
     expect(top.map((t) => t.text)).toEqual(['Sentence of deal about China and Russia.']);
   });
 
+  it.each([
+    // The report's sentence is about something else than its headline's development: the headline, quoted.
+    [
+      'US urges Xi to press Putin over war crimes in Ukraine',
+      "The Chinese and Russian leaders meet again on Tuesday during Xi Jinping's visit to Moscow, BBC News reports.",
+      'BBC News ran the headline “US urges Xi to press Putin over war crimes in Ukraine”.',
+    ],
+    // It states it (a word of the same family: "welcoming", "welcome"): the sentence.
+    [
+      "Putin's welcome to Xi Jinping seems to show China is on Russia's side",
+      "Putin's welcoming remarks to Xi Jinping were a barb aimed at Ukraine, BBC News reports.",
+      "Putin's welcoming remarks to Xi Jinping were a barb aimed at Ukraine, BBC News reports.",
+    ],
+  ])('leads with a sentence stating the headline of a small story: %s', (title, sentence, expected) => {
+    const url = 'https://www.bbc.com/news/1';
+    const small: Story = {
+      ...summitStory,
+      id: 'small',
+      title,
+      sentences: [{ text: sentence, url }],
+      articles: [{ ...summitStory.articles[0]!, url, source: 'BBC News - Asia', title }],
+    };
+    expect(buildTopLine([small]).map((t) => t.text)).toEqual([expected]);
+  });
+
   it('prefers a theme not yet covered when ranks are close, but not over a clearly more important story', () => {
     const titles: Record<string, string> = {
       pipeline: 'Russia and China agree on a pipeline route',
