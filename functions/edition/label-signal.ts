@@ -20,7 +20,7 @@ const COUNTER: readonly RegExp[] = [
   /\b(refus(es|ed|al|ing) to|refuse to|reject(s|ed)|declined to|balk(s|ed)?|(holds?|held) back|keeps? (its )?distance|distanc(es|ed|ing) itself|wary of|reluctan(t|ce)|hesitan(t|cy)|cautious (about|over|on|of))\b/i,
   /\b(banks?|lenders?) (\w+ )?(refus|halt|suspend|stop|restrict|tighten|reject|freez)\w*|\bpayment (problems|delays|difficulties|issues|hurdles)\b/i,
   /\b(trade|exports?|imports?|shipments?|deliveries|purchases|sales|supplies|volumes?|turnover) (\w+ ){0,2}(fell|falls|fall|drop|dip|decline|shrink|slump|dropped|drops|declined|declines|shrank|shrinks|slumped|slumps|dipped|dips|plunged|plunges|slid|slides|tumbled|contracted)\b|\b(fall|drop|decline|slump|dip|plunge|slowdown) in (trade|exports?|imports?|shipments?|sales)\b/i,
-  /\b(junior partner|vassal|colony|unequal|imbalance[sd]?|lopsided|asymmetr(y|ic)|dependen(ce|t|cy) on (china|beijing)|reliance on (china|beijing)|who['’]?s boss|limits of (the|their|a|this) (partnership|relationship|friendship|alliance|ties))\b/i,
+  /\b(junior partner|vassal|colony|unequal|imbalance[sd]?|lopsided|asymmetr(y|ic)|dependen(ce|t|cy) on (china|beijing)|reliance on (china|beijing)|who['’]?s boss|limits of (the|their|a|this) (partnership|relationship|friendship|alliance|ties)|tests? (of |for )?(the |their |its |this )?(limits|['‘’"]?no[- ]limits['‘’"]? (friendship|partnership|ties)|friendship|partnership|alliance|relationship))\b/i,
   /\b(shares?|stocks?) (\w+ )?(tumble|fall|drop|slump|plunge|slide)\w*\b|\b(unease|strain(s|ed)?|cool(s|ed|ing) (ties|relations))\b/i,
   /разноглас|отказ|задерж|отлож|приостанов|не договорил|без (новых )?(соглашени|контракт)|тупик|падени|упал/iu,
   /分歧|拒绝|推迟|暂停|搁置|僵局|未能达成/u,
@@ -127,7 +127,8 @@ export function cueSpans(text: string, kind: CueKind): [number, number][] {
   const spans: [number, number][] = [];
   for (const re of patterns) {
     const m = re.exec(text);
-    if (m?.[0].trim()) spans.push([m.index, m.index + m[0].length]);
+    // A bare "first" is as often an ordinal ("the first line", "first deliveries") as a first step.
+    if (m?.[0].trim() && !/^first$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
 }

@@ -151,7 +151,7 @@ function stripDateline(sentence: string): string {
 
 /** Roles and documents a standfirst opens with, without their article. */
 const ROLE_NOUNS =
-  'leader|president|premier|minister|foreign minister|ministry|foreign ministry|defence ministry|defense ministry|statement|joint statement|move|deal|agreement|visit|trip|official|spokesman|spokeswoman|spokesperson|envoy|delegation|summit|meeting|report|pact|plan|decision|government|military|army|navy|embassy|state media';
+  'leader|president|premier|minister|foreign minister|ministry|foreign ministry|defence ministry|defense ministry|statement|joint statement|move|deal|agreement|visit|trip|official|spokesman|spokeswoman|spokesperson|envoy|delegation|summit|meeting|report|pact|plan|decision|government|military|army|navy|embassy|state media|relationship|partnership|alliance|treaty|pipeline|project|bloc|exercise|patrol|drill';
 const NATIONALITY =
   'Chinese|Russian|US|U\\.S\\.|American|Ukrainian|Japanese|European|Western|Indian|Mongolian|North Korean|Kremlin';
 /** Then a comma or a lower-case word: "Statement decries", not "President Xi". */

@@ -112,8 +112,11 @@ export function buildThemeDigests(
 /** The theme's sentences of a story, in the digest's language: from its reports when known, else its summary. */
 function candidatesOf(m: ThemeMaterial, theme: ThemeId): Candidate[] {
   // From a story filed under another theme, only a sentence mainly about this one is a facet.
+  // Partnership is what every report of the two sides touches: it is no facet of another story.
   const onTheme = (text: string) =>
-    m.story.themes.includes(theme) ? assignThemes(text).includes(theme) : assignThemes(text)[0] === theme;
+    m.story.themes.includes(theme)
+      ? assignThemes(text).includes(theme)
+      : theme !== 'alliance-diplomacy' && assignThemes(text)[0] === theme;
   const scored: ScoredSentence[] =
     m.reports && m.texts && m.terms
       ? scoreSentences(m.reports, m.texts, m.terms)
@@ -145,7 +148,11 @@ function chooseDevelopments(
     !seen.some((s) => dice(s, c.tokens) > REPEATS) &&
     !chosen.some((x) => dice(x.tokens, c.tokens) > REPEATS) &&
     !(c.headline && chosen.some((x) => x.headline));
-  const byStory = mine.slice(0, STORIES_READ).map((m) => candidatesOf(m, theme));
+  // A sentence with little beyond the two sides and a date ("The Russian president is visiting
+  // China on May 16 and 17") is no development.
+  const byStory = mine
+    .slice(0, STORIES_READ)
+    .map((m) => candidatesOf(m, theme).filter((c) => informativeWords(c.text) >= INFORMATIVE));
   const chosen: Candidate[] = [];
   const words = () => chosen.reduce((n, c) => n + c.text.split(/\s+/).length, 0);
   const tryAdd = (c: Candidate | undefined) => {
@@ -159,6 +166,19 @@ function chooseDevelopments(
   return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
 
+/** Content words a development sentence carries beyond the sides' names, titles and dates. */
+const INFORMATIVE = 4;
+const PLAIN =
+  /^(china|chinese|beijing|xi|jinping|russia|russian|moscow|kremlin|putin|vladimir|president|leader|leaders|country|countries|two|visit\w*|trip|talks?|meet\w*|january|february|march|april|may|june|july|august|september|october|november|december|\d+\w*)$/i;
+
+function informativeWords(text: string): number {
+  return new Set(
+    (text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}|\d+/gu) ?? []).filter(
+      (w) => !PLAIN.test(w) && !/^(the|and|for|with|from|that|this|has|have|was|were|will|reports?)$/.test(w),
+    ),
+  ).size;
+}
+
 /** How the day's stories read against the baseline: the strongest signal among them. */
 function signalOf(stories: readonly Story[]): SignalLabel | undefined {
   const signals = stories.map((s) => s.signal);
@@ -167,6 +187,17 @@ function signalOf(stories: readonly Story[]): SignalLabel | undefined {
   if (signals.includes('reinforces')) return 'reinforces';
   return undefined;
 }
+
+/** Themes whose picture words of praise, pledges and solidarity can restate. */
+const RESTATABLE = new Set<ThemeId>([
+  'alliance-diplomacy',
+  'multipolar-order',
+  'energy',
+  'trade-finance',
+  'military',
+  'tech-infrastructure',
+  'narrative-history',
+]);
 
 const SIGNAL_CUE: Record<SignalLabel, CueKind> = {
   'counter-signal': 'friction',
@@ -209,6 +240,8 @@ function baselineSentence(picture: string, reading: Reading): string | undefined
       return `Today’s reports both add to and qualify ${documents}: they speak of ${step} but also of ${limit}.`;
     }
   }
+  // Praise and pledges restate the partnership; they do not restate the West's answers or the limits.
+  if (signal === 'reinforces' && !RESTATABLE.has(reading.theme)) return undefined;
   const found = cues(signal, SIGNAL_CUE[signal]);
   if (reading.onThemeOnly && found.length === 0) return undefined;
   remember(reading.quoted, ...found);

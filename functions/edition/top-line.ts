@@ -46,8 +46,7 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
 }
 
 /**
- * A reported sentence, not a quoted headline, says what happened: the first naming both sides,
- * else the first. For a story of one or two reports, only among those sharing a word of the
+ * A reported sentence, not a quoted headline, says what happened: the story's opener (leadOf). For a story of one or two reports, only among those sharing a word of the
  * headline beyond the two sides' names ("The leaders meet again on Tuesday" does not state "US
  * urges Xi to press Putin"); with none, the headline itself, quoted, is the top line.
  */
@@ -55,18 +54,31 @@ function topLineSentence(story: Story): SummarySentence {
   const reported = story.sentences.filter((x) => !isQuotedHeadline(x.text));
   // A widely covered event is more than its representative's headline: any report of it will do.
   if (new Set(story.articles.map((a) => a.url)).size >= BROAD && reported.length > 0)
-    return reported.find((x) => BOTH_SIDES.test(x.text)) ?? reported[0]!;
+    return leadOf(reported)!;
   const headline = new Set(tokensOf(story.title));
   const states = story.sentences.filter(
     (x) =>
       !isQuotedHeadline(x.text) &&
       tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
   );
-  const sentence = states.find((x) => BOTH_SIDES.test(x.text)) ?? states[0];
+  const sentence = leadOf(states);
   if (sentence) return sentence;
   const lead = story.articles[0]!;
   return { text: quoteHeadline(story.title, outletName(lead.source, lead.url)), url: lead.url };
 }
+
+/**
+ * The story's opening sentence, chosen to stand on its own, when it names either side; else the
+ * first naming both; else the first.
+ */
+function leadOf(sentences: readonly SummarySentence[]): SummarySentence | undefined {
+  const [first] = sentences;
+  if (!first || SIDE.test(first.text)) return first;
+  return sentences.find((x) => BOTH_SIDES.test(x.text)) ?? first;
+}
+
+const SIDE =
+  /china|chinese|beijing|xi\b|russia|russian|moscow|kremlin|putin|кита|росси|москв|пекин|путин|中国|俄/iu;
 
 /** A word of the headline, or one of its family ("welcoming", "welcome"): the same first five letters. */
 function sharesRoot(token: string, headline: ReadonlySet<string>): boolean {
