@@ -154,7 +154,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     stage('translate');
     translations = await translateHeadlines(
       enriched,
-      { translator: deps.translator, data: deps.data, logger },
+      {
+        translator: deps.translator,
+        data: deps.data,
+        logger,
+        onCorrupt: noteCorrupt,
+        ...(request.dryRun ? { readOnly: true } : {}),
+      },
       { maxPerRun: config.translate.maxPerRun },
     );
   }

@@ -7,10 +7,12 @@
  * after `maxFailures` failures in a row the service is not asked again that run. A headline
  * that is not translated stays as it was: translation never stops an edition.
  */
+import { z } from 'zod';
 import { describeError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { ScoredItem } from '#domain/types.ts';
 import type { Logger, Store, Translator } from '#ports/ports.ts';
+import { type CorruptDocument, readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { normaliseLanguage } from '#text/language.ts';
 import { cleanTitle } from '#text/titles.ts';
 import { isDigestLanguage } from './attribution.ts';
@@ -20,6 +22,10 @@ export interface TranslateDeps {
   /** Private state: the translation cache. */
   data: Store;
   logger: Logger;
+  /** Told about a corrupt cached translation (kept aside by the state helper, then translated again). */
+  onCorrupt?: (document: CorruptDocument) => void;
+  /** A dry run: cached translations are used, new ones are not stored. */
+  readOnly?: boolean;
 }
 
 export interface TranslateOptions {
@@ -33,11 +39,12 @@ export interface HeadlineTranslation {
   from: string;
 }
 
-interface CachedTranslation {
-  language: string;
-  text: string;
-  english: string;
-}
+const CachedTranslationSchema = z.object({
+  language: z.string(),
+  text: z.string(),
+  english: z.string().min(1),
+});
+type CachedTranslation = z.infer<typeof CachedTranslationSchema>;
 
 /** English headlines by item id, for the items whose headline is not in English. */
 export async function translateHeadlines(
@@ -71,9 +78,8 @@ export async function translateHeadlines(
       failures = 0;
       out.set(item.id, { english, from: language });
       const record: CachedTranslation = { language, text: title, english };
-      await deps.data
-        .put(key, JSON.stringify(record), { contentType: 'application/json' })
-        .catch((error: unknown) =>
+      if (!deps.readOnly)
+        await writeStoredJson(deps.data, key, record).catch((error: unknown) =>
           deps.logger.warn('translation not cached', { itemId: item.id, error: describeError(error) }),
         );
     } catch (error) {
@@ -92,12 +98,17 @@ export async function translateHeadlines(
 /** A cached translation of exactly this text, or undefined (absent, unreadable, or of another text). */
 async function readCached(deps: TranslateDeps, key: string, text: string): Promise<string | undefined> {
   try {
-    const object = await deps.data.get(key);
-    if (!object) return undefined;
-    const record = JSON.parse(object.body.toString('utf8')) as Partial<CachedTranslation>;
-    return record.text === text && typeof record.english === 'string' && record.english.trim()
-      ? record.english
-      : undefined;
+    const record = await readStoredValue(
+      {
+        store: deps.data,
+        logger: deps.logger,
+        ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}),
+        ...(deps.readOnly ? { readOnly: true } : {}),
+      },
+      key,
+      CachedTranslationSchema,
+    );
+    return record?.text === text && record.english.trim() ? record.english : undefined;
   } catch (error) {
     deps.logger.warn('translation cache not read', { error: describeError(error) });
     return undefined;

@@ -246,11 +246,12 @@ describe('a run with headline translation on', () => {
       })),
       translator: translator(),
     };
-    const request = resolveRunRequest(
-      { dryRun: true },
-      { now: clock.now(), windowHours: 24, timeZone: 'UTC' },
-    );
-    const { edition } = await runDigest(deps, config, request);
+    const at = { now: clock.now(), windowHours: 24, timeZone: 'UTC' };
+    // A dry run translates but stores nothing, translations included.
+    await runDigest(deps, config, resolveRunRequest({ dryRun: true }, at));
+    expect(requests).toHaveLength(1);
+    requests.length = 0;
+    const { edition } = await runDigest(deps, config, resolveRunRequest({}, at));
     const articles = edition.stories.flatMap((s) => s.articles);
     const russian = articles.find((a) => a.url.endsWith('/ru/1'))!;
     expect(russian.titleEnglish).toBe(
@@ -263,9 +264,12 @@ describe('a run with headline translation on', () => {
     ]);
     expect(requests).toHaveLength(1);
 
-    // The same run again: the translation comes from the data store.
+    // The next run: the translation comes from the data store.
     requests.length = 0;
-    await runDigest(deps, config, request);
+    const again = await runDigest(deps, config, resolveRunRequest({ dryRun: true }, at));
     expect(requests).toHaveLength(0);
+    expect(again.edition.stories.flatMap((s) => s.articles).map((a) => a.titleEnglish)).toContain(
+      russian.titleEnglish,
+    );
   }, 60_000);
 });
