@@ -70,8 +70,12 @@ export function dropDiscourseMarker(sentence: string): string {
 
 /** Whether the sentence says who says so. */
 export function namesItsSpeaker(sentence: string): boolean {
-  return ATTRIBUTED.test(sentence);
+  return ATTRIBUTED.test(sentence) || OUTLET_LEAD.test(sentence);
 }
+
+/** "Bloomberg reports Xi touted …", "The FT writes that …": a lead-in that names the source. */
+const OUTLET_LEAD =
+  /^(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,4} (?:reports|reported|writes|wrote)\b|\b(?:reports|writes) that\b/u;
 
 /** The sentence as printed: attributed to its outlet unless it already names its speaker. */
 export function attribute(sentence: SourcedSentence): string {

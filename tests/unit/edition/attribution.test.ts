@@ -49,6 +49,21 @@ describe('attribute', () => {
       undefined,
       'Xi called the relationship a force for stability.',
     ],
+    // A lead-in naming the source (as the abstractive option writes) is not attributed twice.
+    [
+      'Bloomberg reports Xi touted close ties with Russia.',
+      'Bloomberg - politics',
+      'https://www.bloomberg.com/x',
+      undefined,
+      'Bloomberg reports Xi touted close ties with Russia.',
+    ],
+    [
+      'The Moscow Times reports that Gazprom shares fell.',
+      'The Moscow Times',
+      'https://www.themoscowtimes.com/x',
+      undefined,
+      'The Moscow Times reports that Gazprom shares fell.',
+    ],
     // A quotation ends the sentence: with a speaker it stays as written; else the attribution follows it.
     [
       'Moscow called the shift “irreversible.”',
