@@ -33,6 +33,8 @@ const DEVELOPMENT_WORDS = 75;
 const STORIES_READ = 4;
 /** Word overlap (Dice) above which a sentence repeats one the edition already prints. */
 const REPEATS = 0.45;
+/** The same for a quoted headline beside a sentence of the paragraph. */
+const HEADLINE_REPEATS = 0.25;
 /** Words of a report quoted to show a cue: the cue and a few words around it. */
 const CUE_WORDS_AFTER = 6;
 
@@ -144,9 +146,10 @@ function chooseDevelopments(
   theme: ThemeId,
   seen: readonly Set<string>[],
 ): Candidate[] {
+  // A headline says less than a sentence: beside one on the same facet, it only repeats it.
   const fresh = (c: Candidate, chosen: readonly Candidate[]) =>
     !seen.some((s) => dice(s, c.tokens) > REPEATS) &&
-    !chosen.some((x) => dice(x.tokens, c.tokens) > REPEATS) &&
+    !chosen.some((x) => dice(x.tokens, c.tokens) > (c.headline || x.headline ? HEADLINE_REPEATS : REPEATS)) &&
     !(c.headline && chosen.some((x) => x.headline));
   // A sentence with little beyond the two sides and a date ("The Russian president is visiting
   // China on May 16 and 17") is no development.
@@ -251,6 +254,15 @@ function baselineSentence(picture: string, reading: Reading): string | undefined
   return `Today’s reports ${verb} ${documents}${evidence}.`;
 }
 
+/** Whether a phrase, or one much like it ("deal to build new gas pipeline"), was quoted already. */
+function wasQuoted(quoted: ReadonlySet<string>, phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  const tokens = new Set(tokensOf(phrase));
+  for (const q of quoted)
+    if (q.includes(lower) || lower.includes(q) || dice(new Set(tokensOf(q)), tokens) > 0.5) return true;
+  return false;
+}
+
 function remember(quoted: Set<string>, ...phrases: string[]): void {
   for (const p of phrases) quoted.add(p.replace(/[“”]/g, '').toLowerCase());
 }
@@ -272,7 +284,7 @@ function quotedCues(mine: readonly ThemeMaterial[], kind: CueKind, reading: Read
     list.flatMap((text) =>
       cueSpans(text, kind).flatMap((span) => {
         const p = cuePhrase(text, span);
-        return p && !reading.quoted.has(p.toLowerCase()) ? [p] : [];
+        return p && !wasQuoted(reading.quoted, p) ? [p] : [];
       }),
     );
   const onTheme = phrases(texts.filter((t) => assignThemes(t).includes(reading.theme)));
@@ -346,10 +358,14 @@ function cuePhrase(text: string, [start, end]: [number, number]): string | undef
       !/[,.;:!?]/.test(last.word)
     ) {
       re.lastIndex = last.end;
-      for (let m = re.exec(text), n = 0; m && n < 3 && /^\p{Lu}/u.test(m[0]); m = re.exec(text), n++) {
-        words.push({ word: m[0], end: m.index + m[0].length });
-        if (/[,.;:!?]/.test(m[0])) break;
+      let next = re.exec(text);
+      for (let n = 0; next && n < 3 && /^\p{Lu}/u.test(next[0]); next = re.exec(text), n++) {
+        words.push({ word: next[0], end: next.index + next[0].length });
+        if (/[,.;:!?]/.test(next[0])) break;
       }
+      // Still running on ("Shanghai Cooperation summit"): the name is left out rather than cut.
+      if (next && /^\p{Ll}/u.test(next[0]) && !/[,.;:!?]/.test(words.at(-1)!.word))
+        while (words.length > 0 && /^\p{Lu}/u.test(bare(words.at(-1)!.word))) words.pop();
     }
   }
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
@@ -421,7 +437,7 @@ function perspectiveSplit(
     const outlets = joinWords([...new Set(list.flatMap(([, r]) => [...r.outlets]))].slice(0, 3));
     const camps = joinWords(list.map(([camp]) => camp));
     const words = distinctPhrases(
-      list.flatMap(([, r]) => pick(r)).filter((p) => !quoted.has(p.toLowerCase())),
+      list.flatMap(([, r]) => pick(r)).filter((p) => !wasQuoted(quoted, p)),
       1,
     );
     remember(quoted, ...words);
