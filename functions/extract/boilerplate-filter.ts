@@ -9,6 +9,7 @@
 
 import { tokensOf } from '#text/tokens.ts';
 import { isBoilerplateLine } from './boilerplate.ts';
+import { TEASER_RULES } from './teaser-rules.ts';
 
 export interface SentenceContext {
   /** Content tokens (as `tokensOf` makes them) that the story is about; a sentence sharing none is off-topic. */
@@ -78,17 +79,7 @@ const FURNITURE: readonly (readonly [string, RegExp])[] = [
     /^(hey (guys|folks|everyone)|let['’]?s (dive|break it down|take a (look|closer look)|talk about)|so,? yeah)\b|shall we\?$/i,
   ],
   ['link', /https?:\/\/|\bwww\.\S+|\bbit\.ly\//i],
-  // Teasers and promos describe the piece instead of reporting the news ("X explains what to
-  // look out for", "this is why it matters", "NBC's correspondent has the details").
-  [
-    'teaser or promo',
-    /\b(explains?|explained|looks? at|takes? a (closer )?look at|breaks? down|unpacks?|examines?|analy[sz]es|reports? on) (what|why|how|whether|where|who)\b|\b(what (to|you need to|we) (know|watch|look out for|expect)|why (it|this) matters|here['’]?s (what|how|why)|things to (watch|know)|in this (episode|video|podcast|newsletter|edition|explainer)|live updates?|follow (our|the) live|live (blog|coverage)|find out (what|why|how|more)|read on to|(has|have|with|brings?) (the|more|all the) (latest )?details|(correspondents?|editors?|reporters?|experts?) (explain|answer|discuss|weigh in))\b|^(watch|listen|analysis|opinion|explainer|live|video|podcast|newsletter)\s*[:|–-]/iu,
-  ],
-  // "CNN's Selina Wang reports on …": an outlet's correspondent presenting a video.
-  [
-    'teaser or promo',
-    /^\p{Lu}[\p{L}.’'-]+['’]s? (?:\p{Lu}[\p{L}’'-]+ ){1,3}(reports|explains|looks|has more) (on|at|from)\b/u,
-  ],
+  ...TEASER_RULES,
 ];
 
 /** Why a sentence must not reach a summary, or undefined when it may. */
