@@ -69,6 +69,7 @@ export function buildThemeDigests(
   // report is quoted once in the edition.
   const splitSaid = new Set<string>();
   const quoted = new Set<string>();
+  const memo = createMemo();
   return themeIds.map((id) => {
     const theme = themeById(id);
     // A story on the theme, or one with a facet on it: reports on the theme and a sentence saying so.
@@ -76,20 +77,27 @@ export function buildThemeDigests(
       .filter(
         (m) =>
           m.story.themes.includes(id) ||
-          (m.reports?.some((r) => r.classification.themes.includes(id)) && candidatesOf(m, id).length > 0),
+          (m.reports?.some((r) => r.classification.themes.includes(id)) &&
+            candidatesOf(m, id, memo).length > 0),
       )
       .sort((a, b) => b.story.rank - a.story.rank);
     if (mine.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };
 
-    const developments = chooseDevelopments(mine, id, seen);
+    const developments = chooseDevelopments(mine, id, seen, memo);
     const parts = developments.map((c) => attribute(c));
     // The reading against the baseline comes from the stories mainly about the theme; a story
     // filed elsewhere counts only through its text on this theme.
     const lead = mine.filter((m) => m.story.themes[0] === id);
     const reading: Reading =
       lead.length > 0
-        ? { stories: lead, theme: id, onThemeOnly: false, quoted }
-        : { stories: mine.filter((m) => m.story.themes.includes(id)), theme: id, onThemeOnly: true, quoted };
+        ? { stories: lead, theme: id, onThemeOnly: false, quoted, memo }
+        : {
+            stories: mine.filter((m) => m.story.themes.includes(id)),
+            theme: id,
+            onThemeOnly: true,
+            quoted,
+            memo,
+          };
     const baseline = baselineSentence(theme.picture, reading);
     if (baseline) parts.push(baseline);
     const top = mine[0]!;
@@ -112,28 +120,61 @@ export function buildThemeDigests(
 }
 
 /** The theme's sentences of a story, in the digest's language: from its reports when known, else its summary. */
-function candidatesOf(m: ThemeMaterial, theme: ThemeId): Candidate[] {
+function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo): Candidate[] {
   // From a story filed under another theme, only a sentence mainly about this one is a facet.
   // Partnership is what every report of the two sides touches: it is no facet of another story.
   const onTheme = (text: string) =>
     m.story.themes.includes(theme)
-      ? assignThemes(text).includes(theme)
-      : theme !== 'alliance-diplomacy' && assignThemes(text)[0] === theme;
-  const scored: ScoredSentence[] =
-    m.reports && m.texts && m.terms
-      ? scoreSentences(m.reports, m.texts, m.terms)
-      : m.story.sentences.map((s, i) => ({
-          text: s.text,
-          url: s.url,
-          source: m.story.articles.find((a) => a.url === s.url)?.source ?? '',
-          tokens: new Set(tokensOf(s.text)),
-          score: 3 - i,
-        }));
-  return scored
+      ? memo.themesOf(text).includes(theme)
+      : theme !== 'alliance-diplomacy' && memo.themesOf(text)[0] === theme;
+  return memo
+    .scored(m)
     .filter(
       (s) => !s.roundUp && !leansOnContext(s.text) && isDigestLanguage(s.text, s.language) && onTheme(s.text),
     )
     .map((s) => ({ ...s, storyId: m.story.id }));
+}
+
+/** Each story's scored sentences and each sentence's themes, computed once for all the paragraphs. */
+interface Memo {
+  scored(m: ThemeMaterial): readonly ScoredSentence[];
+  themesOf(text: string): readonly ThemeId[];
+}
+
+function createMemo(): Memo {
+  const scored = new Map<ThemeMaterial, readonly ScoredSentence[]>();
+  const themes = new Map<string, readonly ThemeId[]>();
+  return {
+    scored(m) {
+      let out = scored.get(m);
+      if (!out) {
+        out = scoredSentencesOf(m);
+        scored.set(m, out);
+      }
+      return out;
+    },
+    themesOf(text) {
+      let out = themes.get(text);
+      if (!out) {
+        out = assignThemes(text);
+        themes.set(text, out);
+      }
+      return out;
+    },
+  };
+}
+
+/** The story's sentences, scored: from its reports when known, else its summary. */
+function scoredSentencesOf(m: ThemeMaterial): ScoredSentence[] {
+  return m.reports && m.texts && m.terms
+    ? scoreSentences(m.reports, m.texts, m.terms)
+    : m.story.sentences.map((s, i) => ({
+        text: s.text,
+        url: s.url,
+        source: m.story.articles.find((a) => a.url === s.url)?.source ?? '',
+        tokens: new Set(tokensOf(s.text)),
+        score: 3 - i,
+      }));
 }
 
 /**
@@ -145,6 +186,7 @@ function chooseDevelopments(
   mine: readonly ThemeMaterial[],
   theme: ThemeId,
   seen: readonly Set<string>[],
+  memo: Memo,
 ): Candidate[] {
   // A headline says less than a sentence: beside one on the same facet, it only repeats it.
   const fresh = (c: Candidate, chosen: readonly Candidate[]) =>
@@ -155,7 +197,7 @@ function chooseDevelopments(
   // China on May 16 and 17") is no development.
   const byStory = mine
     .slice(0, STORIES_READ)
-    .map((m) => candidatesOf(m, theme).filter((c) => informativeWords(c.text) >= INFORMATIVE));
+    .map((m) => candidatesOf(m, theme, memo).filter((c) => informativeWords(c.text) >= INFORMATIVE));
   const chosen: Candidate[] = [];
   const words = () => chosen.reduce((n, c) => n + c.text.split(/\s+/).length, 0);
   const tryAdd = (c: Candidate | undefined) => {
@@ -216,6 +258,7 @@ interface Reading {
   onThemeOnly: boolean;
   /** Phrases already quoted in the edition: never quoted twice. */
   quoted: Set<string>;
+  memo: Memo;
 }
 
 /**
@@ -287,7 +330,7 @@ function quotedCues(mine: readonly ThemeMaterial[], kind: CueKind, reading: Read
         return p && !wasQuoted(reading.quoted, p) ? [p] : [];
       }),
     );
-  const onTheme = phrases(texts.filter((t) => assignThemes(t).includes(reading.theme)));
+  const onTheme = phrases(texts.filter((t) => reading.memo.themesOf(t).includes(reading.theme)));
   const pool = onTheme.length > 0 || reading.onThemeOnly ? onTheme : phrases(texts);
   return distinctPhrases(pool, max).map((p) => `“${p}”`);
 }
