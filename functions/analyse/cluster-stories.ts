@@ -228,7 +228,7 @@ const ANCHOR_LEXICON: readonly (readonly [string, RegExp])[] = [
 const ORDINAL = /(\d{1,3})(?:st|nd|rd|th)?[- ]?(?:anniversary|летие|周年)/giu;
 const PERCENT = /(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent|процент\p{L}*|％)/giu;
 const SCALED =
-  /(\d+(?:[.,]\d+)?)\s?(trillion|tn|billion|bn|million|mn|m(?![\p{L}])|трлн|триллион\p{L}*|млрд|миллиард\p{L}*|млн|миллион\p{L}*|万亿|亿|万)/giu;
+  /(\d+(?:[.,]\d+)?)\s?(trillion|tn|billion|bn|million|mn|mln|mio|mld|mrd|m(?![\p{L}])|трлн|триллион\p{L}*|млрд|миллиард\p{L}*|млн|миллион\p{L}*|万亿|亿|万)/giu;
 const PLAIN_NUMBER = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%])/g;
 const EN_DATE =
   /(?<![\p{L}])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?!\d)|(?<!\d)(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?![\p{L}])/giu;
@@ -263,6 +263,11 @@ const SCALE: Record<string, number> = {
   亿: 1e8,
   million: 1e6,
   mn: 1e6,
+  // Polish "mln", "mld"; German "Mio.", "Mrd.".
+  mln: 1e6,
+  mio: 1e6,
+  mld: 1e9,
+  mrd: 1e9,
   m: 1e6,
   млн: 1e6,
   миллион: 1e6,
@@ -457,19 +462,29 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     for (const item of own) meetingOf(meetings, item, frames.get(item)!.call, maxApart).items.push(item);
     if (others.length > 0) rest.push(...clusterBySimilarity(others, { ...options, wordsOnly: true }));
   }
-  // A group of reports in another language that the first pass kept apart, each headline naming
-  // both leaders and nobody else: the same meeting, told in that language (the only one in person
-  // at that time; with two, nothing is guessed).
+  // Reports in another language that the first pass grouped among themselves: each whose headline
+  // names both leaders and nobody else is the meeting, told in that language (the only meeting in
+  // person at that time; with two, nothing is guessed); the others of the group are grouped again
+  // on their own, more strictly, as the English reports a meeting leaves behind are.
   const inPerson = (item: ScoredItem) =>
     meetings.filter((m) => !m.call && m.items.length > 0 && nearMeeting(m, item, maxApart));
   const kept: ScoredItem[][] = [];
   for (const cluster of rest) {
-    const target = cluster.every((item) => !frames.get(item)!.known && namesOnlyTheLeaders(item.title))
-      ? inPerson(cluster[0]!)
-      : [];
-    if (target.length === 1 && cluster.every((item) => nearMeeting(target[0]!, item, maxApart)))
-      target[0]!.items.push(...cluster);
-    else kept.push(cluster);
+    if (!cluster.every((item) => !frames.get(item)!.known)) {
+      kept.push(cluster);
+      continue;
+    }
+    const joined = cluster.filter((item) => {
+      const target = namesOnlyTheLeaders(item.title) ? inPerson(item) : [];
+      if (target.length !== 1) return false;
+      target[0]!.items.push(item);
+      return true;
+    });
+    if (joined.length === 0) kept.push(cluster);
+    else {
+      const left = cluster.filter((item) => !joined.includes(item));
+      if (left.length > 0) kept.push(...clusterBySimilarity(left, { ...options, wordsOnly: true }));
+    }
   }
   const order = new Map(items.map((item, i) => [item, i]));
   const first = (c: readonly ScoredItem[]) => Math.min(...c.map((item) => order.get(item)!));

@@ -7,7 +7,9 @@
  * digest's is quoted and its language said. A leading "But", "And" or "However" leans on a
  * sentence the reader has not seen and is dropped.
  */
-import { looksEnglish, scriptOf } from '#text/language.ts';
+import { detectLanguage } from '#analyse/detect-language.ts';
+import { tokenise } from '#analyse/entities.ts';
+import { scriptOf } from '#text/language.ts';
 import { outletName } from './outlet-name.ts';
 
 /** A sentence to print, with where it came from. */
@@ -53,12 +55,23 @@ const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
 /**
  * Whether a sentence is in the digest's language (English): a report declared in another
  * language is not, and neither is a sentence whose script or words are not English, whatever
- * its feed declares.
+ * its feed declares (the project's one language reader, analyse/detect-language.ts).
  */
 export function isDigestLanguage(text: string, language?: string): boolean {
   if (language && language !== 'en') return false;
-  return scriptOf(text) === 'latin' && looksEnglish(text);
+  if (scriptOf(text) !== 'latin') return false;
+  let english = READ.get(text);
+  if (english === undefined) {
+    english = detectLanguage(tokenise(text), language) === 'en';
+    if (READ.size >= READ_LIMIT) READ.clear();
+    READ.set(text, english);
+  }
+  return english;
 }
+
+/** Sentences already read for their language: the same sentence is asked about many times a run. */
+const READ = new Map<string, boolean>();
+const READ_LIMIT = 20_000;
 
 /** The sentence without a leading discourse marker, its new first letter in capitals. */
 export function dropDiscourseMarker(sentence: string): string {

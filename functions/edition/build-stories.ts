@@ -15,7 +15,7 @@ import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { labelSignal } from './label-signal.ts';
 import { type RankContext, rankStory } from './rank-stories.ts';
-import { type ReportText, reportText, reportUrl } from './report-text.ts';
+import { informativeWords, type ReportText, reportText, reportUrl } from './report-text.ts';
 import { type StoryTerms, summariseExtractively, termsOfStory } from './summarise-stories.ts';
 import type { HeadlineTranslation } from './translate-headlines.ts';
 
@@ -115,7 +115,10 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
   });
   // Label-like headlines ("Xi and Putin's strategic friendship") say less than reports of the event.
   const words = (title: string) => title.split(/\s+/).length;
+  // A headline that says what happened ("Putin and Xi invoke wartime unity") leads the story
+  // before one that only says they met ("Xi and Putin meeting for talks in Beijing").
   const merit = (item: ScoredItem, i: number): number =>
+    Math.min(informativeWords(item.title), 4) * 0.05 +
     item.classification.score * 0.35 -
     (words(item.title) < 7 && scriptOf(item.title) === 'latin' ? 0.1 : 0) +
     centrality[i]! * 0.8 +

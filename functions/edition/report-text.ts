@@ -166,3 +166,19 @@ const BARE_NOUN = new RegExp(
 
 /** A short quotation with a space inside each mark: "' dear friend '", "“ no limits ”". */
 const LOOSE_QUOTE = /(['‘“"])\s+([^'‘’“”"]{1,60}?)\s+(['’”"])/g;
+
+const PLAIN =
+  /^(china|chinese|beijing|xi|jinping|russia|russian|moscow|kremlin|putin|vladimir|president|leader|leaders|country|countries|two|visit\w*|trip|talks?|meet\w*|january|february|march|april|may|june|july|august|september|october|november|december|\d+\w*)$/i;
+
+/**
+ * How many content words a text carries beyond the two sides' names, their leaders' roles, a
+ * meeting and a date: "Xi Jinping and Vladimir Putin meeting for talks in Beijing" has none,
+ * "Putin and Xi invoke wartime unity as they hail ties" has five.
+ */
+export function informativeWords(text: string): number {
+  return new Set(
+    (text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}|\d+/gu) ?? []).filter(
+      (w) => !PLAIN.test(w) && !/^(the|and|for|with|from|that|this|has|have|was|were|will|reports?)$/.test(w),
+    ),
+  ).size;
+}

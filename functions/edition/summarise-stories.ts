@@ -193,11 +193,14 @@ export function summariseExtractively(
   terms: StoryTerms,
   options: SummaryOptions = { maxSentences: MAX_SENTENCES },
 ): SummarySentence[] {
-  // A story with nothing in English (nor translated) gets one quoted sentence: what it is about.
+  // A story with nothing in English and no translated headline has no summary: a sentence in a
+  // language the reader may not read costs the reading budget and says nothing to most; its
+  // headline and sources are printed (the translation option gives it English headlines).
   const english = texts.some(
     (t) => t.titleEnglish || t.sentences.some((x) => isDigestLanguage(x, t.language)),
   );
-  const max = english ? Math.max(1, Math.min(MAX_SENTENCES, options.maxSentences)) : 1;
+  if (!english) return [];
+  const max = Math.max(1, Math.min(MAX_SENTENCES, options.maxSentences));
   const chosen = pickSentences(scoreSentences(ordered, texts, terms), max, [], ordered.length < BROAD_STORY);
   // The summary opens with a sentence that stands on its own; a quoted headline comes last.
   const opener = chosen.findIndex((c) => !ANAPHORIC.test(c.text) && !c.headline);

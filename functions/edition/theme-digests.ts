@@ -19,6 +19,7 @@ import { attribute, isDigestLanguage } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
+import { informativeWords } from './report-text.ts';
 import { leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
 
 /** A story and, when the edition was built from reports, what it was made from. */
@@ -126,7 +127,7 @@ function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo): Candidate[]
   const onTheme = (text: string) =>
     m.story.themes.includes(theme)
       ? memo.themesOf(text).includes(theme)
-      : theme !== 'alliance-diplomacy' && memo.themesOf(text)[0] === theme;
+      : theme !== 'alliance-diplomacy' && memo.themesOf(text).includes(theme);
   return memo
     .scored(m)
     .filter(
@@ -211,18 +212,8 @@ function chooseDevelopments(
   return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
 
-/** Content words a development sentence carries beyond the sides' names, titles and dates. */
+/** Content words a development sentence must carry beyond the sides' names, roles and dates. */
 const INFORMATIVE = 4;
-const PLAIN =
-  /^(china|chinese|beijing|xi|jinping|russia|russian|moscow|kremlin|putin|vladimir|president|leader|leaders|country|countries|two|visit\w*|trip|talks?|meet\w*|january|february|march|april|may|june|july|august|september|october|november|december|\d+\w*)$/i;
-
-function informativeWords(text: string): number {
-  return new Set(
-    (text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}|\d+/gu) ?? []).filter(
-      (w) => !PLAIN.test(w) && !/^(the|and|for|with|from|that|this|has|have|was|were|will|reports?)$/.test(w),
-    ),
-  ).size;
-}
 
 /** How the day's stories read against the baseline: the strongest signal among them. */
 function signalOf(stories: readonly Story[]): SignalLabel | undefined {

@@ -294,6 +294,7 @@ describe('storyAnchorsOf', () => {
     ['«Сила Сибири 2»', ['e:power-of-siberia']],
     ['西伯利亚力量2号', ['e:power-of-siberia']],
     ['trade reached $245 billion', ['k:trade', 'n:2.45e+11']],
+    ['drony o wartości 12 mln dolarów', ['n:1.20e+7']],
     ['товарооборот достиг 245 млрд долларов', ['k:trade', 'n:2.45e+11']],
     ['贸易额达到2450亿美元', ['k:trade', 'n:2.45e+11']],
     ['the 80th anniversary of victory', ['k:anniversary', 'n:80']],
