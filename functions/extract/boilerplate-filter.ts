@@ -9,6 +9,7 @@
 
 import { tokensOf } from '#text/tokens.ts';
 import { isBoilerplateLine } from './boilerplate.ts';
+import { TEASER_RULES } from './teaser-rules.ts';
 
 export interface SentenceContext {
   /** Content tokens (as `tokensOf` makes them) that the story is about; a sentence sharing none is off-topic. */
@@ -78,6 +79,7 @@ const FURNITURE: readonly (readonly [string, RegExp])[] = [
     /^(hey (guys|folks|everyone)|let['’]?s (dive|break it down|take a (look|closer look)|talk about)|so,? yeah)\b|shall we\?$/i,
   ],
   ['link', /https?:\/\/|\bwww\.\S+|\bbit\.ly\//i],
+  ...TEASER_RULES,
 ];
 
 /** Why a sentence must not reach a summary, or undefined when it may. */
