@@ -175,3 +175,8 @@ export function describeZodError(error: z.ZodError, prefix: string): string {
 export class SummaryFormatError extends BriefingError {
   override name = 'SummaryFormatError';
 }
+
+/** The translation service answered without a translation. */
+export class TranslationError extends BriefingError {
+  override name = 'TranslationError';
+}

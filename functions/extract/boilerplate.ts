@@ -324,6 +324,17 @@ const SENTENCE_RULES: readonly Rule[] = [
     /^(hey (guys|folks|everyone)|let['’]?s (dive|break it down|take a (look|closer look)|talk about)|so,? yeah)\b|shall we\?$/i,
   ],
   ['shortcode', /\[\/[a-z][\w-]*\]|\[[a-z][\w-]*\s+[\w-]+\s*=[^\]]*\]/i],
+  // Teasers and promos: sentences that describe the piece instead of reporting the news ("X
+  // explains what to look out for", "why it matters", a correspondent presenting a video).
+  [
+    'teaser or promo',
+    /\b(explains?|explained|looks? at|takes? a (closer )?look at|breaks? down|unpacks?|examines?|analy[sz]es|reports? on) (what|why|how|whether|where|who)\b|\b(what (to|you need to|we) (know|watch|look out for|expect)|why (it|this) matters|here['’]?s (what|how|why)|things to (watch|know)|in this (episode|video|podcast|newsletter|edition|explainer)|live updates?|follow (our|the) live|live (blog|coverage)|find out (what|why|how|more)|read on to|(has|have|with|brings?) (the|more|all the) (latest )?details|(correspondents?|editors?|reporters?|experts?) (explain|answer|discuss|weigh in))\b|^(watch|listen|analysis|opinion|explainer|live|video|podcast|newsletter)\s*[:|–-]/iu,
+  ],
+  // "CNN's Selina Wang reports on …": an outlet's correspondent presenting a video.
+  [
+    'teaser or promo',
+    /^\p{Lu}[\p{L}.’'-]+['’]s? (?:\p{Lu}[\p{L}’'-]+ ){1,3}(reports|explains|looks|has more) (on|at|from)\b/u,
+  ],
   ['link', /https?:\/\/|\bwww\.\S+|\bbit\.ly\//i],
 ];
 
