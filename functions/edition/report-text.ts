@@ -7,7 +7,7 @@
  * boilerplate list in edition/.
  */
 import type { ScoredItem } from '#domain/types.ts';
-import { boilerplateReason, isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { boilerplateReason, isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { normaliseLanguage } from '#text/language.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { cleanTitle } from '#text/titles.ts';

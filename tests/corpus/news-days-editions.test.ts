@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Edition } from '#domain/types.ts';
 import { QUIET_THEME } from '#edition/theme-digests.ts';
-import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 import { splitSentences } from '#text/sentences.ts';
 

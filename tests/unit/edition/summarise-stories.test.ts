@@ -8,7 +8,7 @@ import { buildStories, draftStories, storyThemes } from '#edition/build-stories.
 import { labelSignal } from '#edition/label-signal.ts';
 import { buildThemeDigests, QUIET_THEME } from '#edition/theme-digests.ts';
 import { buildTopLine } from '#edition/top-line.ts';
-import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { ALL_REPORTS, gas, NOISE_LINES, report, summit } from './story-fixtures.ts';
 
 const NOW = new Date('2026-11-24T06:00:00Z');

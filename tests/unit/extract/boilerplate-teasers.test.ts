@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateReason } from '#extract/boilerplate-filter.ts';
+import { boilerplateReason } from '#extract/boilerplate.ts';
 
 describe('teaser and promo sentences in the boilerplate list', () => {
   it.each([
