@@ -1,5 +1,5 @@
 /**
- * The digest email: HTML (table layout, CSS from templates/email/styles.css inlined by juice,
+ * The digest email: HTML (table layout, CSS from templates/email/styles.css inlined by inline-css.ts,
  * dark-mode aware, no scripts, no remote assets, no tracking) and a plain-text part rendered from
  * the same view model. Every value from feeds goes through the template engine's escaping; only
  * http(s) URLs become links.
@@ -8,11 +8,11 @@
  * `maxHtmlBytes`, the lowest-ranked stories move to the web version, with a link per section and
  * one overall.
  */
-import juice from 'juice';
 import type { Edition, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
 import { cleanLine, formatEditionDate, storyView } from '#edition/story-view.ts';
 import type { Templates } from '#ports/ports.ts';
 import { safeHref } from '#text/urls.ts';
+import { type EmailStylesheet, inlineStylesheet, parseEmailStylesheet } from './inline-css.ts';
 
 export interface EmailContext {
   archiveTitle: string;
@@ -218,28 +218,21 @@ function digestView(edition: Edition, context: EmailContext, plan: Plan, count: 
   };
 }
 
-const stylesByDir = new Map<string, string>();
+const sheetsByDir = new Map<string, EmailStylesheet>();
 
-function emailStyles(renderer: Templates): string {
-  let css = stylesByDir.get(renderer.id);
-  if (css === undefined) {
-    css = renderer.asset('email/styles.css')?.toString('utf8') ?? '';
-    stylesByDir.set(renderer.id, css);
+/** templates/email/styles.css, parsed once per template set: the static half of inlining. */
+function emailStylesheet(renderer: Templates): EmailStylesheet {
+  let sheet = sheetsByDir.get(renderer.id);
+  if (sheet === undefined) {
+    sheet = parseEmailStylesheet(renderer.asset('email/styles.css')?.toString('utf8') ?? '');
+    sheetsByDir.set(renderer.id, sheet);
   }
-  return css;
+  return sheet;
 }
 
 function inlineStyles(html: string, renderer: Templates): string {
   // Blank lines left by template control tags cost bytes against the budget and show nothing.
-  return juice(html.replace(/\n[ \t]*(?=\n)/g, ''), {
-    extraCss: emailStyles(renderer),
-    // Dark mode and phone rules only work from a <style> block; juice keeps them there.
-    preserveMediaQueries: true,
-    insertPreservedExtraCss: true,
-    removeStyleTags: true,
-    applyWidthAttributes: true,
-    applyAttributesTableElements: true,
-  });
+  return inlineStylesheet(html.replace(/\n[ \t]*(?=\n)/g, ''), emailStylesheet(renderer));
 }
 
 /** Tidy text output: no trailing spaces, at most two blank lines in a row, one final newline. */
