@@ -106,6 +106,7 @@ function page(
   context: SiteContext,
   root: string,
   data: object,
+  standalone = false,
 ): string {
   return renderer.render(`site/${template}`, {
     ...data,
@@ -115,6 +116,9 @@ function page(
       csp: contentSecurityPolicy(context),
       subscribeAction: safeHref(new URL('subscribe', context.apiBaseUrl).toString()),
       themes: THEME_IDS.map((id) => ({ id, title: themeById(id).title })),
+      standalone,
+      // A standalone page carries its styles: it is opened from a private folder or bucket.
+      inlineCss: standalone ? (renderer.asset('site/assets/site.css')?.toString('utf8') ?? '') : '',
     },
   });
 }
@@ -185,9 +189,8 @@ function editionSections(edition: Edition) {
   return sections;
 }
 
-/** The edition as a web page: what the email shows, plus every story the email had no room for. */
-export function renderEditionPage(edition: Edition, context: SiteContext, renderer: Templates): string {
-  return page(renderer, 'edition', context, '../../', {
+function editionPageData(edition: Edition) {
+  return {
     edition,
     sections: editionSections(edition),
     topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
@@ -195,8 +198,29 @@ export function renderEditionPage(edition: Edition, context: SiteContext, render
       ...s,
       perspectiveLabel: s.perspective ? PERSPECTIVE_LABELS[s.perspective] : '',
     })),
+  };
+}
+
+/** The edition as a web page: what the email shows, plus every story the email had no room for. */
+export function renderEditionPage(edition: Edition, context: SiteContext, renderer: Templates): string {
+  return page(renderer, 'edition', context, '../../', {
+    ...editionPageData(edition),
     canonical: new URL(`editions/${edition.id}/`, context.archiveBaseUrl).toString(),
   });
+}
+
+/**
+ * A private ad-hoc briefing as one self-contained page: styles inside, no scripts, no links into
+ * an archive it is not part of, readable from a private folder, a bucket or file://.
+ */
+export function renderPrivateEditionPage(
+  edition: Edition,
+  context: SiteContext,
+  renderer: Templates,
+): string {
+  const data = editionPageData(edition);
+  const sections = data.sections.map((s) => ({ ...s, linkTheme: false }));
+  return page(renderer, 'edition', context, '', { ...data, sections }, true);
 }
 
 export function renderHomePage(

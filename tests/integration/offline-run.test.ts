@@ -15,7 +15,7 @@ describe('briefing run --offline', () => {
 
   beforeAll(async () => {
     first = await runCli(['run', '--offline', '--out', out]);
-    edition = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
+    edition = JSON.parse(readFileSync(join(out, 'site/editions/2026-11-23/edition.json'), 'utf8')) as Edition;
   }, 120_000);
 
   it('reads every outlet of the sample and keeps only the China–Russia reporting', () => {
@@ -49,6 +49,12 @@ describe('briefing run --offline', () => {
     expect(call.articles.some((a) => a.language === 'zh')).toBe(true);
   });
 
+  it("links reports at the address `briefing serve` answers for the sample, not the run's own server", () => {
+    const urls = edition.stories.flatMap((s) => s.articles.map((a) => a.url));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8081\/(articles|rss)\//);
+  });
+
   it('records why an article was not used: a paywall, a missing page', () => {
     const notes = edition.stories.flatMap((s) => s.articles.map((a) => a.note ?? '')).join('\n');
     expect(notes).toContain('paywalled');
@@ -78,7 +84,7 @@ describe('briefing run --offline', () => {
 
   it('writes the mail to the outbox and the archive pages', () => {
     expect(readdirSync(join(out, 'outbox')).some((f) => f.endsWith('.eml'))).toBe(true);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2026-11-23');
+    expect(readFileSync(join(out, 'site/index.html'), 'utf8')).toContain('2026-11-23');
   });
 
   it('on a second run nobody is mailed twice', async () => {
