@@ -161,7 +161,12 @@ async function writeLocalCopies(
     await writeFile(join(dir, 'subject.txt'), `${email.subject}\n`);
     files.scratch = dir;
   } else if (edition.stories.length > 0) {
-    files.preview = await writePreview(paths.outbox, previewEmail(edition, result, config, templates).html);
+    // The daily edition's preview keeps its well-known name; an ad-hoc briefing's sits beside it.
+    files.preview = await writePreview(
+      paths.outbox,
+      previewEmail(edition, result, config, templates).html,
+      edition.kind === 'ad-hoc' ? `preview-${edition.id}.html` : undefined,
+    );
   }
   return files;
 }
