@@ -98,7 +98,9 @@
 
   /** A short passage of the document around the first query word it contains, the word marked. */
   const snippet = (doc, query) => {
-    const words = tokenize(query);
+    // The whole query as typed first ("能源合作", "Power of Siberia"), then its words one by one.
+    const whole = query.trim().toLowerCase();
+    const words = [...(whole.length > 1 ? [whole] : []), ...tokenize(query)];
     for (const field of ['s', 'h', 't', 'src']) {
       const text = doc[field] || '';
       const lower = text.toLowerCase();
