@@ -87,6 +87,30 @@ describe('briefing run --offline', () => {
     expect(readFileSync(join(out, 'site/index.html'), 'utf8')).toContain('2026-11-23');
   });
 
+  it("prints the figures and file names the README's quickstart quotes", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /a first offline run into an empty\n`out\/` prints[^\n]*\n\n```\n([\s\S]+?)```/.exec(
+      readme,
+    )?.[1];
+    expect(block, 'the quoted summary in README.md').toBeDefined();
+    const rows = (text: string) =>
+      new Map(
+        [...text.matchAll(/^ {2}([a-z.]+(?: [a-z]+)?)\s{2,}(.+)$/gm)].map(
+          (m) => [m[1]!, m[2]!.trim()] as const,
+        ),
+      );
+    const quoted = rows(block!);
+    const printed = rows(first.stdout);
+    for (const label of ['items seen', 'relevant', 'stories', 'sources', 'mail'])
+      expect(printed.get(label), label).toBe(quoted.get(label));
+    for (const label of ['preview', 'archive', 'edition', 'edition.json']) {
+      const file = quoted.get(label)!;
+      expect(file, label).toMatch(/^out\//);
+      expect(existsSync(join(out, file.slice('out/'.length))), file).toBe(true);
+    }
+    expect(block).toContain(`Edition ${edition.id}: ${edition.title}`);
+  });
+
   it('on a second run nobody is mailed twice', async () => {
     const second = await runCli(['run', '--offline', '--out', out, '--json']);
     expect(second.code).toBe(0);
