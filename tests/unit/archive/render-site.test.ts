@@ -20,7 +20,7 @@ import {
   themeChartSvg,
 } from '#archive/render-site.ts';
 import { type Edition, PERSPECTIVES, type Story, THEME_IDS } from '#domain/types.ts';
-import { makeEdition, makeStory } from '#tests/fixtures/editions/sample-edition.ts';
+import { makeEdition, makeStory, makeThemeDigests } from '#tests/fixtures/editions/sample-edition.ts';
 
 const context = {
   archiveTitle: 'China–Russia Briefing',
@@ -239,6 +239,43 @@ describe('renderEditionPage', () => {
     expect(page('.sources col').length).toBe(4);
     expect(page('.sources tbody tr').first().children().first().is('th[scope=row]')).toBe(true);
     expect(page('.meta').text()).toContain('report times UTC');
+  });
+});
+
+describe('renderEditionPage: what the edition adds, when present', () => {
+  it('shows novelty, an inferred perspective, an English headline, the report language, and no badge without a signal', () => {
+    const story = makeStory(1, {
+      id: 'foreign',
+      title: 'Путин и Си провели переговоры',
+      novelty: { kind: 'follow-up', text: 'Follow-up to “Xi and Putin speak by video”.' },
+      articles: [
+        {
+          title: 'Путин и Си провели переговоры',
+          titleEnglish: 'Putin and Xi held talks',
+          url: 'https://ria.example/a',
+          source: 'РИА Новости',
+          perspective: 'russian-state',
+          perspectiveInferred: true,
+          language: 'ru',
+          published: '2026-11-22T21:15:00Z',
+          score: 0.9,
+          reasons: ['pair'],
+        },
+      ],
+    });
+    delete story.signal;
+    const base = makeEdition(1);
+    const $ = load(
+      renderEditionPage({ ...base, stories: [story], themes: makeThemeDigests([story]) }, context, renderer),
+    );
+    const article = $('#story-foreign');
+    expect(article.find('.novelty').text()).toBe('Follow-up to “Xi and Putin speak by video”.');
+    expect(article.find('.english').text()).toBe('In English: Putin and Xi held talks');
+    expect(article.find('dt').text()).toBe('Russian state (inferred)');
+    expect(article.find('dd').text()).toBe('РИА Новости 22 Nov 21:15 (Russian)');
+    expect(article.find('a[hreflang=ru]').length).toBe(1);
+    expect(article.find('.signal').length).toBe(0);
+    expect(article.find('.why').length).toBe(0);
   });
 });
 
