@@ -121,6 +121,13 @@ describe('an ad-hoc briefing', () => {
     expect(body).not.toContain('daily digest');
   });
 
+  it('can be previewed again from its private copy', async () => {
+    const preview = await runCli(['preview', '--out', out, '--edition', id]);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toMatch(/^Power of Siberia, last 72 hours · China–Russia Briefing\n/);
+    expect(readFileSync(join(out, 'outbox', `preview-${id}.html`), 'utf8')).not.toContain('Read on the web');
+  });
+
   it('joins the public archive only when --publish says so', async () => {
     const published = await runCli([
       'run',
