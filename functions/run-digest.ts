@@ -19,6 +19,7 @@ import type { RunRequest } from '#domain/run-request.ts';
 import type { Edition, FeedItem, ScoredItem, SourceFetchReport } from '#domain/types.ts';
 import { buildEdition, buildEditionWithSummarizer, type EditionInput } from '#edition/build-edition.ts';
 import type { PreviousStoryRef } from '#edition/rank-stories.ts';
+import { translateHeadlines } from '#edition/translate-headlines.ts';
 import { fetchArticles } from '#extract/fetch-articles.ts';
 import { mergeDuplicateItems } from '#ingest/dedupe-items.ts';
 import { fetchFeeds, publicSourceReport } from '#ingest/fetch-feeds.ts';
@@ -35,6 +36,7 @@ import type {
   Store,
   Summarizer,
   Templates,
+  Translator,
 } from '#ports/ports.ts';
 import { writeFailedRunReport, writeRunReport } from '#state/run-report.ts';
 import {
@@ -67,6 +69,8 @@ export interface DigestDeps {
   summarizer?: Summarizer;
   /** Optional second opinion on uncertain relevance decisions (Bedrock); local model only when absent. */
   relevanceReviewer?: RelevanceReviewer;
+  /** Optional English headlines for reports in other languages (Amazon Translate); none when absent. */
+  translator?: Translator;
 }
 
 export interface RunResult {
@@ -152,6 +156,22 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   });
   const enriched = withArticles.items.map(refineThemes);
 
+  let translations: Awaited<ReturnType<typeof translateHeadlines>> | undefined;
+  if (deps.translator && enriched.length > 0) {
+    stage('translate');
+    translations = await translateHeadlines(
+      enriched,
+      {
+        translator: deps.translator,
+        data: deps.data,
+        logger,
+        onCorrupt: noteCorrupt,
+        ...(request.dryRun ? { readOnly: true } : {}),
+      },
+      { maxPerRun: config.translate.maxPerRun },
+    );
+  }
+
   stage('stories');
   const previous = await previousStories(state(deps.site), request.editionId, logger);
   const input: EditionInput = {
@@ -167,6 +187,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     articlesFetched: withArticles.fetched,
     maxStories: config.maxStories,
     ...(previous ? { previous } : {}),
+    ...(translations ? { translations } : {}),
   };
   if (deps.summarizer && enriched.length > 0) stage('summarise');
   const edition = deps.summarizer

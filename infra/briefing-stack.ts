@@ -380,6 +380,18 @@ export class BriefingStack extends Stack {
     if (app.summarizer.kind === 'bedrock') allowModel(app.summarizer.modelId, app.summarizer.region);
     if (app.relevance.secondOpinion.enabled)
       allowModel(app.relevance.secondOpinion.modelId, app.relevance.secondOpinion.region);
+    if (app.translate.kind === 'amazon-translate') {
+      // Only when headline translation is switched on. TranslateText has no resource-level
+      // permissions, so the resource is "*"; the action is the one call the adapter makes.
+      digest.fn.addToRolePolicy(
+        new PolicyStatement({ effect: Effect.ALLOW, actions: ['translate:TranslateText'], resources: ['*'] }),
+      );
+      Validations.of(digest.fn).acknowledge({
+        id: 'AwsSolutions::AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'translate:TranslateText supports no resource-level permissions; only that action is granted.',
+      });
+    }
     grantList(digest.fn, data, ['state/*', 'sends/*', 'subscribers/*']);
     grantList(digest.fn, site, ['editions/*']);
     for (const fn of [digest.fn, sender.fn, api.fn]) {

@@ -3,7 +3,10 @@
  * on each real news day of ../shared/corpora/news-days with article fetching off (the links point
  * at real hosts) and the clock at the next midnight UTC, scores every edition with the corpus's
  * own score-edition.mjs, and prints the scores per day and their mean, with the edition's prose
- * word count (top line, story summaries, theme paragraphs: what the email can show at most).
+ * word count (top line, story summaries, theme paragraphs: what the email can show at most), the
+ * number of sentences the edition prints twice (the top line aside: it leads a story below), and
+ * the coverage again with the reference documents' picture phrases taken out of the theme
+ * paragraphs (`cov_nobase`: the baseline must not convey a day's development by its words).
  * Skips with a message when ../shared is absent. `--verbose` prints each day's full score report;
  * `--day YYYY-MM-DD` (repeatable) limits the run to those days; `--keep DIR` keeps the editions.
  */
@@ -20,6 +23,9 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { themeById } from '#domain/themes.ts';
+import type { ThemeId } from '#domain/types.ts';
+import { splitSentences } from '#text/sentences.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpora/news-days');
@@ -56,7 +62,15 @@ const work = mkdtempSync(join(tmpdir(), 'eval-edition-'));
 const configFile = join(work, 'config.json');
 writeFileSync(configFile, JSON.stringify({ fetch: { maxArticles: 0 } }));
 
-const rows: { day: string; scores: Scores; words: number; stories: number; missed: string[] }[] = [];
+const rows: {
+  day: string;
+  scores: Scores;
+  words: number;
+  stories: number;
+  repeated: number;
+  withoutBaseline: number;
+  missed: string[];
+}[] = [];
 try {
   for (const day of days) {
     const out = keep ? join(keep, day) : join(work, day);
@@ -98,11 +112,20 @@ try {
     ) as unknown as Scores;
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
     const edition = JSON.parse(readFileSync(editionFile, 'utf8')) as EditionText;
+    const ablated = join(work, `${day}.no-baseline.json`);
+    writeFileSync(ablated, JSON.stringify(withoutPictures(edition)));
+    const ablatedLine =
+      execFileSync(process.execPath, [scorer, join(corpus, day), ablated], { encoding: 'utf8' })
+        .trim()
+        .split('\n')
+        .at(-1) ?? '';
     rows.push({
       day,
       scores,
       words: proseWords(edition),
       stories: edition.stories.length,
+      repeated: repeatedSentences(edition),
+      withoutBaseline: Number(/dev_cov=([\d.]+)/.exec(ablatedLine)?.[1] ?? Number.NaN),
       missed: report.developments.missed.map((m) => `${m.id}[${m.importance}]`),
     });
   }
@@ -112,8 +135,33 @@ try {
 
 interface EditionText {
   topLine: { text: string }[];
-  stories: { summary: string }[];
-  themes: { summary: string }[];
+  stories: { summary: string; sentences: { text: string }[] }[];
+  themes: { id: ThemeId; summary: string }[];
+}
+
+/** The edition with each theme's picture of the reference documents blanked out of its paragraph. */
+function withoutPictures(edition: EditionText): EditionText {
+  return {
+    ...edition,
+    themes: edition.themes.map((t) => ({ ...t, summary: t.summary.replace(themeById(t.id).picture, '…') })),
+  };
+}
+
+/** Sentences printed twice: in two summaries, two theme paragraphs, or a paragraph and a summary. */
+function repeatedSentences(edition: EditionText): number {
+  const seen = new Set<string>();
+  let repeated = 0;
+  const texts = [
+    ...edition.stories.flatMap((s) => s.sentences.map((x) => x.text)),
+    ...edition.themes.flatMap((t) =>
+      t.summary.startsWith('No significant') ? [] : splitSentences(t.summary),
+    ),
+  ];
+  for (const text of texts) {
+    if (seen.has(text)) repeated++;
+    seen.add(text);
+  }
+  return repeated;
 }
 
 /** Words of prose an edition can put in front of a reader. */
@@ -127,11 +175,13 @@ function proseWords(edition: EditionText): number {
 }
 
 const fmt = (x: number) => x.toFixed(3);
-console.log('day         dev_cov  rel_f1  cluster_f1  theme_f1  noise  stories  words  missed developments');
+console.log(
+  'day         dev_cov  rel_f1  cluster_f1  theme_f1  noise  stories  words  repeated  cov_nobase  missed developments',
+);
 for (const r of rows) {
   const s = r.scores;
   console.log(
-    `${r.day}  ${fmt(s.dev_cov)}    ${fmt(s.rel_f1)}   ${fmt(s.cluster_f1)}       ${fmt(s.theme_f1)}     ${String(s.noise).padStart(3)}  ${String(r.stories).padStart(7)}  ${String(r.words).padStart(5)}  ${r.missed.join(' ') || '-'}`,
+    `${r.day}  ${fmt(s.dev_cov)}    ${fmt(s.rel_f1)}   ${fmt(s.cluster_f1)}       ${fmt(s.theme_f1)}     ${String(s.noise).padStart(3)}  ${String(r.stories).padStart(7)}  ${String(r.words).padStart(5)}  ${String(r.repeated).padStart(8)}  ${fmt(r.withoutBaseline).padStart(10)}  ${r.missed.join(' ') || '-'}`,
   );
 }
 if (rows.length > 1) {

@@ -21,7 +21,13 @@
 import type { ScoredItem } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
 import { tokensOf } from '#text/tokens.ts';
-import { frameOfHeadline, isBilateralReport, splitHeadline } from './headline-frame.ts';
+import {
+  frameOfHeadline,
+  type HeadlineFrame,
+  isBilateralReport,
+  namesBothSides,
+  splitHeadline,
+} from './headline-frame.ts';
 
 export interface ClusterOptions {
   /** Similarity (0..1) at or above which a report joins a cluster. */
@@ -115,7 +121,8 @@ const ANCHOR_LEXICON: readonly (readonly [string, RegExp])[] = [
   ['e:far-east', /far east|дальн\p{L}* восток|远东/iu],
   [
     'e:us',
-    /(?<![\p{L}])(us|u\.s\.?)(?![\p{L}])|united states|washington|white house|pentagon|сша|вашингтон|белы\p{L}* дом|美国|华盛顿|白宫/u,
+    // "US" in capitals only (never the pronoun "us"); the names in either case.
+    /(?<![\p{L}])(US|U\.S\.?|USA)(?![\p{L}])|[Uu]nited [Ss]tates|[Ww]ashington|[Ww]hite [Hh]ouse|[Pp]entagon|[Сс][Шш][Аа]|[Вв]ашингтон|[Бб]ел\p{L}* [Дд]ом|美国|华盛顿|白宫/u,
   ],
   [
     'e:eu',
@@ -221,7 +228,7 @@ const ANCHOR_LEXICON: readonly (readonly [string, RegExp])[] = [
 const ORDINAL = /(\d{1,3})(?:st|nd|rd|th)?[- ]?(?:anniversary|летие|周年)/giu;
 const PERCENT = /(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent|процент\p{L}*|％)/giu;
 const SCALED =
-  /(\d+(?:[.,]\d+)?)\s?(trillion|tn|billion|bn|million|mn|m(?![\p{L}])|трлн|триллион\p{L}*|млрд|миллиард\p{L}*|млн|миллион\p{L}*|万亿|亿|万)/giu;
+  /(\d+(?:[.,]\d+)?)\s?(trillion|tn|billion|bn|million|mn|mln|mio|mld|mrd|m(?![\p{L}])|трлн|триллион\p{L}*|млрд|миллиард\p{L}*|млн|миллион\p{L}*|万亿|亿|万)/giu;
 const PLAIN_NUMBER = /(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d{3,})(?![\d%])/g;
 const EN_DATE =
   /(?<![\p{L}])(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? (\d{1,2})(?!\d)|(?<!\d)(\d{1,2}) (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?![\p{L}])/giu;
@@ -256,6 +263,11 @@ const SCALE: Record<string, number> = {
   亿: 1e8,
   million: 1e6,
   mn: 1e6,
+  // Polish "mln", "mld"; German "Mio.", "Mrd.".
+  mln: 1e6,
+  mio: 1e6,
+  mld: 1e9,
+  mrd: 1e9,
   m: 1e6,
   млн: 1e6,
   миллион: 1e6,
@@ -450,9 +462,36 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
     for (const item of own) meetingOf(meetings, item, frames.get(item)!.call, maxApart).items.push(item);
     if (others.length > 0) rest.push(...clusterBySimilarity(others, { ...options, wordsOnly: true }));
   }
+  // Reports in another language that the first pass grouped among themselves: each whose headline
+  // names both leaders and nobody else is the meeting, told in that language (the only meeting in
+  // person at that time; with two, nothing is guessed); the others of the group are grouped again
+  // on their own, more strictly, as the English reports a meeting leaves behind are.
+  const inPerson = (item: ScoredItem) =>
+    meetings.filter((m) => !m.call && m.items.length > 0 && nearMeeting(m, item, maxApart));
+  const kept: ScoredItem[][] = [];
+  for (const cluster of rest) {
+    if (!cluster.every((item) => !frames.get(item)!.known)) {
+      kept.push(cluster);
+      continue;
+    }
+    const joined = cluster.filter((item) => {
+      const target = namesOnlyTheLeaders(item.title) ? inPerson(item) : [];
+      if (target.length !== 1) return false;
+      target[0]!.items.push(item);
+      return true;
+    });
+    if (joined.length === 0) kept.push(cluster);
+    else {
+      const left = cluster.filter((item) => !joined.includes(item));
+      if (left.length > 0) kept.push(...clusterBySimilarity(left, { ...options, wordsOnly: true }));
+    }
+  }
   const order = new Map(items.map((item, i) => [item, i]));
   const first = (c: readonly ScoredItem[]) => Math.min(...c.map((item) => order.get(item)!));
-  return [...meetings.map((m) => m.items).filter((c) => c.length > 0), ...rest]
+  return [
+    ...meetings.map((m) => m.items).filter((c) => c.length > 0),
+    ...regroupStatements(kept, frames, maxApart),
+  ]
     .map((c) => [...c].sort((a, b) => order.get(a)! - order.get(b)!))
     .sort((a, b) => first(a) - first(b));
 }
@@ -462,6 +501,90 @@ interface Meeting {
   call: boolean;
   times: number[];
   items: ScoredItem[];
+}
+
+/**
+ * One actor's statements about the two sides on one day are one story, however the outlets
+ * worded them: the reports whose headline voice is the same third party (the United States:
+ * "US urges Xi to press Putin", "China not 'impartial': White House") and whose main clause
+ * names both sides, and the reports of the two sides speaking jointly against the same third
+ * party ("China and Russia accuse US …", "Russia and China criticise Trump's …"). A report of
+ * that actor doing something else, with the sides as backdrop ("US rushes tanks to Ukraine as
+ * Putin meets Xi"), or a commentary, is none of these and stays where it was.
+ */
+export function regroupStatements(
+  clusters: readonly ScoredItem[][],
+  frames: ReadonlyMap<ScoredItem, HeadlineFrame>,
+  maxApart: number,
+): ScoredItem[][] {
+  const keyOf = (item: ScoredItem): string | undefined => {
+    const frame = frames.get(item)!;
+    // Both sides in the main clause, not only in the backdrop ("US stocks slip as Putin meets Xi").
+    const { main } = splitHeadline(item.title);
+    if (!frame.known || frame.commentary || !namesBothSides(main)) return undefined;
+    if (frame.thirdParty) return `voice:${frame.thirdParty}`;
+    if (frame.leader || frame.meeting || !JOINT_STATEMENT.test(main)) return undefined;
+    const target = [...storyAnchorsOf(main)].find((a) => STATEMENT_TARGETS.has(a));
+    return target ? `joint:${STATEMENT_TARGETS.get(target)}` : undefined;
+  };
+  const groups = new Map<string, ScoredItem[]>();
+  for (const cluster of clusters)
+    for (const item of cluster) {
+      const key = keyOf(item);
+      if (key) groups.set(key, [...(groups.get(key) ?? []), item]);
+    }
+  const moved = new Set<ScoredItem>();
+  const formed: ScoredItem[][] = [];
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const times = group
+      .map((i) => (i.published ? Date.parse(i.published) : Number.NaN))
+      .filter(Number.isFinite);
+    if (times.length > 1 && Math.max(...times) - Math.min(...times) > maxApart) continue;
+    formed.push(group);
+    for (const item of group) moved.add(item);
+  }
+  if (formed.length === 0) return [...clusters];
+  const left = clusters.map((c) => c.filter((item) => !moved.has(item))).filter((c) => c.length > 0);
+  return [...left, ...formed];
+}
+
+/** The two sides' joint words against a third party. */
+const JOINT_STATEMENT =
+  /\b(accus(e|es|ed)|criticis(e|es|ed)|criticiz(e|es|ed)|condemn(s|ed)?|slam(s|med)?|denounc(e|es|ed)|decr(y|ies|ied)|reject(s|ed)?|warn(s|ed)?|hit(s)? out|oppos(e|es|ed)|blast(s|ed)?|vow(s|ed)? to (respond|counter))\b/i;
+/** Third parties a joint statement is aimed at, by anchor; a leader counts as his state. */
+const STATEMENT_TARGETS = new Map([
+  ['e:us', 'us'],
+  ['e:trump', 'us'],
+  ['e:biden', 'us'],
+  ['e:nato', 'nato'],
+  ['e:eu', 'eu'],
+  ['e:g7', 'g7'],
+  ['e:japan', 'japan'],
+]);
+
+/** Places and topics a report of the two leaders' meeting names besides the leaders themselves. */
+const MEETING_CONTEXT = new Set([
+  'e:xi',
+  'e:putin',
+  'e:moscow',
+  'e:beijing',
+  'e:kremlin',
+  'e:ukraine',
+  'e:red-square',
+]);
+
+/** A headline naming Xi and Putin and no other person, state or forum. */
+function namesOnlyTheLeaders(title: string): boolean {
+  const entities = [...storyAnchorsOf(title)].filter((a) => a.startsWith('e:'));
+  return (
+    entities.includes('e:xi') && entities.includes('e:putin') && entities.every((a) => MEETING_CONTEXT.has(a))
+  );
+}
+
+function nearMeeting(meeting: Meeting, item: ScoredItem, maxApart: number): boolean {
+  const at = item.published ? Date.parse(item.published) : Number.NaN;
+  return !Number.isFinite(at) || meeting.times.some((t) => Math.abs(t - at) <= maxApart);
 }
 
 /** The meeting of this kind near the report's time (within `maxApart` of one of its reports), or a new one. */

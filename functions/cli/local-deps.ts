@@ -16,6 +16,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { TranslateClient } from '@aws-sdk/client-translate';
+import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { createInProcessQueue } from '#adapters/in-process-queue.ts';
@@ -146,6 +148,14 @@ export async function createLocalDeps(options: {
     progress: options.progress,
     templates,
     signingSecret,
+    // The translation option calls Amazon Translate with the machine's AWS credentials.
+    ...(config.translate.kind === 'amazon-translate'
+      ? {
+          translator: createAmazonTranslator({
+            client: new TranslateClient(config.translate.region ? { region: config.translate.region } : {}),
+          }),
+        }
+      : {}),
   };
 }
 

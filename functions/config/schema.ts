@@ -148,6 +148,14 @@ export const RelevanceConfigSchema = z.object({
   secondOpinion: SecondOpinionConfigSchema.default(SecondOpinionConfigSchema.parse({})),
 });
 
+export const TranslateConfigSchema = z.object({
+  /** none (default) or amazon-translate: English headlines beside non-English ones. */
+  kind: z.enum(['none', 'amazon-translate']).default('none'),
+  region: z.string().min(1).optional(),
+  /** Headlines sent to the service per run at most; cached translations do not count. */
+  maxPerRun: z.number().int().min(0).max(1000).default(40),
+});
+
 export const ConfigSchema = z.object({
   topic: z
     .object({
@@ -180,6 +188,7 @@ export const ConfigSchema = z.object({
   subscriptions: SubscriptionsConfigSchema.default(SubscriptionsConfigSchema.parse({})),
   summarizer: SummarizerConfigSchema.default({ kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
   relevance: RelevanceConfigSchema.default(RelevanceConfigSchema.parse({})),
+  translate: TranslateConfigSchema.default({ kind: 'none', maxPerRun: 40 }),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

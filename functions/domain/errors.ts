@@ -61,6 +61,20 @@ export class NotAFeedError extends BriefingError {
   override name = 'NotAFeedError';
 }
 
+/**
+ * Markup nested deeper than the parsers' guard allows (text/html-guard.ts): a hostile document,
+ * refused rather than parsed. Feed text is refused with it; article pages are flattened instead.
+ */
+export class NestingTooDeepError extends BriefingError {
+  override name = 'NestingTooDeepError';
+  constructor(
+    readonly limit: number,
+    options?: ErrorOptions,
+  ) {
+    super(`markup nested deeper than ${limit} levels`, options);
+  }
+}
+
 /** A queued request not sent because the run's budget for its stage was spent meanwhile. */
 export class SkippedError extends BriefingError {
   override name = 'SkippedError';
@@ -107,6 +121,7 @@ export function publicReasonOf(error: unknown): string {
   if (chain.some((e) => e instanceof TimeoutError)) return 'timed out';
   if (chain.some((e) => e instanceof ResponseTooLargeError)) return 'response too large';
   if (chain.some((e) => e instanceof NotAFeedError)) return 'not a feed';
+  if (chain.some((e) => e instanceof NestingTooDeepError)) return 'markup nested too deep';
   if (chain.some((e) => e instanceof NotAPageError)) return 'not a web page';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return NAME_NOT_RESOLVED;
   const http = chain.find((e): e is HttpError => e instanceof HttpError);
@@ -159,4 +174,9 @@ export function describeZodError(error: z.ZodError, prefix: string): string {
 /** An abstractive summariser's answer that is not the agreed shape (not JSON, wrong fields). */
 export class SummaryFormatError extends BriefingError {
   override name = 'SummaryFormatError';
+}
+
+/** The translation service answered without a translation. */
+export class TranslationError extends BriefingError {
+  override name = 'TranslationError';
 }

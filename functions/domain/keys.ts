@@ -40,6 +40,9 @@ export const siteKeys = {
 export const dataKeys = {
   feedCache: (feedUrl: string) => `state/feeds/${keyHash(feedUrl)}.json`,
   articleCache: (canonicalUrl: string) => `state/articles/${keyHash(canonicalUrl)}.json`,
+  /** A machine translation of a headline, by the hash of its language and text. */
+  translation: (language: string, text: string) =>
+    `state/translations/${keyHash(`${language}\n${text}`)}.json`,
   seenItems: () => 'state/seen-items.json',
   sourceHealth: () => 'state/source-health.json',
   /** A second opinion on an item's relevance, cached so an item is reviewed once. */

@@ -12,6 +12,11 @@ export interface ThemeInfo {
   description: string;
   /** What the reference documents establish on this theme, in the project's own words. */
   baseline: string;
+  /**
+   * The baseline as one short, complete noun phrase with no year in it, to say what the day does
+   * to it: "That qualifies the reference documents' picture of <picture>."
+   */
+  picture: string;
 }
 
 export const THEME_CATALOGUE: readonly ThemeInfo[] = [
@@ -22,6 +27,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'Meetings, calls and visits between Xi Jinping and Vladimir Putin and between their governments, the words each side chooses for the relationship, and the agreements and joint statements they sign.',
     baseline:
       'Our reading of the reference material: the two presidents meet and talk often and call their bond a strategic partnership "without limits". Joint appearances are staged to show mutual backing under Western pressure, and their statements stress coordination and non-interference in each other’s affairs.',
+    picture: 'frequent summits and a declared partnership “without limits”',
   },
   {
     id: 'multipolar-order',
@@ -30,6 +36,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'How Beijing and Moscow work together to reshape international institutions: BRICS and the Shanghai Cooperation Organisation, reform of the UN, IMF and World Bank, and their courting of the Global South.',
     baseline:
       'Both capitals talk of a shift to a multipolar world and want to dilute Western weight in the UN, the IMF and the World Bank. They pitch their pairing to governments across the Global South, from African and Latin American capitals to the Gulf, that feel shut out of Western-run institutions.',
+    picture: 'a joint push to reshape the Western-led order and its institutions',
   },
   {
     id: 'energy',
@@ -38,6 +45,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'Russian oil, gas and coal sold to China, the pipelines that carry them, LNG and Arctic projects, nuclear power, and the prices the two sides bargain over.',
     baseline:
       'According to the reference documents Russia has redirected much of the crude and gas it once sold to Europe towards Asian buyers, and China has become one of its biggest customers. Pipelines and long contracts tie the two economies together, though Beijing uses its weight as a buyer to press for good terms.',
+    picture: 'Russian fuel turned towards China under long contracts, on terms Beijing bargains hard over',
   },
   {
     id: 'trade-finance',
@@ -46,6 +54,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'Trade between the two economies, Western sanctions and the ways around them, settlement in yuan and roubles, de-dollarisation, and the banks and payment channels that carry the money.',
     baseline:
       'As the seed documents describe it, trade has soared since 2022 and China has become Russia’s main economic outlet under sanctions. Both push payments in their own currencies to shrink the dollar’s role, while Chinese banks weigh the danger of being caught by secondary sanctions.',
+    picture: 'commerce that has grown under Western restrictions and moved into the two currencies',
   },
   {
     id: 'military',
@@ -54,6 +63,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'Joint exercises and patrols, arms sales and dual-use supplies, defence-industry links, and contacts between the two militaries and defence ministries.',
     baseline:
       'The reference documents report more frequent joint drills and a growing exchange of defence technology. Both capitals call the cooperation defensive, yet observers read it as a signal to the West that the military balance is moving; dual-use supplies to Russia are a recurring worry.',
+    picture: 'more frequent joint drills and defence-technology exchange that both sides call defensive',
   },
   {
     id: 'ukraine-war',
@@ -62,6 +72,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'China’s position on Russia’s war against Ukraine: its peace proposals and envoys, its refusal to condemn the invasion, and the goods and money from China that keep Russia’s war economy running.',
     baseline:
       'In the reference documents China asks for talks and a ceasefire and casts itself as a neutral peace-broker, yet it has never condemned the invasion. Its trade and supplies help sustain Russia’s war effort, which Kyiv and Western capitals treat as a breach of that claimed neutrality.',
+    picture: 'China as a self-declared neutral peace-broker whose trade helps sustain Russia’s war effort',
   },
   {
     id: 'asymmetry-limits',
@@ -70,6 +81,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'China as the stronger partner and Russia’s growing dependence on it, friction over prices and influence, competition in Central Asia and the Arctic, and the points where Beijing holds back.',
     baseline:
       'The seed texts agree that China’s far larger economy gives it most of the leverage, so Russia risks ending up as the junior partner. Beijing is careful not to hurt its business with the West, and the strain shows in slow projects, tough haggling and rivalry for influence in Central Asia.',
+    picture: 'China as the stronger partner and Russia at risk of becoming the junior one',
   },
   {
     id: 'western-response',
@@ -78,6 +90,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'How the United States, the EU, NATO, the G7 and their allies answer the alignment: warnings to Beijing, sanctions on Chinese suppliers of Russia, export controls, and intelligence and policy assessments.',
     baseline:
       'In the reference texts Western capitals see the alignment as a challenge to the liberal order. Their answers are warnings to Beijing, sanctions on Chinese firms that supply Russia, export controls and support for partners, while trying not to push the two even closer together.',
+    picture: 'Western warnings to Beijing, sanctions on Chinese suppliers of Russia and export controls',
   },
   {
     id: 'tech-infrastructure',
@@ -86,6 +99,8 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'The Belt and Road and Digital Silk Road, railways, bridges, ports and the Northern Sea Route, cooperation in space and satellites, and the transfer of technology and equipment.',
     baseline:
       'The reference documents describe how China’s Belt and Road and Digital Silk Road reach across Eurasia while Russia offers land corridors, ports and the Arctic sea lane. Work together on space, telecoms and technology helps Russia get round Western restrictions but makes it lean harder on Chinese suppliers.',
+    picture:
+      'Eurasian transport corridors, Arctic shipping and technology ties that help Russia round Western restrictions',
   },
   {
     id: 'narrative-history',
@@ -94,6 +109,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'The story the two states tell together: memory of the Second World War, state media cooperation, propaganda and information campaigns, and cultural and people-to-people exchange.',
     baseline:
       'The reference texts show state media in both countries casting the partnership as a just and stabilising influence on world affairs, anchored in shared Second World War memory and a common stand against "neo-Nazism" and hegemony. Cultural programmes and media deals carry that message to home audiences.',
+    picture: 'state media casting the partnership as a stabilising force rooted in shared history',
   },
 ];
 

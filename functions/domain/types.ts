@@ -203,6 +203,8 @@ export interface ThemeDigest {
   title: string;
   /** The day's paragraph against the baseline; "No significant developments." when empty. */
   summary: string;
+  /** The paragraph's sentence on what the day does to the reference documents' picture, when it has one. */
+  baseline?: string;
   storyIds: string[];
 }
 

@@ -13,9 +13,9 @@ import { themeById } from '#domain/themes.ts';
 import type { SummarySentence } from '#domain/types.ts';
 import type { CitedSentence, Logger, Summarizer, SummaryRequest } from '#ports/ports.ts';
 import { tokensOf } from '#text/tokens.ts';
+import { attribute } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
 import { isSummaryMaterial, type ReportText } from './report-text.ts';
-import { attribute, vocabularyOf } from './summarise-stories.ts';
 
 /** Share of a sentence's content words its cited report must contain. */
 export const GROUNDING_SHARE = 0.6;
@@ -73,7 +73,12 @@ export async function summariseAbstractively(
       }
       const report = texts[sentence.cite - 1]!;
       kept.push({
-        text: attribute(sentence.text.trim(), report.source, vocabularyOf(texts)),
+        text: attribute({
+          text: sentence.text,
+          url: report.url,
+          source: report.source,
+          ...(report.language ? { language: report.language } : {}),
+        }),
         url: report.url,
       });
     }

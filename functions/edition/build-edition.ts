@@ -12,6 +12,7 @@ import { draftStories, type StoryDraft } from './build-stories.ts';
 import type { PreviousStoryRef } from './rank-stories.ts';
 import { buildThemeDigests } from './theme-digests.ts';
 import { buildTopLine } from './top-line.ts';
+import type { HeadlineTranslation } from './translate-headlines.ts';
 
 export interface EditionInput {
   id: string;
@@ -31,6 +32,8 @@ export interface EditionInput {
    * unknown (nothing is said about novelty).
    */
   previous?: PreviousStoryRef[];
+  /** English headlines by item id, for reports not in English (the translation option). */
+  translations?: ReadonlyMap<string, HeadlineTranslation>;
 }
 
 /** Sentences per story by rank position: the reading budget of the email. */
@@ -55,10 +58,11 @@ export async function buildEditionWithSummarizer(
 }
 
 function draftEdition(input: EditionInput): StoryDraft[] {
-  const drafts = draftStories(clusterStories(input.items), {
-    now: input.now,
-    ...(input.previous ? { previous: input.previous } : {}),
-  }).slice(0, input.maxStories);
+  const drafts = draftStories(
+    clusterStories(input.items),
+    { now: input.now, ...(input.previous ? { previous: input.previous } : {}) },
+    input.translations,
+  ).slice(0, input.maxStories);
   return drafts.map(withinBudget);
 }
 
@@ -71,15 +75,20 @@ function withinBudget(draft: StoryDraft, position: number): StoryDraft {
 
 function assembleEdition(input: EditionInput, drafts: readonly StoryDraft[]): Edition {
   const stories = drafts.map((d) => d.story);
+  const topLine = buildTopLine(stories);
   return {
     id: input.id,
     title: input.title,
     generatedAt: input.now.toISOString(),
     window: { from: input.window.from.toISOString(), to: input.window.to.toISOString() },
     ...(input.query ? { query: input.query } : {}),
-    topLine: buildTopLine(stories),
+    topLine,
     stories,
-    themes: buildThemeDigests(drafts, input.themes, input.window.to),
+    themes: buildThemeDigests(
+      drafts,
+      input.themes,
+      topLine.map((t) => t.text),
+    ),
     sources: input.sources,
     stats: {
       itemsSeen: input.itemsSeen,

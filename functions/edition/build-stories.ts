@@ -15,8 +15,12 @@ import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { labelSignal } from './label-signal.ts';
 import { type RankContext, rankStory } from './rank-stories.ts';
-import { type ReportText, reportText, reportUrl } from './report-text.ts';
+import { informativeWords, type ReportText, reportText, reportUrl } from './report-text.ts';
 import { type StoryTerms, summariseExtractively, termsOfStory } from './summarise-stories.ts';
+import type { HeadlineTranslation } from './translate-headlines.ts';
+
+/** English headlines by item id (the translation option). */
+type Translations = ReadonlyMap<string, HeadlineTranslation>;
 
 /** A story with what it was made from: its reports in order and their cleaned texts. */
 export interface StoryDraft {
@@ -30,11 +34,12 @@ export interface StoryDraft {
 export function draftStories(
   clusters: readonly (readonly ScoredItem[])[],
   context: RankContext,
+  translations?: Translations,
 ): StoryDraft[] {
   return (
     clusters
       .filter((c) => c.length > 0)
-      .map((cluster) => draftStory(cluster, context))
+      .map((cluster) => draftStory(cluster, context, translations))
       // Equal ranks are ordered by title first: ids derive from URLs, which carry the port of a
       // local sample server and change between runs.
       .sort(
@@ -51,16 +56,24 @@ export function buildStories(clusters: readonly (readonly ScoredItem[])[], conte
   return draftStories(clusters, context).map((d) => d.story);
 }
 
-function draftStory(cluster: readonly ScoredItem[], context: RankContext): StoryDraft {
+function draftStory(
+  cluster: readonly ScoredItem[],
+  context: RankContext,
+  translations?: Translations,
+): StoryDraft {
   const terms = termsOfStory(cluster);
   const reports = orderReports(cluster);
   const representative = reports[0]!;
-  const texts = reports.map((item) => reportText(item, terms.key));
+  const texts = reports.map((item) => reportText(item, terms.key, translations?.get(item.id)));
   const sentences = summariseExtractively(reports, texts, terms);
   const themes = storyThemes(reports);
   const { signal, reasons } = labelSignal(reports, themes, sentences);
-  const articles = toArticles(reports);
-  const { rank, novelty } = rankStory(reports, articles, signal, context);
+  const articles = toArticles(reports, translations);
+  const ranked = rankStory(reports, articles, signal, context);
+  // A story the reports give nothing to summarise but a headline tells the reader less: it goes
+  // below the stories the edition can say something about.
+  const rank = sentences.length > 0 ? ranked.rank : Math.round(ranked.rank * HEADLINE_ONLY * 1000) / 1000;
+  const { novelty } = ranked;
   const story: Story = {
     id: storyId(representative),
     title: cleanTitle(representative.title, representative.source),
@@ -75,6 +88,9 @@ function draftStory(cluster: readonly ScoredItem[], context: RankContext): Story
   };
   return { story, reports, texts, terms };
 }
+
+/** Rank factor of a story with no reporting sentence, only its headline. */
+const HEADLINE_ONLY = 0.85;
 
 /** Stable across runs and editions: the representative's canonical link, else its id. */
 function storyId(item: ScoredItem): string {
@@ -99,7 +115,10 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
   });
   // Label-like headlines ("Xi and Putin's strategic friendship") say less than reports of the event.
   const words = (title: string) => title.split(/\s+/).length;
+  // A headline that says what happened ("Putin and Xi invoke wartime unity") leads the story
+  // before one that only says they met ("Xi and Putin meeting for talks in Beijing").
   const merit = (item: ScoredItem, i: number): number =>
+    Math.min(informativeWords(item.title), 4) * 0.05 +
     item.classification.score * 0.35 -
     (words(item.title) < 7 && scriptOf(item.title) === 'latin' ? 0.1 : 0) +
     centrality[i]! * 0.8 +
@@ -141,13 +160,14 @@ export function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
   return themes.length > 0 ? themes : ['alliance-diplomacy'];
 }
 
-function toArticles(items: readonly ScoredItem[]): EditionArticle[] {
+function toArticles(items: readonly ScoredItem[], translations?: Translations): EditionArticle[] {
   const out: EditionArticle[] = [];
   const seen = new Set<string>();
   for (const item of items) {
     const url = reportUrl(item);
     const language = item.language ?? item.article?.language;
     const inferred = item.perspective === 'other' ? perspectiveOfUrl(url) : undefined;
+    const english = translations?.get(item.id)?.english;
     const article: EditionArticle = {
       title: cleanTitle(item.title, item.source),
       url,
@@ -159,6 +179,7 @@ function toArticles(items: readonly ScoredItem[]): EditionArticle[] {
       reasons: item.classification.reasons,
       ...(language ? { language } : {}),
       ...(item.articleNote ? { note: item.articleNote } : {}),
+      ...(english ? { titleEnglish: english } : {}),
     };
     // Each source that carried the report is listed with its own headline, perspective, link and
     // time (ingest/dedupe-items.ts keeps them); a name without its report keeps the item's.

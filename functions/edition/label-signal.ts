@@ -19,8 +19,8 @@ const COUNTER: readonly RegExp[] = [
   /\b(no (agreement|deal|breakthrough|contract|progress|path|promise)|fail(s|ed)? to (agree|sign|reach|secure)|without (a |any )?(deal|agreement|contract|breakthrough|new contracts?|price)|not (yet )?agreed|(have|has) (still )?not agreed|not a binding|disagree(ment|ments|s|d)?|disputes?|disputed|rift|friction|spat|rebuff(s|ed)?|snub(s|bed)?)\b/i,
   /\b(refus(es|ed|al|ing) to|refuse to|reject(s|ed)|declined to|balk(s|ed)?|(holds?|held) back|keeps? (its )?distance|distanc(es|ed|ing) itself|wary of|reluctan(t|ce)|hesitan(t|cy)|cautious (about|over|on|of))\b/i,
   /\b(banks?|lenders?) (\w+ )?(refus|halt|suspend|stop|restrict|tighten|reject|freez)\w*|\bpayment (problems|delays|difficulties|issues|hurdles)\b/i,
-  /\b(trade|exports?|imports?|shipments?|deliveries|purchases|sales|supplies|volumes?|turnover) (\w+ ){0,2}(fell|falls|dropped|drops|declined|declines|shrank|shrinks|slumped|slumps|dipped|dips|plunged|plunges|slid|slides|tumbled|contracted)\b|\b(fall|drop|decline|slump|dip|plunge|slowdown) in (trade|exports?|imports?|shipments?|sales)\b/i,
-  /\b(junior partner|vassal|colony|unequal|imbalance[sd]?|lopsided|asymmetr(y|ic)|dependen(ce|t|cy) on (china|beijing)|reliance on (china|beijing)|who['’]?s boss|limits of (the|their|a|this) (partnership|relationship|friendship|alliance|ties))\b/i,
+  /\b(trade|exports?|imports?|shipments?|deliveries|purchases|sales|supplies|volumes?|turnover) (\w+ ){0,2}(fell|falls|fall|drop|dip|decline|shrink|slump|dropped|drops|declined|declines|shrank|shrinks|slumped|slumps|dipped|dips|plunged|plunges|slid|slides|tumbled|contracted)\b|\b(fall|drop|decline|slump|dip|plunge|slowdown) in (trade|exports?|imports?|shipments?|sales)\b/i,
+  /\b(junior partner|vassal|colony|unequal|imbalance[sd]?|lopsided|asymmetr(y|ic)|dependen(ce|t|cy) on (china|beijing)|reliance on (china|beijing)|who['’]?s boss|limits of (the|their|a|this) (partnership|relationship|friendship|alliance|ties)|tests? (of |for )?(the |their |its |this )?(limits|['‘’"]?no[- ]limits['‘’"]? (friendship|partnership|ties)|friendship|partnership|alliance|relationship))\b/i,
   /\b(shares?|stocks?) (\w+ )?(tumble|fall|drop|slump|plunge|slide)\w*\b|\b(unease|strain(s|ed)?|cool(s|ed|ing) (ties|relations))\b/i,
   /разноглас|отказ|задерж|отлож|приостанов|не договорил|без (новых )?(соглашени|контракт)|тупик|падени|упал/iu,
   /分歧|拒绝|推迟|暂停|搁置|僵局|未能达成/u,
@@ -28,7 +28,7 @@ const COUNTER: readonly RegExp[] = [
 
 /** Firsts, signings, launches, announcements, new figures. */
 const NEW: readonly RegExp[] = [
-  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?)\b)|for the first time|unprecedented|breakthrough|launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
+  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?|(foreign |overseas |official |state )?(trips?|visits?|journey|time|abroad|meeting|day|stop))\b)|for the first time|unprecedented|breakthrough|launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
   /\b(sign(s|ed|ing)?(?! of)|ink(s|ed)?|seal(s|ed)?)\b|(?<!\bno |\bwithout (a |any )?)\b(deal|agreement|pact|accord|contract|memorandum|treaty)\b/i,
   /\b(agree(s|d)? to|will (build|launch|supply|hold|open|create|set up|expand|double|increase|begin|start)|plans? to|invite[sd]?|to (build|launch|open|begin|start)|visa-free|new (record|high|pipeline|route|line|era|framework|bank|corridor|model))\b/i,
   /\b(record|jump(s|ed)?|surge[sd]?|doubled?)\b/i,
@@ -39,6 +39,13 @@ const NEW: readonly RegExp[] = [
 /** The established picture restated: praise, pledges, solidarity, backing. */
 const REINFORCE =
   /\b(hail(s|ed)?|laud(s|ed)?|prais(e|es|ed)|tout(s|ed)?|pledge[sd]?|vow(s|ed)?|reaffirm(s|ed)?|deepen(s|ed|ing)?|strengthen(s|ed|ing)?|bolster(s|ed)?|solidarity|friendship|no[- ]limits|support(s|ed)?|backs?|backed|stand (with|by)|unity|old friend|best friend|dear friend|closer ties|strategic partnership|cooperation)\b|укреп|дружб|поддерж|партнерств|合作|友谊|支持|巩固/iu;
+
+/**
+ * The restatement cues worth quoting: words of praise and pledges, not the generic verbs
+ * ("back", "support", "deepen") that say nothing out of their sentence.
+ */
+const RESTATED_WORDS =
+  /\b(hail(s|ed)?|laud(s|ed)?|prais(e|es|ed)|tout(s|ed)?|pledge[sd]?|vow(s|ed)?|reaffirm(s|ed)?|solidarity|no[- ]limits|stand (with|by)|unity|old friend|best friend|dear friend|closer ties)\b/i;
 
 /** Weight of a hit by where it is: the representative's headline says what the story is. */
 const WHERE = { headline: 3, otherHeadline: 1.5, summary: 1 } as const;
@@ -111,13 +118,19 @@ export function labelSignal(
   };
 }
 
-/** A caveat, limit or friction cue in a text, if any: what an analyst wants kept. */
-export function frictionCue(text: string): string | undefined {
-  for (const re of COUNTER) {
+/** What a cue says about the relationship: friction or limits, a new step, or the picture restated. */
+export type CueKind = 'friction' | 'new-step' | 'restated';
+
+/** The cues of a kind in a text, as [start, end) offsets, in order. */
+export function cueSpans(text: string, kind: CueKind): [number, number][] {
+  const patterns = kind === 'friction' ? COUNTER : kind === 'new-step' ? NEW : [RESTATED_WORDS];
+  const spans: [number, number][] = [];
+  for (const re of patterns) {
     const m = re.exec(text);
-    if (m) return m[0];
+    // A bare "first" is as often an ordinal ("the first line", "first deliveries") as a first step.
+    if (m?.[0].trim() && !/^first$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
   }
-  return undefined;
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 function collectHits(

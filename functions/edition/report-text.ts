@@ -2,15 +2,18 @@
  * The reporting sentences of one report, as summaries may use them: the article text when it
  * was fetched, else the feed's content and summary, split into sentences, the wire dateline
  * dropped, and every sentence passed through the one boilerplate list (page furniture, promos,
- * captions, headings, questions, cut-off teasers) plus the editorial checks a summary needs on
- * top of it (a teaser that describes the piece instead of the news, the headline repeated).
- * This module is the only caller of the boilerplate list in edition/.
+ * teasers, captions, headings, questions, cut-off sentences) plus the one editorial check a
+ * summary needs on top of it (the headline repeated). This module is the only caller of the
+ * boilerplate list in edition/.
  */
 import type { ScoredItem } from '#domain/types.ts';
-import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { boilerplateReason, isBoilerplateSentence } from '#extract/boilerplate.ts';
+import { normaliseLanguage } from '#text/language.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
+import { namesItsSpeaker } from './attribution.ts';
+import type { HeadlineTranslation } from './translate-headlines.ts';
 
 export interface ReportText {
   url: string;
@@ -18,10 +21,14 @@ export interface ReportText {
   /** The headline, site name removed. */
   title: string;
   sentences: string[];
-  /** The headline as a sentence, when it reads as one (sentence case, a statement, not a label). */
-  headline?: string;
-  /** Sentences about the piece rather than the news ("X explains what to look out for"): a last resort. */
-  teasers: string[];
+  /** The report's language (primary subtag), when the feed or the page says it. */
+  language?: string;
+  /** The headline states a development and may be quoted as one (not a question, a label or a teaser). */
+  quotable: boolean;
+  /** A live page, briefing or round-up: its sentences are about several events, each in passing. */
+  roundUp: boolean;
+  /** The headline in English, when it is not in English and was translated (the translation option). */
+  titleEnglish?: HeadlineTranslation;
 }
 
 /** Article text read per report: the lead and the first developments. */
@@ -29,12 +36,10 @@ const TEXT_CHARS = 8000;
 /** Word overlap (Dice) at or above which a sentence only repeats a headline. */
 const HEADLINE_REPEAT = 0.75;
 
-/**
- * Sentences that describe the piece rather than report the news: "X explains what to look out
- * for", "In this episode", "Watch:", "Here's what we know". An analyst wants what happened.
- */
-const TEASER =
-  /\b(explains?|explained|explainer|looks? at|takes? a look|we look|breaks? down|unpacks?|analy[sz]es) (what|why|how|the|whether|where|who)\b|\b(what (to|you need to) (know|watch|look out for|expect)|here['’]?s (what|how|why)|things to (watch|know)|in this (episode|video|podcast|newsletter|edition)|listen to|watch:|live updates?|follow (our|the) live|live (blog|coverage)|our (correspondent|reporter|editor)s? (explains?|looks?|reports? from)|find out)\b|^(watch|listen|analysis|opinion|explainer|live|video|podcast|newsletter)\s*[:|–-]/i;
+/** A longer "headline" is a feed's summary in the title field, not a headline to quote. */
+const MAX_HEADLINE_WORDS = 22;
+const ROUND_UP =
+  /\b(highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|\|/i;
 
 /** The URL a story links for this report: its canonical article URL, else the feed link. */
 export function reportUrl(item: ScoredItem): string {
@@ -42,12 +47,15 @@ export function reportUrl(item: ScoredItem): string {
 }
 
 /** The reporting sentences of a report, in their order; `keyTerms` drops the off-topic ones. */
-export function reportText(item: ScoredItem, keyTerms?: ReadonlySet<string>): ReportText {
+export function reportText(
+  item: ScoredItem,
+  keyTerms?: ReadonlySet<string>,
+  titleEnglish?: HeadlineTranslation,
+): ReportText {
   const title = cleanTitle(item.title, item.source);
   const headline = new Set(tokensOf(title));
   const body = item.article?.text?.trim() ? item.article.text : (item.content ?? '');
   const sentences: string[] = [];
-  const teasers: string[] = [];
   const add = (text: string, wholeLines: boolean) => {
     for (const paragraph of text.split(/\n+/)) {
       // In a page, a whole line of furniture (a teaser block, an unrelated headline) goes before
@@ -55,55 +63,48 @@ export function reportText(item: ScoredItem, keyTerms?: ReadonlySet<string>): Re
       if (wholeLines && isBoilerplateSentence(paragraph)) continue;
       for (const sentence of splitSentences(paragraph)) {
         const clean = stripDateline(sentence);
-        if (sentences.includes(clean)) continue;
-        if (!isSummaryMaterial(clean, headline, keyTerms)) {
-          if (TEASER.test(clean) && !isBoilerplateSentence(clean)) teasers.push(clean);
-          continue;
-        }
+        if (sentences.includes(clean) || !isSummaryMaterial(clean, headline, keyTerms)) continue;
         sentences.push(clean);
       }
     }
   };
   add(body.slice(0, TEXT_CHARS), true);
   add(endSentence(item.summary ?? ''), false);
-  const asSentence = headlineSentence(title, `${body.slice(0, TEXT_CHARS)} ${item.summary ?? ''}`);
+  // A feed that puts a whole attributed sentence in the title ("White House says …, adding that
+  // …") and nothing in the summary has given the report's lead sentence, not a headline.
+  const words = title.split(/\s+/).length;
+  if (words > MAX_HEADLINE_WORDS && namesItsSpeaker(title) && sentences.length === 0)
+    sentences.push(endSentence(title));
+  const language = normaliseLanguage(item.language ?? item.article?.language);
   return {
     url: reportUrl(item),
     source: item.source,
     title,
     sentences,
-    ...(asSentence ? { headline: asSentence } : {}),
-    teasers,
+    ...(language ? { language } : {}),
+    // The label the title cleaner takes off ("Live updates:") still says what the report is.
+    quotable: isQuotableHeadline(title) && !ROUND_UP.test(item.title),
+    roundUp: ROUND_UP.test(item.title),
+    ...(titleEnglish ? { titleEnglish } : {}),
   };
 }
 
-/** Words a text writes in lower case inside its sentences: common words, not names. */
-export function lowercaseWords(text: string): Set<string> {
-  return new Set(text.match(/(?<![.!?]\s)\b\p{Ll}[\p{L}’'-]*/gu) ?? []);
-}
-
 /**
- * A headline that reads as a sentence ("China's Xi vows to stand with friend Putin against
- * 'hegemonic bullying'"), with its full stop; undefined for Title Case, questions, labels
- * ("Analysis: …") and fragments.
+ * A headline that states a development: a quote of it says something ("Gazprom Shares Tumble
+ * After Power of Siberia 2 Deal Announcement"). Questions, labels ("Analysis: …", "SCMP daily
+ * highlights"), teasers and fragments say nothing by themselves.
  */
-function headlineSentence(title: string, context: string): string | undefined {
-  let text = title.trim();
-  if (/[?？:]/.test(text) || TEASER.test(text) || /^(why|how|what|who|when|where|whether)\b/i.test(text))
-    return undefined;
-  const words = text.split(/\s+/);
-  if (words.length < 6) return undefined;
-  const long = words.filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
-  if (long.length === 0) return undefined;
-  if (capitalised / long.length >= 0.6) {
-    // Title Case: words the report writes in lower case elsewhere go to lower case, names stay.
-    const lower = lowercaseWords(context);
-    text = words.map((w, i) => (i > 0 && lower.has(w.toLowerCase()) ? w.toLowerCase() : w)).join(' ');
-    const still = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-    if (still.filter((w) => /^\p{Lu}/u.test(w)).length / still.length >= 0.6) return undefined;
-  }
-  return /[.!。！]$/.test(text) ? text : `${text}.`;
+function isQuotableHeadline(title: string): boolean {
+  const text = title.trim();
+  if (/[?？]/.test(text) || /^(why|how|what|who|when|where|whether)\b/i.test(text)) return false;
+  if (/^[^:]{1,25}:\s/.test(text) && !/^[^:]*\b(says?|said)\b/i.test(text)) return false;
+  // A round-up, a briefing or a live page names a format, not a development.
+  if (ROUND_UP.test(text)) return false;
+  // A headline is heading-like by nature; any other reason (a promo, a teaser) disqualifies it.
+  const reason = boilerplateReason(`${text}.`);
+  if (reason && !/heading|too short/.test(reason)) return false;
+  const words = text.split(/\s+/).length;
+  return words >= 5 && words <= MAX_HEADLINE_WORDS;
 }
 
 /**
@@ -116,7 +117,6 @@ export function isSummaryMaterial(
   keyTerms?: ReadonlySet<string>,
 ): boolean {
   if (isBoilerplateSentence(sentence, keyTerms ? { keyTerms } : {})) return false;
-  if (TEASER.test(sentence)) return false;
   return headline.size === 0 || dice(new Set(tokensOf(sentence)), headline) < HEADLINE_REPEAT;
 }
 
@@ -134,6 +134,51 @@ function endSentence(summary: string): string {
 const DATELINE =
   /^[\p{Lu}][\p{Lu} .'’-]{2,30}(?:, [\p{L}]{3,9}\.? \d{1,2})?(?: \([^()]{2,30}\))? ?(?:--|—|–|-) ?(?=\p{Lu})/u;
 
+/**
+ * The sentence without the wire's dateline, with quotes that hug their words ("' dear friend '"),
+ * and with the article a standfirst written as a headline leaves out ("Statement decries …" →
+ * "The statement decries …", "Chinese leader, a guest …" → "The Chinese leader, a guest …").
+ */
 function stripDateline(sentence: string): string {
-  return sentence.replace(DATELINE, '');
+  return sentence
+    .replace(DATELINE, '')
+    .replace(LOOSE_QUOTE, (_, open: string, words: string, close: string) =>
+      open === "'" && close === "'" ? `‘${words}’` : `${open}${words}${close}`,
+    )
+    .replace(BARE_NOUN_AFTER_ADJECTIVE, 'The $1')
+    .replace(BARE_NOUN, (noun: string) => `The ${noun.toLowerCase()}`);
+}
+
+/** Roles and documents a standfirst opens with, without their article. */
+const ROLE_NOUNS =
+  'leader|president|premier|minister|foreign minister|ministry|foreign ministry|defence ministry|defense ministry|statement|joint statement|move|deal|agreement|visit|trip|official|spokesman|spokeswoman|spokesperson|envoy|delegation|summit|meeting|report|pact|plan|decision|government|military|army|navy|embassy|state media|relationship|partnership|alliance|treaty|pipeline|project|bloc|exercise|patrol|drill';
+const NATIONALITY =
+  'Chinese|Russian|US|U\\.S\\.|American|Ukrainian|Japanese|European|Western|Indian|Mongolian|North Korean|Kremlin';
+/** Then a comma or a lower-case word: "Statement decries", not "President Xi". */
+const NEXT = '(?=,| \\p{Ll})';
+const BARE_NOUN_AFTER_ADJECTIVE = new RegExp(`^((?:${NATIONALITY}) (?:${ROLE_NOUNS}))${NEXT}`, 'u');
+const BARE_NOUN = new RegExp(
+  `^(?:${ROLE_NOUNS.split('|')
+    .map((n) => n.charAt(0).toUpperCase() + n.slice(1))
+    .join('|')})${NEXT}`,
+  'u',
+);
+
+/** A short quotation with a space inside each mark: "' dear friend '", "“ no limits ”". */
+const LOOSE_QUOTE = /(['‘“"])\s+([^'‘’“”"]{1,60}?)\s+(['’”"])/g;
+
+const PLAIN =
+  /^(china|chinese|beijing|xi|jinping|russia|russian|moscow|kremlin|putin|vladimir|president|leader|leaders|country|countries|two|visit\w*|trip|talks?|meet\w*|january|february|march|april|may|june|july|august|september|october|november|december|\d+\w*)$/i;
+
+/**
+ * How many content words a text carries beyond the two sides' names, their leaders' roles, a
+ * meeting and a date: "Xi Jinping and Vladimir Putin meeting for talks in Beijing" has none,
+ * "Putin and Xi invoke wartime unity as they hail ties" has five.
+ */
+export function informativeWords(text: string): number {
+  return new Set(
+    (text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}|\d+/gu) ?? []).filter(
+      (w) => !PLAIN.test(w) && !/^(the|and|for|with|from|that|this|has|have|was|were|will|reports?)$/.test(w),
+    ),
+  ).size;
 }

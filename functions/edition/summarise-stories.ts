@@ -3,18 +3,15 @@
  * what happened, central to the cluster (they share its recurring terms and anchors), early in
  * their report, about China and Russia, in the digest's language where the story has it, with
  * no sentence repeating another (maximal marginal relevance) and none repeating a headline.
- * Every sentence links the report it came from and is attributed: a sentence that names no
- * speaker opens with its outlet ("Al Jazeera reports that …"). This is also the fallback of
- * the abstractive option.
+ * Every sentence links the report it came from and is attributed (attribution.ts). This is
+ * also the fallback of the abstractive option.
  */
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
 import type { ScoredItem, SummarySentence } from '#domain/types.ts';
-import { truncateText } from '#text/html-to-text.ts';
-import { scriptOf } from '#text/language.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
-import { frictionCue } from './label-signal.ts';
-import { outletName } from './outlet-name.ts';
-import { lowercaseWords, type ReportText } from './report-text.ts';
+import { attributeAll, isDigestLanguage, type SourcedSentence } from './attribution.ts';
+import { cueSpans } from './label-signal.ts';
+import type { ReportText } from './report-text.ts';
 
 /** What the story is about: how many of its reports mention each term or anchor in headline or lead. */
 export interface StoryTerms {
@@ -30,11 +27,17 @@ export interface SummaryOptions {
 }
 
 const MAX_SENTENCES = 3;
-/** Two sentences are enough when they already say this much. */
+/** Two sentences are enough when they already say this much, unless the story is broad. */
 const TWO_SENTENCE_CHARS = 420;
+/** Reports from which a story is broad: its facets need the third sentence whatever its length. */
+const BROAD_STORY = 5;
 const MAX_SENTENCE_CHARS = 380;
 /** Word-and-anchor overlap (Dice) above which a sentence repeats one already chosen. */
 const REDUNDANT = 0.4;
+/** Word overlap (Dice) with the story's title at or above which another headline only repeats it. */
+const HEADLINE_REPEATS = 0.6;
+/** Word overlap (Dice) with the story's title at or above which a sentence only restates it. */
+const TITLE_REPEAT = 0.75;
 
 export function termsOfStory(reports: readonly ScoredItem[]): StoryTerms {
   const counts = new Map<string, number>();
@@ -48,31 +51,55 @@ export function termsOfStory(reports: readonly ScoredItem[]): StoryTerms {
 }
 
 /** A sentence of a report, scored for how well it says what the story is about. */
-export interface ScoredSentence {
-  text: string;
-  url: string;
-  source: string;
+export interface ScoredSentence extends SourcedSentence {
   tokens: Set<string>;
   score: number;
+  /** From a live page or round-up. */
+  roundUp?: boolean;
 }
 
-/** Every reporting sentence of the story, scored; the best first. */
+/**
+ * Every reporting sentence of the story, scored; the best first. The headlines of the story's
+ * other reports are candidates too (quoted as headlines when printed): they often carry the fact
+ * the feed summaries leave out. With a sentence in the digest's language in the story, a
+ * sentence in another language is not summary material.
+ */
 export function scoreSentences(
   ordered: readonly ScoredItem[],
   texts: readonly ReportText[],
   terms: StoryTerms,
 ): ScoredSentence[] {
-  const latinCount = texts.reduce((n, t) => n + t.sentences.filter((x) => scriptOf(x) === 'latin').length, 0);
-  const hasLatin = latinCount > 0;
+  const hasDigestLanguage = texts.some((t) => t.sentences.some((x) => isDigestLanguage(x, t.language)));
+  const storyTitle = new Set(tokensOf(texts[0]?.title ?? ''));
+  const hasTranslated = !hasDigestLanguage && texts.some((t) => t.titleEnglish);
   const out: ScoredSentence[] = [];
   texts.forEach((text, rankInStory) => {
     const item = ordered[rankInStory]!;
-    // Another report's headline often carries the fact its feed summary leaves out; the story's
-    // own headline is printed above the summary and is never repeated in it.
-    const lines = rankInStory > 0 && text.headline ? [...text.sentences, text.headline] : text.sentences;
-    lines.forEach((sentence, position) => {
+    const lines: { sentence: string; headline: boolean; translatedFrom?: string }[] = text.sentences.map(
+      (sentence) => ({ sentence, headline: false }),
+    );
+    // The story's own headline is printed above the summary and is never repeated in it.
+    if (
+      rankInStory > 0 &&
+      text.quotable &&
+      dice(new Set(tokensOf(text.title)), storyTitle) < HEADLINE_REPEATS
+    )
+      lines.push({ sentence: text.title, headline: true });
+    // A story with nothing in English says what its reports are about by their translated headlines.
+    if (!hasDigestLanguage && text.titleEnglish)
+      lines.push({
+        sentence: text.titleEnglish.english,
+        headline: true,
+        translatedFrom: text.titleEnglish.from,
+      });
+    lines.forEach(({ sentence, headline, translatedFrom }, position) => {
       const words = tokensOf(sentence);
-      if (words.length === 0) return;
+      if (words.length === 0 || sentence.length > MAX_SENTENCE_CHARS) return;
+      // The story's headline is printed above its summary: a sentence restating it adds nothing.
+      if (!headline && dice(new Set(words), storyTitle) >= TITLE_REPEAT) return;
+      const inDigestLanguage = translatedFrom !== undefined || isDigestLanguage(sentence, text.language);
+      // With English in the story, or translated headlines, another language is not summary material.
+      if (!inDigestLanguage && (hasDigestLanguage || hasTranslated)) return;
       const anchors = storyAnchorsOf(sentence);
       // Redundancy is judged on words and anchors together: a paraphrase repeats the names and figures.
       const tokens = new Set([...words, ...anchors]);
@@ -83,25 +110,33 @@ export function scoreSentences(
       const score =
         central / Math.sqrt(words.length + 4) +
         anchored * 0.25 +
-        (position === 0 ? 1 : position === 1 ? 0.5 : position === 2 ? 0.25 : 0) +
+        (headline ? -0.6 : position === 0 ? 1 : position === 1 ? 0.5 : position === 2 ? 0.25 : 0) +
         (BOTH_SIDES.test(sentence) ? 0.6 : SIDE.test(sentence) ? 0.2 : 0) +
         (rankInStory === 0 ? 0.3 : 0) +
         item.classification.score * 0.3 +
         (FIGURE.test(sentence) ? 0.3 : 0) +
         // A caveat or a limit ("not a binding supply contract") is what the day changes.
-        (frictionCue(sentence) ? 1 : 0) -
+        (cueSpans(sentence, 'friction').length > 0 ? 1 : 0) +
+        // So is a step taken: a signing, a launch, an agreement.
+        (cueSpans(sentence, 'new-step').length > 0 ? 0.5 : 0) -
         (sentence.length > 320 ? 0.5 : 0) -
         (QUOTE_ONLY.test(sentence) ? 0.4 : 0) -
-        (ANAPHORIC.test(sentence) ? 0.8 : 0);
-      const inDigestLanguage = !hasLatin || scriptOf(sentence) === 'latin';
-      // With enough English in the story, another language's sentence is not summary material.
-      if (!inDigestLanguage && latinCount >= 2) return;
+        (ANAPHORIC.test(sentence) ? 0.8 : 0) -
+        // A round-up mentions the event in passing, among others.
+        (text.roundUp ? 1 : 0);
       out.push({
-        text: truncateText(sentence, MAX_SENTENCE_CHARS),
+        text: sentence,
         url: text.url,
         source: text.source,
+        ...(headline ? { headline: true } : {}),
+        ...(translatedFrom
+          ? { translatedFrom, language: 'en' }
+          : text.language
+            ? { language: text.language }
+            : {}),
+        ...(text.roundUp ? { roundUp: true } : {}),
         tokens,
-        score: inDigestLanguage ? score : score * 0.2 - 1,
+        score,
       });
     });
   });
@@ -113,6 +148,7 @@ export function pickSentences(
   candidates: readonly ScoredSentence[],
   max: number,
   already: readonly ScoredSentence[] = [],
+  capLength = true,
 ): ScoredSentence[] {
   const chosen: ScoredSentence[] = [];
   const remaining = [...candidates];
@@ -122,6 +158,9 @@ export function pickSentences(
     remaining.forEach((c, i) => {
       const redundancy = Math.max(0, ...[...already, ...chosen].map((x) => dice(x.tokens, c.tokens)));
       if (redundancy > REDUNDANT) return;
+      // One quoted headline is enough in a summary (two translated ones, when nothing is in English).
+      const headlines = chosen.filter((x) => x.headline).length;
+      if (c.headline && headlines >= (c.translatedFrom ? 2 : 1)) return;
       // A report not yet quoted brings another facet of the story.
       const fresh = [...already, ...chosen].some((x) => x.url === c.url) ? 0 : 0.4;
       const value = c.score - 3 * redundancy + fresh;
@@ -133,83 +172,51 @@ export function pickSentences(
     if (bestIndex < 0) break;
     const [next] = remaining.splice(bestIndex, 1);
     chosen.push(next!);
-    if (chosen.length === 2 && chosen[0]!.text.length + chosen[1]!.text.length > TWO_SENTENCE_CHARS) break;
+    if (
+      capLength &&
+      chosen.length === 2 &&
+      chosen[0]!.text.length + chosen[1]!.text.length > TWO_SENTENCE_CHARS
+    )
+      break;
   }
   return chosen;
 }
 
-/** The story's extractive summary: attributed sentences, each linked to its report. */
+/**
+ * The story's extractive summary: attributed sentences, each linked to its report. A story
+ * whose reports carry no reporting sentence (a bare headline, a photo caption) has none: its
+ * headline above says all there is, and is not repeated.
+ */
 export function summariseExtractively(
   ordered: readonly ScoredItem[],
   texts: readonly ReportText[],
   terms: StoryTerms,
   options: SummaryOptions = { maxSentences: MAX_SENTENCES },
 ): SummarySentence[] {
+  // A story with nothing in English and no translated headline has no summary: a sentence in a
+  // language the reader may not read costs the reading budget and says nothing to most; its
+  // headline and sources are printed (the translation option gives it English headlines).
+  const english = texts.some(
+    (t) => t.titleEnglish || t.sentences.some((x) => isDigestLanguage(x, t.language)),
+  );
+  if (!english) return [];
   const max = Math.max(1, Math.min(MAX_SENTENCES, options.maxSentences));
-  const chosen = pickSentences(scoreSentences(ordered, texts, terms), max);
-  if (chosen.length === 0) {
-    // No reporting sentence: what the piece itself says it is, else its headline, quoted.
-    const first = texts[0]!;
-    const teaser = texts.flatMap((t) => t.teasers.map((text) => ({ text, url: t.url })))[0];
-    if (teaser) return [teaser];
-    return [{ text: `${outletName(first.source)} carries the report “${first.title}”.`, url: first.url }];
-  }
-  // The summary opens with a sentence that stands on its own.
-  const opener = chosen.findIndex((c) => !ANAPHORIC.test(c.text));
+  const chosen = pickSentences(scoreSentences(ordered, texts, terms), max, [], ordered.length < BROAD_STORY);
+  // The summary opens with a sentence that stands on its own; a quoted headline comes last.
+  const opener = chosen.findIndex((c) => !ANAPHORIC.test(c.text) && !c.headline);
   if (opener > 0) chosen.unshift(...chosen.splice(opener, 1));
-  return attributeAll(chosen, vocabularyOf(texts));
-}
-
-/** The lower-case words of the reports: which opening words are common words, not names. */
-export function vocabularyOf(texts: readonly ReportText[]): Set<string> {
-  return lowercaseWords(texts.map((t) => t.sentences.join(' ')).join(' '));
-}
-
-/** Attributes the first sentence of each outlet that names no speaker; later ones carry it on. */
-export function attributeAll(
-  sentences: readonly { text: string; url: string; source: string }[],
-  vocabulary?: ReadonlySet<string>,
-): SummarySentence[] {
-  const named = new Set<string>();
-  return sentences.map((s) => {
-    const first = !named.has(s.source);
-    named.add(s.source);
-    return { text: first ? attribute(s.text, s.source, vocabulary) : s.text, url: s.url };
-  });
-}
-
-/** The sentence with its first word in lower case when that word is not a name, to follow a clause. */
-export function lowerOpener(sentence: string, vocabulary?: ReadonlySet<string>): string {
-  const first = /^\p{L}+/u.exec(sentence)?.[0] ?? '';
-  // "President Xi Jinping …": a title before a name stays as written.
-  if (/^\p{L}+\s+\p{Lu}/u.test(sentence) && !COMMON_OPENER.test(sentence)) return sentence;
-  const common =
-    COMMON_OPENER.test(sentence) || (first.length > 1 && vocabulary?.has(first.toLowerCase()) === true);
-  return common && !/^\p{Lu}{2,}$/u.test(first) ? sentence[0]!.toLowerCase() + sentence.slice(1) : sentence;
-}
-
-/** Speech and reporting verbs, or a quotation: the sentence already says who says so. */
-const ATTRIBUTED =
-  /\b(said|says|say|told|tells|tell|according to|reported|reports|announced|announces|stated|states|claimed|claims|wrote|writes|added|adds|warned|warns|urged|urges|noted|notes|insisted|argued|argues|declared|declares|quoted|cited|cites|spokes(man|woman|person)|according)\b|[«“"][^«“"»”]{12,}[»”"]/i;
-/** Sentence openers that are not names, lower-cased after "… reports that". */
-const COMMON_OPENER =
-  /^(The|A|An|In|On|At|This|These|Those|That|Its|It|There|Both|Two|Three|Four|Five|Some|Many|More|Most|After|Before|During|While|Since|As|With|For|From|By|Under|Over|Despite|Amid|Last|Next|Earlier|Later|Officials|Analysts|Trade|Bilateral|Once|When|Ahead|Following|Such|Their|His|Her|Our|Several|Almost|Nearly|About|Only|All|Each|Every|One|No|Not|Yet|Still|Even)\b/;
-
-/** "Al Jazeera reports that …" for a sentence that names no speaker. */
-export function attribute(sentence: string, source: string, vocabulary?: ReadonlySet<string>): string {
-  if (ATTRIBUTED.test(sentence)) return sentence;
-  const outlet = outletName(source);
-  // A sentence in another language is quoted after its outlet's name, not woven into English.
-  if (scriptOf(sentence) !== 'latin') return `${outlet}: ${sentence}`;
-  const body = lowerOpener(sentence, vocabulary);
-  const ended = /[.!?。！？]["'”’»)]*$/.test(body) ? body : `${body}.`;
-  return `${outlet} reports that ${ended}`;
+  return attributeAll([...chosen.filter((c) => !c.headline), ...chosen.filter((c) => c.headline)]);
 }
 
 const SIDE =
   /china|chinese|beijing|xi jinping|russia|russian|moscow|kremlin|putin|кита|росси|москв|пекин|中国|俄罗斯|中俄/iu;
 const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平)/iu;
+/** Whether a sentence leans on one before it ("It was…", "The deal was…"): it cannot open a paragraph. */
+export function leansOnContext(sentence: string): boolean {
+  return ANAPHORIC.test(sentence);
+}
+
 /** A sentence leaning on one before it ("The deal was...", "But...") is a weak opener. */
 const ANAPHORIC =
   /^(but|and|also|however|yet|still|it|its|this|that|these|those|he|she|they|his|her|their|the (deal|move|visit|agreement|statement|project|plan|call|meeting|talks|trip|leaders|two leaders|two sides|ministers|patrol|series))\b/i;

@@ -1,71 +1,76 @@
 /**
- * One short paragraph per theme, in plain prose: the day's developments on the theme in order
- * of importance (each said by its source, in the words of a report, preferring a fact the story
- * summaries passed over), what they add to or change in the baseline drawn from the reference
- * documents (always said to be the documents' picture, never today's fact, and never with a
- * year after the edition's date), and a report from another perspective when the day has one.
+ * One short paragraph per theme, in plain prose, that adds to the stories printed below it
+ * rather than repeating them:
+ *  - the day's developments on the theme in order of importance: from each of the most
+ *    important stories on the theme, its best sentence on the theme that the edition has not
+ *    printed yet (a story summary, the top line or another paragraph), attributed;
+ *  - one complete sentence on what the day does to the theme's baseline (the reference
+ *    documents' picture, a short phrase with no year in it, never cut), with the words of the
+ *    reports that show it ("they speak of “a key obstacle”");
+ *  - how the perspectives differ, when the reports of one story do: which outlets dwell on
+ *    friction or limits and which on the new step or the show of unity, with their words.
  * A theme with nothing reported says so.
  */
 import { assignThemes } from '#analyse/classify-relevance.ts';
 import { themeById } from '#domain/themes.ts';
-import type { Perspective, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
-import { scriptOf } from '#text/language.ts';
-import { splitSentences } from '#text/sentences.ts';
+import type { Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
+import { attribute, isDigestLanguage } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
-import {
-  attribute,
-  lowerOpener,
-  type ScoredSentence,
-  scoreSentences,
-  vocabularyOf,
-} from './summarise-stories.ts';
+import { type CueKind, cueSpans } from './label-signal.ts';
+import { outletName } from './outlet-name.ts';
+import { informativeWords } from './report-text.ts';
+import { leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
 
 /** A story and, when the edition was built from reports, what it was made from. */
 export type ThemeMaterial = Pick<StoryDraft, 'story'> & Partial<Omit<StoryDraft, 'story'>>;
 
 export const QUIET_THEME = 'No significant developments reported on this theme today.';
 
-/** Development sentences per paragraph, before the baseline and perspective sentences. */
+/** Development sentences per paragraph, and the words they may take together. */
 const DEVELOPMENTS = 2;
-/** Overlap (Dice) above which a sentence repeats one already in the paragraph. */
-const REPEATS = 0.4;
-/** Words kept of the baseline's picture. */
-const GIST_WORDS = 20;
+const DEVELOPMENT_WORDS = 75;
+/** Stories of the theme read for developments, most important first. */
+const STORIES_READ = 4;
+/** Word overlap (Dice) above which a sentence repeats one the edition already prints. */
+const REPEATS = 0.45;
+/** The same for a quoted headline beside a sentence of the paragraph. */
+const HEADLINE_REPEATS = 0.25;
+/** Words of a report quoted to show a cue: the cue and a few words around it. */
+const CUE_WORDS_AFTER = 6;
 
-/** Whose coverage it is, as readers tell outlets apart. */
-const VOICE: Partial<Record<Perspective, string>> = {
+/** Perspectives as readers name groups of outlets. */
+const CAMP: Partial<Record<Perspective, string>> = {
   wire: 'wire',
   western: 'Western',
   'russian-state': 'Russian state',
   'russian-independent': 'independent Russian',
   'chinese-state': 'Chinese state',
-  'chinese-independent': 'Hong Kong and independent Chinese',
-  regional: 'regional',
-};
-const CAMP: Partial<Record<Perspective, string>> = {
-  wire: 'west',
-  western: 'west',
-  'russian-state': 'russian-state',
-  'russian-independent': 'independent',
-  'chinese-state': 'chinese-state',
-  'chinese-independent': 'independent',
+  'chinese-independent': 'independent Chinese',
   regional: 'regional',
 };
 
 interface Candidate extends ScoredSentence {
   storyId: string;
-  rank: number;
-  perspective?: Perspective;
 }
 
+/**
+ * The theme paragraphs. `printed` is the edition's other text (top line, story summaries):
+ * a paragraph never repeats it, nor a sentence of an earlier paragraph.
+ */
 export function buildThemeDigests(
   material: readonly ThemeMaterial[],
   themeIds: readonly ThemeId[],
-  asOf?: Date,
+  printed: readonly string[] = [],
 ): ThemeDigest[] {
-  const used = new Set<string>(material.flatMap((m) => m.story.sentences.map((s) => s.text)));
-  const vocabulary = vocabularyOf(material.flatMap((m) => m.texts ?? []));
+  const seen = [...printed, ...material.flatMap((m) => m.story.sentences.map((s) => s.text))].map(
+    (t) => new Set(tokensOf(t)),
+  );
+  // A story's split of perspectives is said once, under the story's own theme; a phrase of a
+  // report is quoted once in the edition.
+  const splitSaid = new Set<string>();
+  const quoted = new Set<string>();
+  const memo = createMemo();
   return themeIds.map((id) => {
     const theme = themeById(id);
     // A story on the theme, or one with a facet on it: reports on the theme and a sentence saying so.
@@ -73,170 +78,431 @@ export function buildThemeDigests(
       .filter(
         (m) =>
           m.story.themes.includes(id) ||
-          (m.reports?.some((r) => r.classification.themes.includes(id)) && candidatesOf(m, id).length > 0),
+          (m.reports?.some((r) => r.classification.themes.includes(id)) &&
+            candidatesOf(m, id, memo).length > 0),
       )
       .sort((a, b) => b.story.rank - a.story.rank);
     if (mine.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };
 
-    const chosen = chooseDevelopments(mine, id, used);
-    const parts = chosen.map((c) => attribute(c.text, c.source, vocabulary));
-    const contrast = contrastWithBaseline(
-      theme.baseline,
-      mine.map((m) => m.story),
-      asOf,
-    );
-    if (contrast) parts.push(contrast);
-    const other = otherPerspective(mine, id, chosen, used, vocabulary);
-    if (other) parts.push(other);
-    for (const c of chosen) used.add(c.text);
-    return { id, title: theme.title, summary: parts.join(' '), storyIds: mine.map((m) => m.story.id) };
+    const developments = chooseDevelopments(mine, id, seen, memo);
+    const parts = developments.map((c) => attribute(c));
+    // The reading against the baseline comes from the stories mainly about the theme; a story
+    // filed elsewhere counts only through its text on this theme.
+    const lead = mine.filter((m) => m.story.themes[0] === id);
+    const reading: Reading =
+      lead.length > 0
+        ? { stories: lead, theme: id, onThemeOnly: false, quoted, memo }
+        : {
+            stories: mine.filter((m) => m.story.themes.includes(id)),
+            theme: id,
+            onThemeOnly: true,
+            quoted,
+            memo,
+          };
+    const baseline = baselineSentence(theme.picture, reading);
+    if (baseline) parts.push(baseline);
+    const top = mine[0]!;
+    const split =
+      lead.includes(top) && !splitSaid.has(top.story.id) ? perspectiveSplit(top, quoted) : undefined;
+    if (split) {
+      parts.push(split.text);
+      splitSaid.add(split.storyId);
+    }
+    for (const text of parts) seen.push(new Set(tokensOf(text)));
+    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, theme.picture);
+    return {
+      id,
+      title: theme.title,
+      summary,
+      ...(baseline ? { baseline } : {}),
+      storyIds: mine.map((m) => m.story.id),
+    };
   });
 }
 
-/** The theme's sentences of a story: from its reports when known, else its summary. */
-function candidatesOf(m: ThemeMaterial, theme: ThemeId): Candidate[] {
-  const perspectiveOf = new Map(m.story.articles.map((a) => [a.url, a.perspective]));
-  const scored: ScoredSentence[] =
-    m.reports && m.texts && m.terms
-      ? scoreSentences(m.reports, m.texts, m.terms)
-      : m.story.sentences.map((s, i) => ({
-          text: s.text,
-          url: s.url,
-          source: m.story.articles.find((a) => a.url === s.url)?.source ?? '',
-          tokens: new Set(tokensOf(s.text)),
-          score: 3 - i,
-        }));
-  return scored
-    .filter((s) => assignThemes(s.text).includes(theme))
-    .map((s) => ({
-      ...s,
-      storyId: m.story.id,
-      rank: m.story.rank,
-      ...(perspectiveOf.get(s.url) ? { perspective: perspectiveOf.get(s.url)! } : {}),
-    }));
+/** The theme's sentences of a story, in the digest's language: from its reports when known, else its summary. */
+function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo): Candidate[] {
+  // From a story filed under another theme, only a sentence mainly about this one is a facet.
+  // Partnership is what every report of the two sides touches: it is no facet of another story.
+  const onTheme = (text: string) =>
+    m.story.themes.includes(theme)
+      ? memo.themesOf(text).includes(theme)
+      : theme !== 'alliance-diplomacy' && memo.themesOf(text).includes(theme);
+  return memo
+    .scored(m)
+    .filter(
+      (s) => !s.roundUp && !leansOnContext(s.text) && isDigestLanguage(s.text, s.language) && onTheme(s.text),
+    )
+    .map((s) => ({ ...s, storyId: m.story.id }));
+}
+
+/** Each story's scored sentences and each sentence's themes, computed once for all the paragraphs. */
+interface Memo {
+  scored(m: ThemeMaterial): readonly ScoredSentence[];
+  themesOf(text: string): readonly ThemeId[];
+}
+
+function createMemo(): Memo {
+  const scored = new Map<ThemeMaterial, readonly ScoredSentence[]>();
+  const themes = new Map<string, readonly ThemeId[]>();
+  return {
+    scored(m) {
+      let out = scored.get(m);
+      if (!out) {
+        out = scoredSentencesOf(m);
+        scored.set(m, out);
+      }
+      return out;
+    },
+    themesOf(text) {
+      let out = themes.get(text);
+      if (!out) {
+        out = assignThemes(text);
+        themes.set(text, out);
+      }
+      return out;
+    },
+  };
+}
+
+/** The story's sentences, scored: from its reports when known, else its summary. */
+function scoredSentencesOf(m: ThemeMaterial): ScoredSentence[] {
+  return m.reports && m.texts && m.terms
+    ? scoreSentences(m.reports, m.texts, m.terms)
+    : m.story.sentences.map((s, i) => ({
+        text: s.text,
+        url: s.url,
+        source: m.story.articles.find((a) => a.url === s.url)?.source ?? '',
+        tokens: new Set(tokensOf(s.text)),
+        score: 3 - i,
+      }));
 }
 
 /**
- * The developments in order of importance: the best sentence on the theme from each of the
- * most important stories, then more from the lead story. A sentence already printed elsewhere
- * in the edition counts less, so the paragraph adds what the summaries passed over.
+ * The developments in order of importance: the best sentence on the theme that the edition has
+ * not printed from each of the most important stories, then more from the lead story. At most
+ * one quoted headline, and within the paragraph's word budget.
  */
 function chooseDevelopments(
   mine: readonly ThemeMaterial[],
   theme: ThemeId,
-  used: ReadonlySet<string>,
+  seen: readonly Set<string>[],
+  memo: Memo,
 ): Candidate[] {
-  const byStory = mine.map((m) => {
-    const candidates = candidatesOf(m, theme).map((c) => ({
-      ...c,
-      score: c.score - (used.has(c.text) ? 1.5 : 0),
-    }));
-    if (candidates.length === 0) {
-      // The story is on the theme as a whole; its own lead says what happened.
-      const lead = m.story.sentences[0];
-      if (lead)
-        candidates.push({
-          text: lead.text,
-          url: lead.url,
-          source: m.story.articles.find((a) => a.url === lead.url)?.source ?? '',
-          tokens: new Set(tokensOf(lead.text)),
-          score: 0,
-          storyId: m.story.id,
-          rank: m.story.rank,
-        });
-    }
-    return candidates.sort((a, b) => b.score - a.score);
-  });
+  // A headline says less than a sentence: beside one on the same facet, it only repeats it.
+  const fresh = (c: Candidate, chosen: readonly Candidate[]) =>
+    !seen.some((s) => dice(s, c.tokens) > REPEATS) &&
+    !chosen.some((x) => dice(x.tokens, c.tokens) > (c.headline || x.headline ? HEADLINE_REPEATS : REPEATS)) &&
+    !(c.headline && chosen.some((x) => x.headline));
+  // A sentence with little beyond the two sides and a date ("The Russian president is visiting
+  // China on May 16 and 17") is no development.
+  const byStory = mine
+    .slice(0, STORIES_READ)
+    .map((m) => candidatesOf(m, theme, memo).filter((c) => informativeWords(c.text) >= INFORMATIVE));
   const chosen: Candidate[] = [];
-  const fits = (c: Candidate) => !chosen.some((x) => x.text === c.text || dice(x.tokens, c.tokens) > REPEATS);
-  for (const list of byStory) {
-    if (chosen.length >= DEVELOPMENTS) break;
-    const best = list.find(fits);
-    if (best) chosen.push(best);
-  }
-  for (const c of byStory[0] ?? []) {
-    if (chosen.length >= DEVELOPMENTS) break;
-    if (fits(c)) chosen.push(c);
-  }
-  return chosen;
+  const words = () => chosen.reduce((n, c) => n + c.text.split(/\s+/).length, 0);
+  const tryAdd = (c: Candidate | undefined) => {
+    if (!c || chosen.length >= DEVELOPMENTS) return;
+    if (chosen.length > 0 && words() + c.text.split(/\s+/).length > DEVELOPMENT_WORDS) return;
+    chosen.push(c);
+  };
+  for (const list of byStory) tryAdd(list.find((c) => fresh(c, chosen)));
+  for (const c of byStory[0] ?? []) if (fresh(c, chosen)) tryAdd(c);
+  // A reported sentence opens the paragraph; a quoted headline follows it.
+  return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
 
-/** What the day does to the reference documents' picture, by the stories' signals. */
-function contrastWithBaseline(baseline: string, stories: readonly Story[], asOf?: Date): string | undefined {
-  const gist = gistOf(baseline, stories, asOf);
-  if (!gist) return undefined;
-  const counter = stories.filter((s) => s.signal === 'counter-signal').length;
-  const fresh = stories.filter((s) => s.signal === 'new-development').length;
-  const reinforcing = stories.filter((s) => s.signal === 'reinforces').length;
-  if (counter > 0)
-    return `${counter === 1 ? 'One report cuts' : `${counter} reports cut`} against the reference documents' picture, in which ${gist}`;
-  if (fresh > 0) return `That goes beyond the reference documents' picture, in which ${gist}`;
-  if (reinforcing > 0) return `That fits the reference documents' picture, in which ${gist}`;
+/** Content words a development sentence must carry beyond the sides' names, roles and dates. */
+const INFORMATIVE = 4;
+
+/** How the day's stories read against the baseline: the strongest signal among them. */
+function signalOf(stories: readonly Story[]): SignalLabel | undefined {
+  const signals = stories.map((s) => s.signal);
+  if (signals.includes('counter-signal')) return 'counter-signal';
+  if (signals.includes('new-development')) return 'new-development';
+  if (signals.includes('reinforces')) return 'reinforces';
   return undefined;
 }
 
-/** Prefixes of the catalogue's baselines that introduce them as the documents' view. */
-const BASELINE_PREFIX =
-  /^(our reading of the reference material:|according to the reference documents,?|as the seed documents describe it,|the (reference|seed) (documents|texts) (say|show|describe|agree)( that)?|in the reference documents,?)\s*/i;
+/** Themes whose picture words of praise, pledges and solidarity can restate. */
+const RESTATABLE = new Set<ThemeId>([
+  'alliance-diplomacy',
+  'multipolar-order',
+  'energy',
+  'trade-finance',
+  'military',
+  'tech-infrastructure',
+  'narrative-history',
+]);
 
-/**
- * The baseline sentence closest to the day's stories, shortened, as a clause ("in which …").
- * A sentence naming a year after the edition's date is never used: the documents' picture
- * must not tell a past day about its future.
- */
-function gistOf(baseline: string, stories: readonly Story[], asOf?: Date): string | undefined {
-  const day = new Set(tokensOf(stories.map((s) => `${s.title} ${s.summary}`).join(' ')));
-  const year = asOf?.getUTCFullYear();
-  let best: string | undefined;
-  let bestOverlap = -1;
-  for (const raw of splitSentences(baseline)) {
-    const sentence = raw.replace(BASELINE_PREFIX, '');
-    const years = [...sentence.matchAll(/\b(19|20)\d\d\b/g)].map((m) => Number(m[0]));
-    if (year !== undefined && years.some((y) => y > year)) continue;
-    let overlap = 0;
-    for (const t of new Set(tokensOf(sentence))) if (day.has(t)) overlap++;
-    if (overlap > bestOverlap) {
-      best = sentence;
-      bestOverlap = overlap;
-    }
-  }
-  if (!best) return undefined;
-  const words = best.replace(/[.!?]+$/, '').split(/\s+/);
-  const clause =
-    words.length > GIST_WORDS
-      ? `${words
-          .slice(0, GIST_WORDS)
-          .join(' ')
-          .replace(/[,;:]$/, '')}…`
-      : `${words.join(' ')}.`;
-  return lowerOpener(clause);
+const SIGNAL_CUE: Record<SignalLabel, CueKind> = {
+  'counter-signal': 'friction',
+  'new-development': 'new-step',
+  reinforces: 'restated',
+};
+
+/** Where the reading against the baseline comes from. */
+interface Reading {
+  stories: readonly ThemeMaterial[];
+  theme: ThemeId;
+  /** Cues only from text on the theme (the stories are filed under another theme). */
+  onThemeOnly: boolean;
+  /** Phrases already quoted in the edition: never quoted twice. */
+  quoted: Set<string>;
+  memo: Memo;
 }
 
 /**
- * A report on the theme from another camp than the paragraph's (Western against Russian or
- * Chinese state media, or an independent outlet), when the day's stories carry one.
+ * What the day does to the reference documents' picture, with the reports' own words for it:
+ * "Today's reports qualify the reference documents' picture of …: they speak of “…”." A new step
+ * whose reports also note its limits is both. No sentence when the stories give no clear
+ * reading, or (for stories filed under another theme) no words on this theme show it.
  */
-function otherPerspective(
-  mine: readonly ThemeMaterial[],
-  theme: ThemeId,
-  chosen: readonly Candidate[],
-  used: ReadonlySet<string>,
-  vocabulary: ReadonlySet<string>,
-): string | undefined {
-  const camps = new Set(chosen.map((c) => (c.perspective ? CAMP[c.perspective] : undefined)).filter(Boolean));
-  if (camps.size === 0) return undefined;
-  const other = mine
-    .flatMap((m) => candidatesOf(m, theme))
-    .filter(
-      (c) =>
-        c.perspective &&
-        CAMP[c.perspective] &&
-        scriptOf(c.text) === 'latin' &&
-        !camps.has(CAMP[c.perspective]!) &&
-        !used.has(c.text) &&
-        !chosen.some((x) => dice(x.tokens, c.tokens) > REPEATS),
-    )
-    .sort((a, b) => b.rank - a.rank || b.score - a.score)[0];
-  if (!other) return undefined;
-  return `In ${VOICE[other.perspective!]} coverage, ${attribute(other.text, other.source, vocabulary)}`;
+function baselineSentence(picture: string, reading: Reading): string | undefined {
+  const signal = signalOf(reading.stories.map((m) => m.story));
+  if (!signal) return undefined;
+  const cues = (label: SignalLabel | undefined, kind: CueKind, max = 2) =>
+    quotedCues(
+      reading.stories.filter((m) => label === undefined || m.story.signal === label),
+      kind,
+      reading,
+      max,
+    );
+  const documents = `the reference documents’ picture of ${picture}`;
+  if (signal === 'counter-signal' || signal === 'new-development') {
+    const [step] = cues('new-development', 'new-step', 1);
+    const [limit] = cues(signal === 'counter-signal' ? 'counter-signal' : undefined, 'friction', 1);
+    if (step && limit) {
+      remember(reading.quoted, step, limit);
+      return `Today’s reports both add to and qualify ${documents}: they speak of ${step} but also of ${limit}.`;
+    }
+  }
+  // Praise and pledges restate the partnership; they do not restate the West's answers or the limits.
+  if (signal === 'reinforces' && !RESTATABLE.has(reading.theme)) return undefined;
+  const found = cues(signal, SIGNAL_CUE[signal]);
+  if (reading.onThemeOnly && found.length === 0) return undefined;
+  remember(reading.quoted, ...found);
+  const verb =
+    signal === 'counter-signal' ? 'qualify' : signal === 'new-development' ? 'add a new step to' : 'restate';
+  const evidence = found.length > 0 ? `: they speak of ${joinWords(found)}` : '';
+  return `Today’s reports ${verb} ${documents}${evidence}.`;
+}
+
+/** Whether a phrase, or one much like it ("deal to build new gas pipeline"), was quoted already. */
+function wasQuoted(quoted: ReadonlySet<string>, phrase: string): boolean {
+  const lower = phrase.toLowerCase();
+  const tokens = new Set(tokensOf(phrase));
+  for (const q of quoted)
+    if (q.includes(lower) || lower.includes(q) || dice(new Set(tokensOf(q)), tokens) > 0.5) return true;
+  return false;
+}
+
+function remember(quoted: Set<string>, ...phrases: string[]): void {
+  for (const p of phrases) quoted.add(p.replace(/[“”]/g, '').toLowerCase());
+}
+
+/**
+ * Up to `max` distinct cue phrases of a kind from the stories' headlines and sentences, quoted
+ * and not quoted before in the edition: from text on the theme when there is such a cue (only
+ * from there when the reading says so), longer phrases first.
+ */
+function quotedCues(mine: readonly ThemeMaterial[], kind: CueKind, reading: Reading, max: number): string[] {
+  const texts = mine.flatMap((m) =>
+    m.texts
+      ? m.texts.flatMap((t) =>
+          isDigestLanguage(t.title, t.language) && !t.roundUp ? [t.title, ...t.sentences] : [],
+        )
+      : [m.story.title, ...m.story.sentences.map((s) => s.text)],
+  );
+  const phrases = (list: readonly string[]) =>
+    list.flatMap((text) =>
+      cueSpans(text, kind).flatMap((span) => {
+        const p = cuePhrase(text, span);
+        return p && !wasQuoted(reading.quoted, p) ? [p] : [];
+      }),
+    );
+  const onTheme = phrases(texts.filter((t) => reading.memo.themesOf(t).includes(reading.theme)));
+  const pool = onTheme.length > 0 || reading.onThemeOnly ? onTheme : phrases(texts);
+  return distinctPhrases(pool, max).map((p) => `“${p}”`);
+}
+
+/** Phrases that do not repeat one another, longer (more specific) ones first, at most `max`. */
+function distinctPhrases(phrases: readonly string[], max: number): string[] {
+  const out: string[] = [];
+  const ranked = [...phrases].sort(
+    (a, b) => Math.min(b.split(' ').length, 4) - Math.min(a.split(' ').length, 4),
+  );
+  for (const p of ranked) {
+    const tokens = new Set(tokensOf(p));
+    const lower = p.toLowerCase();
+    if (out.some((o) => dice(new Set(tokensOf(o)), tokens) > 0.3 || o.toLowerCase().includes(lower)))
+      continue;
+    out.push(p);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** Words that end a quoted cue: a new clause or a verb of its own begins. */
+const CLAUSE_BREAK =
+  /^(as|while|and|but|amid|after|before|during|ahead|until|following|because|since|when|with|which|who|that|despite|although|is|are|was|were|will|would|has|have|had|could|can|may|might|said|says|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|last|next|this)$/i;
+/** Words a quotation does not end on. */
+const TRAILING =
+  /^(via|of|to|in|on|for|with|from|by|at|into|over|about|new|major|more|its|their|his|her|a|an|the|and|or|but|that|this|as|is|are|was|were|be|been|has|have|had|could|would|may|might|will|can|only|also|not)$/i;
+/** Adverbs before a cue say nothing about it. */
+const ADVERB = /^(so|far|already|still|now|just|even|never|ever|yet|again|reportedly|\p{L}+ly)$/iu;
+
+/**
+ * The cue as a short quotation from its text: the cue, the word before a noun cue ("key
+ * obstacle"), and the words after it to the end of its phrase. Title Case headlines give no cue
+ * phrases: their capitals would be quoted as if they were names.
+ */
+function cuePhrase(text: string, [start, end]: [number, number]): string | undefined {
+  if (isTitleCase(text)) return undefined;
+  const bare = (w: string) => w.replace(/^["'“”‘’«»(]+|["'“”‘’«»),.;:!?]+$/g, '');
+  let from = start;
+  const cue = text.slice(start, end).trim();
+  const before = /(\S+)\s+$/.exec(text.slice(0, start));
+  // The word before says whose or which: "talks stall", "key obstacle"; not "so far rejected".
+  const prev = before ? bare(before[1]!) : '';
+  if (
+    before &&
+    /^\p{Ll}/u.test(prev) &&
+    !/[,.;:!?]$/.test(before[1]!) &&
+    !TRAILING.test(prev) &&
+    !ADVERB.test(prev)
+  )
+    from = start - before[0].length;
+  // The words after the cue, up to a new clause, a punctuation mark or the word limit.
+  const words: { word: string; end: number }[] = [];
+  const re = /\S+/g;
+  if (!/[,.;:!?]["'”’»)]*$/.test(cue)) {
+    re.lastIndex = end;
+    for (let m = re.exec(text); m && words.length < CUE_WORDS_AFTER; m = re.exec(text)) {
+      if (CLAUSE_BREAK.test(bare(m[0]))) break;
+      words.push({ word: m[0], end: m.index + m[0].length });
+      if (/[,.;:!?]["'”’»)]*$/.test(m[0])) break;
+    }
+    // A name is not cut: "Shanghai Cooperation" runs on to "Organisation".
+    const last = words.at(-1);
+    if (
+      last &&
+      words.length === CUE_WORDS_AFTER &&
+      /^\p{Lu}/u.test(bare(last.word)) &&
+      !/[,.;:!?]/.test(last.word)
+    ) {
+      re.lastIndex = last.end;
+      let next = re.exec(text);
+      for (let n = 0; next && n < 3 && /^\p{Lu}/u.test(next[0]); next = re.exec(text), n++) {
+        words.push({ word: next[0], end: next.index + next[0].length });
+        if (/[,.;:!?]/.test(next[0])) break;
+      }
+      // Still running on ("Shanghai Cooperation summit"): the name is left out rather than cut.
+      if (next && /^\p{Ll}/u.test(next[0]) && !/[,.;:!?]/.test(words.at(-1)!.word))
+        while (words.length > 0 && /^\p{Lu}/u.test(bare(words.at(-1)!.word))) words.pop();
+    }
+  }
+  while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
+  // "… to set": an infinitive cut from its object says nothing.
+  if (words.length >= 2 && /^to$/i.test(bare(words.at(-2)!.word))) words.splice(-2);
+  while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
+  const to = words.at(-1)?.end ?? end;
+  let phrase = text
+    .slice(from, to)
+    .replace(/["“”«»]/g, '')
+    .replace(/[,.;:!?]+$/, '')
+    .trim();
+  // A quote mark left open by the cut goes; an apostrophe inside a word ("who’s") stays.
+  const marks = /(?<!\p{L})[‘’']|[‘’'](?!\p{L})|‘/gu;
+  if ((phrase.match(marks)?.length ?? 0) % 2 === 1) phrase = phrase.replace(marks, '');
+  // One word out of its sentence ("rejected") says nothing.
+  return phrase.includes(' ') ? phrase : undefined;
+}
+
+/** Most longer words capitalised: a headline in Title Case. */
+function isTitleCase(text: string): boolean {
+  const long = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
+  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
+}
+
+/**
+ * When the reports of one story read differently by camp (some dwell on friction or limits,
+ * others only on the new step or the show of unity), one sentence saying who says what, with
+ * their words where the edition has not quoted them yet. Nothing when the camps agree or only
+ * one camp reported.
+ */
+function perspectiveSplit(
+  m: ThemeMaterial,
+  quoted: Set<string>,
+): { text: string; storyId: string } | undefined {
+  if (!m.texts || !m.reports) return undefined;
+  interface CampReading {
+    friction: string[];
+    step: string[];
+    unity: string[];
+    outlets: Set<string>;
+  }
+  const readings = new Map<string, CampReading>();
+  m.texts.forEach((t, i) => {
+    const article = m.story.articles.find((a) => a.url === t.url);
+    const camp = article ? CAMP[article.perspective] : undefined;
+    if (!camp || t.roundUp || !isDigestLanguage(t.title, t.language)) return;
+    const reading = readings.get(camp) ?? { friction: [], step: [], unity: [], outlets: new Set<string>() };
+    for (const text of [t.title, ...t.sentences]) {
+      const add = (kind: CueKind, into: string[]) => {
+        for (const span of cueSpans(text, kind)) {
+          const p = cuePhrase(text, span);
+          if (p) into.push(p);
+        }
+      };
+      add('friction', reading.friction);
+      add('new-step', reading.step);
+      add('restated', reading.unity);
+    }
+    reading.outlets.add(outletName(t.source, m.reports?.[i]?.link ?? t.url));
+    readings.set(camp, reading);
+  });
+  const critical = [...readings].filter(([, r]) => r.friction.length > 0);
+  const upbeat = [...readings].filter(
+    ([, r]) => r.friction.length === 0 && r.step.length + r.unity.length > 0,
+  );
+  if (critical.length === 0 || upbeat.length === 0) return undefined;
+  const who = (list: typeof critical, what: string, pick: (r: CampReading) => string[]) => {
+    const outlets = joinWords([...new Set(list.flatMap(([, r]) => [...r.outlets]))].slice(0, 3));
+    const camps = joinWords(list.map(([camp]) => camp));
+    const words = distinctPhrases(
+      list.flatMap(([, r]) => pick(r)).filter((p) => !wasQuoted(quoted, p)),
+      1,
+    );
+    remember(quoted, ...words);
+    const many = list.length > 1 || list.some(([, r]) => r.outlets.size > 1);
+    return `${outlets} (${camps}) ${many ? what : what.replace(/^dwell/, 'dwells')}${words.length > 0 ? ` (“${words[0]}”)` : ''}`;
+  };
+  const steps = upbeat.some(([, r]) => r.step.length > 0);
+  const limits = who(critical, 'dwell on the limits', (r) => r.friction);
+  const positive = who(upbeat, steps ? 'on the new step' : 'on the show of unity', (r) =>
+    steps ? r.step : r.unity,
+  );
+  return { text: `Coverage divides: ${limits}, ${positive}.`, storyId: m.story.id };
+}
+
+/**
+ * When everything the theme's stories say is printed in their summaries and they give no
+ * reading against the baseline: where the theme was touched on, or that nothing below changes
+ * the documents' picture.
+ */
+function coverageSentence(mine: readonly ThemeMaterial[], id: ThemeId, picture: string): string {
+  const own = mine.filter((m) => m.story.themes[0] === id);
+  if (own.length === 0) {
+    const under = [...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))];
+    return `Touched on today only in stories under ${joinWords(under)}.`;
+  }
+  const stories =
+    own.length === 1 ? 'The story below does not change' : `The ${own.length} stories below do not change`;
+  return `${stories} the reference documents’ picture of ${picture}.`;
+}
+
+function joinWords(words: readonly string[]): string {
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
 }

@@ -8,8 +8,16 @@
 import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
+import { isQuotedHeadline, quoteHeadline } from './attribution.ts';
+import { outletName } from './outlet-name.ts';
 
-/** Ranks within this of the best open story count as close. */
+/** Reports from which a story's headline is one framing among many, not the development itself. */
+const BROAD = 3;
+/** The two sides' names: sharing only these with a headline says nothing of its development. */
+const SIDE_WORDS = new Set(
+  tokensOf('China Chinese Beijing Xi Jinping Russia Russian Moscow Kremlin Putin Vladimir'),
+);
+/** Ranks within this of the best open story count as close: a theme not yet in the top line goes first. */
 const CLOSE = 0.05;
 const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|中国|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|中国|习近平)/iu;
@@ -34,17 +42,57 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
     const fresh = open.find((s) => s.rank >= best.rank - CLOSE && !chosen.some((c) => lead(c) === lead(s)));
     chosen.push(fresh ?? best);
   }
-  return chosen.map(
-    (s) =>
-      s.sentences.find((x) => BOTH_SIDES.test(x.text)) ??
-      s.sentences[0] ?? { text: s.title, url: s.articles[0]?.url ?? '' },
+  return chosen.map(topLineSentence);
+}
+
+/**
+ * A reported sentence, not a quoted headline, says what happened: the story's opener (leadOf). For a story of one or two reports, only among those sharing a word of the
+ * headline beyond the two sides' names ("The leaders meet again on Tuesday" does not state "US
+ * urges Xi to press Putin"); with none, the headline itself, quoted, is the top line.
+ */
+function topLineSentence(story: Story): SummarySentence {
+  const reported = story.sentences.filter((x) => !isQuotedHeadline(x.text));
+  // A widely covered event is more than its representative's headline: any report of it will do.
+  if (new Set(story.articles.map((a) => a.url)).size >= BROAD && reported.length > 0)
+    return leadOf(reported)!;
+  const headline = new Set(tokensOf(story.title));
+  const states = story.sentences.filter(
+    (x) =>
+      !isQuotedHeadline(x.text) &&
+      tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
   );
+  const sentence = leadOf(states);
+  if (sentence) return sentence;
+  const lead = story.articles[0]!;
+  return { text: quoteHeadline(story.title, outletName(lead.source, lead.url)), url: lead.url };
+}
+
+/**
+ * The story's opening sentence, chosen to stand on its own, when it names either side; else the
+ * first naming both; else the first.
+ */
+function leadOf(sentences: readonly SummarySentence[]): SummarySentence | undefined {
+  const [first] = sentences;
+  if (!first || SIDE.test(first.text)) return first;
+  return sentences.find((x) => BOTH_SIDES.test(x.text)) ?? first;
+}
+
+const SIDE =
+  /china|chinese|beijing|xi\b|russia|russian|moscow|kremlin|putin|кита|росси|москв|пекин|путин|中国|俄/iu;
+
+/** A word of the headline, or one of its family ("welcoming", "welcome"): the same first five letters. */
+function sharesRoot(token: string, headline: ReadonlySet<string>): boolean {
+  if (headline.has(token)) return true;
+  if (token.length < 5) return false;
+  const root = token.slice(0, 5);
+  for (const h of headline) if (h.length >= 5 && h.slice(0, 5) === root && !SIDE_WORDS.has(h)) return true;
+  return false;
 }
 
 /** Not another state's or actor's business with the two sides only as its backdrop. */
 function isAboutTheRelation(story: Story): boolean {
   // A story with no reporting sentence, only its headline, is no development to lead with.
-  if (story.sentences.every((s) => s.text.includes('carries the report “'))) return false;
+  if (story.sentences.length === 0 || story.sentences.every((s) => isQuotedHeadline(s.text))) return false;
   const frame = frameOfHeadline(story.title);
   if (!frame.known) return true;
   if (frame.bilateral || (namesBothSides(story.title) && !frame.thirdParty)) return true;

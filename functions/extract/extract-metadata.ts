@@ -1,14 +1,16 @@
 /**
  * An article page's metadata: title, byline, published time, canonical URL and language, from
  * JSON-LD (schema.org Article types), <meta> (Open Graph, article:*, Dublin Core, Parse.ly,
- * Sailthru), microdata and, last, the visible page (h1, <time>, byline elements). One iterative
- * pass over the document; never throws.
+ * Sailthru), microdata and, last, the visible page (h1, <time>, byline elements), collected from
+ * the page's markup events (markup-events.ts) in the pass that also builds the content model;
+ * never throws.
  */
-import type { AnyNode, Element } from 'domhandler';
 import { parseDate } from '#text/dates.ts';
 import { cleanInlineText } from '#text/html-to-text.ts';
 import { normaliseLanguage } from '#text/language.ts';
+import { pickVisibleTitle, stripSiteName } from '#text/titles.ts';
 import { canonicalizeUrl } from '#text/urls.ts';
+import type { MarkupSink } from './markup-events.ts';
 
 export interface PageMetadata {
   title: string;
@@ -20,13 +22,7 @@ export interface PageMetadata {
   articleBody?: string;
 }
 
-const MAX_NODES = 400_000;
 const MAX_LD_SCRIPTS = 30;
-
-type ParentNode = AnyNode & { children?: AnyNode[] };
-
-const isElement = (node: AnyNode): node is Element =>
-  node.type === 'tag' || node.type === 'script' || node.type === 'style';
 
 interface Collected {
   lang?: string;
@@ -37,12 +33,13 @@ interface Collected {
   ldScripts: string[];
   timeDatetime?: string;
   itempropDate?: string;
-  authorNodes: Element[];
+  /** The text of the first few byline elements, in page order. */
+  authorTexts: string[];
 }
 
-/** Reads the metadata of a parsed document. `url` resolves relative canonical links. */
-export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
-  const found = collect(document);
+/** Reads the metadata a collector found in a page. `url` resolves relative canonical links. */
+export function readPageMetadata(collector: MetadataCollector, url: string): PageMetadata {
+  const found = collector.found();
   const ld = readJsonLd(found.ldScripts);
   const meta = (...names: string[]): string | undefined => {
     for (const name of names) {
@@ -59,15 +56,18 @@ export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
     ld.headline,
     meta('og:title', 'twitter:title', 'sailthru.title', 'parsely-title', 'dc.title'),
   ]) {
-    title = stripSiteName(cleanInlineText(candidate), siteName, host);
+    title = stripSiteName(cleanInlineText(candidate), { names: [siteName], host });
     if (title) break;
   }
   if (!title)
-    title = pickVisibleTitle(cleanInlineText(found.h1), cleanInlineText(found.docTitle), siteName, host);
+    title = pickVisibleTitle(cleanInlineText(found.h1), cleanInlineText(found.docTitle), {
+      names: [siteName],
+      host,
+    });
 
   const result: PageMetadata = { title };
 
-  const byline = pickByline(ld.authors, meta, found.authorNodes);
+  const byline = pickByline(ld.authors, meta, found.authorTexts);
   if (byline) result.byline = byline;
 
   const published =
@@ -111,26 +111,59 @@ export function readPageMetadata(document: AnyNode, url: string): PageMetadata {
   return result;
 }
 
-function collect(document: AnyNode): Collected {
-  const found: Collected = { meta: new Map(), ldScripts: [], authorNodes: [] };
-  const stack: AnyNode[] = [document];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < MAX_NODES) {
-    const node = stack.pop()!;
-    if (!isElement(node)) {
-      if (node.type === 'root') pushChildren(stack, node);
-      continue;
+/** An element's text being collected, a space before each run of text (as a tree walk joins text nodes). */
+interface Capture {
+  kind: 'title' | 'h1' | 'ld' | 'author' | 'date';
+  /** Elements open inside the captured one, itself included. */
+  depth: number;
+  text: string;
+  max: number;
+  /** Where an author's text goes in authorTexts: bylines are read in the order their elements open. */
+  slot?: number;
+}
+
+/** Elements whose content holds no metadata element: nothing inside them is looked at. */
+const OPAQUE = new Set(['title', 'script', 'style', 'svg', 'noscript', 'template', 'meta', 'link']);
+
+/**
+ * Collects what readPageMetadata reads from the page's markup events: the first of each kind of
+ * evidence, the JSON-LD scripts, and the text of the title, the first non-empty <h1>, byline
+ * elements and visible publication dates.
+ */
+export class MetadataCollector implements MarkupSink {
+  private readonly collected: Collected = { meta: new Map(), ldScripts: [], authorTexts: [] };
+  private readonly captures: Capture[] = [];
+  /** Names of the open elements. */
+  private readonly names: string[] = [];
+  /** Open elements inside an opaque one, itself included (its text may still be captured). */
+  private opaqueDepth = 0;
+  /** Open <style> and <svg> elements: style text is never text, a title inside SVG is not the page's. */
+  private styleDepth = 0;
+  private svgDepth = 0;
+  private inTextRun = false;
+  private authors = 0;
+
+  open(name: string, attrs: Record<string, string>): void {
+    this.inTextRun = false;
+    this.names.push(name);
+    for (const c of this.captures) c.depth++;
+    const svgAbove = this.svgDepth > 0;
+    if (name === 'style') this.styleDepth++;
+    if (name === 'svg') this.svgDepth++;
+    if (this.opaqueDepth > 0) {
+      this.opaqueDepth++;
+      return;
     }
-    const attrs = node.attribs;
-    switch (node.name) {
+    if (OPAQUE.has(name)) this.opaqueDepth = 1;
+    const found = this.collected;
+    switch (name) {
       case 'html':
         if (found.lang === undefined && attrs.lang?.trim()) found.lang = attrs.lang;
         else if (found.lang === undefined && attrs['xml:lang']?.trim()) found.lang = attrs['xml:lang'];
         break;
       case 'title':
-        if (found.docTitle === undefined && node.parent && (node.parent as Element).name !== 'svg')
-          found.docTitle = textOf(node, 600);
-        continue;
+        if (found.docTitle === undefined && !svgAbove) this.capture('title', 600);
+        return;
       case 'meta': {
         const key = (attrs.property ?? attrs.name ?? attrs.itemprop ?? attrs['http-equiv'] ?? '')
           .trim()
@@ -139,30 +172,23 @@ function collect(document: AnyNode): Collected {
         if (key && content && !found.meta.has(key)) found.meta.set(key, content);
         if (attrs.itemprop === 'datePublished' && content && !found.itempropDate)
           found.itempropDate = content;
-        continue;
+        return;
       }
       case 'link':
         if (!found.canonical && /(^|\s)canonical(\s|$)/i.test(attrs.rel ?? '') && attrs.href?.trim())
           found.canonical = attrs.href;
-        continue;
+        return;
       case 'script':
-        if (
-          /ld\+json/i.test(attrs.type ?? '') &&
-          found.ldScripts.length < MAX_LD_SCRIPTS &&
-          node.children?.[0]?.type === 'text'
-        )
-          found.ldScripts.push(textOf(node, 2_000_000));
-        continue;
+        if (/ld\+json/i.test(attrs.type ?? '') && found.ldScripts.length < MAX_LD_SCRIPTS)
+          this.capture('ld', 2_000_000);
+        return;
       case 'style':
       case 'svg':
       case 'noscript':
       case 'template':
-        continue;
+        return;
       case 'h1':
-        if (found.h1 === undefined) {
-          const text = textOf(node, 600);
-          if (text.trim()) found.h1 = text;
-        }
+        if (found.h1 === undefined && !this.captures.some((c) => c.kind === 'h1')) this.capture('h1', 600);
         break;
       case 'time':
         if (!found.timeDatetime && attrs.datetime?.trim()) found.timeDatetime = attrs.datetime;
@@ -170,12 +196,65 @@ function collect(document: AnyNode): Collected {
       default:
         break;
     }
-    if (attrs.itemprop === 'datePublished' && !found.itempropDate)
-      found.itempropDate = attrs.content ?? attrs.datetime ?? textOf(node, 100);
-    if (found.authorNodes.length < 5 && isAuthorElement(attrs)) found.authorNodes.push(node);
-    pushChildren(stack, node);
+    if (attrs.itemprop === 'datePublished' && !found.itempropDate) {
+      const value = attrs.content ?? attrs.datetime;
+      if (value !== undefined) found.itempropDate = value;
+      else if (!this.captures.some((c) => c.kind === 'date')) this.capture('date', 100);
+    }
+    if (this.authors < 5 && isAuthorElement(attrs)) {
+      this.authors++;
+      this.capture('author', 300);
+      this.captures.at(-1)!.slot = this.collected.authorTexts.push('') - 1;
+    }
   }
-  return found;
+
+  text(data: string): void {
+    if (this.styleDepth > 0) return;
+    const run = this.inTextRun ? data : ` ${data}`;
+    this.inTextRun = true;
+    for (const c of this.captures) if (c.text.length < c.max) c.text += run;
+  }
+
+  interrupt(): void {
+    this.inTextRun = false;
+  }
+
+  close(): void {
+    this.inTextRun = false;
+    const name = this.names.pop();
+    if (name === 'style') this.styleDepth--;
+    if (name === 'svg') this.svgDepth--;
+    if (this.opaqueDepth > 0) this.opaqueDepth--;
+    // The closing element is the innermost open one: the capture it started ends here.
+    for (let i = this.captures.length - 1; i >= 0; i--) {
+      const c = this.captures[i]!;
+      if (--c.depth > 0) continue;
+      this.captures.splice(i, 1);
+      this.finish(c);
+    }
+  }
+
+  /** What was collected, once the page has been read. */
+  found(): Collected {
+    for (const c of this.captures.splice(0)) this.finish(c);
+    return this.collected;
+  }
+
+  private capture(kind: Capture['kind'], max: number): void {
+    this.captures.push({ kind, depth: 1, text: '', max });
+  }
+
+  private finish(c: Capture): void {
+    const text = c.text.length > c.max ? c.text.slice(0, c.max) : c.text;
+    const found = this.collected;
+    if (c.kind === 'title') found.docTitle ??= text;
+    else if (c.kind === 'h1') {
+      if (found.h1 === undefined && text.trim()) found.h1 = text;
+    } else if (c.kind === 'ld') {
+      if (text !== '' && found.ldScripts.length < MAX_LD_SCRIPTS) found.ldScripts.push(text);
+    } else if (c.kind === 'date') found.itempropDate ??= text;
+    else found.authorTexts[c.slot!] = text;
+  }
 }
 
 const AUTHOR_CLASS = /(^|[\s_-])(byline|author|authors|writer)([\s_-]|$)/i;
@@ -185,25 +264,6 @@ function isAuthorElement(attrs: Record<string, string>): boolean {
   const cls = attrs.class;
   // The substring test first: the pattern runs only on the few classes that can match.
   return cls !== undefined && /author|byline|writer/i.test(cls) && AUTHOR_CLASS.test(cls);
-}
-
-function pushChildren(stack: AnyNode[], node: AnyNode): void {
-  const children = (node as ParentNode).children;
-  if (!children) return;
-  for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
-}
-
-/** Concatenated text of a subtree, iteratively, up to `max` characters. */
-export function textOf(root: AnyNode, max: number): string {
-  let out = '';
-  const stack: AnyNode[] = [root];
-  while (stack.length > 0 && out.length < max) {
-    const node = stack.pop()!;
-    if (node.type === 'text') out += ` ${(node as unknown as { data: string }).data}`;
-    else if (node.type === 'tag' || node.type === 'script' || node.type === 'root' || node.type === 'cdata')
-      pushChildren(stack, node);
-  }
-  return out.length > max ? out.slice(0, max) : out;
 }
 
 interface JsonLdArticle {
@@ -311,7 +371,7 @@ function authorNames(value: unknown): string[] {
 function pickByline(
   ldAuthors: string[],
   meta: (...names: string[]) => string | undefined,
-  nodes: Element[],
+  authorTexts: string[],
 ): string | undefined {
   if (ldAuthors.length > 0) return ldAuthors.join(', ');
   const fromMeta = cleanByline(
@@ -326,8 +386,8 @@ function pickByline(
     ),
   );
   if (fromMeta) return fromMeta;
-  for (const node of nodes) {
-    const clean = cleanByline(textOf(node, 300));
+  for (const text of authorTexts) {
+    const clean = cleanByline(text);
     if (clean) return clean;
   }
   return undefined;
@@ -345,42 +405,6 @@ function cleanByline(raw: string | undefined): string | undefined {
   if (!text || text.length > 100 || /^https?:|www\.|@.*\./i.test(text)) return undefined;
   if (/\d{4}/.test(text) || text.split(/\s+/).length > 12) return undefined;
   return text;
-}
-
-/**
- * Without declared metadata: the <h1> when the document title repeats it (the title then only adds
- * the site's name), else the document title without its site part; a blog's <h1> is often the
- * blog's name.
- */
-function pickVisibleTitle(h1: string, docTitle: string, siteName: string | undefined, host: string): string {
-  if (h1 && docTitle.toLowerCase().includes(h1.toLowerCase())) return h1;
-  if (!docTitle) return h1;
-  const stripped = stripSiteName(docTitle, siteName, host);
-  if (stripped !== docTitle) return stripped;
-  // "Headline of four or more words | Short Site": the short trailing part is the site.
-  const suffix = /\s+(?:[|–—»•]|::|-)\s+([^|–—»•]+)$/u.exec(docTitle);
-  if (suffix) {
-    const head = docTitle.slice(0, suffix.index).trim();
-    if (suffix[1]!.trim().split(/\s+/).length <= 3 && head.split(/\s+/).length >= 4) return head;
-  }
-  return docTitle;
-}
-
-/** Drops a " | Site name" part of a title when the other part is the headline. */
-function stripSiteName(title: string, siteName: string | undefined, host: string): string {
-  if (!title) return '';
-  const site = (siteName ?? '').toLowerCase().trim();
-  const hostWord = host.replace(/^(www|m|amp)\./, '').split('.')[0] ?? '';
-  const isSite = (part: string) => {
-    const p = part.toLowerCase().trim();
-    const squashed = p.replace(/[^\p{L}\p{N}]/gu, '');
-    return (site !== '' && p.includes(site)) || (hostWord.length > 2 && squashed === hostWord);
-  };
-  const suffix = /\s+(?:[|\-–—·»•]|::)\s+([^|\-–—·»•]+)$/.exec(title);
-  if (suffix && isSite(suffix[1]!)) return title.slice(0, suffix.index).trim() || title;
-  const prefix = /^([^|\-–—·»•]+?)\s+(?:[|\-–—·»•:]|::)\s+/.exec(title);
-  if (prefix && isSite(prefix[1]!)) return title.slice(prefix[0].length).trim() || title;
-  return title;
 }
 
 function safeHost(url: string): string {

@@ -11,6 +11,7 @@ import type { Article, ScoredItem } from '#domain/types.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import { readStoredValue } from '#state/stored-json.ts';
 import { decodeDocument } from '#text/charset.ts';
+import { hasPaywallMarkup, hasPaywallNotice } from './boilerplate.ts';
 import { extractArticle } from './extract-article.ts';
 
 export interface ArticleOptions {
@@ -30,14 +31,6 @@ export const FULL_TEXT_WORDS = 150;
 const SHORT_TEXT_WORDS = 80;
 /** ...and a subscription notice only counts on a page that is not a full article. */
 const PAYWALL_MAX_WORDS = 400;
-const PAYWALL =
-  /subscribe to (continue|read)|to continue reading|subscribers only|already a subscriber|sign in to read|become a member to read|this article is for subscribers/i;
-/**
- * The same signals in the page itself: extraction strips paywall boxes as boilerplate, so the
- * text alone rarely shows them. `isAccessibleForFree: false` is the publishers' structured-data flag.
- */
-const PAYWALL_MARKUP =
-  /"isAccessibleForFree"\s*:\s*"?false"?|class\s*=\s*["'][^"']*\b(?:paywall|regwall|piano-?wall|subscriber-only|premium-wall)\b/i;
 const PAGE_TYPES = /^(text\/html|application\/xhtml\+xml|text\/plain|application\/xml|text\/xml)\b/i;
 
 const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
@@ -162,7 +155,7 @@ async function fetchPage(
   }
   const html = decodeDocument(response.body, contentType);
   const page: CachedPage = { article: extractArticle(html, response.url) };
-  if (PAYWALL_MARKUP.test(html) || PAYWALL.test(html)) page.paywall = true;
+  if (hasPaywallMarkup(html)) page.paywall = true;
   // The raw extraction is cached; whether it is usable is judged on every read.
   await deps.data
     .put(cacheKey, JSON.stringify(page), { contentType: 'application/json' })
@@ -176,7 +169,7 @@ async function fetchPage(
 function withArticle(item: ScoredItem, { article, paywall }: CachedPage): ScoredItem {
   const count = countWords(article.text);
   // A long text behind a "subscribe" box is the article (metered sites show it in full).
-  if (count < PAYWALL_MAX_WORDS && (paywall || PAYWALL.test(article.text))) {
+  if (count < PAYWALL_MAX_WORDS && (paywall || hasPaywallNotice(article.text))) {
     return { ...item, articleNote: `paywalled: only ${count} words` };
   }
   // A short text still counts when it adds to the feed's summary; a teaser that barely does, not.

@@ -8,6 +8,8 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { TranslateClient } from '@aws-sdk/client-translate';
+import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
@@ -114,6 +116,13 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
             modelId: config.relevance.secondOpinion.modelId,
             inputUsdPerMillionTokens: config.relevance.secondOpinion.inputUsdPerMillionTokens,
             outputUsdPerMillionTokens: config.relevance.secondOpinion.outputUsdPerMillionTokens,
+          }),
+        }
+      : {}),
+    ...(config.translate.kind === 'amazon-translate'
+      ? {
+          translator: createAmazonTranslator({
+            client: new TranslateClient({ region: config.translate.region ?? env.AWS_REGION }),
           }),
         }
       : {}),

@@ -7,15 +7,17 @@
  * a permalink GUID). DOCTYPEs are removed before either parser sees the document, so no entity
  * from a DTD is ever expanded.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { load } from 'cheerio/slim';
 import Parser from 'rss-parser';
-import { NotAFeedError } from '#domain/errors.ts';
+import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
-import { decodeDocument } from '#text/charset.ts';
+import { decodeBytes } from '#text/charset.ts';
 import { parseDate } from '#text/dates.ts';
+import { exceedsXmlNesting, MAX_NESTING } from '#text/html-guard.ts';
 import { cleanInlineText, htmlToPlainText, truncateText } from '#text/html-to-text.ts';
 import { normaliseLanguage } from '#text/language.ts';
+import { stripSiteName } from '#text/titles.ts';
 import { canonicalizeUrl, isAggregatorLink, resolveAggregatorLink } from '#text/urls.ts';
 
 export const MAX_ITEMS_PER_FEED = 5000;
@@ -72,7 +74,8 @@ interface RawFeed {
 export async function parseFeed(body: Buffer | string, options: ParseFeedOptions = {}): Promise<ParsedFeed> {
   // Only a web address can be a base for links (a javascript: Content-Location is not).
   if (options.url && !/^https?:\/\//i.test(options.url)) options = { ...options, url: undefined };
-  const decoded = typeof body === 'string' ? body : decodeDocument(body, options.contentType);
+  // Text fields are repaired of mojibake as they are cleaned (html-to-text.ts), so the bytes are only decoded.
+  const decoded = typeof body === 'string' ? body : decodeBytes(body, options.contentType);
   const text = decoded.replace(/^\ufeff/, '').trim();
   if (!text) throw new NotAFeedError('not a feed: empty document');
   const raw =
@@ -180,43 +183,61 @@ async function readXmlFeed(text: string, url: string | undefined): Promise<RawFe
   const [prefix, local] = root.includes(':') ? root.split(':', 2) : [undefined, root];
   if (!FEED_ROOTS.has((local ?? '').toLowerCase()))
     throw new NotAFeedError(`not a feed: root element <${root}>`);
+  // Parsers spend time in proportion to the depth on every tag: a hostile feed is refused first.
+  if (exceedsXmlNesting(xml)) throw new NestingTooDeepError(MAX_NESTING);
   // rss-parser knows the vocabularies only by their usual spelling: <r:rss> is read as <rss>.
   if (prefix && local !== 'RDF') xml = xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1');
-  // rss-parser hands over base64 text undecoded, drops the elements of mixed content and ignores
-  // xml:base: those documents go to our pass.
-  const strict = BINARY_TEXT.test(xml) || MIXED_TEXT.test(xml) ? undefined : await tryRssParser(xml);
-  if (strict && !strict.language) strict.language = ROOT_LANG.exec(xml.slice(0, 4096))?.[1];
-  if (strict && strict.entries.length > 0 && !hasGaps(strict) && !/\bxml:base\s*=/.test(xml)) return strict;
-  const lenient = readLenient(xml, url);
-  if (!strict || strict.entries.length === 0) return lenient;
-  return fillGaps(strict, lenient);
+  // rss-parser ignores xml:base: those documents go to the lenient reader alone, as do the ones
+  // rss-parser throws on, finds nothing in or flattens text in (base64, child elements), and the
+  // ones where it leaves a field empty that the lenient reader can fill: decided from its result
+  // and the document's element names, never by reading the document twice to compare.
+  const lenientOnly = xml.includes('xml:base') && XML_BASE.test(xml);
+  const strict = lenientOnly ? undefined : await tryRssParser(xml);
+  if (strict && strict.entries.length > 0 && !leavesFillableGaps(strict, xml)) {
+    if (!strict.language) strict.language = ROOT_LANG.exec(xml.slice(0, 4096))?.[1];
+    return strict;
+  }
+  return readLenient(xml, url);
 }
 
-/** An Atom text construct in base64: Atom 0.3's mode="base64", or Atom 1.0's non-text media type. */
-const BINARY_TEXT =
-  /<(?:[\w-]+:)?(?:title|summary|content|subtitle|tagline)\b[^>]*\b(?:mode\s*=\s*["']base64|type\s*=\s*["'](?!text\/|html|xhtml|[^"']*[+/]xml["'])[\w.+-]+\/[\w.+-]+["'])/i;
+const XML_BASE = /\bxml:base\s*=/;
 
 /** xml:lang on the root element, which rss-parser does not report. */
 const ROOT_LANG = /<(?:[\w-]+:)?(?:feed|rss|rdf|channel)\b[^>]*\bxml:lang\s*=\s*["']([^"']+)["']/i;
 
-/** A title or summary with child elements: XHTML text constructs, or markup a feed forgot to escape. */
-const MIXED_TEXT = /<(?:[\w-]+:)?(?:title|summary|description|subtitle|tagline)\b[^>]*>[^<]*<(?![!/])/i;
+/**
+ * Where the lenient reader finds each field besides the names rss-parser maps: elements it reads
+ * under other vocabularies, attributes, and names spelled with capitals (CDF, hand-made feeds).
+ */
+const OTHER_NAMES = {
+  title: /<[\w-]+:(?:title|group)\b/i,
+  link: /<(?:[\w-]+:)?link\b[^>]*(?:\bhref\s*=|>\s*[^<\s])|<(?:[\w-]+:)?(?:item|entry)\b[^>]*\b(?:href|rdf:about)\s*=/i,
+  date: /<[\w-]+:(?:date|issued|created|modified|published|updated)\b|\blastmod\s*=/i,
+  text: /<(?:[\w-]+:)?(?:abstract|body|fullitem)\b|<[\w-]+:(?:description|summary)\b/i,
+  capitals: /<\/?(?:[\w-]+:)?[A-Z]/,
+};
+
+/**
+ * Whether rss-parser left a field empty (an entry without title or link, a feed with no title, no
+ * dated entry or no entry with text) that the document carries under a name the lenient reader knows.
+ */
+function leavesFillableGaps(feed: RawFeed, xml: string): boolean {
+  const noTitle = !feed.title || feed.entries.some((e) => !e.title);
+  const noLink = feed.entries.some((e) => !e.link);
+  const noDate = feed.entries.every((e) => !e.date);
+  const noText = feed.entries.every((e) => !e.description && !e.content);
+  if (!noTitle && !noLink && !noDate && !noText) return false;
+  return (
+    OTHER_NAMES.capitals.test(xml) ||
+    (noTitle && OTHER_NAMES.title.test(xml)) ||
+    (noLink && OTHER_NAMES.link.test(xml)) ||
+    (noDate && OTHER_NAMES.date.test(xml)) ||
+    (noText && OTHER_NAMES.text.test(xml))
+  );
+}
 
 function isBinaryType(type: string): boolean {
   return /^[\w.+-]+\/[\w.+-]+$/.test(type) && !/^text\/|html|xhtml|[+/]xml$/.test(type);
-}
-
-/**
- * Whether our pass may know more than rss-parser found: an entry without title or link, or a feed
- * where no entry has a date or a text (dates and texts under names rss-parser does not map).
- */
-function hasGaps(feed: RawFeed): boolean {
-  return (
-    !feed.title ||
-    feed.entries.some((e) => !e.title || !e.link) ||
-    feed.entries.every((e) => !e.date) ||
-    feed.entries.every((e) => !e.description && !e.content)
-  );
 }
 
 /**
@@ -225,6 +246,8 @@ function hasGaps(feed: RawFeed): boolean {
  * siblings, as they are in every format.
  */
 export function capEntries(xml: string): string {
+  // An entry takes a dozen characters at least: a shorter document cannot hold too many.
+  if (xml.length < 12 * MAX_ITEMS_PER_FEED) return xml;
   const start = /<(?:[\w-]+:)?(?:item|entry)[\s>/]/gi;
   let count = 0;
   let m = start.exec(xml);
@@ -241,35 +264,25 @@ export function capEntries(xml: string): string {
   return last > cut ? xml.slice(0, cut) + xml.slice(last) : xml.slice(0, cut);
 }
 
-/** rss-parser's entries, completed from the lenient pass where both read the same entries. */
-function fillGaps(strict: RawFeed, lenient: RawFeed): RawFeed {
-  if (lenient.entries.length !== strict.entries.length) {
-    return lenient.entries.length > strict.entries.length ? lenient : strict;
-  }
-  return {
-    title: strict.title ?? lenient.title,
-    // Our pass resolves links against xml:base; rss-parser hands them over as written.
-    link: lenient.link ?? strict.link,
-    language: strict.language ?? lenient.language,
-    entries: strict.entries.map((s, i) => {
-      const l = lenient.entries[i]!;
-      return {
-        ...l,
-        ...Object.fromEntries(Object.entries(s).filter(([, v]) => v !== undefined)),
-        categories: s.categories.length ? s.categories : l.categories,
-        link: l.link ?? s.link,
-        base: l.base,
-      } as RawEntry;
-    }),
-  };
-}
+/**
+ * The raw xml2js nodes of the text fields, beside rss-parser's mapping, which flattens them: a
+ * node with child elements (XHTML, unescaped markup) or in base64 is text rss-parser cannot give.
+ */
+const RAW_TEXT_FIELDS = ['title', 'description', 'summary', 'content'].map((name) => [
+  name,
+  `raw:${name}`,
+  { keepArray: true },
+]);
 
 const rssParser = new Parser({
   customFields: {
-    feed: ['language', 'dc:language'] as never[],
+    feed: ['language', 'dc:language', ['title', 'raw:title', { keepArray: true }]] as never[],
     item: [
+      ...RAW_TEXT_FIELDS,
       'content:encoded',
       'dc:creator',
+      'dc:author',
+      'itunes:author',
       'dc:date',
       'dc:language',
       'source',
@@ -310,6 +323,21 @@ function xmlText(v: unknown): RawText | undefined {
 
 type XmlItem = Record<string, unknown> & { categories?: unknown[] };
 
+/** Whether a text field of this feed or entry came as child elements or base64, which rss-parser flattens. */
+function losesText(fields: Record<string, unknown>): boolean {
+  for (const [, raw] of RAW_TEXT_FIELDS) {
+    const nodes = fields[raw as string];
+    if (!Array.isArray(nodes)) continue;
+    for (const node of nodes) {
+      if (!node || typeof node !== 'object') continue;
+      const o = node as { $?: { mode?: unknown; type?: unknown } };
+      if (Object.keys(o).some((k) => k !== '_' && k !== '$')) return true;
+      if (o.$?.mode === 'base64' || (typeof o.$?.type === 'string' && isBinaryType(o.$.type))) return true;
+    }
+  }
+  return false;
+}
+
 async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
   let feed: Record<string, unknown> & { items?: XmlItem[] };
   try {
@@ -317,6 +345,8 @@ async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
   } catch {
     return undefined;
   }
+  // Text rss-parser flattened is not text at all: the lenient reader reads the document instead.
+  if (losesText(feed) || feed.items?.some(losesText)) return undefined;
   return {
     title: xmlText(feed.title),
     link: xmlString(feed.link),
@@ -345,7 +375,12 @@ async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
         content:
           xmlText(item['content:encoded']) ??
           (item.summary !== undefined ? xmlText(item.content) : undefined),
-        author: xmlString(item.creator) ?? xmlString(item['dc:creator']) ?? xmlString(item.author),
+        author:
+          xmlString(item.creator) ??
+          xmlString(item['dc:creator']) ??
+          xmlString(item.author) ??
+          xmlString(item['dc:author']) ??
+          xmlString(item['itunes:author']),
         categories: [...(item.categories ?? []), ...((item['dc:subject'] as unknown[] | undefined) ?? [])]
           .map((c) => xmlString(c) ?? '')
           .filter(Boolean),
@@ -549,7 +584,12 @@ function readLenient(xml: string, documentUrl: string | undefined): RawFeed {
       title:
         readText(first(node, ['title', 'dc:title', 'media:title', 'itunes:title'])) ??
         (mediaGroup ? readText(first(mediaGroup, ['media:title'])) : undefined),
-      link: resolveUrl(rssLink, base) ?? atomLink(node, base) ?? resolveUrl(attr(node, 'href'), base),
+      // An RSS 1.0 item is its rdf:about URI when it names no link (as rss-parser reads it).
+      link:
+        resolveUrl(rssLink, base) ??
+        atomLink(node, base) ??
+        resolveUrl(attr(node, 'href'), base) ??
+        resolveUrl(attr(node, 'rdf:about'), base),
       origLink: childText(node, ['feedburner:origlink']),
       guid: (guidEl ? textContent(guidEl).trim() : undefined) || attr(node, 'rdf:about'),
       guidIsLink:
@@ -624,7 +664,7 @@ function inlineText(text: RawText | undefined): string {
 
 function httpUrl(url: string | undefined, base: string | undefined): string {
   // Only the escaping feeds double up is undone: HTML's legacy entities would eat "&not=" or "&copy=".
-  const clean = url?.replace(/&amp;/gi, '&').replace(/\s+/g, '');
+  const clean = url && /&amp;|\s/i.test(url) ? url.replace(/&amp;/gi, '&').replace(/\s+/g, '') : url;
   if (!clean) return '';
   const link = canonicalizeUrl(clean, base);
   return /^https?:\/\/[^/]/i.test(link) ? link : '';
@@ -646,28 +686,19 @@ function itemId(
   title: string,
   published: string | undefined,
   feedKey: string,
+  guidIsTheLink: boolean,
 ): string {
   let basis: string;
-  if (guid && /^https?:\/\//i.test(guid)) basis = `url:${canonicalizeUrl(guid)}`;
+  if (guid && /^https?:\/\//i.test(guid)) basis = `url:${guidIsTheLink ? link : canonicalizeUrl(guid)}`;
   else if (guid) basis = isGlobalGuid(guid) ? `guid:${guid}` : `guid:${feedKey}|${guid}`;
   else if (link) basis = `url:${link}`;
   else basis = `text:${feedKey}|${title}|${published ?? ''}`;
-  return createHash('sha256').update(basis).digest('hex').slice(0, 20);
+  return hash('sha256', basis, 'hex').slice(0, 20);
 }
 
-/** " - Publisher" that news-search feeds append to every headline. */
-const PUBLISHER_SUFFIX = /\s+[-–—|]\s+[^-–—|]{2,80}$/;
-
-/** The headline without its " - Publisher" tail (the named publisher when known). */
+/** The headline without its " - Publisher" tail (the named publisher when known, else any short tail). */
 function stripPublisher(text: string, publisher: string): string {
-  if (publisher) {
-    for (const sep of [' - ', ' – ', ' — ', ' | ', '  ']) {
-      if (text.endsWith(sep + publisher)) return text.slice(0, -(sep + publisher).length).trim();
-    }
-    if (text === publisher) return '';
-    return text;
-  }
-  return PUBLISHER_SUFFIX.test(text) ? text.replace(PUBLISHER_SUFFIX, '') : text;
+  return stripSiteName(text, publisher ? { names: [publisher] } : { anyTail: true });
 }
 
 function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
@@ -691,7 +722,8 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
     const fromAggregator = Boolean(entry.sourceUrl) || isAggregatorLink(rawLink);
     const publisher = entry.sourceName ? cleanInlineText(entry.sourceName) : '';
     if (fromAggregator) title = stripPublisher(title, publisher);
-    let summaryText = plainText(entry.description);
+    const descriptionText = plainText(entry.description);
+    let summaryText = descriptionText;
     // A news-search description is the headline and the publisher again: no summary at all.
     if (
       fromAggregator &&
@@ -699,14 +731,30 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
     ) {
       summaryText = '';
     }
-    const contentText = plainText(entry.content).slice(0, MAX_CONTENT);
+    // Feeds often repeat the description as the content: it is cleaned once.
+    const sameText =
+      entry.content !== undefined &&
+      entry.content.value === entry.description?.value &&
+      entry.content.html === entry.description.html;
+    const contentText = (sameText ? descriptionText : plainText(entry.content)).slice(0, MAX_CONTENT);
     if (!title && !summaryText && !contentText && !link) continue;
     const published = parseDate(entry.date, options.now);
+    // A GUID written as the link itself has the link's canonical form: no second parse.
+    const guidIsTheLink =
+      guid !== undefined &&
+      guid === entry.link &&
+      link === rawLink &&
+      !entry.origLink &&
+      !/&amp;|\s/i.test(guid) &&
+      /^https?:\/\//i.test(guid);
     const item: ParsedItem = {
-      id: itemId(guid, link, title, published, feedKey),
+      id: itemId(guid, link, title, published, feedKey, guidIsTheLink),
       title: title || truncateText((summaryText || contentText).replace(/\s+/g, ' '), 120),
       link,
-      categories: [...new Set(entry.categories.map((c) => cleanInlineText(c)).filter(Boolean))].slice(0, 20),
+      categories:
+        entry.categories.length === 0
+          ? []
+          : [...new Set(entry.categories.map((c) => cleanInlineText(c)).filter(Boolean))].slice(0, 20),
     };
     if (published) item.published = published;
     // The summary falls back to the start of the full text; a summary that only repeats the title says nothing.

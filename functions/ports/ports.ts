@@ -193,3 +193,13 @@ export interface RelevanceReviewer {
   estimateCostUsd(item: ReviewItem): number;
   review(item: ReviewItem): Promise<RelevanceVerdict>;
 }
+
+/**
+ * Machine translation of a short text (a headline) into English (Amazon Translate). Resolves
+ * with the translation; rejects on any failure. The edition caches translations and caps the
+ * calls per run; a failed translation leaves the headline as it was.
+ */
+export interface Translator {
+  /** `sourceLanguage`: a primary language subtag ("pl", "ru"), or "auto" to let the service detect it. */
+  translate(text: string, sourceLanguage: string): Promise<string>;
+}

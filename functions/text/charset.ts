@@ -8,6 +8,7 @@
  * sources we read (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR, windows-1251, KOI8-R, windows-1252);
  * UTF-8 that was misread once and stored ("â€™") is repaired. Legacy charsets go through iconv-lite.
  */
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 const ALIASES: Record<string, string> = {
@@ -51,6 +52,17 @@ const ALIASES: Record<string, string> = {
 /** iconv-lite's name for a charset label, or undefined when the label is unknown. */
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
+  const known = CHARSET_NAMES.get(label);
+  if (known !== undefined || CHARSET_NAMES.has(label)) return known;
+  const name = lookUpCharset(label);
+  if (CHARSET_NAMES.size < 1000) CHARSET_NAMES.set(label, name);
+  return name;
+}
+
+/** Labels already looked up: iconv-lite's check is slow, and feeds repeat a handful of labels. */
+const CHARSET_NAMES = new Map<string, string | undefined>();
+
+function lookUpCharset(label: string): string | undefined {
   const clean = label
     .trim()
     .replace(/^["']|["']$/g, '')
@@ -241,6 +253,7 @@ function decodeMixedUtf8(body: Buffer): string {
 
 /** Text of bytes that claim (or are assumed) to be UTF-8. */
 function decodeUtf8Leniently(body: Buffer, declared: string | undefined): string {
+  if (isUtf8(body)) return body.toString('utf8');
   const { validMultibyte, invalid } = scanUtf8(body);
   if (invalid === 0) return body.toString('utf8');
   // The server said UTF-8 but the document names a specific other charset: believe the document.
@@ -254,7 +267,12 @@ export function decodeDocument(body: Buffer, contentType?: string): string {
   return repairMojibake(decodeBytes(body, contentType));
 }
 
-function decodeBytes(body: Buffer, contentType: string | undefined): string {
+/**
+ * Decodes without the mojibake repair, for a reader that repairs every text it takes from the
+ * document anyway (the feed parser's text cleaning does: character references can hide mojibake
+ * from a repair of the whole document).
+ */
+export function decodeBytes(body: Buffer, contentType: string | undefined): string {
   const bom = bomEncoding(body);
   if (bom?.encoding === 'utf-8') return decodeUtf8Leniently(body.subarray(bom.skip), undefined);
   if (bom) return iconv.decode(body.subarray(bom.skip), bom.encoding);
@@ -272,8 +290,8 @@ function decodeBytes(body: Buffer, contentType: string | undefined): string {
   if (encoding === 'windows-1252') {
     // Latin-1/ASCII labels are defaults more often than facts: valid multi-byte UTF-8 is UTF-8,
     // and bytes that read better in another charset (Cyrillic, Chinese) are that charset.
-    const { validMultibyte, invalid } = scanUtf8(body);
-    if (invalid === 0) return body.toString('utf8');
+    if (isUtf8(body)) return body.toString('utf8');
+    const { validMultibyte } = scanUtf8(body);
     if (validMultibyte === 0) return iconv.decode(body, guessLegacyCharset(body));
   }
   return iconv.decode(body, encoding);

@@ -64,8 +64,15 @@ const MONTHS: Record<string, number> = {
   dec: 11,
 };
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 1 && leap ? 29 : MONTH_DAYS[month]!;
+}
+
 function zoneOffsetMinutes(zone: string | undefined): number | undefined {
-  if (!zone) return 0;
+  if (!zone || zone === 'GMT' || zone === 'Z' || zone === 'UTC') return 0;
   const named = ZONES[zone.toUpperCase()];
   const numeric = /^([+-])(\d{1,2}):?(\d{2})?$/.exec(named ?? zone);
   // An unknown zone name is read as UTC: hours off at worst, better than no date.
@@ -87,10 +94,9 @@ function fromParts(
   const offset = zoneOffsetMinutes(zone);
   if (offset === undefined) return undefined;
   if (month < 0 || month > 11 || day < 1 || day > 31 || h > 24 || mi > 59 || s > 60) return undefined;
-  const utc = Date.UTC(year, month, day, h, mi, Math.min(s, 59), ms);
   // Reject dates that rolled over (31 February).
-  if (new Date(Date.UTC(year, month, day)).getUTCDate() !== day) return undefined;
-  return utc - offset * 60_000;
+  if (day > daysInMonth(year, month)) return undefined;
+  return Date.UTC(year, month, day, h, mi, Math.min(s, 59), ms) - offset * 60_000;
 }
 
 /** ISO 8601 / W3C-DTF (dc:date, Atom), with or without a zone; no zone means UTC. */
@@ -111,6 +117,66 @@ function parseIsoDate(s: string): number | undefined {
     ms,
     m[8],
   );
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+const pad3 = (n: number) => (n < 10 ? `00${n}` : n < 100 ? `0${n}` : `${n}`);
+
+/**
+ * `new Date(ms).toISOString()` for years 0-9999, by arithmetic: the civil calendar from a day
+ * count (H. Hinnant's algorithm) is a quarter of the platform's cost, and every feed item needs one.
+ */
+export function formatIsoDate(ms: number): string {
+  let days = Math.floor(ms / 86_400_000);
+  let rest = ms - days * 86_400_000;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const mi = Math.floor(rest / 60_000);
+  rest -= mi * 60_000;
+  const sec = Math.floor(rest / 1000);
+  const milli = rest - sec * 1000;
+  days += 719_468;
+  const era = Math.floor(days / 146_097);
+  const dayOfEra = days - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${pad2(month)}-${pad2(day)}T${pad2(h)}:${pad2(mi)}:${pad2(sec)}.${pad3(milli)}Z`;
+}
+
+/** Two ASCII digits at `at`, or -1. */
+function twoDigits(s: string, at: number): number {
+  const a = s.charCodeAt(at) - 48;
+  const b = s.charCodeAt(at + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/**
+ * The RFC 1123 form nearly every feed writes ("Thu, 16 May 2024 23:10:34 GMT", or "+0300"), read
+ * by position; anything else goes to the general pattern.
+ */
+function parseCanonicalRfc822(s: string): number | undefined {
+  if (s.length < 29 || s.length > 31 || s[3] !== ',' || s[4] !== ' ' || s[7] !== ' ' || s[11] !== ' ')
+    return undefined;
+  if (s[16] !== ' ' || s[19] !== ':' || s[22] !== ':' || s[25] !== ' ') return undefined;
+  const month = MONTHS[s.slice(8, 11).toLowerCase()];
+  const day = twoDigits(s, 5);
+  const year = twoDigits(s, 12) * 100 + twoDigits(s, 14);
+  const [h, mi, sec] = [twoDigits(s, 17), twoDigits(s, 20), twoDigits(s, 23)];
+  if (month === undefined || day < 0 || year < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
+  const zone = s.slice(26);
+  if (zone !== 'GMT' && zone !== 'UTC' && zone !== 'UT' && zone !== 'Z' && !/^[+-]\d{4}$/.test(zone))
+    return undefined;
+  return fromParts(year, month, day, h, mi, sec, 0, zone);
 }
 
 const RFC822_SHAPE = /\d{1,2}[\s-]+[a-z]{3}[a-z]*\.?[\s-]+\d{2,4},?\s+\d{1,2}:\d{2}/i;
@@ -136,9 +202,13 @@ function parseRfc822Date(s: string): number | undefined {
  */
 export function parseDate(value: string | undefined, now?: Date): string | undefined {
   if (!value) return undefined;
-  const s = value.trim().replace(/\s+/g, ' ');
+  const s = /^\s|\s$|\s\s|[^\S ]/.test(value) ? value.trim().replace(/\s+/g, ' ') : value;
   if (!s) return undefined;
-  let ms = parseIsoDate(s) ?? parseRfc822Date(s);
+  // ISO dates start with the year; RFC 822 dates with a weekday or the day.
+  const isoFirst = /^\d{4}/.test(s);
+  let ms = isoFirst
+    ? (parseIsoDate(s) ?? parseRfc822Date(s))
+    : (parseCanonicalRfc822(s) ?? parseRfc822Date(s) ?? parseIsoDate(s));
   // A date of a known shape with impossible parts (31 February) stays invalid; other words the
   // platform may know.
   if (ms === undefined && /[a-z]/i.test(s) && !RFC822_SHAPE.test(s)) {
@@ -146,9 +216,9 @@ export function parseDate(value: string | undefined, now?: Date): string | undef
     const platform = Date.parse(/(\d:\d\d(:\d\d)?)$/.test(s) ? `${s} GMT` : s);
     if (!Number.isNaN(platform)) ms = platform;
   }
-  if (ms === undefined || Number.isNaN(ms)) return undefined;
-  const year = new Date(ms).getUTCFullYear();
-  if (year < 1990 || year > 2200) return undefined;
+  // 1990-01-01 and 2201-01-01: earlier and later dates are mistakes.
+  if (ms === undefined || Number.isNaN(ms) || ms < 631_152_000_000 || ms >= 7_289_654_400_000)
+    return undefined;
   if (now && ms > now.getTime() + FUTURE_TOLERANCE_MS) return undefined;
-  return new Date(ms).toISOString();
+  return formatIsoDate(ms);
 }

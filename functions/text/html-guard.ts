@@ -223,6 +223,40 @@ export function prepareHtml(html: string, maxDepth = MAX_NESTING): string {
   return drops.length === 0 ? html : cut(html, drops);
 }
 
+/**
+ * Whether an XML document (a feed) nests elements deeper than `limit`: one linear scan of its
+ * tags, comments, CDATA sections and processing instructions skipped, quoted attribute values
+ * read as the tokenizer reads them. XML has no implied end tags, so the count is exact for a
+ * well-formed document and never lower than a parser's for a broken one.
+ */
+export function exceedsXmlNesting(xml: string, limit = MAX_NESTING): boolean {
+  let depth = 0;
+  let i = xml.indexOf('<');
+  while (i !== -1) {
+    const c = xml.charCodeAt(i + 1);
+    let next = i + 1;
+    if (c === 47) {
+      if (depth > 0) depth--;
+    } else if (c === 33 || c === 63) {
+      // <!-- -->, <![CDATA[ ]]>, <!DOCTYPE>, <? ?>: no element.
+      const end = xml.startsWith('<!--', i)
+        ? xml.indexOf('-->', i + 4)
+        : xml.startsWith('<![CDATA[', i)
+          ? xml.indexOf(']]>', i + 9)
+          : xml.indexOf('>', i + 2);
+      if (end === -1) return false;
+      next = end + 1;
+    } else {
+      const close = findTagEnd(xml, i + 1);
+      if (close === -1) return false;
+      if (xml.charCodeAt(close - 1) !== 47 && ++depth > limit) return true;
+      next = close + 1;
+    }
+    i = xml.indexOf('<', next);
+  }
+  return false;
+}
+
 /** The page without the [start, end) ranges listed in `drops` (ranges may nest or overlap). */
 function cut(html: string, drops: number[]): string {
   const ranges: [number, number][] = [];
@@ -240,7 +274,7 @@ function cut(html: string, drops: number[]): string {
 }
 
 /** The `>` that ends a tag whose name ends at `from`, skipping quoted attribute values as the tokenizer does. */
-function findTagEnd(html: string, from: number): number {
+export function findTagEnd(html: string, from: number): number {
   let i = from;
   const length = html.length;
   while (i < length) {

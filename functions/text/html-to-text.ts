@@ -1,39 +1,48 @@
 /**
  * Markup to clean text. Feed titles and summaries arrive as HTML fragments, entity-escaped
  * markup, double-escaped entities (`&amp;#039;`) and stray tags; readers need plain text.
- * The fragment is parsed with htmlparser2 (through cheerio/slim), so unclosed comments, scripts
- * and odd nesting end where a browser would end them; entities are decoded by `entities`.
+ * A fragment made only of tags around text is read by one scan; anything else by one pass of
+ * htmlparser2's parser with callbacks (no DOM is built), so unclosed comments, scripts and odd
+ * nesting end where a browser would end them. Both drop what is never text, decode entities and
+ * mark paragraphs; one pass of `tidy` then cleans the characters, and text without markup or
+ * entities goes to it directly. Nesting deeper than the guard's limit (html-guard.ts) stops the
+ * parse with NestingTooDeepError: the parser's work grows with depth, and no real fragment nests
+ * that deep.
  */
-import { load } from 'cheerio/slim';
+
 import { decodeHTML } from 'entities';
+import { Parser } from 'htmlparser2';
+import { NestingTooDeepError } from '#domain/errors.ts';
 import { repairMojibake } from './charset.ts';
+import { findTagEnd, MAX_NESTING } from './html-guard.ts';
 
-/** The shape of htmlparser2's nodes this module reads. */
-interface MarkupNode {
-  type: string;
-  name?: string;
-  data?: string;
-  children?: MarkupNode[];
-}
-
-/** Elements whose text is never reading matter. */
-const SKIP = new Set([
+/**
+ * Elements whose content is never reading matter, in a feed's fragment or an article page:
+ * scripts and styles, frames and embeds, templates, document metadata, form controls. The
+ * fallback content of <object>, <video> or <canvas> is text for a reader without them.
+ */
+export const NON_TEXT_ELEMENTS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',
+  'template',
   'iframe',
   'frame',
   'frameset',
   'embed',
   'svg',
   'math',
-  'template',
   'head',
+  'title',
   'meta',
   'link',
-  'select',
-  'textarea',
+  'base',
   'button',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'textarea',
 ]);
 
 /** Elements that start a new paragraph. */
@@ -80,13 +89,15 @@ const BLOCK = new Set([
 ]);
 
 /** Inline elements that sit inside words ("wo<b>r</b>d"); every other element separates words. */
-const INLINE = new Set([
+export const INLINE_ELEMENTS: ReadonlySet<string> = new Set([
   'a',
   'abbr',
+  'acronym',
   'b',
   'bdi',
   'bdo',
   'big',
+  'blink',
   'cite',
   'code',
   'data',
@@ -97,6 +108,7 @@ const INLINE = new Set([
   'i',
   'ins',
   'kbd',
+  'label',
   'mark',
   'nobr',
   'q',
@@ -113,54 +125,127 @@ const INLINE = new Set([
   'u',
   'var',
   'wbr',
-  'blink',
 ]);
 
 const PARAGRAPH = '\u2029';
 const LINE = '\u2028';
 
-/** Appends the visible text of `nodes` to `out`; iterative, so any depth of nesting is safe. */
-function collect(nodes: MarkupNode[] | undefined, out: string[]): void {
-  // The stack holds nodes to visit and the separators to emit after an element's children.
-  const stack: (MarkupNode | string)[] = [...(nodes ?? [])].reverse();
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (typeof node === 'string') {
-      out.push(node);
-      continue;
-    }
-    if (node.type === 'text') {
-      out.push(node.data ?? '');
-      continue;
-    }
-    const name = node.name?.toLowerCase();
-    if (node.type === 'cdata') {
-      for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push(node.children![i]!);
-      continue;
-    }
-    if (!name || node.type === 'comment' || node.type === 'directive' || SKIP.has(name)) continue;
-    if (name === 'br') {
-      out.push(LINE);
-      continue;
-    }
-    if (name === 'img') {
-      out.push(' ');
-      continue;
-    }
-    const separator = BLOCK.has(name) ? PARAGRAPH : INLINE.has(name) ? '' : ' ';
-    out.push(separator);
-    stack.push(separator);
-    for (let i = (node.children ?? []).length - 1; i >= 0; i--) stack.push(node.children![i]!);
-  }
-}
+/** The parser's options: HTML rules, XHTML's `<iframe/>` closes itself, entities decoded, CDATA a comment. */
+const PARSER_OPTIONS = { xmlMode: false, recognizeSelfClosing: true, decodeEntities: true } as const;
 
-/** Visible text of an HTML fragment, with paragraph and line marks in place of block markup. */
+/**
+ * Visible text of an HTML fragment, with paragraph and line marks in place of block markup.
+ * Elements are counted as the parser opens and closes them (it reports every close, implied or
+ * not), so the skipped subtrees and the depth are exact.
+ */
 function markupText(html: string): string {
   if (!html.includes('<')) return html.includes('&') ? decodeHTML(html) : html;
-  // `<iframe ... />` in feed markup is XHTML written by the feed's author: it closes itself.
-  const $ = load(html, { xml: { xmlMode: false, recognizeSelfClosing: true, decodeEntities: true } }, false);
+  return simpleMarkupText(html) ?? parsedMarkupText(html);
+}
+
+/** The separator an element puts around its text. */
+function separatorOf(name: string): string {
+  return BLOCK.has(name) ? PARAGRAPH : INLINE_ELEMENTS.has(name) ? '' : ' ';
+}
+
+/** Elements without content: their start tag is all of them, an end tag for them means nothing (but </br>). */
+const VOID_ELEMENTS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'source',
+  'track',
+  'wbr',
+]);
+
+/**
+ * The text of a fragment made only of tags around text, read with one scan and no parser (a ">"
+ * inside a quoted attribute value is read as the tokenizer reads it); undefined when the fragment
+ * holds anything else (comments, scripts, never-text elements, a "<" that starts no tag, deep
+ * nesting), which the parser then reads. Same text as the parser's.
+ */
+function simpleMarkupText(html: string): string | undefined {
+  let out = '';
+  let depth = 0;
+  let last = 0;
+  const length = html.length;
+  for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', last)) {
+    const closing = html.charCodeAt(at + 1) === 47;
+    const start = closing ? at + 2 : at + 1;
+    if (!isAsciiLetter(html.charCodeAt(start))) return undefined;
+    let stop = start + 1;
+    while (stop < length) {
+      const c = html.charCodeAt(stop);
+      if (c === 62 || c === 47 || c <= 32) break;
+      stop++;
+    }
+    // The tag ends where the tokenizer ends it: at a ">" outside a quoted attribute value.
+    const end = findTagEnd(html, stop);
+    if (end === -1) return undefined;
+    const name = html.slice(start, stop).toLowerCase();
+    if (NON_TEXT_ELEMENTS.has(name)) return undefined;
+    if (at > last) {
+      const text = html.slice(last, at);
+      out += text.includes('&') ? decodeHTML(text) : text;
+    }
+    last = end + 1;
+    if (name === 'br') out += LINE;
+    else if (VOID_ELEMENTS.has(name)) {
+      if (!closing && name === 'img') out += ' ';
+    } else {
+      out += separatorOf(name);
+      // Nesting is counted without the parser's implied closes: a deep count sends the fragment to the parser.
+      if (closing) depth = Math.max(0, depth - 1);
+      else if (html.charCodeAt(end - 1) !== 47 && ++depth > MAX_NESTING) return undefined;
+    }
+  }
+  if (last < length) {
+    const text = html.slice(last);
+    out += text.includes('&') ? decodeHTML(text) : text;
+  }
+  return out;
+}
+
+const isAsciiLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** The text of any fragment, through htmlparser2's parser (its tree is never built). */
+function parsedMarkupText(html: string): string {
   const out: string[] = [];
-  collect(($.root()[0] as unknown as MarkupNode).children, out);
+  let depth = 0;
+  /** Depth at which a never-text element opened; 0 when not inside one. */
+  let skipFrom = 0;
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (++depth > MAX_NESTING) throw new NestingTooDeepError(MAX_NESTING);
+        if (skipFrom > 0) return;
+        if (NON_TEXT_ELEMENTS.has(name)) skipFrom = depth;
+        else if (name === 'br') out.push(LINE);
+        else if (name === 'img') out.push(' ');
+        else out.push(separatorOf(name));
+      },
+      onclosetag(name) {
+        const closing = depth--;
+        if (skipFrom > 0) {
+          if (closing === skipFrom) skipFrom = 0;
+          return;
+        }
+        if (name !== 'br' && name !== 'img') out.push(separatorOf(name));
+      },
+      ontext(data) {
+        if (skipFrom === 0) out.push(data);
+      },
+    },
+    PARSER_OPTIONS,
+  );
+  parser.end(html);
   return out.join('');
 }
 
@@ -181,43 +266,98 @@ const C1_AS_WINDOWS_1252 =
   '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
   '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 
-function tidy(text: string): string {
+/**
+ * Characters that never reach a reader as they are: line ends to normalise, C0 and C1 controls,
+ * no-break spaces, zero-width characters and byte-order marks, and the bidirectional controls
+ * (embeddings, overrides, isolates, the LRM/RLM/ALM marks) that let a headline display in an
+ * order other than its text's ("\u202egnp.exe").
+ */
+const SPECIAL =
+  /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+function replaceSpecial(c: string): string {
+  const code = c.charCodeAt(0);
+  if (code === 13) return '\n';
+  if (code === 0xa0) return ' ';
+  if (code >= 0x80 && code <= 0x9f) {
+    const mapped = C1_AS_WINDOWS_1252[code - 0x80]!;
+    return mapped === c ? '' : mapped;
+  }
+  return '';
+}
+
+/**
+ * Characters tidy changes or may trim; most titles and summaries have none of them. The lead
+ * characters of mojibake are among them: an XML parser decodes character references too.
+ */
+const UNTIDY =
+  /[\u0000-\u001f\u007f-\u00a0\u00c2-\u00f4\u1680\u2000-\u200f\u2028-\u202f\u205f\u061c\u2066-\u2069\u3000\ufeff]/;
+
+/** Whether tidy would change the text: a character above, a double space, a space at either end. */
+function isUntidy(text: string): boolean {
+  return (
+    text.charCodeAt(0) === 32 ||
+    text.charCodeAt(text.length - 1) === 32 ||
+    text.includes('  ') ||
+    UNTIDY.test(text)
+  );
+}
+
+/** A line end or paragraph mark, which only the multi-line path folds. */
+const BREAKS = /[\n\u2028\u2029]/;
+/** A run of whitespace with a line or paragraph mark in it, or spaces and tabs to fold. */
+const WHITESPACE_RUN = /\s*[\n\u2028\u2029]\s*|[ \t]{2,}|\t/g;
+
+/** A blank line or a paragraph mark separates paragraphs; a line end or a <br> is only a space. */
+function foldWhitespace(run: string): string {
+  return run.includes('\u2029') || /\n\s*\n/.test(run) ? '\n\n' : ' ';
+}
+
+/**
+ * Clean characters and whitespace: mojibake repaired, line ends, controls, zero-width and bidi
+ * characters replaced or removed, spaces collapsed, paragraphs kept apart by one blank line.
+ */
+function tidy(raw: string): string {
+  if (!isUntidy(raw)) return raw;
   // Mojibake can arrive as character references (&#226;&#128;&#153;), out of reach of byte decoding.
-  return repairMojibake(text)
-    .replace(/\r\n?/g, '\n')
-    .replace(/[\u0080-\u009f]/g, (c) => C1_AS_WINDOWS_1252[c.charCodeAt(0) - 0x80]!)
-    .replace(/[\u0080-\u009f]/g, '')
-    .replace(/[\u00a0\u200b\ufeff]/g, (c) => (c === '\u00a0' ? ' ' : ''))
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .split(/\n\s*\n|\u2029/)
-    .map((p) =>
-      p
-        .split(/\u2028|\n/)
-        .map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
-        .filter(Boolean)
-        .join(' '),
-    )
-    .filter(Boolean)
-    .join('\n\n');
+  let text = repairMojibake(raw);
+  SPECIAL.lastIndex = 0;
+  if (SPECIAL.test(text)) text = text.replace(SPECIAL, replaceSpecial);
+  if (BREAKS.test(text)) text = text.replace(WHITESPACE_RUN, foldWhitespace);
+  else if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]+/g, ' ');
+  return text.trim();
 }
 
 /**
  * Plain text of an HTML fragment: tags stripped, script/style dropped, entities decoded, block
- * elements as paragraph breaks (blank lines), whitespace collapsed. Markup that arrives
- * entity-escaped (`&lt;p&gt;`), and entities escaped twice, are undone once more.
+ * elements as paragraph breaks (blank lines), whitespace collapsed, control and bidirectional
+ * characters removed. Markup that arrives entity-escaped (`&lt;p&gt;`), and entities escaped
+ * twice, are undone once more. Throws NestingTooDeepError on markup nested beyond the guard's limit.
  */
 export function htmlToPlainText(html: string | undefined): string {
   if (!html) return '';
+  if (!html.includes('<') && !html.includes('&')) return tidy(html);
   let text = markupText(html);
-  if (TAG.test(text)) text = markupText(text);
-  else if (ENTITY.test(text)) text = decodeHTML(text);
+  if (text.includes('<') && TAG.test(text)) text = markupText(text);
+  else if (text.includes('&') && ENTITY.test(text)) text = decodeHTML(text);
   return tidy(text);
 }
 
 /** One line of clean text: for titles, authors, names. */
 export function cleanInlineText(text: string | undefined): string {
   if (!text) return '';
-  return htmlToPlainText(text).replace(/\s+/g, ' ').trim();
+  const plain = htmlToPlainText(text);
+  // tidy leaves single spaces within a line; only paragraph breaks and other spaces remain to fold.
+  return /[^\S ]/.test(plain) ? plain.replace(/\s+/g, ' ').trim() : plain;
+}
+
+/** Zero-width characters, byte-order marks and bidirectional controls: in text, they only mislead. */
+const INVISIBLE = /[\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
+/** Text without its invisible characters (INVISIBLE), for text that does not go through tidy. */
+export function removeInvisibleCharacters(text: string): string {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE, '') : text;
 }
 
 /** Shortens at a word boundary with an ellipsis. */

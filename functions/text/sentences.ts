@@ -1,6 +1,6 @@
 /**
- * Sentences of English, Russian or Chinese text. Initials and abbreviations ("U.S.", "James S.
- * Brady", "Mr.") do not end a sentence, a parenthesis right after a sentence (a photo credit)
+ * Sentences of English, Russian or Chinese text. Initials, abbreviations and decimal points
+ * ("U.S.", "James S. Brady", "Mr.", "6.1%") do not end a sentence, a parenthesis right after a sentence (a photo credit)
  * stays with it, and a quotation of several sentences stays one sentence so that nothing opens
  * mid-quote. Whitespace, line breaks included, is collapsed: split paragraphs first where they matter.
  */
@@ -9,6 +9,8 @@ export function splitSentences(paragraph: string): string[] {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/\b(?:\p{Lu}\.){2,}/gu, (m) => m.replace(/\./g, GUARD))
+    // A decimal point ("6.1%", "$188.6 billion") is not a full stop.
+    .replace(/(\d)\.(?=\d)/g, `$1${GUARD}`)
     .replace(ABBREVIATIONS, `$1${GUARD}`)
     .replace(/(^|[\s(“"])(\p{Lu})\.(?= \p{Lu})/gu, `$1$2${GUARD}`);
   const parts =

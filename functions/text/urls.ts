@@ -108,28 +108,20 @@ function fromAmpCache(url: URL): URL | undefined {
 }
 
 /**
- * Canonical form of an http(s) URL, resolved against `base` when relative. Anything that is not
- * http(s) or cannot be parsed comes back trimmed and otherwise untouched.
+ * An absolute URL already in canonical form, which parsing would give back unchanged: lower-case
+ * http(s) scheme and host (a name, not a number the parser would rewrite), no port, credentials,
+ * query or fragment, a path of plain characters without empty or dot segments or an AMP marker.
+ * Most feed links are; they skip the parser.
  */
-export function canonicalizeUrl(url: string, base?: string): string {
-  const raw = url.trim();
-  if (!raw) return '';
-  let parsed: URL;
-  try {
-    parsed = new URL(raw, base);
-  } catch {
-    return raw;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return parsed.toString();
-  parsed = fromAmpCache(parsed) ?? parsed;
-  parsed.hash = '';
-  parsed.username = '';
-  parsed.password = '';
-  let host = parsed.hostname.toLowerCase().replace(/\.$/, '');
-  // amp.example.org is the AMP twin of example.org; a bare "amp.tld" is a site of its own.
-  if (/^amp\.[^.]+\.[^.]+/.test(host)) host = host.slice(4);
-  parsed.hostname = host;
-  const pairs = parsed.search
+const CANONICAL =
+  /^https?:\/\/(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]\/[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+
+/** A query the URL parser leaves as written: no fragment, space, quote or character it would encode. */
+const PLAIN_QUERY = /^[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*$/;
+
+/** The query without tracking and AMP parameters, the rest sorted by name, each pair as written. */
+function canonicalSearch(search: string): string {
+  const pairs = search
     .slice(1)
     .split('&')
     .filter(Boolean)
@@ -141,12 +133,53 @@ export function canonicalizeUrl(url: string, base?: string): string {
     })
     .filter(({ name, value }) => !isTrackingParam(name, value) && !isAmpParam(name, value))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  parsed.search = pairs.length ? `?${pairs.map((p) => p.pair).join('&')}` : '';
-  parsed.pathname = parsed.pathname
-    .replace(/\/amp\/?$/i, '/')
-    .replace(/\/amp\//i, '/')
-    .replace(/\.amp(\.html?)?$/i, (_m, ext: string | undefined) => ext ?? '')
-    .replace(/\/{2,}/g, '/');
+  return pairs.length ? `?${pairs.map((p) => p.pair).join('&')}` : '';
+}
+
+function isCanonical(url: string): boolean {
+  return (
+    CANONICAL.test(url) &&
+    !url.startsWith('amp.', url.indexOf('//') + 2) &&
+    !/amp|\/\/.*\/\/|\/\.\.?(?:\/|$)/i.test(url)
+  );
+}
+
+/**
+ * Canonical form of an http(s) URL, resolved against `base` when relative. Anything that is not
+ * http(s) or cannot be parsed comes back trimmed and otherwise untouched.
+ */
+export function canonicalizeUrl(url: string, base?: string): string {
+  const raw = url.trim();
+  if (!raw) return '';
+  if (isCanonical(raw)) return raw;
+  // A canonical address with a plain query (most tracked feed links): only the query needs work.
+  const question = raw.indexOf('?');
+  if (question > 0 && PLAIN_QUERY.test(raw.slice(question + 1)) && isCanonical(raw.slice(0, question)))
+    return raw.slice(0, question) + canonicalSearch(raw.slice(question));
+  let parsed: URL;
+  try {
+    parsed = new URL(raw, base);
+  } catch {
+    return raw;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return parsed.toString();
+  parsed = fromAmpCache(parsed) ?? parsed;
+  // Each setter re-serialises the URL: only what needs changing is set.
+  if (parsed.hash || parsed.href.includes('#')) parsed.hash = '';
+  if (parsed.username) parsed.username = '';
+  if (parsed.password) parsed.password = '';
+  let host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  if (/^amp\.[^.]+\.[^.]+/.test(host)) host = host.slice(4);
+  if (host !== parsed.hostname) parsed.hostname = host;
+  if (parsed.search || parsed.href.includes('?')) parsed.search = canonicalSearch(parsed.search);
+  if (/amp|\/\//i.test(parsed.pathname)) {
+    const path = parsed.pathname
+      .replace(/\/amp\/?$/i, '/')
+      .replace(/\/amp\//i, '/')
+      .replace(/\.amp(\.html?)?$/i, (_m, ext: string | undefined) => ext ?? '')
+      .replace(/\/{2,}/g, '/');
+    if (path !== parsed.pathname) parsed.pathname = path;
+  }
   return parsed.toString();
 }
 
@@ -155,6 +188,8 @@ const AGGREGATOR_HOST = /(^|\.)news\.google\.[a-z.]+$|(^|\.)bing\.com$/i;
 const AGGREGATOR_PATH = /^\/(search\/)?rss\/articles\//;
 
 export function isAggregatorLink(url: string): boolean {
+  // Most links name no aggregator at all: no need to parse them.
+  if (!/google\.|bing\.com|\/rss\/articles\//i.test(url)) return false;
   try {
     const parsed = new URL(url);
     if (AGGREGATOR_HOST.test(parsed.hostname)) return true;

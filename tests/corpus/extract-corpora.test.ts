@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle } from '#extract/extract-article.ts';
 import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
 import { htmlToPlainText } from '#text/html-to-text.ts';
+import { isHeldOut } from '../../scripts/lib/benchmark-split.ts';
 import { aggregate, type PageScore, scorePage } from '../../scripts/lib/extraction-metric.ts';
 
 const corpora = resolve(REPO_ROOT, '../shared/corpora');
@@ -63,21 +64,25 @@ describe('the article-extraction-benchmark metric', () => {
 });
 
 describe.skipIf(!present)('extraction on the shared corpora', () => {
-  it('beats Readability (0.941) and trafilatura (0.958) on the 131 benchmark pages: F1 >= 0.96', () => {
+  it('beats the best published extractors on the 131 benchmark pages, and on the part held out from development', () => {
     const truth = JSON.parse(readFileSync(join(benchmark, 'ground-truth.json'), 'utf8')) as Record<
       string,
       { url: string; articleBody: string }
     >;
-    const scores = Object.entries(truth).map(([key, t]) => {
+    const scored = Object.entries(truth).map(([key, t]) => {
       const html = gunzipSync(readFileSync(join(benchmark, 'html', `${key}.html.gz`))).toString('utf8');
-      return scorePage(extractArticle(html, t.url).text, t.articleBody);
+      return { heldOut: isHeldOut(key), score: scorePage(extractArticle(html, t.url).text, t.articleBody) };
     });
-    expect(scores).toHaveLength(131);
-    const { precision, recall, f1 } = aggregate(scores);
+    expect(scored).toHaveLength(131);
+    const all = aggregate(scored.map((s) => s.score));
+    const heldOut = aggregate(scored.filter((s) => s.heldOut).map((s) => s.score));
     console.info(
-      `benchmark: F1 ${f1.toFixed(3)}, precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+      `benchmark: F1 ${all.f1.toFixed(3)} (precision ${all.precision.toFixed(3)}, recall ${all.recall.toFixed(3)}); held-out part (${scored.filter((s) => s.heldOut).length} pages): F1 ${heldOut.f1.toFixed(3)}`,
     );
-    expect(f1).toBeGreaterThanOrEqual(0.96);
+    // Readability.js 0.941 and trafilatura 0.958 on this subset; the best published open-source
+    // extractors reach about 0.97 on the full benchmark.
+    expect(all.f1).toBeGreaterThanOrEqual(0.98);
+    expect(heldOut.f1).toBeGreaterThanOrEqual(0.975);
   }, 60_000);
 
   it('extracts every readability test page without an exception, mostly agreeing with Readability', () => {

@@ -476,3 +476,22 @@ describe('BriefingStack with the placeholder domain', () => {
     expect(pattern.test('briefing.news.co.uk')).toBe(true);
   }, 120_000);
 });
+
+describe('BriefingStack with headline translation on', () => {
+  it('grants the digest translate:TranslateText only, with cdk-nag passing', () => {
+    const { app, stack, template } = synth(CONTEXT, operatorDir({ translate: { kind: 'amazon-translate' } }));
+    const statements = policyStatementsOf(template, 'DigestFunctionServiceRole');
+    const translate = statements.filter((s) => JSON.stringify(s.Action).includes('translate:'));
+    expect(translate).toEqual([
+      expect.objectContaining({ Action: 'translate:TranslateText', Resource: '*' }),
+    ]);
+    expect(
+      policyStatementsOf(template, 'SubscriptionApiFunctionServiceRole').some((s) =>
+        JSON.stringify(s.Action).includes('translate:'),
+      ),
+    ).toBe(false);
+    app.synth();
+    const errors = Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions'));
+    expect(errors.map((e) => e.entry.data)).toEqual([]);
+  }, 120_000);
+});

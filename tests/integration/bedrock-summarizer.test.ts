@@ -5,13 +5,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { clusterStories } from '#analyse/cluster-stories.ts';
 import { summariseAbstractively } from '#edition/abstractive-summary.ts';
 import { draftStories } from '#edition/build-stories.ts';
+import { standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
 import { closeServer } from '#tests/helpers/fixture-server.ts';
 import { ALL_REPORTS, gas, summit } from '#tests/unit/edition/story-fixtures.ts';
 
@@ -63,14 +63,7 @@ beforeEach(() => {
 });
 
 function summarizer(maxAttempts = 1, timeoutMs = 5_000) {
-  const client = new BedrockRuntimeClient({
-    endpoint,
-    region: 'eu-west-2',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    maxAttempts,
-    // The SDK speaks HTTP/2 to Bedrock; the local stand-in speaks HTTP/1.1.
-    requestHandler: new NodeHttpHandler(),
-  });
+  const client = new BedrockRuntimeClient(standInClientConfig(endpoint, maxAttempts));
   return createBedrockSummarizer({ client, modelId: 'amazon.nova-lite-v1:0', timeoutMs });
 }
 
@@ -132,7 +125,7 @@ describe('Bedrock summariser (local Converse endpoint)', () => {
     const [out] = await summariseAbstractively([summitDraft], summarizer(), silentLogger);
     expect(out!.story.sentences).toEqual([
       {
-        text: 'Meridian Wire reports that Xi and Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday.',
+        text: 'Xi and Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday, Meridian Wire reports.',
         url: summit.wire.link,
       },
     ]);

@@ -96,3 +96,23 @@ describe('createHostLimiter', () => {
     await expect(limiter.run('b', async () => 'b runs')).resolves.toBe('b runs');
   });
 });
+
+describe('createHostLimiter: who gets a freed slot', () => {
+  it('gives it to the host with the most requests queued behind it, not to the first in line', async () => {
+    const limiter = createHostLimiter(1, 1);
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      await new Promise((r) => setTimeout(r, 2));
+    };
+    // b1 takes the only global slot; c1 then a1 wait for it; a2..a4 wait behind a1 for their host's slot.
+    const runs = [
+      limiter.run('b', task('b1')),
+      limiter.run('c', task('c1')),
+      ...['a1', 'a2', 'a3', 'a4'].map((name) => limiter.run('a', task(name))),
+    ];
+    await Promise.all(runs);
+    // First come, first served would start c1 second; a1 has three requests queued behind it.
+    expect(started).toEqual(['b1', 'a1', 'c1', 'a2', 'a3', 'a4']);
+  });
+});

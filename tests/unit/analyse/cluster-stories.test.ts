@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { clusterStories, explainSimilarity, storyAnchorsOf } from '#analyse/cluster-stories.ts';
+import {
+  clusterStories,
+  explainSimilarity,
+  regroupStatements,
+  storyAnchorsOf,
+} from '#analyse/cluster-stories.ts';
+import { frameOfHeadline } from '#analyse/headline-frame.ts';
 import type { ScoredItem } from '#domain/types.ts';
 import { ALL_REPORTS, calls, gas, report, summit } from '../edition/story-fixtures.ts';
 
@@ -21,6 +27,19 @@ function partition(clusters: ScoredItem[][]): string[] {
     .sort();
 }
 
+/** A report of 23 November 2026 at hour `h`, from an outlet of its own. */
+function sameDay(id: string, title: string, summary: string, h: number, language = 'en'): ScoredItem {
+  return report({
+    id,
+    source: `Outlet ${id}`,
+    perspective: 'western',
+    language,
+    published: new Date(Date.UTC(2026, 10, 23, h)).toISOString(),
+    title,
+    summary,
+  });
+}
+
 describe('clusterStories', () => {
   const clusters = clusterStories(ALL_REPORTS);
 
@@ -32,43 +51,32 @@ describe('clusterStories', () => {
   });
 
   it('joins the facets of a summit day, keeps another actor’s reaction and a commentary apart', () => {
-    const at = (h: number) => new Date(Date.UTC(2026, 10, 23, h)).toISOString();
-    const one = (id: string, title: string, summary: string, h: number) =>
-      report({
-        id,
-        source: `Outlet ${id}`,
-        perspective: 'western',
-        language: 'en',
-        published: at(h),
-        title,
-        summary,
-      });
     const reports = [
-      one(
+      sameDay(
         'welcome',
         'Xi welcomes Putin to Beijing for two days of talks',
         'Xi Jinping greeted Vladimir Putin with a red carpet.',
         6,
       ),
-      one(
+      sameDay(
         'military',
         'Putin and Xi agree to expand joint military exercises',
         'The two sides will hold regular joint patrols.',
         8,
       ),
-      one(
+      sameDay(
         'energy',
         'Xi and Putin pledge closer ties in energy and finance',
         'Trade reached a record $240 billion last year.',
         9,
       ),
-      one(
+      sameDay(
         'pentagon',
         'Pentagon warns Beijing over military ties to Russia as Xi and Putin meet',
         'A US defence official expressed serious concern.',
         10,
       ),
-      one(
+      sameDay(
         'why',
         'Why growing China-Russia military ties worry the west',
         'Joint exercises are forcing the Pentagon to react.',
@@ -81,6 +89,113 @@ describe('clusterStories', () => {
     expect(clusterOf(grouped, pentagon!)).toEqual(new Set(['pentagon']));
     expect(clusterOf(grouped, why!)).toEqual(new Set(['why']));
     expect(clusterOf(grouped, military!)).toEqual(clusterOf(grouped, energy!));
+  });
+
+  it('joins reports in another language that name only the two leaders to their meeting that day, not a third party’s', () => {
+    const reports = [
+      sameDay(
+        'talks',
+        'Xi and Putin hold talks in Beijing',
+        'Xi Jinping and Vladimir Putin met in the Great Hall.',
+        6,
+      ),
+      sameDay(
+        'statement',
+        'Putin and Xi sign joint statement after talks',
+        'The leaders signed a statement.',
+        8,
+      ),
+      sameDay(
+        'pl1',
+        'Kreml: Władimir Putin i Xi Jinping omówili plan pokojowy',
+        'Rzecznik Kremla poinformował o rozmowach.',
+        9,
+        'pl',
+      ),
+      sameDay(
+        'pl2',
+        'Putin na spotkaniu z Xi. Rozmowy "udane i konstruktywne"',
+        'Putin określił rozmowy jako udane.',
+        10,
+        'pl',
+      ),
+      sameDay(
+        'pl3',
+        'Premier Japonii Kishida w Kijowie, gdy Xi spotyka Putina',
+        'Kishida odwiedził Ukrainę.',
+        10,
+        'pl',
+      ),
+    ];
+    const grouped = clusterStories(reports);
+    expect(clusterOf(grouped, reports[0]!)).toEqual(new Set(['talks', 'statement', 'pl1', 'pl2']));
+    expect(clusterOf(grouped, reports[4]!)).toEqual(new Set(['pl3']));
+  });
+
+  it('makes one story of one actor’s statements about the two sides that day, and of their joint words against it', () => {
+    const reports = [
+      sameDay(
+        'talks',
+        'Xi and Putin hold talks in Moscow',
+        'Xi Jinping and Vladimir Putin met in the Kremlin.',
+        6,
+      ),
+      sameDay(
+        'statement',
+        'Putin and Xi sign joint statement after talks',
+        'The leaders signed a statement.',
+        7,
+      ),
+      sameDay('urges', 'US urges Xi to press Putin over atrocities', 'Blinken spoke in Washington.', 8),
+      sameDay('impartial', 'China no neutral party on Russia: White House', 'Kirby briefed reporters.', 9),
+      sameDay(
+        'tanks',
+        'US rushes Abrams tanks to Ukraine as Putin meets Xi in Moscow',
+        'Older models go first.',
+        9,
+      ),
+      sameDay('dome', 'Russia and China slam Trump’s missile shield', 'They called it destabilising.', 10),
+      sameDay(
+        'nuclear',
+        'China and Russia accuse US of stoking atomic danger',
+        'A joint text decried alliances.',
+        11,
+      ),
+    ];
+    // The day's other news naming the United States and the leaders: the names alone join nothing.
+    const others = [
+      'US senators land in Taiwan for talks as Xi and Putin meet',
+      'US stocks slip on weak earnings as Putin and Xi hold talks',
+      'US envoy visits Kyiv with aid pledge while Xi hosts Putin',
+      'US Congress passes the budget bill amid Xi-Putin summit',
+      'US Navy holds drills near Guam as Putin meets Xi',
+      'US farmers fear new tariffs as Xi courts Putin',
+    ].map((title, i) => sameDay(`other${i}`, title, `Report ${i} on another matter.`, 8 + (i % 3)));
+    const grouped = clusterStories([...reports, ...others]);
+    const [, , urges, impartial, tanks, dome, nuclear] = reports;
+    expect(clusterOf(grouped, urges!)).toEqual(new Set(['urges', 'impartial']));
+    expect(clusterOf(grouped, impartial!)).not.toContain('tanks');
+    expect(clusterOf(grouped, tanks!)).not.toContain('urges');
+    expect(clusterOf(grouped, dome!)).toEqual(new Set(['dome', 'nuclear']));
+    expect(clusterOf(grouped, nuclear!)).not.toContain('talks');
+  });
+
+  it('regroups one actor’s statements, and the sides’ joint words against it, out of the clusters the first pass made', () => {
+    const urges = sameDay('urges', 'US urges Xi to press Putin over atrocities', '', 8);
+    const impartial = sameDay('impartial', 'China no neutral party on Russia: White House', '', 9);
+    const tanks = sameDay('tanks', 'US rushes Abrams tanks to Ukraine as Putin meets Xi in Moscow', '', 9);
+    const dome = sameDay('dome', 'Russia and China slam Trump’s missile shield', '', 10);
+    const nuclear = sameDay('nuclear', 'China and Russia accuse US of stoking atomic danger', '', 11);
+    const why = sameDay('why', 'Why Washington worries about China and Russia', '', 11);
+    const firstPass = [[urges, tanks], [impartial, why], [dome], [nuclear]];
+    const frames = new Map(
+      [urges, impartial, tanks, dome, nuclear, why].map((i) => [i, frameOfHeadline(i.title)]),
+    );
+    expect(partition(regroupStatements(firstPass, frames, 36 * 3_600_000))).toEqual(
+      partition([[tanks], [why], [urges, impartial], [dome, nuclear]]),
+    );
+    // A day apart beyond the limit: nothing is regrouped.
+    expect(partition(regroupStatements(firstPass, frames, 1_800_000))).toEqual(partition(firstPass));
   });
 
   it('keeps a same-day gas-price dispute apart from the summit, across two languages', () => {
@@ -179,6 +294,7 @@ describe('storyAnchorsOf', () => {
     ['«Сила Сибири 2»', ['e:power-of-siberia']],
     ['西伯利亚力量2号', ['e:power-of-siberia']],
     ['trade reached $245 billion', ['k:trade', 'n:2.45e+11']],
+    ['drony o wartości 12 mln dolarów', ['n:1.20e+7']],
     ['товарооборот достиг 245 млрд долларов', ['k:trade', 'n:2.45e+11']],
     ['贸易额达到2450亿美元', ['k:trade', 'n:2.45e+11']],
     ['the 80th anniversary of victory', ['k:anniversary', 'n:80']],
@@ -188,6 +304,11 @@ describe('storyAnchorsOf', () => {
     ['9 мая в Москве', ['d:5-9', 'e:moscow']],
     ['5月9日在莫斯科', ['d:5-9', 'e:moscow']],
     ['Kishida arrived in Kyiv', ['e:kishida', 'e:japan', 'e:ukraine', 'k:visit']],
+    // The United States in capitals, never the pronoun "us".
+    ['China and Russia accuse US of raising risk', ['e:us']],
+    ['the U.S. and its allies', ['e:us']],
+    ['США и их союзники', ['e:us']],
+    ['they told us', []],
   ])('%s -> %j', (text, expected) => {
     expect([...storyAnchorsOf(text)].sort()).toEqual([...expected].sort());
   });

@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterStories } from '#analyse/cluster-stories.ts';
+import { THEME_CATALOGUE } from '#domain/themes.ts';
 import type { ScoredItem, Story } from '#domain/types.ts';
 import { buildStories, draftStories, storyThemes } from '#edition/build-stories.ts';
 import { labelSignal } from '#edition/label-signal.ts';
-import { attribute } from '#edition/summarise-stories.ts';
 import { buildThemeDigests, QUIET_THEME } from '#edition/theme-digests.ts';
 import { buildTopLine } from '#edition/top-line.ts';
-import { isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import { isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { ALL_REPORTS, gas, NOISE_LINES, report, summit } from './story-fixtures.ts';
 
 const NOW = new Date('2026-11-24T06:00:00Z');
@@ -34,16 +34,16 @@ describe('buildStories: extractive summaries', () => {
   it('chooses these sentences for the summit (golden), each attributed and linked to its article', () => {
     expect(summitStory.sentences).toEqual([
       {
-        text: 'Meridian Wire reports that Chinese President Xi Jinping and Russian President Vladimir Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday.',
+        text: 'Chinese President Xi Jinping and Russian President Vladimir Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday, Meridian Wire reports.',
         url: summit.wire.link,
-      },
-      {
-        text: 'Harbour Times reports that Xi hosts Putin in Beijing as both leaders hail ‘best in history’ ties.',
-        url: summit.harbour.link,
       },
       {
         text: 'Putin said trade between the two countries reached $245 billion last year, almost all of it settled in roubles and yuan.',
         url: summit.wire.link,
+      },
+      {
+        text: 'Harbour Times ran the headline “Xi hosts Putin in Beijing as both leaders hail ‘best in history’ ties”.',
+        url: summit.harbour.link,
       },
     ]);
     expect(summitStory.summary).toBe(summitStory.sentences.map((s) => s.text).join(' '));
@@ -88,11 +88,12 @@ describe('buildStories: extractive summaries', () => {
       ],
       { now: NOW },
     );
-    expect(story!.summary).not.toContain('open a second rail crossing on the Amur.');
-    expect(story!.summary).toContain('Outlet carries the report');
+    // The headline is printed above the summary; nothing else was reported, so nothing is added.
+    expect(story!.sentences).toEqual([]);
+    expect(story!.summary).toBe('');
   });
 
-  it('says what a teaser-only report is rather than printing its headline as news', () => {
+  it('never prints a teaser about the piece as its summary, nor its headline', () => {
     const [story] = buildStories(
       [
         [
@@ -104,9 +105,7 @@ describe('buildStories: extractive summaries', () => {
       ],
       { now: NOW },
     );
-    expect(story!.sentences).toEqual([
-      { text: 'Our correspondent explains what to look out for during the visit.', url: expect.any(String) },
-    ]);
+    expect(story!.sentences).toEqual([]);
   });
 
   it('ends a feed summary written without a full stop as a sentence, and keeps it', () => {
@@ -122,7 +121,7 @@ describe('buildStories: extractive summaries', () => {
       { now: NOW },
     );
     expect(story!.summary).toBe(
-      'Outlet reports that the co-operation forged through joint exercises is forcing Pentagon and allies to react.',
+      'The co-operation forged through joint exercises is forcing Pentagon and allies to react, Outlet reports.',
     );
   });
 
@@ -139,7 +138,7 @@ describe('buildStories: extractive summaries', () => {
     });
     const [story] = buildStories([[wire]], { now: NOW });
     expect(story!.sentences[0]!.text).toBe(
-      'Huaxia reports that Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov on Sunday in Bishkek.',
+      'Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov on Sunday in Bishkek, Huaxia reports.',
     );
   });
 
@@ -309,30 +308,25 @@ describe('labelSignal', () => {
   });
 });
 
-describe('attribute', () => {
-  it.each([
-    ['The deal was signed on Monday.', 'NYT > World News', 'NYT reports that the deal was signed on Monday.'],
-    ['Gazprom signed the deal.', 'BBC News - Asia', 'BBC News reports that Gazprom signed the deal.'],
-    ['Peskov said the talks went well.', 'Sky News', 'Peskov said the talks went well.'],
-    ['Переговоры зашли в тупик.', 'The Moscow Times', 'The Moscow Times: Переговоры зашли в тупик.'],
-  ])('“%s” from %s → “%s”', (sentence, source, expected) => {
-    expect(attribute(sentence, source)).toBe(expected);
-  });
-});
-
 describe('buildThemeDigests', () => {
-  const digests = buildThemeDigests(
-    drafts,
-    ['energy', 'alliance-diplomacy', 'military', 'trade-finance'],
-    NOW,
-  );
+  const digests = buildThemeDigests(drafts, ['energy', 'alliance-diplomacy', 'military', 'trade-finance']);
 
-  it('writes plain prose: the developments in order, said by their sources, against the baseline', () => {
+  it('says what the day does to the baseline, complete and in the reports’ own words', () => {
     const energy = digests[0]!;
-    expect(energy.summary).toMatch(/^Gazprom and China’s CNPC have still not agreed on the price of gas/);
-    expect(energy.summary).toContain('Atlantic Ledger reports that Gazprom and CNPC signed a contract');
-    expect(energy.summary).toContain("One report cuts against the reference documents' picture, in which");
+    // A signed contract and a stalled price talk on one theme: both, each quoted from its report.
+    expect(energy.summary).toContain(
+      'Today’s reports both add to and qualify the reference documents’ picture of Russian fuel turned towards China',
+    );
+    expect(energy.summary).toMatch(/they speak of “[^”]+” but also of “talks stall over gas price”\./);
+    expect(energy.baseline).toBeDefined();
+    expect(energy.summary).toContain(energy.baseline!);
     expect(energy.storyIds).toEqual(expect.arrayContaining([gasStory.id]));
+  });
+
+  it('never repeats a sentence the edition already prints in a story summary', () => {
+    const printed = stories.flatMap((s) => s.sentences.map((x) => x.text));
+    for (const digest of digests)
+      for (const sentence of printed) expect(digest.summary).not.toContain(sentence.replace(/[.”]+$/, ''));
   });
 
   it('lists no headlines and uses no template phrases', () => {
@@ -362,11 +356,26 @@ describe('buildThemeDigests', () => {
     { now: NOW },
   );
 
-  it('takes a theme’s facet from a story filed under another theme', () => {
+  it('takes a theme’s facet from a story filed under another theme, without repeating it', () => {
     expect(facetDrafts[0]!.story.themes).toEqual(['alliance-diplomacy']);
-    const [trade] = buildThemeDigests(facetDrafts, ['trade-finance'], NOW);
-    expect(trade!.summary).toContain('$245 billion');
+    const [trade] = buildThemeDigests(facetDrafts, ['trade-finance']);
     expect(trade!.storyIds).toEqual([facetDrafts[0]!.story.id]);
+    // The $245 billion sentence is the story's summary: the paragraph says where it is instead.
+    expect(facetDrafts[0]!.story.summary).toContain('$245 billion');
+    expect(trade!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
+  });
+
+  it('uses a fact the story summary passed over', () => {
+    const [trade] = buildThemeDigests(
+      facetDrafts.map((d) => ({
+        ...d,
+        story: { ...d.story, sentences: d.story.sentences.filter((x) => !x.text.includes('$245')) },
+      })),
+      ['trade-finance'],
+    );
+    expect(trade!.summary).toMatch(
+      /^Trade between China and Russia reached a record \$245 billion last year/,
+    );
   });
 
   it('says so explicitly when a theme had nothing', () => {
@@ -378,13 +387,13 @@ describe('buildThemeDigests', () => {
     });
   });
 
-  it('never prints the baseline with a year after the edition’s date', () => {
-    const past = buildThemeDigests(facetDrafts, ['trade-finance'], new Date('2021-06-01T00:00:00Z'));
-    const now = buildThemeDigests(facetDrafts, ['trade-finance'], NOW);
-    expect(now[0]!.summary).toContain('since 2022');
-    expect(past[0]!.summary).not.toContain('2022');
-    expect(past[0]!.summary).toContain("reference documents' picture");
-  });
+  it.each(THEME_CATALOGUE.map((t) => [t.id, t.picture]))(
+    'the %s baseline is one short phrase, never a date or a cut sentence',
+    (_, picture) => {
+      expect(picture).not.toMatch(/\d|…|\.\s*$/);
+      expect(picture.split(/\s+/).length).toBeLessThanOrEqual(18);
+    },
+  );
 });
 
 describe('buildTopLine', () => {
@@ -411,6 +420,31 @@ describe('buildTopLine', () => {
       story('deal', 'Russia and China sign deal on the Power of Siberia 2 pipeline', 0.8),
     ]);
     expect(top.map((t) => t.text)).toEqual(['Sentence of deal about China and Russia.']);
+  });
+
+  it.each([
+    // The report's sentence is about something else than its headline's development: the headline, quoted.
+    [
+      'US urges Xi to press Putin over war crimes in Ukraine',
+      "The Chinese and Russian leaders meet again on Tuesday during Xi Jinping's visit to Moscow, BBC News reports.",
+      'BBC News ran the headline “US urges Xi to press Putin over war crimes in Ukraine”.',
+    ],
+    // It states it (a word of the same family: "welcoming", "welcome"): the sentence.
+    [
+      "Putin's welcome to Xi Jinping seems to show China is on Russia's side",
+      "Putin's welcoming remarks to Xi Jinping were a barb aimed at Ukraine, BBC News reports.",
+      "Putin's welcoming remarks to Xi Jinping were a barb aimed at Ukraine, BBC News reports.",
+    ],
+  ])('leads with a sentence stating the headline of a small story: %s', (title, sentence, expected) => {
+    const url = 'https://www.bbc.com/news/1';
+    const small: Story = {
+      ...summitStory,
+      id: 'small',
+      title,
+      sentences: [{ text: sentence, url }],
+      articles: [{ ...summitStory.articles[0]!, url, source: 'BBC News - Asia', title }],
+    };
+    expect(buildTopLine([small]).map((t) => t.text)).toEqual([expected]);
   });
 
   it('prefers a theme not yet covered when ranks are close, but not over a clearly more important story', () => {
@@ -512,7 +546,7 @@ describe('no line of the seed documents’ page furniture reaches a summary', ()
       for (const sentence of story.sentences) {
         for (const noise of SEED_NOISE) expect(sentence.text).not.toContain(noise);
         // Extractive: every sentence stands verbatim in its article, after its attribution.
-        const said = sentence.text.replace(/^Seed outlet \d reports that /, '');
+        const said = sentence.text.replace(/, Seed outlet \d reports\.$/, '').replace(/[.!?]$/, '');
         const article = item.article!.text.replace(/\s+/g, ' ').toLowerCase();
         expect(article).toContain(said.toLowerCase());
       }

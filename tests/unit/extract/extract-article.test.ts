@@ -4,8 +4,8 @@ import { load } from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '#domain/types.ts';
+import { classifyLabel, isBoilerplateLine, isDateLine } from '#extract/boilerplate.ts';
 import { extractArticle, extractMetadata } from '#extract/extract-article.ts';
-import { classifyLabel, isBoilerplateLine, isDateLine } from '#extract/extract-boilerplate.ts';
 import { REPO_ROOT } from '#tests/helpers/run-cli.ts';
 import { MAX_NESTING, prepareHtml } from '#text/html-guard.ts';
 
@@ -521,5 +521,75 @@ describe('classifyLabel', () => {
     ['', 'neutral'],
   ])('%s → %s', (label, kind) => {
     expect(classifyLabel(label)).toBe(kind);
+  });
+});
+
+describe('extractArticle on the shapes issue 17 found losing or keeping the wrong text', () => {
+  it('keeps a data table that is the article as text rows, however many of its cells are links', () => {
+    const text = extractArticle(page('standings-table.html'), 'https://steppe.example/football/table').text;
+    const lines = text.split('\n\n');
+    expect(lines).toContain('Pos | Club | Played | Points');
+    expect(lines).toContain('1 | Zenit St Petersburg | 20 | 50');
+    expect(lines).toContain('16 | Sochi | 20 | 5');
+    expect(lines.filter((l) => /^\d+ \| /.test(l))).toHaveLength(16);
+    expect(text).toMatch(/The league resumes after the winter break/);
+    expect(text).not.toMatch(/Spartak sack coach|All rights reserved/);
+  });
+
+  it('keeps the links that are the body of a deals post and drops the lists beside it', () => {
+    const text = extractArticle(page('deals-post.html'), 'https://ledger.example/deals/chinese-tech').text;
+    const lines = text.split('\n\n');
+    for (const product of [
+      'Huawei MateBook D 16 laptop',
+      '$549.99',
+      'Xiaomi Redmi Note 13 phone',
+      'Lenovo Tab P11 tablet',
+    ])
+      expect(lines).toContain(product);
+    // A list of other headlines in the middle of the body, and the one after it, are not the body.
+    expect(text).not.toMatch(
+      /Russian retailers turn to Chinese suppliers|parallel imports|Black Friday offers|Cheap flights/,
+    );
+  });
+
+  it('drops shortcodes, "requires JavaScript" notices, promotions and reader prompts through the one list', () => {
+    const text = extractArticle(page('deals-post.html'), 'https://ledger.example/deals/chinese-tech').text;
+    expect(text).toContain('See every deal of the week');
+    expect(text).not.toMatch(
+      /\[\/?button|requires JavaScript|unlimited digital access|Tell us what YOU think|Have a tip/,
+    );
+    expect(text).toMatch(/Prices were checked on Monday morning/);
+  });
+
+  it('keeps the text of embedded posts inside widget boxes', () => {
+    const text = extractArticle(page('embedded-posts.html'), 'https://courier.example/summit-messages').text;
+    expect(text).toContain(
+      'Productive talks with our Chinese partners on energy and trade. A new chapter begins.',
+    );
+    expect(text).toContain('— Kremlin Spokesperson (@KremlinPress) March 21, 2023');
+    expect(text).toContain('Минкомстрой: стороны подписали 14 документов о сотрудничестве.');
+    expect(text).toMatch(/^Officials in Moscow and Beijing/);
+    expect(text).toMatch(/delivering concrete results\.$/);
+  });
+
+  it('takes the story with the headline, not the teasers of other stories after it', () => {
+    const text = extractArticle(page('teaser-articles.html'), 'https://noticias.example/gas').text;
+    expect(text).toMatch(/^Moscou e Pequim assinaram/);
+    expect(text).not.toMatch(/Você pode gostar|petróleo russo para a Índia|Exercícios navais/);
+  });
+
+  it('removes bidirectional controls from the title and the text', () => {
+    const html = `<html><head><title>Xi \u202emeets\u202c Putin</title></head><body><article><h1>Xi \u202emeets\u202c Putin</h1><p>${'The two leaders met in Moscow \u2066for talks\u2069 on energy, trade and the war, officials said. '.repeat(4)}</p></article></body></html>`;
+    const article = extractArticle(html, 'https://example.org/a');
+    expect(article.title).toBe('Xi meets Putin');
+    expect(article.text).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/);
+    expect(article.text).toMatch(/^The two leaders met in Moscow for talks on energy/);
+  });
+
+  it('sets a Latin name in CJK text apart where an element marks it, as CJK typesetting does', () => {
+    const html = `<article><p>${'何が困るかといえば、パスワード管理ソフト<a href="https://keepass.info/">KeePass</a>の起動ショートカットキーと同じなのです。'.repeat(3)}</p></article>`;
+    expect(extractArticle(html, 'https://example.jp/a').text).toContain(
+      'パスワード管理ソフト KeePass の起動',
+    );
   });
 });

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NotAFeedError } from '#domain/errors.ts';
+import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
+import { fetchFeeds } from '#ingest/fetch-feeds.ts';
 import { capEntries, MAX_ITEMS_PER_FEED, parseFeed, stripDoctype } from '#ingest/parse-feed.ts';
+import type { HttpClient, Logger, Store } from '#ports/ports.ts';
+import { MAX_NESTING } from '#text/html-guard.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/feeds/${name}`, import.meta.url));
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -463,16 +466,6 @@ describe('parseFeed: lenient reading', () => {
     expect(feed.items.at(-1)!.title).toBe(`n${MAX_ITEMS_PER_FEED - 1}`);
   });
 
-  it('survives deeply nested markup in a description', async () => {
-    const deep = `${'<div>'.repeat(50_000)}deep${'</div>'.repeat(50_000)}`;
-    const feed = await parseFeed(
-      rss(
-        `<item><title>D</title><link>https://d.example.org/1</link><description>${deep}</description></item>`,
-      ),
-    );
-    expect(feed.items[0]!.summary).toBe('deep');
-  });
-
   it('skips entries with neither title, text nor link, and names an untitled feed', async () => {
     const feed = await parseFeed(
       '<rss><channel><item><pubDate>Mon, 23 Nov 2026 09:00:00 GMT</pubDate></item></channel></rss>',
@@ -566,5 +559,136 @@ describe('capEntries', () => {
   it('leaves a small feed untouched', () => {
     const doc = '<rss><channel><items/><item>1</item></channel></rss>';
     expect(capEntries(doc)).toBe(doc);
+  });
+});
+
+/** A 1.1 MB feed whose one item nests `levels` elements in its title or summary, written as `form`. */
+function hostileFeed(
+  levels: number,
+  form: 'elements' | 'escaped' | 'cdata',
+  field: 'title' | 'description',
+): string {
+  const nested =
+    form === 'elements'
+      ? `${'<b>'.repeat(levels)}x${'</b>'.repeat(levels)}`
+      : form === 'escaped'
+        ? `${'&lt;b&gt;'.repeat(levels)}x`
+        : `<![CDATA[${'<b>'.repeat(levels)}x]]>`;
+  const other = field === 'title' ? 'description' : 'title';
+  return `<?xml version="1.0"?><rss version="2.0"><channel><title>Hostile</title><item><${field}>${nested}</${field}><${other}>ok</${other}><link>https://h.example.org/1</link></item></channel></rss>`;
+}
+
+describe('parseFeed: hostile nesting (the guard of article pages, for every fragment of a feed)', () => {
+  it.each([
+    ['elements in a title, 1.1 MB', hostileFeed(160_000, 'elements', 'title')],
+    ['elements in a summary, 500,000 levels', hostileFeed(500_000, 'elements', 'description')],
+    ['escaped markup in a summary, 1.1 MB', hostileFeed(120_000, 'escaped', 'description')],
+    ['escaped markup in a title, 1.1 MB', hostileFeed(120_000, 'escaped', 'title')],
+    ['markup in CDATA, 1.1 MB', hostileFeed(360_000, 'cdata', 'description')],
+  ])('refuses %s with a reason', async (_name, xml) => {
+    const error = await parseFeed(xml).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NestingTooDeepError);
+    expect((error as Error).message).toBe(`markup nested deeper than ${MAX_NESTING} levels`);
+  });
+
+  it('reads markup nested as deep as the limit allows', async () => {
+    const feed = await parseFeed(hostileFeed(MAX_NESTING - 10, 'escaped', 'description'));
+    expect(feed.items[0]!.summary).toBe('x');
+  });
+
+  it('reads a long fragment of shallow markup, however many tags it has', async () => {
+    const shallow = `${'&lt;p&gt;one &lt;b&gt;two&lt;/b&gt;&lt;/p&gt;'.repeat(20_000)}`;
+    const feed = await parseFeed(
+      `<rss version="2.0"><channel><title>T</title><item><title>t</title><link>https://h.example.org/2</link><description>${shallow}</description></item></channel></rss>`,
+    );
+    expect(feed.items[0]!.summary).toMatch(/^one two\n\none two/);
+  });
+
+  it('records the hostile feed failed with its reason and reads the others', async () => {
+    const bodies: Record<string, string> = {
+      'https://hostile.example.org/feed': hostileFeed(500_000, 'elements', 'title'),
+      'https://fine.example.org/feed': `<rss version="2.0"><channel><title>Fine</title><item><title>Xi meets Putin</title><link>https://fine.example.org/1</link></item></channel></rss>`,
+    };
+    const http: HttpClient = {
+      get: async ({ url }) => ({
+        url,
+        status: 200,
+        headers: { 'content-type': 'application/rss+xml' },
+        body: Buffer.from(bodies[url]!),
+        notModified: false,
+      }),
+    };
+    const store: Store = {
+      get: async () => undefined,
+      put: async () => ({ etag: '"1"' }),
+      list: async () => [],
+      delete: async () => {},
+    };
+    const logger: Logger = { debug() {}, info() {}, warn() {}, error() {}, child: () => logger };
+    const { items, reports } = await fetchFeeds(
+      { http, data: store, clock: { now: () => NOW }, logger, progress: { report() {} } },
+      Object.keys(bodies).map((url) => ({
+        name: new URL(url).hostname,
+        url,
+        perspective: 'western' as const,
+      })),
+      { maxFeedBytes: 8_000_000, timeoutMs: 20_000 },
+    );
+    expect(reports.map((r) => [r.name, r.status, r.error, r.detail])).toEqual([
+      [
+        'hostile.example.org',
+        'failed',
+        'markup nested too deep',
+        `markup nested deeper than ${MAX_NESTING} levels`,
+      ],
+      ['fine.example.org', 'ok', undefined, undefined],
+    ]);
+    expect(items.map((i) => i.title)).toEqual(['Xi meets Putin']);
+  });
+});
+
+describe('parseFeed: bidirectional controls reach no output', () => {
+  const controls = [
+    '\u202a',
+    '\u202b',
+    '\u202c',
+    '\u202d',
+    '\u202e',
+    '\u2066',
+    '\u2067',
+    '\u2068',
+    '\u2069',
+    '\u200e',
+    '\u200f',
+    '\u061c',
+  ];
+
+  it.each(controls.map((c) => [`U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`, c]))(
+    'strips %s from titles, summaries, authors and categories',
+    async (_name, c) => {
+      const feed = await parseFeed(
+        `<rss version="2.0"><channel><title>Feed${c} name</title><item><title>Xi ${c}meets${c} Putin</title><link>https://b.example.org/1</link><description>&lt;p&gt;Talks${c} in &amp;#x202E;Moscow&lt;/p&gt;</description><author>Desk${c}</author><category>World${c}</category></item></channel></rss>`,
+      );
+      expect(feed.title).toBe('Feed name');
+      expect(feed.items[0]).toMatchObject({
+        title: 'Xi meets Putin',
+        summary: 'Talks in Moscow',
+        author: 'Desk',
+        categories: ['World'],
+      });
+    },
+  );
+
+  it('strips them from JSON Feed text too', async () => {
+    const feed = await parseFeed(
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: 'J\u202e',
+        items: [
+          { id: '1', url: 'https://b.example.org/2', title: 'gnp.\u202eexe', content_text: 'A\u2066B' },
+        ],
+      }),
+    );
+    expect(feed.items[0]).toMatchObject({ title: 'gnp.exe', summary: 'AB' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '#text/dates.ts';
+import { formatIsoDate, parseDate } from '#text/dates.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -33,6 +33,10 @@ describe('parseDate', () => {
     [undefined, undefined],
     ['Fri, 27 Nov 2026 09:15:00 GMT', undefined],
     ['1970-01-01T00:00:00Z', undefined],
+    ['Thu, 29 Feb 2024 23:59:59 +0300', '2024-02-29T20:59:59.000Z'],
+    ['Thu, 29 Feb 2023 10:00:00 GMT', undefined],
+    ['Mon, 23 Nov 2026 09:15:00 EST', '2026-11-23T14:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 -0030', '2026-11-23T09:45:00.000Z'],
   ])('%s -> %s', (input, expected) => {
     expect(parseDate(input, NOW)).toBe(expected);
   });
@@ -41,5 +45,16 @@ describe('parseDate', () => {
     expect(parseDate('2026-11-24T11:00:00Z', NOW)).toBe('2026-11-24T11:00:00.000Z');
     expect(parseDate('2026-11-24T13:00:00Z', NOW)).toBeUndefined();
     expect(parseDate('2026-11-30T13:00:00Z')).toBe('2026-11-30T13:00:00.000Z');
+  });
+});
+
+describe('formatIsoDate', () => {
+  it('writes what toISOString writes, across leap years, century rules and milliseconds', () => {
+    const instants = [0, 951_782_400_000, 951_868_799_999, 4_107_542_400_000, 1_709_164_800_123];
+    // Every 97.8 million ms (27 h 9 min) over 1990-2201: all hours, days and months, 2000 and 2100 included.
+    for (let ms = 631_152_000_000; ms < 7_300_000_000_000; ms += 97_777_777) instants.push(ms);
+    const mismatches = instants.filter((ms) => formatIsoDate(ms) !== new Date(ms).toISOString());
+    expect(mismatches).toEqual([]);
+    expect(instants.length).toBeGreaterThan(60_000);
   });
 });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cleanInlineText, decodeEntities, htmlToPlainText, truncateText } from '#text/html-to-text.ts';
+import { NestingTooDeepError } from '#domain/errors.ts';
+import { MAX_NESTING } from '#text/html-guard.ts';
+import {
+  cleanInlineText,
+  decodeEntities,
+  htmlToPlainText,
+  removeInvisibleCharacters,
+  truncateText,
+} from '#text/html-to-text.ts';
 
 describe('htmlToPlainText', () => {
   it.each([
@@ -44,9 +52,32 @@ describe('htmlToPlainText', () => {
     expect(htmlToPlainText('<p> </p><br>')).toBe('');
   });
 
-  it('survives very deep nesting', () => {
-    const deep = `${'<div><b>'.repeat(20_000)}deep${'</b></div>'.repeat(20_000)}`;
-    expect(htmlToPlainText(deep)).toBe('deep');
+  it('refuses markup nested deeper than the guard allows, in time linear in its length', () => {
+    const deep = `${'<div><b>'.repeat(20_000)}deep${'</div></b>'.repeat(20_000)}`;
+    expect(() => htmlToPlainText(deep)).toThrow(NestingTooDeepError);
+    expect(() => htmlToPlainText(`<!-- parser -->${'<i>'.repeat(MAX_NESTING + 1)}x`)).toThrow(
+      `markup nested deeper than ${MAX_NESTING} levels`,
+    );
+  });
+
+  it('reads markup as deep as the limit, and unclosed paragraphs however many', () => {
+    expect(htmlToPlainText(`${'<span>'.repeat(MAX_NESTING)}deep`)).toBe('deep');
+    expect(htmlToPlainText(`<!-- parser -->${'<p>x'.repeat(5_000)}`)).toBe(
+      Array(5_000).fill('x').join('\n\n'),
+    );
+  });
+
+  it.each([
+    ['U+202E right-to-left override', 'gnp.\u202eexe', 'gnp.exe'],
+    ['U+202A-U+202D embeddings and overrides', '\u202aa\u202bb\u202cc\u202dd', 'abcd'],
+    ['U+2066-U+2069 isolates', '\u2066a\u2067b\u2068c\u2069d', 'abcd'],
+    ['U+200E/U+200F marks', 'x\u200ey\u200fz', 'xyz'],
+    ['U+061C Arabic letter mark', 'a\u061cb', 'ab'],
+    ['a character reference', 'Xi &#x202E;meets&#8238; Putin', 'Xi meets Putin'],
+    ['inside markup', '<p>Xi \u202emeets</p>', 'Xi meets'],
+  ])('strips bidirectional controls: %s', (_name, html, text) => {
+    expect(htmlToPlainText(html)).toBe(text);
+    expect(cleanInlineText(html)).toBe(text);
   });
 });
 
@@ -83,5 +114,12 @@ describe('truncateText', () => {
     ['abcdefghijklmnop', 5, 'abcde…'],
   ])('%s at %i -> %s', (input, max, expected) => {
     expect(truncateText(input, max)).toBe(expected);
+  });
+});
+
+describe('removeInvisibleCharacters', () => {
+  it('removes zero-width and bidirectional characters and leaves the rest', () => {
+    expect(removeInvisibleCharacters('a\u200bb\u202ec\u2069d\ufeffe f')).toBe('abcde f');
+    expect(removeInvisibleCharacters('plain')).toBe('plain');
   });
 });

@@ -32,6 +32,10 @@ describe('splitSentences', () => {
       ['Ships arrive in 2028.', '"This is a historic step. Together we will win," he said.', 'Talks go on.'],
     ],
     ['MOSCOW (Reuters) - Putin flew to Beijing.', ['MOSCOW (Reuters) - Putin flew to Beijing.']],
+    [
+      'Trade fell 6.1% to $188.6 billion. Talks ended in 2024.',
+      ['Trade fell 6.1% to $188.6 billion.', 'Talks ended in 2024.'],
+    ],
   ])('%s', (text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
   });

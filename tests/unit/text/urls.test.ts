@@ -36,6 +36,15 @@ describe('canonicalizeUrl', () => {
     ['mailto:desk@example.org', 'mailto:desk@example.org'],
     ['not a url at all', 'https://base.example.org/not%20a%20url%20at%20all'],
     ['', ''],
+    ['https://example.org/a#', 'https://example.org/a'],
+    ['https://example.org/a?', 'https://example.org/a'],
+    ['https://example.org', 'https://example.org/'],
+    ['https://example.org./a', 'https://example.org/a'],
+    ['https://example.org/a/./b/../c', 'https://example.org/a/c'],
+    ['http://0x7f.1/a', 'http://127.0.0.1/a'],
+    ['https://example.org/caf\u00e9', 'https://example.org/caf%C3%A9'],
+    ['https://example.org/a\\b', 'https://example.org/a/b'],
+    ['https://www.bbc.com/news/articles/cw4ry74dkejo', 'https://www.bbc.com/news/articles/cw4ry74dkejo'],
   ])('%s -> %s', (input, expected) => {
     expect(canonicalizeUrl(input, 'https://base.example.org/feed')).toBe(expected);
   });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { boilerplateReason, isBoilerplateSentence } from '#extract/boilerplate-filter.ts';
+import {
+  boilerplateLineReason,
+  boilerplateReason,
+  classifyLabel,
+  hasPaywallMarkup,
+  hasPaywallNotice,
+  isBoilerplateLine,
+  isBoilerplateSentence,
+  stripShortcodes,
+} from '#extract/boilerplate.ts';
 import { tokensOf } from '#text/tokens.ts';
 import { NOISE_LINES } from '../edition/story-fixtures.ts';
 
@@ -48,7 +57,7 @@ describe('isBoilerplateSentence', () => {
     ['Watch the full interview at https://example.org/video today.', 'link'],
     [
       'জুমবাংলা নিউজ সবার আগে পেতে Follow করুন জুমবাংলা গুগল নিউজ, জুমবাংলা টুইটার , জুমবাংলা ফেসবুক, জুমবাংলা টেলিগ্রাম এবং সাবস্ক্রাইব করুন জুমবাংলা ইউটিউব চ্যানেলে।',
-      'line in an unrelated script',
+      'social follow prompt',
     ],
     ['সবার আগে পেতে জুমবাংলা নিউজ পড়ুন প্রতিদিন এবং প্রতি ঘণ্টায় আপডেট পান।', 'line in an unrelated script'],
     ['What is the “no-limits” partnership between China and Russia?', 'question, not a report'],
@@ -73,6 +82,12 @@ describe('isBoilerplateSentence', () => {
     ['Putin And Xi Hail Unprecedented Ties In Beijing.', 'heading or headline, not a sentence'],
     ['习近平同普京举行会谈', 'heading or headline, not a sentence'],
     ['Ha. Haha.', 'too short to say what happened'],
+    ['Read Full Article at RT.com', 'feed tail'],
+    ['The post Xi meets Putin appeared first on Eurasia Review.', 'feed tail'],
+    ['[button link="/deals" color="red"]Shop the deal now[/button] before it sells out today.', 'shortcode'],
+    ['This slideshow requires JavaScript.', 'requires JavaScript'],
+    ['Tell us what YOU think in the comments below.', 'reader prompt'],
+    ['Have a tip? Send it to the newsroom at the address below.', 'reader prompt'],
   ])('%s -> %s', (sentence, reason) => {
     expect(boilerplateReason(sentence)).toBe(reason);
     expect(isBoilerplateSentence(sentence)).toBe(true);
@@ -116,5 +131,104 @@ describe('isBoilerplateSentence', () => {
 
   it('treats an empty or blank line as boilerplate', () => {
     expect(boilerplateReason('   ')).toBe('empty');
+  });
+});
+
+describe('isBoilerplateLine (whole lines of an article)', () => {
+  it.each([
+    ['You May Also Like', 'related-links prompt'],
+    ['Read more: Putin lands in Beijing', 'related-links prompt'],
+    ['Самые популярные диеты', 'related-links prompt'],
+    ['Más leídas', 'related-links prompt'],
+    ['Read Full Article at RT.com', 'feed tail'],
+    ['Continue reading...', 'feed tail'],
+    ['The post Power of Siberia 2: what next? appeared first on Energy Monitor.', 'feed tail'],
+    ['Notify of', 'comment prompt'],
+    ['Tell us what YOU think', 'reader prompt'],
+    ['Have a tip?', 'reader prompt'],
+    ['Got a news tip? Email tips@example.org', 'reader prompt'],
+    ['Do you have a story to share? Contact our newsroom.', 'reader prompt'],
+    ['Share this story', 'share prompt'],
+    ['分享到： 微信 微博 QQ空间', 'share prompt'],
+    ['Share: Facebook, Twitter, Email', 'share prompt'],
+    ['Subscribe to our newsletter for the week’s top stories', 'newsletter or subscription prompt'],
+    ['Get unlimited digital access for just $1 a week.', 'subscription promotion'],
+    ['Become a member and support independent journalism.', 'subscription promotion'],
+    ['Already have an account? Log in', 'subscription promotion'],
+    ['This slideshow requires JavaScript.', 'requires JavaScript'],
+    ['Please enable JavaScript to view the comments powered by Disqus.', 'requires JavaScript'],
+    ['JavaScript is disabled in your browser.', 'requires JavaScript'],
+    ['Your browser does not support the video tag.', 'requires JavaScript'],
+    ['© 2026 Example News. All rights reserved.', 'copyright'],
+    ['Advertisement', 'advertisement'],
+    ['By Liam Walker', 'byline'],
+    ['Nov. 20, 2019, 9:28 AM UTC', 'dateline or stamp'],
+    ['Follow us on Google News, Twitter, Facebook and Telegram', 'social follow prompt'],
+  ])('%s -> %s', (line, reason) => {
+    expect(boilerplateLineReason(line)).toBe(reason);
+    expect(isBoilerplateLine(line)).toBe(true);
+  });
+
+  it.each([
+    'Related talks ended without a deal on the price of gas.',
+    'Comments by the minister were reported by state media on Tuesday.',
+    'Read the statement in full, the spokesman told reporters, before leaving the room.',
+    'What do the two leaders want from the summit? Analysts disagree about the answer, but the stakes are plain.',
+    'The attack code requires JavaScript and a vulnerable version of the browser, researchers said.',
+    'Xi Jinping welcomed Putin with a red carpet reception in Beijing.',
+    'Subscribers to the pipeline project include Gazprom and CNPC, according to the filing.',
+    'Tip-offs from customs officers led to the seizure of dual-use goods at the border.',
+  ])('keeps the reporting line: %s', (line) => {
+    expect(boilerplateLineReason(line)).toBeUndefined();
+  });
+
+  it('never drops a long paragraph, whatever it quotes', () => {
+    const paragraph = `You may also like this: ${'the delegations met for talks on energy and trade. '.repeat(8)}`;
+    expect(isBoilerplateLine(paragraph)).toBe(false);
+  });
+});
+
+describe('stripShortcodes', () => {
+  it.each([
+    ['[button link="/deals" color="red"]Shop now[/button]', 'Shop now'],
+    [
+      '[caption id="attachment_1" align="alignnone"]Xi and Putin in Moscow[/caption]',
+      'Xi and Putin in Moscow',
+    ],
+    ['Prices fell [su_highlight]sharply[/su_highlight] on Monday.', 'Prices fell sharply on Monday.'],
+    ['[/su_box]', ''],
+    [
+      'He said the deal was "historic" [sic] and cited [1] the ministry [Reuters].',
+      'He said the deal was "historic" [sic] and cited [1] the ministry [Reuters].',
+    ],
+  ])('%s -> %s', (text, expected) => {
+    expect(stripShortcodes(text)).toBe(expected);
+  });
+});
+
+describe('paywall signs', () => {
+  it('finds a subscription notice in text and a paywall in markup', () => {
+    expect(hasPaywallNotice('Subscribe to continue reading this article.')).toBe(true);
+    expect(hasPaywallNotice('Putin and Xi signed a statement.')).toBe(false);
+    expect(
+      hasPaywallMarkup('<script type="application/ld+json">{"isAccessibleForFree": false}</script>'),
+    ).toBe(true);
+    expect(hasPaywallMarkup('<div class="article paywall-box">')).toBe(true);
+    expect(hasPaywallMarkup('<div class="article-body"><p>Text</p></div>')).toBe(false);
+  });
+});
+
+describe('classifyLabel', () => {
+  it.each([
+    ['share-bar', 'noise'],
+    ['related-articles', 'noise'],
+    ['commentary', 'neutral'],
+    ['sidebar', 'weak-noise'],
+    ['article-body', 'content'],
+    ['ad-slot', 'noise'],
+    ['header', 'weak-noise'],
+    ['shadow', 'neutral'],
+  ])('%s -> %s', (label, kind) => {
+    expect(classifyLabel(label)).toBe(kind);
   });
 });

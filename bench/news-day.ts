@@ -1,0 +1,242 @@
+/**
+ * A real news day, replayed end to end: the feeds of a day of ../shared/corpora/news-days served
+ * from 127.0.0.1 with injected latency, one local server per original host (so the HTTP client's
+ * per-host limits apply as they would), every link rewritten to its host's server, and the article
+ * pages of the items the run asks for served from the article-extraction benchmark's real pages.
+ * The pipeline runs as the CLI runs it (fetch, extract, classify, cluster, summarise, render,
+ * publish, send to one recipient), with wall time, CPU time and peak RSS per stage, beside the
+ * ideal fetch schedule: the critical path given the injected latencies and the limits.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { createEtaTemplates } from '#adapters/eta-templates.ts';
+import { createFolderStore } from '#adapters/folder-store.ts';
+import { silentLogger } from '#adapters/json-logger.ts';
+import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
+import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
+import { fixedClock } from '#adapters/system-clock.ts';
+import { parseConfig } from '#config/schema.ts';
+import { resolveRunRequest } from '#domain/run-request.ts';
+import type { ProgressEvent } from '#ports/ports.ts';
+import { runDigest } from '#run-digest';
+
+export interface NewsDayOptions {
+  /** The corpora folder (../shared/corpora). */
+  corpora: string;
+  /** A day folder of news-days/. */
+  day: string;
+  /** Injected latency per response, uniform in [min, max] ms (deterministic). */
+  latencyMs: [number, number];
+  concurrency: number;
+  perHost: number;
+}
+
+export interface StageFigures {
+  wallMs: number;
+  cpuMs: number;
+}
+
+export interface NewsDayResult {
+  day: string;
+  feeds: number;
+  hosts: number;
+  items: number;
+  relevant: number;
+  pages: number;
+  stories: number;
+  requests: number;
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  stages: Record<string, StageFigures>;
+  fetchWallMs: number;
+  idealFetchMs: number;
+  fetchOverIdeal: number;
+}
+
+interface DayFeed {
+  name: string;
+  url: string;
+  source_feed: string;
+}
+
+/** A deterministic number in [0, 1) for a key: the same day is replayed the same way every run. */
+function unit(key: string): number {
+  return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
+}
+
+/** The benchmark's pages, compressed as stored: each is inflated when served, as a server would send it. */
+function benchmarkPages(corpora: string): Buffer[] {
+  const dir = join(corpora, 'article-extraction-benchmark/html');
+  return readdirSync(dir)
+    .sort()
+    .map((f) => readFileSync(join(dir, f)));
+}
+
+/** Replays one news day; undefined (with the reason in `skipped`) when the corpora are absent. */
+export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResult | { skipped: string }> {
+  const dayDir = join(options.corpora, 'news-days', options.day);
+  if (!existsSync(dayDir) || !existsSync(join(options.corpora, 'article-extraction-benchmark')))
+    return { skipped: `${dayDir} or the article-extraction benchmark is absent` };
+  const feeds = JSON.parse(readFileSync(join(dayDir, 'feeds.json'), 'utf8')) as DayFeed[];
+  const bodies = feeds.map((f) => readFileSync(join(dayDir, f.url), 'utf8'));
+  const pages = benchmarkPages(options.corpora);
+
+  // One server per original host: the feeds' own hosts and every host their links point at.
+  const hosts = new Set<string>();
+  for (const f of feeds) hosts.add(new URL(f.source_feed).host.toLowerCase());
+  for (const body of bodies)
+    for (const m of body.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) hosts.add(m[1]!.toLowerCase());
+  const latencies: { host: string; ms: number; kind: 'feed' | 'page' }[] = [];
+  const servers: Server[] = [];
+  const base = new Map<string, string>();
+  const feedBodies = new Map<string, string>();
+  for (const host of hosts) {
+    const server = createServer((req, res) => {
+      const path = req.url ?? '/';
+      const feed = feedBodies.get(`${host}${path}`);
+      const [min, max] = options.latencyMs;
+      const ms = Math.round(min + unit(`${host}${path}`) * (max - min));
+      latencies.push({ host, ms, kind: feed === undefined ? 'page' : 'feed' });
+      setTimeout(() => {
+        if (feed !== undefined) {
+          res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
+          return;
+        }
+        const page = gunzipSync(pages[Math.floor(unit(path) * pages.length)]!);
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      }, ms);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    base.set(host, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  }
+  const rewrite = (text: string) =>
+    text.replace(/https?:\/\/([a-z0-9.-]+)/gi, (url, host: string) => base.get(host.toLowerCase()) ?? url);
+  const sources = feeds.map((f, i) => {
+    const url = new URL(f.source_feed);
+    feedBodies.set(`${url.host}${url.pathname}${url.search}`, rewrite(bodies[i]!));
+    return { name: f.name, url: `${base.get(url.host)}${url.pathname}${url.search}` };
+  });
+
+  const now = new Date(Date.parse(`${options.day}T00:00:00Z`) + 86_400_000);
+  const config = parseConfig({
+    feeds: sources,
+    windowHours: 24,
+    fetch: {
+      concurrency: options.concurrency,
+      perHost: options.perHost,
+      // Every server is 127.0.0.1 and the page cap counts hosts by name, not port: the run cap holds.
+      articlesPerHost: 1000,
+      allowPrivateNetwork: true,
+      timeoutMs: 60_000,
+      retries: 0,
+    },
+    delivery: { recipients: ['reader@example.org'] },
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-news-day-'));
+  const marks: { stage: string; at: number; cpu: NodeJS.CpuUsage }[] = [];
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 10);
+  const clock = fixedClock(now);
+  const deps = {
+    http: createHttpClientFromConfig(config.fetch),
+    data: createFolderStore(join(dir, '.state')),
+    site: createFolderStore(dir),
+    mailer: createOutboxMailer(join(dir, 'outbox')),
+    clock,
+    logger: silentLogger,
+    progress: {
+      report: (e: ProgressEvent) => {
+        if (e.kind === 'stage')
+          marks.push({ stage: e.stage, at: performance.now(), cpu: process.cpuUsage() });
+      },
+    },
+    templates: createEtaTemplates(),
+    signingSecret: 'bench-secret-0123456789',
+  };
+  const cpuStart = process.cpuUsage();
+  const started = performance.now();
+  let run: Awaited<ReturnType<typeof runDigest>>;
+  try {
+    run = await runDigest(deps, config, resolveRunRequest({}, { now, windowHours: 24, timeZone: 'UTC' }));
+  } finally {
+    clearInterval(sampler);
+    for (const s of servers) {
+      s.closeAllConnections();
+      s.close();
+    }
+  }
+  const wall = performance.now() - started;
+  const cpuEnd = process.cpuUsage();
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  rmSync(dir, { recursive: true, force: true });
+
+  const cpuMs = (a: NodeJS.CpuUsage, b: NodeJS.CpuUsage) => (b.user - a.user + b.system - a.system) / 1000;
+  const stages: Record<string, StageFigures> = {};
+  marks.forEach((m, i) => {
+    const next = marks[i + 1];
+    stages[m.stage] = {
+      wallMs: Math.round((next?.at ?? started + wall) - m.at),
+      cpuMs: Math.round(cpuMs(m.cpu, next?.cpu ?? cpuEnd)),
+    };
+  });
+  // The ideal schedule: no host finishes faster than its latencies over its slots, the whole
+  // fetch no faster than all latencies over the global slots, and a page waits for its feed.
+  const byHost = new Map<string, number>();
+  for (const l of latencies) byHost.set(l.host, (byHost.get(l.host) ?? 0) + l.ms);
+  const total = latencies.reduce((s, l) => s + l.ms, 0);
+  const slowest = (kind: 'feed' | 'page') =>
+    Math.max(0, ...latencies.filter((l) => l.kind === kind).map((l) => l.ms));
+  const idealFetchMs = Math.max(
+    ...[...byHost.values()].map((ms) => ms / options.perHost),
+    total / options.concurrency,
+    slowest('feed') + slowest('page'),
+  );
+  const fetchWallMs = (stages.fetch?.wallMs ?? 0) + (stages.articles?.wallMs ?? 0);
+  return {
+    day: options.day,
+    feeds: feeds.length,
+    hosts: hosts.size,
+    items: run.edition.stats.itemsSeen,
+    relevant: run.edition.stats.itemsRelevant,
+    pages: run.edition.stats.articlesFetched ?? 0,
+    stories: run.edition.stats.stories,
+    requests: latencies.length,
+    wallMs: Math.round(wall),
+    cpuMs: Math.round(cpuMs(cpuStart, cpuEnd)),
+    peakRssMb: Math.round(peakRss / 1e6),
+    stages,
+    fetchWallMs,
+    idealFetchMs: Math.round(idealFetchMs),
+    fetchOverIdeal: Number((fetchWallMs / idealFetchMs).toFixed(2)),
+  };
+}
+
+/**
+ * The same, in a fresh process: its peak RSS is the run's own, not that of whatever the calling
+ * process measured before (the bench's other parts leave their heaps behind).
+ */
+export function benchNewsDayInFreshProcess(options: NewsDayOptions): NewsDayResult | { skipped: string } {
+  const output = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', fileURLToPath(import.meta.url), JSON.stringify(options)],
+    { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+  );
+  return JSON.parse(output) as NewsDayResult | { skipped: string };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const result = await benchNewsDay(JSON.parse(process.argv[2]!) as NewsDayOptions);
+  process.stdout.write(JSON.stringify(result));
+  process.exit(0);
+}

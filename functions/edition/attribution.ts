@@ -1,0 +1,152 @@
+/**
+ * Who says so, for every sentence the edition prints. A sentence that names its speaker ("…,
+ * Peskov said", "according to Xinhua") is printed as it is; any other reporting sentence gets a
+ * trailing attribution ("…, The Guardian reports."), which never touches the sentence's own
+ * opening words, so no capital or name is mangled. A headline is never passed off as a reported
+ * sentence: it is quoted as the headline it is. A sentence in another language than the
+ * digest's is quoted and its language said. A leading "But", "And" or "However" leans on a
+ * sentence the reader has not seen and is dropped.
+ */
+import { detectLanguage } from '#analyse/detect-language.ts';
+import { tokenise } from '#analyse/entities.ts';
+import { scriptOf } from '#text/language.ts';
+import { outletName } from './outlet-name.ts';
+
+/** A sentence to print, with where it came from. */
+export interface SourcedSentence {
+  text: string;
+  url: string;
+  /** The feed's name. */
+  source: string;
+  /** A report's headline rather than a sentence of its text. */
+  headline?: boolean;
+  /** The report's language (primary subtag), when known. */
+  language?: string;
+  /** A machine translation of a headline, from this language ("auto": detected by the service). */
+  translatedFrom?: string;
+}
+
+/**
+ * Speech and reporting verbs: the sentence already says who says so. Nouns that look like verbs
+ * ("territorial claims", "the United States", "press reports of") do not count.
+ */
+const ATTRIBUTED =
+  /\b(said|says|say|saying|told|tells|according to|reported|announced|announces|stated|claimed|wrote|writes|added|adds|warned|warns|urged|noted|insisted|argued|argues|declared|declares|quoted|cited|cites|estimated|estimates|believes?|thinks?|called|described|hailed|praised|pledged|vowed|accused|denied|stressed|emphasi[sz]ed|acknowledged|admitted|promised|proposed|rejected|welcomed|dismissed|condemned|(?:spokes(man|woman|person)|officials?|analysts?|experts?|sources?) (?:say|said|told|believe|expect|warn|argue|note|suggest)\w*|(?:minister|ministry|kremlin|president|government|agency|media|newspaper|readout|statement)\w* (?:reports?|reported|shows?|showed|confirms?|confirmed))\b/i;
+
+/** Openers that lean on a sentence before them; dropped, since the reader has not seen it. */
+const DISCOURSE_MARKER =
+  /^(but|and|however|yet|still|meanwhile|also|moreover|furthermore|nonetheless|nevertheless|besides|instead|indeed|so|plus|in addition|on the other hand|at the same time|by contrast|in contrast)\b,?\s+(?=\S)/i;
+
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  ar: 'Arabic',
+  de: 'German',
+  es: 'Spanish',
+  fr: 'French',
+  it: 'Italian',
+  ja: 'Japanese',
+  ko: 'Korean',
+  pl: 'Polish',
+  pt: 'Portuguese',
+  ru: 'Russian',
+  uk: 'Ukrainian',
+  zh: 'Chinese',
+};
+
+/**
+ * Whether a sentence is in the digest's language (English): a report declared in another
+ * language is not, and neither is a sentence whose script or words are not English, whatever
+ * its feed declares (the project's one language reader, analyse/detect-language.ts).
+ */
+export function isDigestLanguage(text: string, language?: string): boolean {
+  if (language && language !== 'en') return false;
+  if (scriptOf(text) !== 'latin') return false;
+  let english = READ.get(text);
+  if (english === undefined) {
+    english = detectLanguage(tokenise(text), language) === 'en';
+    if (READ.size >= READ_LIMIT) READ.clear();
+    READ.set(text, english);
+  }
+  return english;
+}
+
+/** Sentences already read for their language: the same sentence is asked about many times a run. */
+const READ = new Map<string, boolean>();
+const READ_LIMIT = 20_000;
+
+/** The sentence without a leading discourse marker, its new first letter in capitals. */
+export function dropDiscourseMarker(sentence: string): string {
+  const m = DISCOURSE_MARKER.exec(sentence);
+  if (!m) return sentence;
+  const rest = sentence.slice(m[0].length);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/** Whether the sentence says who says so. */
+export function namesItsSpeaker(sentence: string): boolean {
+  return ATTRIBUTED.test(sentence) || OUTLET_LEAD.test(sentence);
+}
+
+/** "Bloomberg reports Xi touted …", "The FT writes that …": a lead-in that names the source. */
+const OUTLET_LEAD =
+  /^(?:The )?\p{Lu}[\p{L}.&'’-]*(?: \p{Lu}[\p{L}.&'’-]*){0,4} (?:reports|reported|writes|wrote)\b|\b(?:reports|writes) that\b/u;
+
+/** The sentence as printed: attributed to its outlet unless it already names its speaker. */
+export function attribute(sentence: SourcedSentence): string {
+  const outlet = outletName(sentence.source, sentence.url);
+  const text = dropDiscourseMarker(sentence.text.trim());
+  if (sentence.headline && sentence.translatedFrom) {
+    const from = LANGUAGE_NAMES[sentence.translatedFrom];
+    return `${quoteHeadline(text, outlet).replace(/\.$/, '')} (machine translation${from ? ` from ${from}` : ''}).`;
+  }
+  if (sentence.headline) return quoteHeadline(text, outlet);
+  if (!isDigestLanguage(text, sentence.language)) {
+    const language = sentence.language ? LANGUAGE_NAMES[sentence.language] : undefined;
+    return `${outlet} reports (${language ? `in ${language}` : 'in the original'}): “${withoutFinalStop(text)}”.`;
+  }
+  if (namesItsSpeaker(text)) return ended(text);
+  return withTrailingAttribution(text, outlet);
+}
+
+/**
+ * Attributes each sentence; a later sentence of an outlet already named in the same run of
+ * text carries the attribution on, as a reporter would write it.
+ */
+export function attributeAll(sentences: readonly SourcedSentence[]): { text: string; url: string }[] {
+  const named = new Set<string>();
+  return sentences.map((s) => {
+    const outlet = outletName(s.source, s.url);
+    const again = named.has(outlet) && !s.headline && isDigestLanguage(s.text, s.language);
+    named.add(outlet);
+    return { text: again ? ended(dropDiscourseMarker(s.text.trim())) : attribute(s), url: s.url };
+  });
+}
+
+/** "The Moscow Times ran the headline “…”.": a headline quoted as the headline it is. */
+export function quoteHeadline(title: string, outlet: string): string {
+  return `${outlet} ran the headline “${withoutFinalStop(title.trim())}”.`;
+}
+
+/** Whether a printed sentence is a quoted headline rather than a reported sentence. */
+export function isQuotedHeadline(text: string): boolean {
+  return / ran the headline “/.test(text);
+}
+
+/** "…, The Guardian reports.": the attribution after the sentence, before its full stop. */
+function withTrailingAttribution(text: string, outlet: string): string {
+  const body = withoutFinalStop(text);
+  // A sentence ending in a question or an exclamation keeps its mark; the attribution follows.
+  if (/[?!]["'”’»)]*$/.test(body)) return `${body} (${outlet})`;
+  return `${body}, ${outlet} reports.`;
+}
+
+/** The text without its final full stop (inside or outside a closing quote). */
+function withoutFinalStop(text: string): string {
+  return text
+    .trim()
+    .replace(/[.。]+(["'”’»)]*)$/u, '$1')
+    .replace(/[,;:]+$/, '');
+}
+
+function ended(text: string): string {
+  return /[.!?。！？]["'”’»)]*$/u.test(text) ? text : `${text}.`;
+}

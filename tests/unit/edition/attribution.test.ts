@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { attribute, attributeAll, dropDiscourseMarker, isDigestLanguage } from '#edition/attribution.ts';
+import { outletName } from '#edition/outlet-name.ts';
+
+describe('attribute', () => {
+  it.each([
+    // A sentence naming no speaker: attributed after it, its own words untouched.
+    [
+      'The deal was signed on Monday.',
+      'NYT > World News',
+      'https://www.nytimes.com/x',
+      undefined,
+      'The deal was signed on Monday, The New York Times reports.',
+    ],
+    [
+      'Standing alongside Xi Jinping, Vladimir Putin raised his glass.',
+      'The Guardian',
+      'https://www.theguardian.com/x',
+      undefined,
+      'Standing alongside Xi Jinping, Vladimir Putin raised his glass, The Guardian reports.',
+    ],
+    // A leading discourse marker leans on a sentence the reader has not seen.
+    [
+      'But beyond the optics, many analysts focused on energy.',
+      'China - South China Morning Post',
+      'https://www.scmp.com/x',
+      undefined,
+      'Beyond the optics, many analysts focused on energy, South China Morning Post reports.',
+    ],
+    [
+      'However, the talks stalled.',
+      'Outlet',
+      'https://example.org/x',
+      undefined,
+      'The talks stalled, Outlet reports.',
+    ],
+    // A sentence that names its speaker needs nothing.
+    [
+      'Peskov said the talks went well.',
+      'Sky News',
+      'https://news.sky.com/x',
+      undefined,
+      'Peskov said the talks went well.',
+    ],
+    [
+      'Xi called the relationship a force for stability',
+      'Outlet',
+      'https://example.org/x',
+      undefined,
+      'Xi called the relationship a force for stability.',
+    ],
+    // A lead-in naming the source (as the abstractive option writes) is not attributed twice.
+    [
+      'Bloomberg reports Xi touted close ties with Russia.',
+      'Bloomberg - politics',
+      'https://www.bloomberg.com/x',
+      undefined,
+      'Bloomberg reports Xi touted close ties with Russia.',
+    ],
+    [
+      'The Moscow Times reports that Gazprom shares fell.',
+      'The Moscow Times',
+      'https://www.themoscowtimes.com/x',
+      undefined,
+      'The Moscow Times reports that Gazprom shares fell.',
+    ],
+    // A quotation ends the sentence: with a speaker it stays as written; else the attribution follows it.
+    [
+      'Moscow called the shift “irreversible.”',
+      'Outlet',
+      'https://example.org/x',
+      undefined,
+      'Moscow called the shift “irreversible.”',
+    ],
+    [
+      'The shift to national currencies is “irreversible.”',
+      'Outlet',
+      'https://example.org/x',
+      undefined,
+      'The shift to national currencies is “irreversible”, Outlet reports.',
+    ],
+    // Another language is quoted as such, never woven into English.
+    [
+      'Переговоры зашли в тупик.',
+      'The Moscow Times',
+      'https://www.themoscowtimes.com/x',
+      'ru',
+      'The Moscow Times reports (in Russian): “Переговоры зашли в тупик”.',
+    ],
+    [
+      'Putin godzi się na gospodarcze uzależnienie od Chin, postrzegając to jako kluczowy warunek.',
+      'Business insider',
+      'https://businessinsider.com.pl/x',
+      'en',
+      'Business Insider Polska reports (in the original): “Putin godzi się na gospodarcze uzależnienie od Chin, postrzegając to jako kluczowy warunek”.',
+    ],
+  ])('“%s” (%s)', (text, source, url, language, expected) => {
+    expect(attribute({ text, source, url, ...(language ? { language } : {}) })).toBe(expected);
+  });
+
+  it('quotes a headline as the headline it is, never as a reported sentence', () => {
+    expect(
+      attribute({
+        text: 'Russia, China ink deal to build new gas pipeline as they deepen energy ties',
+        source: 'Aljazeera',
+        url: 'https://www.aljazeera.com/x',
+        headline: true,
+      }),
+    ).toBe(
+      'Al Jazeera ran the headline “Russia, China ink deal to build new gas pipeline as they deepen energy ties”.',
+    );
+  });
+
+  it('names an outlet once in a run of its sentences', () => {
+    const url = 'https://www.bbc.com/x';
+    expect(
+      attributeAll([
+        { text: 'Gazprom signed the deal.', source: 'BBC News - Asia', url },
+        { text: 'And the price is still open.', source: 'BBC News - Asia', url },
+      ]).map((s) => s.text),
+    ).toEqual(['Gazprom signed the deal, BBC News reports.', 'The price is still open.']);
+  });
+});
+
+describe('dropDiscourseMarker', () => {
+  it.each([
+    ['And the price is open.', 'The price is open.'],
+    ['Meanwhile, Beijing held back.', 'Beijing held back.'],
+    ['Andrew Smith said so.', 'Andrew Smith said so.'],
+    ['Butler said so.', 'Butler said so.'],
+  ])('%s → %s', (input, expected) => expect(dropDiscourseMarker(input)).toBe(expected));
+});
+
+describe('isDigestLanguage', () => {
+  it.each([
+    ['Gazprom signs deal to raise gas supplies to China via Far Eastern route', 'en', true],
+    [
+      'Chinese Foreign Minister Wang Yi met Russian Foreign Minister Sergei Lavrov on Sunday in Bishkek.',
+      undefined,
+      true,
+    ],
+    ['Co ustalili Putin i Xi Jinping w Moskwie? "Staniemy się chińską kolonią"', 'en', false],
+    // Polish with no letter of its own, declared English by its feed: its words give it away.
+    ['Plan Pekinu nie wspomina o wycofaniu rosyjskich wojsk z Ukrainy', 'en', false],
+    ['Xi Jinping est arrivé à Moscou pour une visite d’État de trois jours.', 'fr', false],
+    ['Си Цзиньпин прибыл в Москву.', undefined, false],
+  ])('%s (%s) → %s', (text, language, expected) => expect(isDigestLanguage(text, language)).toBe(expected));
+});
+
+describe('outletName', () => {
+  it.each([
+    ['NY times', 'https://www.nytimes.com/2023/03/21/world/x.html', 'The New York Times'],
+    ['Aljazeera', 'https://www.aljazeera.com/news/x', 'Al Jazeera'],
+    ['Epoch times world', 'https://www.theepochtimes.com/x', 'The Epoch Times'],
+    ['BBC News - Asia', 'https://www.bbc.co.uk/news/x', 'BBC News'],
+    ['China - South China Morning Post', 'https://example.org/x', 'South China Morning Post'],
+    ['Harbour Morning Post – China', undefined, 'Harbour Morning Post'],
+  ])('%s (%s) → %s', (feed, url, expected) => expect(outletName(feed, url)).toBe(expected));
+});
