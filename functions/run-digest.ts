@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { classifyItem } from '#analyse/classify-relevance.ts';
 import { matchesQuery } from '#analyse/match-query.ts';
 import { applySecondOpinion } from '#analyse/second-opinion.ts';
+import { type PrivateEditionReport, writePrivateEdition } from '#archive/private-edition.ts';
 import { type PublishReport, publishEdition } from '#archive/publish-archive.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
@@ -51,6 +52,8 @@ export interface DigestDeps {
   data: Store;
   /** The published archive. */
   site: Store;
+  /** Private ad-hoc briefings (keys under adhoc/): the data store unless given. */
+  adHoc?: Store;
   mailer: Mailer;
   clock: Clock;
   /** Real time for send claims when `clock` is pinned (a CLI run with --now); defaults to clock. */
@@ -77,9 +80,12 @@ export interface RunResult {
   /** Stored documents found corrupt during the run: kept aside, and the run went on without them. */
   corruptState: CorruptDocument[];
   published?: PublishReport;
+  /** Where a private ad-hoc briefing was written instead of the public archive. */
+  privateCopy?: PrivateEditionReport;
   delivery?: DeliveryReport;
   sourceHealth?: SourceHealthSummary;
-  editionUrl: string;
+  /** The edition's public web page; absent for a private ad-hoc briefing, which has none. */
+  editionUrl?: string;
 }
 
 export async function runDigest(deps: DigestDeps, config: Config, request: RunRequest): Promise<RunResult> {
@@ -134,8 +140,9 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   stage('classify');
   const items = mergeDuplicateItems(fetched);
   const seen = await loadSeenState(state(deps.data));
+  // An ad-hoc briefing reports its whole window, whatever daily editions already carried.
   const candidates = items.filter(
-    (item) => inWindow(item, request) && isUnseen(seen, item.id, request.editionId),
+    (item) => inWindow(item, request) && (request.adHoc || isUnseen(seen, item.id, request.editionId)),
   );
   const relevant = await selectRelevant(candidates, request, { ...deps, logger }, config);
 
@@ -186,9 +193,16 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const edition = deps.summarizer
     ? await buildEditionWithSummarizer(input, deps.summarizer, logger)
     : buildEdition(input);
+  edition.kind = request.adHoc ? 'ad-hoc' : 'daily';
+  if (request.visibility === 'private') edition.private = true;
 
-  const editionUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
-  const result: RunResult = { edition, sources: reports, corruptState, editionUrl };
+  const publicUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
+  const result: RunResult = {
+    edition,
+    sources: reports,
+    corruptState,
+    ...(edition.private ? {} : { editionUrl: publicUrl }),
+  };
   if (request.dryRun) {
     edition.stats.durationMs = Math.round(performance.now() - started);
     return result;
@@ -196,36 +210,48 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
 
   if (request.archive) {
     stage('publish');
-    result.published = await publishEdition(
-      {
-        site: deps.site,
-        clock: deps.clock,
-        logger,
-        templates: deps.templates,
-        onCorrupt: noteCorrupt,
-      },
-      edition,
-      {
-        archiveTitle: config.archive.title,
-        archiveBaseUrl: config.archive.baseUrl,
-        apiBaseUrl: config.archive.apiBaseUrl,
-      },
-    );
+    const siteContext = {
+      archiveTitle: config.archive.title,
+      archiveBaseUrl: config.archive.baseUrl,
+      apiBaseUrl: config.archive.apiBaseUrl,
+    };
+    if (edition.private) {
+      result.privateCopy = await writePrivateEdition(
+        { store: deps.adHoc ?? deps.data, templates: deps.templates },
+        edition,
+        siteContext,
+      );
+    } else {
+      result.published = await publishEdition(
+        { site: deps.site, clock: deps.clock, logger, templates: deps.templates, onCorrupt: noteCorrupt },
+        edition,
+        siteContext,
+      );
+    }
   }
 
   result.sourceHealth = await recordSourceHealth(state(deps.data), reports, request.now);
 
   stage('send');
+  // A private edition's mail links to no web version: render-email leaves that link out.
   result.delivery = await deliverEdition(
     { ...deps, logger, onCorrupt: noteCorrupt },
     config,
     request,
     edition,
-    editionUrl,
+    publicUrl,
   );
 
-  // Marked only after the edition went out, so a failed run repeats nothing wrongly.
-  await markSeen(state(deps.data), editionItemIds(enriched), edition.id, request.now, config.seenWindowDays);
+  // Marked only after the edition went out, so a failed run repeats nothing wrongly; an ad-hoc
+  // briefing takes nothing away from the next daily edition.
+  if (!request.adHoc)
+    await markSeen(
+      state(deps.data),
+      editionItemIds(enriched),
+      edition.id,
+      request.now,
+      config.seenWindowDays,
+    );
   edition.stats.durationMs = Math.round(performance.now() - started);
   await writeRunReport(deps.data, logger, {
     editionId: edition.id,

@@ -338,7 +338,8 @@ export class BriefingStack extends Stack {
     // Least privilege: each function reaches only the prefixes and identities it uses.
     const configFile = shipped.key;
     const grants: [BriefingFunction, IBucket, string[], string[]][] = [
-      [digest, data, ['state/*', 'runs/*', 'sends/*'], ['s3:GetObject', 's3:PutObject']],
+      // adhoc/: private ad-hoc briefings, which never enter the public site bucket.
+      [digest, data, ['state/*', 'runs/*', 'sends/*', 'adhoc/*'], ['s3:GetObject', 's3:PutObject']],
       [digest, data, ['subscribers/*'], ['s3:GetObject']],
       [digest, data, ['editions/*'], ['s3:PutObject']],
       [digest, site, ['*'], ['s3:GetObject', 's3:PutObject']],

@@ -94,8 +94,9 @@ try {
       ],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
-    const index = JSON.parse(readFileSync(join(out, 'editions.json'), 'utf8')) as { id: string }[];
-    const editionFile = join(out, 'editions', index[0]!.id, 'edition.json');
+    // The CLI writes the published site under <out>/site/ (private state beside it, in state/).
+    const index = JSON.parse(readFileSync(join(out, 'site', 'editions.json'), 'utf8')) as { id: string }[];
+    const editionFile = join(out, 'site', 'editions', index[0]!.id, 'edition.json');
     const reportFile = join(work, `${day}.report.json`);
     const text = execFileSync(
       process.execPath,

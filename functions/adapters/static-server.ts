@@ -1,8 +1,8 @@
 /**
- * Serves an output folder on 127.0.0.1 the way CloudFront serves the bucket: content types by
+ * Serves the site folder on 127.0.0.1 the way CloudFront serves the bucket: content types by
  * extension, index.html for folders, the same security headers, 404.html for misses, and never
- * a dotfile (the private .state folder) or a path outside the root. An optional API handler
- * answers /api/*, so the subscribe form works locally too.
+ * a dotfile or a path outside the root (private state and mail live beside the site folder, not
+ * in it). An optional API handler answers /api/*, so the subscribe form works locally too.
  */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -18,7 +18,6 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
-  '.eml': 'message/rfc822',
 };
 
 /**

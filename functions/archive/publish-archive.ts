@@ -2,7 +2,9 @@
  * Publishes an edition so readers never see a broken state: the edition's own files first,
  * then the archive index with optimistic concurrency (a retried or concurrent run merges, never
  * loses or duplicates an edition), then every page and feed derived from that index. The
- * derived files are rewritten until the index they were built from is still the latest.
+ * derived files are rewritten until the index they were built from is still the latest. An
+ * edition page links its previous and next editions, so the pages beside a new edition are
+ * rendered again with it (edition pages are therefore cached briefly, edition.json for good).
  */
 
 import { z } from 'zod';
@@ -29,6 +31,7 @@ import {
   buildSearchDocuments,
   indexEntryOf,
   mergeRecords,
+  neighboursOf,
   perspectivePageKey,
   renderEditionPage,
   renderEditionsFeed,
@@ -85,9 +88,10 @@ export async function publishEdition(
     contentType: JSON_TYPE,
     cacheControl: CACHE.immutable,
   });
+  // Its previous/next links follow in step 3, once the index says who its neighbours are.
   await put(siteKeys.editionPage(edition.id), renderEditionPage(edition, context, templates), {
     contentType: HTML,
-    cacheControl: CACHE.immutable,
+    cacheControl: CACHE.short,
   });
 
   // 2. The index, merged under optimistic concurrency.
@@ -117,6 +121,7 @@ export async function publishEdition(
   // 3. Derived pages and feeds, from the index as written; redone if a later run moved it on.
   for (let round = 0; round < 5; round++) {
     files += await writeDerived(deps, records, context, templates);
+    files += await writeEditionPages(deps, records, context, templates, [edition.id], edition);
     const latest = await readIndex(deps);
     if (latest.etag === etag) break;
     records = latest.records;
@@ -137,7 +142,9 @@ export async function rebuildArchive(
     cacheControl: 'no-cache',
   });
   const files =
-    (await writeAssets(deps, templates)) + (await writeDerived(deps, records, context, templates));
+    (await writeAssets(deps, templates)) +
+    (await writeDerived(deps, records, context, templates)) +
+    (await writeEditionPages(deps, records, context, templates, 'all'));
   return { editions: records.length, skipped, files };
 }
 
@@ -164,6 +171,9 @@ const ArchiveIndexSchema: z.ZodType<ArchiveRecord[]> = z.array(
         summary: z.string(),
         sources: z.array(z.string()),
         perspectives: z.array(PerspectiveSchema).optional(),
+        // For search; records written before they existed have none.
+        headlines: z.array(z.string()).optional(),
+        sentences: z.array(z.string()).optional(),
       }),
     ),
   }),
@@ -182,7 +192,14 @@ const EditionForArchiveSchema = z.looseObject({
       themes: KnownThemesSchema,
       signal: z.string().catch(''),
       summary: z.string(),
-      articles: z.array(z.looseObject({ source: z.string(), perspective: PerspectiveSchema.catch('other') })),
+      sentences: z.array(z.looseObject({ text: z.string() })).catch([]),
+      articles: z.array(
+        z.looseObject({
+          source: z.string(),
+          title: z.string().catch(''),
+          perspective: PerspectiveSchema.catch('other'),
+        }),
+      ),
     }),
   ),
 });
@@ -219,6 +236,57 @@ async function readIndex(deps: PublishDeps): Promise<{ records: ArchiveRecord[];
   if (read.status === 'ok') return { records: read.value, ...etag };
   deps.logger.warn('archive index rebuilt from the editions', { problem: read.problem });
   return { records: (await readEditionRecords(deps)).records, ...etag };
+}
+
+/**
+ * Renders edition pages again with their previous/next links: every one (`'all'`, for a rebuild),
+ * or the given editions' neighbours and, when `current` is given, the given editions themselves
+ * from it. Pages are rendered from their edition.json; one that cannot be read is left as it is.
+ */
+async function writeEditionPages(
+  deps: PublishDeps,
+  records: ArchiveRecord[],
+  context: SiteContext,
+  templates: Templates,
+  around: string[] | 'all',
+  current?: Edition,
+): Promise<number> {
+  const ids = new Set<string>();
+  if (around === 'all') for (const r of records) ids.add(r.id);
+  else
+    for (const id of around) {
+      const { previous, next } = neighboursOf(records, id);
+      for (const n of [previous, next]) if (n) ids.add(n.id);
+      if (current?.id === id) ids.add(id);
+    }
+  let written = 0;
+  for (const id of ids) {
+    const edition = current?.id === id ? current : await readEdition(deps, id);
+    if (!edition) continue;
+    await deps.site.put(
+      siteKeys.editionPage(id),
+      renderEditionPage(edition, context, templates, neighboursOf(records, id)),
+      { contentType: HTML, cacheControl: CACHE.short },
+    );
+    written++;
+  }
+  return written;
+}
+
+/** What a neighbour's page is rendered from: its edition.json, checked where the page reads it. */
+const EditionPageSchema = EditionForArchiveSchema.extend({
+  window: z.looseObject({ from: z.string(), to: z.string() }),
+  themes: z.array(
+    z.looseObject({ id: z.string(), title: z.string(), summary: z.string(), storyIds: z.array(z.string()) }),
+  ),
+  sources: z.array(z.looseObject({ name: z.string(), status: z.string(), items: z.number() })),
+  stats: z.looseObject({ itemsSeen: z.number(), itemsRelevant: z.number() }),
+});
+
+async function readEdition(deps: PublishDeps, id: string): Promise<Edition | undefined> {
+  const edition = await readStoredValue(siteState(deps), siteKeys.editionJson(id), EditionPageSchema);
+  // The schema checked what the page reads; a corrupt edition is reported and its page left as it is.
+  return edition?.id === id ? (edition as unknown as Edition) : undefined;
 }
 
 function required(templates: Templates, path: string): Buffer {

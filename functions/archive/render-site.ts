@@ -1,8 +1,10 @@
 /**
- * The archive as static files: home (latest edition, editions by month, stories per theme over
- * the last 30 and 90 editions as inline SVG), one page per edition and per theme, Atom feeds of
- * editions and of each theme, and the search documents. Pure: the archive index in, strings out.
- * Pages link relatively (the site works under any prefix); feeds link absolutely.
+ * The archive as static files: home (the latest edition's top line and themes, editions by
+ * month, stories per theme as inline SVG: over the last 30 editions, and over 90 once the archive
+ * holds more than 30), one page per edition (contents by theme, previous/next edition) and per
+ * theme, Atom feeds of editions and of each theme, and the search documents. Pure: the archive
+ * index in, strings out. Pages link relatively (the site works under any prefix); feeds link
+ * absolutely.
  */
 
 import { themeById } from '#domain/themes.ts';
@@ -15,7 +17,7 @@ import {
   THEME_IDS,
   type ThemeId,
 } from '#domain/types.ts';
-import { PERSPECTIVE_LABELS, SIGNAL_LABELS, storyView } from '#edition/story-view.ts';
+import { PERSPECTIVE_LABELS, SIGNAL_LABELS, storyView, truncateAtWord } from '#edition/story-view.ts';
 import type { Templates } from '#ports/ports.ts';
 import { safeHref } from '#text/urls.ts';
 
@@ -38,10 +40,15 @@ export interface ArchiveRecord {
     title: string;
     themes: ThemeId[];
     signal?: string;
+    /** The whole summary (records written before 2026-12 kept its first 400 characters). */
     summary: string;
     sources: string[];
     /** Absent in records written before perspective pages existed; `archive rebuild` fills it. */
     perspectives?: Perspective[];
+    /** The reports' own headlines, other than the story's (in their languages), for search. */
+    headlines?: string[];
+    /** Summary sentences the summary does not already hold, for search. */
+    sentences?: string[];
   }[];
 }
 
@@ -61,15 +68,21 @@ export function archiveRecordOf(edition: Edition): ArchiveRecord {
     storyCount: edition.stories.length,
     topLine: edition.topLine.map((t) => ({ text: t.text, url: t.url })),
     themeCounts,
-    stories: edition.stories.map((s) => ({
-      id: s.id,
-      title: s.title,
-      themes: s.themes,
-      ...(s.signal ? { signal: s.signal } : {}),
-      summary: s.summary.slice(0, 400),
-      sources: [...new Set(s.articles.map((a) => a.source))],
-      perspectives: [...new Set(s.articles.map((a) => a.perspective))],
-    })),
+    stories: edition.stories.map((s) => {
+      const headlines = [...new Set(s.articles.map((a) => a.title).filter((t) => t && t !== s.title))];
+      const sentences = s.sentences.map((x) => x.text).filter((t) => t && !s.summary.includes(t));
+      return {
+        id: s.id,
+        title: s.title,
+        themes: s.themes,
+        ...(s.signal ? { signal: s.signal } : {}),
+        summary: s.summary,
+        sources: [...new Set(s.articles.map((a) => a.source))],
+        perspectives: [...new Set(s.articles.map((a) => a.perspective))],
+        ...(headlines.length > 0 ? { headlines } : {}),
+        ...(sentences.length > 0 ? { sentences } : {}),
+      };
+    }),
   };
 }
 
@@ -106,6 +119,7 @@ function page(
   context: SiteContext,
   root: string,
   data: object,
+  standalone = false,
 ): string {
   return renderer.render(`site/${template}`, {
     ...data,
@@ -115,6 +129,9 @@ function page(
       csp: contentSecurityPolicy(context),
       subscribeAction: safeHref(new URL('subscribe', context.apiBaseUrl).toString()),
       themes: THEME_IDS.map((id) => ({ id, title: themeById(id).title })),
+      standalone,
+      // A standalone page carries its styles: it is opened from a private folder or bucket.
+      inlineCss: standalone ? (renderer.asset('site/assets/site.css')?.toString('utf8') ?? '') : '',
     },
   });
 }
@@ -132,6 +149,8 @@ interface EditionSection {
   summary: string;
   baseline: string;
   linkTheme: boolean;
+  /** Stories on the theme, placed here or cross-linked: the count in the contents. */
+  count: number;
   stories: (ReturnType<typeof storyView> & { reasons: string[] })[];
   alsoHere: { id: string; title: string }[];
 }
@@ -155,7 +174,8 @@ function editionSections(edition: Edition) {
         OTHER_SECTION,
     );
   }
-  const view = (s: Story) => ({ ...storyView(s), reasons: s.signalReasons });
+  const editionDay = edition.window.to.slice(0, 10);
+  const view = (s: Story) => ({ ...storyView(s, editionDay), reasons: s.signal ? s.signalReasons : [] });
   const sections = edition.themes.map((theme): EditionSection => {
     const members = ranked.filter((s) => s.themes.includes(theme.id) || theme.storyIds.includes(s.id));
     return {
@@ -164,6 +184,7 @@ function editionSections(edition: Edition) {
       summary: theme.summary,
       baseline: baselineOf(theme.id),
       linkTheme: (THEME_IDS as readonly string[]).includes(theme.id),
+      count: members.length,
       stories: members.filter((s) => home.get(s.id) === theme.id).map(view),
       alsoHere: members
         .filter((s) => home.get(s.id) !== theme.id)
@@ -178,6 +199,7 @@ function editionSections(edition: Edition) {
       summary: 'Stories outside the themes above.',
       baseline: '',
       linkTheme: false,
+      count: others.length,
       stories: others.map(view),
       alsoHere: [],
     });
@@ -185,18 +207,69 @@ function editionSections(edition: Edition) {
   return sections;
 }
 
-/** The edition as a web page: what the email shows, plus every story the email had no room for. */
-export function renderEditionPage(edition: Edition, context: SiteContext, renderer: Templates): string {
-  return page(renderer, 'edition', context, '../../', {
+/** The editions before and after one in the archive, for the links at the top and bottom of its page. */
+export interface EditionNeighbours {
+  previous?: { id: string; title: string };
+  next?: { id: string; title: string };
+}
+
+/** An edition's neighbours in the archive index (newest first), by id. */
+export function neighboursOf(records: readonly ArchiveRecord[], id: string): EditionNeighbours {
+  const at = records.findIndex((r) => r.id === id);
+  if (at === -1) return {};
+  const link = (r: ArchiveRecord | undefined) => (r ? { id: r.id, title: r.title } : undefined);
+  const previous = link(records[at + 1]);
+  const next = link(records[at - 1]);
+  return { ...(previous ? { previous } : {}), ...(next ? { next } : {}) };
+}
+
+const UTC_TIME = (iso: string) => {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+};
+
+function editionPageData(edition: Edition) {
+  const sections = editionSections(edition);
+  return {
     edition,
-    sections: editionSections(edition),
+    sections,
+    contents: sections.filter((s) => s.count > 0).map((s) => ({ id: s.id, title: s.title, count: s.count })),
+    generated: UTC_TIME(edition.generatedAt),
+    window: { from: UTC_TIME(edition.window.from), to: UTC_TIME(edition.window.to) },
     topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
     sources: edition.sources.map((s) => ({
       ...s,
       perspectiveLabel: s.perspective ? PERSPECTIVE_LABELS[s.perspective] : '',
     })),
+  };
+}
+
+/** The edition as a web page: what the email shows, plus every story the email had no room for. */
+export function renderEditionPage(
+  edition: Edition,
+  context: SiteContext,
+  renderer: Templates,
+  neighbours: EditionNeighbours = {},
+): string {
+  return page(renderer, 'edition', context, '../../', {
+    ...editionPageData(edition),
+    neighbours,
     canonical: new URL(`editions/${edition.id}/`, context.archiveBaseUrl).toString(),
   });
+}
+
+/**
+ * A private ad-hoc briefing as one self-contained page: styles inside, no scripts, no links into
+ * an archive it is not part of, readable from a private folder, a bucket or file://.
+ */
+export function renderPrivateEditionPage(
+  edition: Edition,
+  context: SiteContext,
+  renderer: Templates,
+): string {
+  const data = editionPageData(edition);
+  const sections = data.sections.map((s) => ({ ...s, linkTheme: false }));
+  return page(renderer, 'edition', context, '', { ...data, sections, neighbours: {} }, true);
 }
 
 export function renderHomePage(
@@ -209,24 +282,65 @@ export function renderHomePage(
     const month = r.id.slice(0, 7);
     months.set(month, [...(months.get(month) ?? []), r]);
   }
+  const latest = records[0];
   return page(renderer, 'home', context, '', {
-    latest: records[0],
+    latest: latest && latestView(latest),
     months: [...months.entries()].map(([month, list]) => ({
       month,
       label: monthLabel(month),
       editions: list,
     })),
-    charts: [30, 90].map((n) => {
+    // The 90-edition chart only adds information once the archive holds more than 30 editions.
+    charts: (records.length > 30 ? [30, 90] : [30]).map((n) => {
       const shown = Math.min(n, records.length);
-      const label = `Stories per theme, last ${shown} edition${shown === 1 ? '' : 's'}`;
-      return { n, shown, svg: themeChartSvg(records.slice(0, n), label) };
+      const caption = `Stories per theme, last ${shown} edition${shown === 1 ? '' : 's'}${shown < n ? ' (all the archive holds so far)' : ''}`;
+      return { n, shown, caption, svg: themeChartSvg(records.slice(0, n), caption) };
     }),
     perspectives: perspectiveCounts(records),
   });
 }
 
+/** Stories of the latest edition listed on the home page, beyond its top line. */
+const LATEST_STORIES = 8;
+
+/** The latest edition as the home page shows it: top line, its themes with counts, its leading stories. */
+function latestView(record: ArchiveRecord) {
+  return {
+    ...record,
+    topLine: record.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
+    themes: THEME_IDS.filter((id) => (record.themeCounts[id] ?? 0) > 0).map((id) => ({
+      id,
+      title: themeById(id).title,
+      count: record.themeCounts[id] ?? 0,
+    })),
+    stories: record.stories.slice(0, LATEST_STORIES).map((s) => ({ id: s.id, title: s.title })),
+    moreStories: Math.max(0, record.stories.length - LATEST_STORIES),
+  };
+}
+
 /** Theme and perspective pages list this many stories; older ones stay reachable by edition. */
 const MAX_LIST_ENTRIES = 500;
+
+/** Theme pages show this much of each summary, ending on a word. */
+const EXCERPT_CHARS = 240;
+
+const signalLabelOf = (signal: string | undefined) =>
+  signal ? (SIGNAL_LABELS[signal as keyof typeof SIGNAL_LABELS] ?? signal) : '';
+
+/** "23 Nov 2026" for lists: short enough never to wrap. */
+function shortDate(record: ArchiveRecord): string {
+  const at = new Date(
+    /^\d{4}-\d{2}-\d{2}/.test(record.id) ? `${record.id.slice(0, 10)}T12:00:00Z` : record.generatedAt,
+  );
+  return Number.isNaN(at.getTime())
+    ? record.id
+    : new Intl.DateTimeFormat('en-GB', {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        timeZone: 'UTC',
+      }).format(at);
+}
 
 export function renderThemePage(
   theme: ThemeId,
@@ -241,7 +355,9 @@ export function renderThemePage(
       .map((s) => ({
         ...s,
         editionId: r.id,
-        signalLabel: s.signal ? (SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal) : '',
+        date: shortDate(r),
+        excerpt: truncateAtWord(s.summary, EXCERPT_CHARS),
+        signalLabel: signalLabelOf(s.signal),
       })),
   );
   return page(renderer, 'theme', context, '../../', {
@@ -264,7 +380,8 @@ export function renderPerspectivePage(
       .map((s) => ({
         ...s,
         editionId: r.id,
-        signalLabel: s.signal ? (SIGNAL_LABELS[s.signal as keyof typeof SIGNAL_LABELS] ?? s.signal) : '',
+        date: shortDate(r),
+        signalLabel: signalLabelOf(s.signal),
       })),
   );
   return page(renderer, 'perspective', context, '../../', {
@@ -418,20 +535,33 @@ export function renderThemeFeed(
   });
 }
 
+/** One story as search.js indexes it. Short keys: the file is fetched whole by every searcher. */
+export interface SearchDocument {
+  id: string;
+  /** Edition id. */
+  e: string;
+  t: string;
+  /** The whole summary, and any summary sentence it does not hold. */
+  s: string;
+  /** The reports' own headlines, in their languages. */
+  h: string;
+  src: string;
+}
+
 /**
- * Compact documents for the client-side search, one per story: id, edition, title, the start of
- * the summary, source names. Derived from the archive index, so a republished edition replaces
- * its documents and a concurrent publish adds its own; search.js indexes them with MiniSearch.
+ * Documents for the client-side search, one per story: its title, whole summary and sentences,
+ * the headlines of its reports (so Russian and Chinese reporting is found in its own words) and
+ * source names. Derived from the archive index, so a republished edition replaces its documents
+ * and a concurrent publish adds its own; search.js indexes them with MiniSearch.
  */
-export function buildSearchDocuments(
-  records: readonly ArchiveRecord[],
-): { id: string; e: string; t: string; s: string; src: string }[] {
+export function buildSearchDocuments(records: readonly ArchiveRecord[]): SearchDocument[] {
   return records.flatMap((r) =>
     r.stories.map((s) => ({
       id: s.id,
       e: r.id,
       t: s.title,
-      s: s.summary.slice(0, 240),
+      s: [s.summary, ...(s.sentences ?? [])].join(' '),
+      h: (s.headlines ?? []).join(' · '),
       src: s.sources.join(', '),
     })),
   );

@@ -1,6 +1,11 @@
 /**
  * Config for local runs: --config FILE, else ./briefing.config.json when present, else the
  * embedded default (curated feeds, an outbox copy for reader@example.org). --feeds replaces feeds.
+ *
+ * No config file may turn the address guard off: a briefing.config.json left in a working
+ * directory (or handed over with a project) must not let feed content reach this machine's
+ * loopback, private network or the cloud metadata address. Only --allow-private-network does,
+ * and the run says so.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,7 +21,12 @@ export function loadLocalConfig(options: { configPath?: string; cwd?: string }):
   if (!options.configPath && !existsSync(path)) {
     return parseConfig({ delivery: { recipients: [LOCAL_PREVIEW_RECIPIENT] } }, 'default config');
   }
-  return parseConfig(readJsonFile(path, 'config'), path);
+  const config = parseConfig(readJsonFile(path, 'config'), path);
+  if (config.fetch.allowPrivateNetwork)
+    throw new ConfigError(
+      `${path} fetch.allowPrivateNetwork: a config file cannot turn off the address guard; pass --allow-private-network to a run against local test servers`,
+    );
+  return config;
 }
 
 export function withFeeds(config: Config, feeds: FeedSource[]): Config {

@@ -7,6 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { BriefingError, describeError } from '#domain/errors.ts';
 import { THEME_IDS } from '#domain/types.ts';
 import type { CliIo } from './io.ts';
+import { createStyler } from './terminal.ts';
 
 export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
   const program = buildProgram(io);
@@ -19,12 +20,19 @@ export async function main(argv: string[], io: CliIo = processIo()): Promise<num
       return error.exitCode;
     }
     const debug = argv.includes('--debug');
-    io.stderr.write(`briefing: ${describeError(error)}\n`);
+    const style = createStyler(io.stderr, { color: !argv.includes('--no-color') });
+    io.stderr.write(`${style.failure(`briefing: ${describeError(error)}`)}\n`);
     if (error instanceof BriefingError && error.hint) io.stderr.write(`hint: ${error.hint}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else if (!(error instanceof BriefingError)) io.stderr.write('(run with --debug for details)\n');
     return 1;
   }
+}
+
+/** Options given before the command name (`briefing --no-color run`) as well as after it. */
+function globalOptions(command: Command): { color?: boolean; debug?: boolean } {
+  const all = command.optsWithGlobals() as { color?: boolean; debug?: boolean };
+  return { color: all.color, debug: all.debug };
 }
 
 function processIo(): CliIo {
@@ -43,6 +51,7 @@ const list = (value: string, previous: string[] = []) => [
 const runCmd = () => import('./commands/run-command.ts');
 const stdinCmds = () => import('./commands/stdin-commands.ts');
 const archiveCmds = () => import('./commands/archive-commands.ts');
+const feedsCmds = () => import('./commands/feeds-commands.ts');
 const subscriberCmds = () => import('./commands/subscribers-command.ts');
 const invokeCmd = () => import('./commands/invoke-command.ts');
 const reportCmd = () => import('./commands/report-command.ts');
@@ -54,6 +63,7 @@ function buildProgram(io: CliIo): Command {
     )
     .version('0.1.0')
     .option('--debug', 'print stack traces on errors')
+    .option('--no-color', 'no colour on a terminal (NO_COLOR=1 does the same)')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
     .showHelpAfterError('(add --help for usage)');
@@ -68,9 +78,15 @@ function buildProgram(io: CliIo): Command {
       '--feeds <file>',
       'feeds file: JSON [{name,url,perspective?,language?}], url http(s) or relative to the file',
     )
-    .option('--out <dir>', 'output folder: archive site, outbox/ and private .state/', './out')
-    .option('--now <iso>', "the run's clock (default: now; with --offline: the sample's recording time)")
-    .option('--since <when>', 'window start: a duration such as 24h or 3d, or an ISO date')
+    .option('--out <dir>', 'output folder: site/ (published), state/ (private), outbox/, adhoc/', './out')
+    .option(
+      '--now <iso>',
+      "the run's clock, UTC unless it names a zone (default: now; with --offline: the sample's recording time)",
+    )
+    .option(
+      '--since <when>',
+      'window start: a duration such as 24h or 3d, or an ISO date (an ad-hoc briefing)',
+    )
     .option('--until <iso>', 'window end (default: --now)')
     .addOption(
       new Option('--themes <ids>', `only these themes, comma-separated (${THEME_IDS.join(', ')})`).argParser(
@@ -78,15 +94,24 @@ function buildProgram(io: CliIo): Command {
       ),
     )
     .option('--query <text>', 'narrow the edition to items matching this free text')
-    .option('--dry-run', 'render only: store nothing, send nothing')
+    .option(
+      '--dry-run',
+      'render only: store nothing, send nothing; the rendering goes to <out>/dry-run/<id>/',
+    )
     .option('--to <emails...>', 'send only to these addresses (never to the subscriber list)')
     .option('--edition <id>', 'edition id (default: the date, or a date-based id for ad-hoc runs)')
-    .option('--no-archive', 'do not publish to the archive (mail only)')
+    .option('--no-archive', 'do not write the edition anywhere (mail only)')
+    .option(
+      '--publish',
+      'put an ad-hoc briefing into the public archive (default: private, under <out>/adhoc/)',
+    )
     .option('--offline', 'run against the bundled sample day served from 127.0.0.1 (no internet needed)')
     .option('--allow-private-network', 'let feed content point at loopback/private addresses (tests only)')
     .option('--json', 'print the result as JSON instead of the summary')
     .option('--quiet', 'no progress display')
-    .action(async (options) => (await runCmd()).runDigestCommand(options, io));
+    .action(async (options, command: Command) =>
+      (await runCmd()).runDigestCommand({ ...options, ...globalOptions(command) }, io),
+    );
 
   program
     .command('classify')
@@ -126,11 +151,14 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('serve')
-    .description('Serve an output folder on 127.0.0.1 for browsing the archive')
+    .description(
+      "Serve an output folder's site/ on 127.0.0.1 for browsing the archive (never its state or mail)",
+    )
     .argument('[dir]', 'output folder', './out')
     .option('--port <n>', 'port (0 = any free port)', '8080')
     .option('--config <file>', 'configuration file (for the subscription API)')
-    .action(async (dir: string, options: { port: string; config?: string }) =>
+    .option('--sample-port <n>', "port for the offline sample's article pages (0: do not serve them)", '8081')
+    .action(async (dir: string, options: { port: string; config?: string; samplePort: string }) =>
       (await archiveCmds()).runServe(dir, options, io),
     );
 
@@ -140,8 +168,22 @@ function buildProgram(io: CliIo): Command {
     .description('Import an OPML file into a feeds file (created when missing, duplicates skipped)')
     .argument('<opml>', 'OPML file')
     .option('--feeds <file>', 'feeds file to update', './feeds.json')
-    .action(async (opml: string, options: { feeds: string }) =>
-      (await archiveCmds()).runFeedsImport(opml, options.feeds, io),
+    .option(
+      '--allow-private-network',
+      'also import feeds on loopback, private or metadata addresses (local test servers only)',
+    )
+    .action(
+      async (opml: string, options: { feeds: string; allowPrivateNetwork?: boolean }, command: Command) =>
+        (await feedsCmds()).runFeedsImport(opml, { ...options, ...globalOptions(command) }, io),
+    );
+
+  feeds
+    .command('export')
+    .description('Write the curated feed list (the built-in default) as a feeds file to start from')
+    .option('--feeds <file>', 'feeds file to write', './feeds.json')
+    .option('--force', 'overwrite the file when it exists')
+    .action(async (options: { feeds: string; force?: boolean }) =>
+      (await feedsCmds()).runFeedsExport(options.feeds, options, io),
     );
 
   const archive = program.command('archive').description('Maintain the archive');
@@ -150,7 +192,10 @@ function buildProgram(io: CliIo): Command {
     .description('Rebuild editions.json, the home page, feeds and search from the editions alone')
     .option('--out <dir>', 'output folder', './out')
     .option('--config <file>', 'configuration file')
-    .action(async (options) => (await archiveCmds()).runArchiveRebuild(options, io));
+    .option('--json', 'print the result as JSON instead of the summary')
+    .action(async (options, command: Command) =>
+      (await archiveCmds()).runArchiveRebuild({ ...options, ...globalOptions(command) }, io),
+    );
 
   program
     .command('invoke')
@@ -173,7 +218,8 @@ function buildProgram(io: CliIo): Command {
     .option('--to <emails...>', 'send only to these addresses')
     .option('--dry-run', 'render only: store nothing, send nothing')
     .option('--edition <id>', 'edition id')
-    .option('--no-archive', 'do not publish to the archive')
+    .option('--no-archive', 'do not write the edition anywhere')
+    .option('--publish', 'put an ad-hoc briefing into the public archive (default: private)')
     .action(async (options) => (await invokeCmd()).runInvoke(options, io));
 
   program
@@ -182,7 +228,7 @@ function buildProgram(io: CliIo): Command {
       "An edition's run report, with what the senders have mailed so far when it went through the send queue",
     )
     .option('--edition <id>', 'edition id (default: the latest run)')
-    .addOption(new Option('--out <dir>', 'output folder whose .state holds the reports').default('./out'))
+    .addOption(new Option('--out <dir>', 'output folder whose state/ holds the reports').default('./out'))
     .option('--stack <name>', 'a deployed stack: its data bucket')
     .option('--bucket <name>', 'the data bucket itself')
     .option('--region <region>', 'AWS region (default: from the AWS configuration)')
@@ -196,7 +242,7 @@ function buildProgram(io: CliIo): Command {
     );
   const target = (command: Command) =>
     command
-      .addOption(new Option('--out <dir>', 'output folder whose .state holds the list').default('./out'))
+      .addOption(new Option('--out <dir>', 'output folder whose state/ holds the list').default('./out'))
       .option('--stack <name>', 'a deployed stack: its data bucket (stack output DataBucketName)')
       .option('--bucket <name>', 'the data bucket itself')
       .option('--region <region>', 'AWS region (default: from the AWS configuration)');

@@ -1,40 +1,62 @@
 /** The one-screen summary printed after `briefing run`. */
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { wrapText } from '#deliver/render-email.ts';
 import type { RunResult } from '#run-digest';
+import type { LocalPaths } from './local-deps.ts';
+import type { Styler } from './terminal.ts';
+
+const LABEL = 14;
+
+/** What a run leaves to open by hand: the email as HTML, and for a dry run the whole rendering. */
+export interface LocalCopies {
+  preview?: string;
+  /** A dry run's folder: edition.json, index.html (the edition), email.html, email.txt. */
+  scratch?: string;
+  /** A private ad-hoc briefing's page, under <out>/adhoc/. */
+  privatePage?: string;
+}
 
 export function formatRunSummary(
   result: RunResult,
-  paths: { out: string; outbox: string; preview?: string },
+  paths: LocalPaths & LocalCopies,
+  display: { width?: number; style: Styler },
 ): string {
   const { edition } = result;
+  const { style } = display;
+  // Long lines (the top line's sentences) wrap to the terminal, under their own column.
+  const width = Math.max(40, Math.min(display.width ?? 100, 120));
   const rel = (p: string) => {
     const r = relative(process.cwd(), p) || '.';
     return r.startsWith('..') ? p : r;
   };
   // The operator's view: each source's full error (edition.json publishes only a public reason).
   const count = (status: string) => result.sources.filter((s) => s.status === status).length;
+  const failed = count('failed');
   const skipped = count('skipped') > 0 ? `, ${count('skipped')} skipped` : '';
-  const rows: [string, string][] = [
-    ['items seen', String(edition.stats.itemsSeen)],
-    ['relevant', String(edition.stats.itemsRelevant)],
-    ['stories', String(edition.stats.stories)],
-    [
-      'sources',
-      `${count('ok')} ok, ${count('not-modified')} not modified, ${count('failed')} failed${skipped}`,
-    ],
-  ];
   const lines = [`Edition ${edition.id}: ${edition.title}`];
-  for (const [k, v] of rows) lines.push(`  ${k.padEnd(14)}${v}`);
+  const row = (label: string, value: string) => lines.push(`  ${label.padEnd(LABEL)}${value}`);
+  if (edition.kind === 'ad-hoc')
+    row('kind', edition.private ? 'ad hoc, private (not in the public archive)' : 'ad hoc, published');
+  row('items seen', String(edition.stats.itemsSeen));
+  row('relevant', String(edition.stats.itemsRelevant));
+  row('stories', String(edition.stats.stories));
+  const sources = `${count('ok')} ok, ${count('not-modified')} not modified, ${failed} failed${skipped}`;
+  row('sources', failed > 0 ? style.failure(sources) : sources);
   const unanswered = result.sources.filter((x) => x.status === 'failed' || x.status === 'skipped');
   for (const s of unanswered.slice(0, 8)) {
-    lines.push(`    ${s.status}: ${s.name}: ${s.detail ?? s.error ?? 'unknown error'}`);
+    const line = `    ${s.status}: ${s.name}: ${s.detail ?? s.error ?? 'unknown error'}`;
+    lines.push(s.status === 'failed' ? style.failure(line) : style.warning(line));
   }
-  if (unanswered.length > 8) lines.push(`    ... and ${unanswered.length - 8} more (see the run report)`);
+  if (unanswered.length > 8)
+    lines.push(style.warning(`    ... and ${unanswered.length - 8} more (see the run report)`));
   for (const c of result.corruptState) {
-    lines.push(`  ${'corrupt state'.padEnd(14)}${c.problem}${c.keptAs ? ` (kept as ${c.keptAs})` : ''}`);
+    row('corrupt state', style.warning(`${c.problem}${c.keptAs ? ` (kept as ${c.keptAs})` : ''}`));
   }
-  for (const [i, s] of edition.topLine.entries())
-    lines.push(`  ${i === 0 ? 'top line'.padEnd(14) : ''.padEnd(14)}${i + 1}. ${s.text}`);
+  const indent = ' '.repeat(2 + LABEL + 3);
+  for (const [i, s] of edition.topLine.entries()) {
+    const first = `  ${(i === 0 ? 'top line' : '').padEnd(LABEL)}${i + 1}. `;
+    lines.push(wrapText(s.text, indent, first, width));
+  }
   if (result.delivery) {
     const d = result.delivery;
     const extra = [
@@ -45,19 +67,22 @@ export function formatRunSummary(
       d.deferred ? `${d.deferred} deferred` : '',
       d.mode === 'queued' ? `via the send queue in ${d.batches} batches` : '',
     ].filter(Boolean);
-    lines.push(
-      `  ${'mail'.padEnd(14)}${d.sent} sent, ${d.skipped} already sent, ${d.failed} failed${extra.length ? `, ${extra.join(', ')}` : ''}${d.note ? ` (${d.note})` : ''}`,
-    );
-    lines.push(`  ${'outbox'.padEnd(14)}${rel(paths.outbox)}`);
+    const mail = `${d.sent} sent, ${d.skipped} already sent, ${d.failed} failed${extra.length ? `, ${extra.join(', ')}` : ''}${d.note ? ` (${d.note})` : ''}`;
+    row('mail', d.failed > 0 ? style.failure(mail) : d.pending ? style.warning(mail) : mail);
+    row('outbox', rel(paths.outbox));
   }
-  if (paths.preview) lines.push(`  ${'preview'.padEnd(14)}${rel(paths.preview)}`);
+  if (paths.preview) row('preview', rel(paths.preview));
   if (result.published) {
-    lines.push(`  ${'archive'.padEnd(14)}${rel(`${paths.out}/index.html`)}`);
-    lines.push(`  ${'edition'.padEnd(14)}${rel(`${paths.out}/editions/${edition.id}/index.html`)}`);
-    lines.push(`  ${'edition.json'.padEnd(14)}${rel(`${paths.out}/editions/${edition.id}/edition.json`)}`);
+    row('archive', rel(join(paths.site, 'index.html')));
+    row('edition', rel(join(paths.site, `editions/${edition.id}/index.html`)));
+    row('edition.json', rel(join(paths.site, `editions/${edition.id}/edition.json`)));
+  } else if (paths.privatePage) {
+    row('private copy', rel(paths.privatePage));
+  } else if (paths.scratch) {
+    row('dry run', `nothing stored or sent; the rendering is in ${rel(paths.scratch)}/`);
   } else {
-    lines.push(`  ${'archive'.padEnd(14)}not written (${result.delivery ? 'archive off' : 'dry run'})`);
+    row('archive', 'not written (archive off)');
   }
-  lines.push(`  ${'took'.padEnd(14)}${(edition.stats.durationMs / 1000).toFixed(1)} s`);
+  row('took', `${(edition.stats.durationMs / 1000).toFixed(1)} s`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { ConfigError, describeZodError } from '#domain/errors.ts';
 import { FeedSourceSchema, THEME_IDS, ThemeIdSchema } from '#domain/types.ts';
+import { describeUnknownKey, findUnknownKey } from '#domain/unknown-keys.ts';
 import { DEFAULT_FEEDS } from './default-feeds.ts';
 
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -202,8 +203,13 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-/** Parses a config document; throws ConfigError naming the first bad field. */
+/**
+ * Parses a config document; throws ConfigError naming the first bad field. An unknown key is an
+ * error with the nearest valid key (`maxStorys` → "maxStories"), whichever module added the keys.
+ */
 export function parseConfig(input: unknown, source = 'config'): Config {
+  const unknown = findUnknownKey(input, ConfigSchema);
+  if (unknown) throw new ConfigError(`${source} ${describeUnknownKey(unknown)}`);
   const result = ConfigSchema.safeParse(input ?? {});
   if (!result.success) throw new ConfigError(describeZodError(result.error, source));
   return result.data;

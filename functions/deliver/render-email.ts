@@ -1,5 +1,5 @@
 /**
- * The digest email: HTML (table layout, CSS from templates/email/styles.css inlined by juice,
+ * The digest email: HTML (table layout, CSS from templates/email/styles.css inlined by inline-css.ts,
  * dark-mode aware, no scripts, no remote assets, no tracking) and a plain-text part rendered from
  * the same view model. Every value from feeds goes through the template engine's escaping; only
  * http(s) URLs become links.
@@ -7,12 +7,18 @@
  * Size budget: Gmail clips messages at about 102 KB. When the HTML part would pass
  * `maxHtmlBytes`, the lowest-ranked stories move to the web version, with a link per section and
  * one overall.
+ *
+ * The edition's kind drives the wording: the daily digest names its date and carries the
+ * subscriber's controls; an ad-hoc briefing names its question and window ("Power of Siberia,
+ * last 72 hours"), says whom it was prepared for, and has no subscriber controls; a private one
+ * has no web version to link to.
  */
-import juice from 'juice';
 import type { Edition, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
-import { cleanLine, formatEditionDate, storyView } from '#edition/story-view.ts';
+import { THEME_IDS } from '#domain/types.ts';
+import { cleanLine, formatEditionDate, storyView, truncateAtWord as truncate } from '#edition/story-view.ts';
 import type { Templates } from '#ports/ports.ts';
 import { safeHref } from '#text/urls.ts';
+import { type EmailStylesheet, inlineStylesheet, parseEmailStylesheet } from './inline-css.ts';
 
 export interface EmailContext {
   archiveTitle: string;
@@ -42,13 +48,6 @@ const MAX_FAILED_NAMES = 12;
 const MAX_ALSO_COVERED = 5;
 /** Invisible filler after the preheader so clients do not pull body text into the inbox preview. */
 const PREHEADER_PAD = '&zwnj;&nbsp;'.repeat(40);
-
-function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
 
 /**
  * Wraps text at `width` columns for the plain-text part. Words longer than a line (URLs) stay
@@ -138,12 +137,47 @@ interface Links {
   preferencesUrl: string | undefined;
 }
 
-function linksOf(context: EmailContext): Links {
+/** A private edition has no web version; an ad-hoc briefing's reader is no subscriber. */
+function linksOf(edition: Edition, context: EmailContext): Links {
+  const subscriber = edition.kind !== 'ad-hoc';
   return {
-    editionUrl: safeHref(context.editionUrl),
-    unsubscribeUrl: safeHref(context.recipient?.unsubscribeUrl),
-    preferencesUrl: safeHref(context.recipient?.preferencesUrl),
+    editionUrl: edition.private ? undefined : safeHref(context.editionUrl),
+    unsubscribeUrl: subscriber ? safeHref(context.recipient?.unsubscribeUrl) : undefined,
+    preferencesUrl: subscriber ? safeHref(context.recipient?.preferencesUrl) : undefined,
   };
+}
+
+/** What an ad-hoc briefing was asked: the query, else the themes, else the window alone. */
+function adHocView(edition: Edition, context: EmailContext) {
+  if (edition.kind !== 'ad-hoc') return undefined;
+  const themes = edition.themes.map((t) => cleanLine(t.title));
+  const everyTheme = edition.themes.length >= THEME_IDS.length;
+  const topic = edition.query ? cleanLine(edition.query) : !everyTheme ? themes.join(', ') : '';
+  const requestedFor = context.recipient?.email ? cleanLine(context.recipient.email) : undefined;
+  return {
+    topic,
+    window: relativeWindowLabel(edition),
+    windowDates: windowRange(edition),
+    themes: everyTheme ? [] : themes,
+    ...(requestedFor ? { requestedFor } : {}),
+    private: edition.private === true,
+  };
+}
+
+/**
+ * "last 72 hours" when the window ends at the run, else its dates: what a reader who asked for
+ * "--since 72h" recognises.
+ */
+function relativeWindowLabel(edition: Edition): string {
+  const from = Date.parse(edition.window.from);
+  const to = Date.parse(edition.window.to);
+  const generated = Date.parse(edition.generatedAt);
+  if ([from, to].some(Number.isNaN)) return windowRange(edition);
+  const hours = Math.round((to - from) / 3_600_000);
+  if (Math.abs(generated - to) > 60_000 || hours < 1) return windowRange(edition);
+  if (hours <= 96) return `last ${hours} hour${hours === 1 ? '' : 's'}`;
+  const days = Math.round(hours / 24);
+  return `last ${days} days`;
 }
 
 function commonView(edition: Edition, context: EmailContext, links: Links, preheader: string) {
@@ -152,6 +186,7 @@ function commonView(edition: Edition, context: EmailContext, links: Links, prehe
     archiveTitle: cleanLine(context.archiveTitle),
     dateLabel: formatEditionDate(edition),
     editionId: edition.id,
+    adHoc: adHocView(edition, context),
     ...links,
     preheader,
     preheaderPad: PREHEADER_PAD,
@@ -182,6 +217,7 @@ function preheaderOf(edition: Edition): string {
 
 function digestView(edition: Edition, context: EmailContext, plan: Plan, count: number, links: Links) {
   const included = new Set(plan.ranked.slice(0, count).map((s) => s.id));
+  const editionDay = edition.window.to.slice(0, 10);
   const placedIn = new Map<string, string>();
   for (const section of plan.sections) for (const s of section.placed) placedIn.set(s.id, section.title);
   const sections = plan.sections.map((section) => {
@@ -191,15 +227,16 @@ function digestView(edition: Edition, context: EmailContext, plan: Plan, count: 
       .filter((s) => !section.placed.includes(s) && included.has(s.id))
       .slice(0, MAX_ALSO_COVERED)
       .map((s) => `“${truncate(cleanLine(s.title), 90)}” (under ${placedIn.get(s.id) ?? 'another theme'})`);
-    const moreUrl =
-      links.editionUrl && section.id !== OTHER_SECTION
-        ? `${links.editionUrl.split('#')[0]}#theme-${section.id}`
-        : links.editionUrl;
+    const sectionUrl = links.editionUrl ? `${links.editionUrl.split('#')[0]}#theme-${section.id}` : undefined;
+    const moreUrl = section.id !== OTHER_SECTION ? sectionUrl : links.editionUrl;
     return {
       id: section.id,
       title: section.title,
       summary: section.summary,
-      stories: shown.map(storyView),
+      /** For "In this edition": the web version's section, else this email's own. */
+      href: sectionUrl ?? `#theme-${section.id}`,
+      count: section.members.length,
+      stories: shown.map((story) => storyView(story, editionDay)),
       alsoCovered,
       more,
       ...(moreUrl ? { moreUrl } : {}),
@@ -218,28 +255,21 @@ function digestView(edition: Edition, context: EmailContext, plan: Plan, count: 
   };
 }
 
-const stylesByDir = new Map<string, string>();
+const sheetsByDir = new Map<string, EmailStylesheet>();
 
-function emailStyles(renderer: Templates): string {
-  let css = stylesByDir.get(renderer.id);
-  if (css === undefined) {
-    css = renderer.asset('email/styles.css')?.toString('utf8') ?? '';
-    stylesByDir.set(renderer.id, css);
+/** templates/email/styles.css, parsed once per template set: the static half of inlining. */
+function emailStylesheet(renderer: Templates): EmailStylesheet {
+  let sheet = sheetsByDir.get(renderer.id);
+  if (sheet === undefined) {
+    sheet = parseEmailStylesheet(renderer.asset('email/styles.css')?.toString('utf8') ?? '');
+    sheetsByDir.set(renderer.id, sheet);
   }
-  return css;
+  return sheet;
 }
 
 function inlineStyles(html: string, renderer: Templates): string {
   // Blank lines left by template control tags cost bytes against the budget and show nothing.
-  return juice(html.replace(/\n[ \t]*(?=\n)/g, ''), {
-    extraCss: emailStyles(renderer),
-    // Dark mode and phone rules only work from a <style> block; juice keeps them there.
-    preserveMediaQueries: true,
-    insertPreservedExtraCss: true,
-    removeStyleTags: true,
-    applyWidthAttributes: true,
-    applyAttributesTableElements: true,
-  });
+  return inlineStylesheet(html.replace(/\n[ \t]*(?=\n)/g, ''), emailStylesheet(renderer));
 }
 
 /** Tidy text output: no trailing spaces, at most two blank lines in a row, one final newline. */
@@ -253,6 +283,12 @@ function tidyText(text: string): string {
 }
 
 function subjectOf(edition: Edition, context: EmailContext, lead: Story | undefined): string {
+  const adHoc = adHocView(edition, context);
+  if (adHoc) {
+    // "Power of Siberia, last 72 hours": the question the reader asked, not the daily digest's date.
+    const asked = adHoc.topic ? `${truncate(adHoc.topic, 80)}, ${adHoc.window}` : `Briefing, ${adHoc.window}`;
+    return `${asked} · ${cleanLine(context.archiveTitle)}`;
+  }
   const date = formatEditionDate(edition).replace(/^[^,]+, /, '');
   const base = `${cleanLine(context.archiveTitle)}, ${date}`;
   return lead ? `${base}: ${truncate(cleanLine(lead.title), 70)}` : base;
@@ -337,8 +373,9 @@ function storiesThatFit(
 
 /** The digest for one recipient (or, without a recipient, the preview). */
 export function renderEmail(edition: Edition, context: EmailContext, renderer: Templates): RenderedEmail {
-  const plan = planEmail(edition, context.recipient?.themes);
-  const links = linksOf(context);
+  // An ad-hoc briefing already has the themes it was asked for; a subscriber's choice is for dailies.
+  const plan = planEmail(edition, edition.kind === 'ad-hoc' ? undefined : context.recipient?.themes);
+  const links = linksOf(edition, context);
   let count = storiesThatFit(edition, context, plan, links, renderer);
   let view = digestView(edition, context, plan, count, links);
   let html = inlineStyles(renderer.render('email/digest', view), renderer);
@@ -377,9 +414,22 @@ function windowLabel(edition: Edition): string {
   return `${format(edition.window.from)} and ${format(edition.window.to)} UTC`;
 }
 
+/** "20 Nov 07:00 – 23 Nov 07:00 UTC" */
+function windowRange(edition: Edition): string {
+  const format = (iso: string) => {
+    const date = new Date(iso);
+    if (Number.isNaN(date.getTime())) return iso;
+    const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(
+      date,
+    );
+    return `${day} ${date.toISOString().slice(11, 16)}`;
+  };
+  return `${format(edition.window.from)} – ${format(edition.window.to)} UTC`;
+}
+
 /** A short note for a day with no relevant story, when the configuration asks for one. */
 export function renderQuietDay(edition: Edition, context: EmailContext, renderer: Templates): RenderedEmail {
-  const links = linksOf(context);
+  const links = linksOf(edition, context);
   const preheader = 'A quiet day: no significant development in the monitored sources.';
   const view = {
     ...commonView(edition, context, links, preheader),
@@ -389,7 +439,10 @@ export function renderQuietDay(edition: Edition, context: EmailContext, renderer
     omitted: 0,
   };
   return {
-    subject: `${subjectOf(edition, context, undefined)}: a quiet day`,
+    subject:
+      edition.kind === 'ad-hoc'
+        ? `${subjectOf(edition, context, undefined)}: nothing found`
+        : `${subjectOf(edition, context, undefined)}: a quiet day`,
     preheader,
     html: inlineStyles(renderer.render('email/quiet-day', view), renderer),
     text: tidyText(renderer.render('email/quiet-day.txt', view)),

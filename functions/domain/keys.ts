@@ -53,6 +53,9 @@ export const dataKeys = {
   /** Each failed run of an edition keeps its own report, so no rerun overwrites another's. */
   failedRunReport: (editionId: string, at: Date) =>
     `runs/${editionId}.failed-${at.toISOString().replace(/[:.]/g, '-')}.json`,
+  /** A private ad-hoc briefing: never under the published prefix, never in the public index. */
+  adHocEditionJson: (editionId: string) => `adhoc/${editionId}/edition.json`,
+  adHocEditionPage: (editionId: string) => `adhoc/${editionId}/index.html`,
   /** The claim and record of one recipient's mail for one edition (deliver/send-digest.ts). */
   sendClaim: (editionId: string, email: string) => `sends/${editionId}/${keyHash(email.toLowerCase())}.json`,
   sendsPrefix: (editionId: string) => `sends/${editionId}/`,

@@ -39,6 +39,8 @@ export const FeedSourceSchema = z.object({
   name: z.string().min(1),
   url: z.string().min(1),
   perspective: PerspectiveSchema.default('other'),
+  /** The perspective was guessed from the outlet's domain (feeds import), not stated by anyone. */
+  perspectiveInferred: z.boolean().optional(),
   language: z.string().min(2).optional(),
 });
 export type FeedSource = z.infer<typeof FeedSourceSchema>;
@@ -220,6 +222,13 @@ export interface Edition {
   title: string;
   generatedAt: string;
   window: { from: string; to: string };
+  /**
+   * The scheduled daily edition, or an ad-hoc briefing asked for with its own window, themes or
+   * query. Absent in editions written before it existed: those are daily.
+   */
+  kind?: 'daily' | 'ad-hoc';
+  /** An ad-hoc briefing kept out of the public archive: it has no web version to link to. */
+  private?: boolean;
   /** Free-text narrowing of an ad-hoc run, when given. */
   query?: string;
   /** The three most important developments, one sentence each. */

@@ -21,8 +21,22 @@ function toPerspective(hint: string): Perspective | undefined {
   return (PERSPECTIVES as readonly string[]).includes(s) ? (s as Perspective) : undefined;
 }
 
-/** Every outline with a feed address, nested folders included, in document order. */
-export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
+/** An outline with a feed address that was not imported, and why. */
+export interface DroppedOutline {
+  name: string;
+  url: string;
+  reason: string;
+}
+
+/**
+ * Every outline with a feed address, nested folders included, in document order. Addresses
+ * that are not http(s) are left out and, when `onDropped` is given, reported to it.
+ */
+export function parseOpml(
+  xml: string,
+  baseUrl?: string,
+  onDropped?: (outline: DroppedOutline) => void,
+): FeedSource[] {
   const $ = load(stripDoctype(xml.replace(/^\ufeff/, '')).xml, { xml: { xmlMode: true } });
   if ($('opml').length === 0) throw new InvalidInputError('not an OPML document: no <opml> element');
   const out: FeedSource[] = [];
@@ -31,13 +45,18 @@ export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
     const attrs = Object.fromEntries(Object.entries(el.attribs).map(([k, v]) => [k.toLowerCase(), v.trim()]));
     const raw = attrs.xmlurl || (/^(rss|atom|feed)$/i.test(attrs.type ?? '') ? attrs.url : '') || '';
     if (!raw) return;
+    const name = cleanInlineText(attrs.title || attrs.text || '');
     let url: URL;
     try {
       url = new URL(raw, baseUrl);
     } catch {
+      onDropped?.({ name, url: raw, reason: 'not a URL' });
       return;
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return;
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+      onDropped?.({ name, url: raw, reason: `${url.protocol.replace(':', '')}: URLs are not fetched` });
+      return;
+    }
     // The outline's own category wins over the folders it sits in, the nearest folder first.
     const hints = [
       ...(attrs.category ?? '').split(/[,/]/),
@@ -49,7 +68,7 @@ export function parseOpml(xml: string, baseUrl?: string): FeedSource[] {
     const perspective = hints.map(toPerspective).find(Boolean) ?? 'other';
     const language = /^[a-z]{2,3}(-[a-z0-9]{2,8})?$/i.test(attrs.language ?? '') ? attrs.language : undefined;
     out.push({
-      name: cleanInlineText(attrs.title || attrs.text || '') || url.host,
+      name: name || url.host,
       url: url.toString(),
       perspective,
       ...(language ? { language } : {}),

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { describeError, InvalidInputError } from '#domain/errors.ts';
+import { themeById } from '#domain/themes.ts';
 import { THEME_IDS } from '#domain/types.ts';
 import {
   type ConfirmOutcome,
@@ -233,8 +234,11 @@ function respond(
       body: JSON.stringify(body),
     };
   }
+  // Readers choose by title and description; the id is only the form value.
   const themes = THEME_IDS.map((id) => ({
     id,
+    title: themeById(id).title,
+    description: themeById(id).description,
     checked: view.kind === 'preferences' && view.selected.includes(id),
   }));
   const html = deps.templates.render('subscription/page', {

@@ -64,7 +64,7 @@ describe.skipIf(days.length === 0)('the news days (skipped: ../shared/corpora/ne
       ]);
       expect(run.code, run.stderr).toBe(0);
       const edition = JSON.parse(
-        readFileSync(join(out, 'editions', next, 'edition.json'), 'utf8'),
+        readFileSync(join(out, 'site', 'editions', next, 'edition.json'), 'utf8'),
       ) as Edition;
 
       const prose = [

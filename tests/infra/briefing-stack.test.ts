@@ -273,11 +273,14 @@ describe('BriefingStack', () => {
     expect(objectGrants(statements)).toEqual(
       [
         's3:GetObject ConfigBucket/briefing.config.json',
+        // Private ad-hoc briefings: the data bucket's adhoc/ prefix, never the public site.
+        's3:GetObject Data/adhoc/*',
         's3:GetObject Data/runs/*',
         's3:GetObject Data/sends/*',
         's3:GetObject Data/state/*',
         's3:GetObject Data/subscribers/*',
         's3:GetObject Site/*',
+        's3:PutObject Data/adhoc/*',
         's3:PutObject Data/corrupt/*',
         's3:PutObject Data/editions/*',
         's3:PutObject Data/runs/*',

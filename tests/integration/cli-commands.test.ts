@@ -1,5 +1,6 @@
 /** The CLI contract (CONTRACTS.md): help, one-line errors, and the stdin tools. */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
@@ -47,9 +48,19 @@ describe('briefing --help', () => {
 describe('bad input', () => {
   it.each([
     [['run', '--now', 'yesterday', '--dry-run'], '--now: expected an ISO date'],
+    [['run', '--now', '2026-02-30', '--dry-run'], '--now: 2026-02-30 is not a calendar date and time'],
+    [
+      ['run', '--until', '2026-11-31T00:00:00Z', '--dry-run'],
+      '--until: 2026-11-31T00:00:00Z is not a calendar',
+    ],
+    [['run', '--since', 'soon', '--dry-run'], '--since: expected a duration like "72h"/"3d" or an ISO date'],
+    [
+      ['run', '--offline', '--dry-run', '--since', '2026-11-25', '--now', '2026-11-24T07:00:00Z'],
+      '--since: must be before --until',
+    ],
     [['run', '--feeds', '/nonexistent/feeds.json'], 'feeds file'],
-    [['run', '--themes', 'gossip', '--dry-run', '--offline'], 'event themes[0]'],
-    [['run', '--to', 'not-an-address', '--offline', '--dry-run'], 'event recipients[0]'],
+    [['run', '--themes', 'energy,gossip', '--dry-run', '--offline'], '--themes "gossip": Invalid option'],
+    [['run', '--to', 'not-an-address', '--offline', '--dry-run'], '--to "not-an-address": Invalid email'],
     [['extract', '--url', 'ftp://x'], '--url: expected an http(s) URL'],
     [['preview', '--out', '/nonexistent-out'], 'no editions'],
   ])('%j fails with one line', async (args, message) => {
@@ -69,10 +80,42 @@ describe('bad input', () => {
     expect(stderr.trim().split('\n')[0]).toMatch(/^briefing: not a feed/);
   });
 
-  it('names the line of bad classify input', async () => {
-    const { code, stderr } = await runCli(['classify'], { stdin: '{"id":"a","title":"x"}\n{oops\n' });
+  it.each([
+    [{ maxStorys: 20 }, 'briefing.config.json maxStorys: unknown key (did you mean "maxStories"?)'],
+    [{ delivery: { form: 'a@example.org' } }, 'delivery.form: unknown key (did you mean "from"?)'],
+    [
+      { fetch: { allowPrivateNetwork: true } },
+      'fetch.allowPrivateNetwork: a config file cannot turn off the address guard',
+    ],
+  ])('refuses the config %j with one line naming the key', async (doc, message) => {
+    const dir = mkdtempSync(join(tmpdir(), 'cli-config-'));
+    writeFileSync(join(dir, 'briefing.config.json'), JSON.stringify(doc));
+    const { code, stderr } = await runCli(['run', '--offline', '--dry-run'], { cwd: dir });
     expect(code).toBe(1);
-    expect(stderr).toContain('line 2: invalid JSON');
+    expect(stderr.trim().split('\n')[0]).toContain(message);
+  });
+
+  it('classifies every good line of classify input, names each bad one, and exits non-zero at the end', async () => {
+    const stdin = [
+      '{"id":"a","title":"Xi and Putin sign energy deal in Moscow"}',
+      '{oops',
+      '{"id":"c","title":"Storm batters Atlantic coast"}',
+      '{"title":"no id"}',
+      '',
+      '{"id":"e","title":"Путин и Си Цзиньпин провели переговоры в Пекине"}',
+    ].join('\n');
+    const { code, stdout, stderr } = await runCli(['classify'], { stdin });
+    expect(code).toBe(1);
+    expect(
+      stdout
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).id),
+    ).toEqual(['a', 'c', 'e']);
+    const errors = stderr.trim().split('\n');
+    expect(errors[0]).toBe('briefing classify: line 2: invalid JSON');
+    expect(errors[1]).toMatch(/^briefing classify: line 4 id: /);
+    expect(errors[2]).toBe('briefing: 2 of 5 lines not classified (see above); the other 3 were');
   });
 });
 

@@ -130,7 +130,7 @@ describe('briefing invoke', () => {
     const before = received.length;
     const bad = await runCli(['invoke', '--function-name', 'F', '--since', 'soon'], { env: env() });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('event since:');
+    expect(bad.stderr).toContain('--since: expected a duration');
     expect(received.length).toBe(before);
   });
 });

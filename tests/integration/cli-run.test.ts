@@ -60,7 +60,7 @@ describe('briefing run against feeds on 127.0.0.1', () => {
       '2026-11-23T18:00:00Z',
       '--allow-private-network',
     ]);
-    edition = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
+    edition = JSON.parse(readFileSync(join(out, 'site/editions/2026-11-23/edition.json'), 'utf8')) as Edition;
   }, 120_000);
 
   afterAll(async () => {
@@ -72,8 +72,31 @@ describe('briefing run against feeds on 127.0.0.1', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Edition 2026-11-23');
     expect(run.stdout).toMatch(/relevant\s+\d+/);
-    expect(run.stdout).toContain('editions/2026-11-23/edition.json');
+    expect(run.stdout).toContain('site/editions/2026-11-23/edition.json');
     expect(run.stdout).toContain('outbox');
+  });
+
+  it('says the address guard is off, because the flag asked for it', () => {
+    expect(run.stderr).toContain('warning: --allow-private-network: the address guard is off');
+  });
+
+  it('keeps private state beside the site, never inside it', () => {
+    expect(readdirSync(join(out, 'state', 'state')).length).toBeGreaterThan(0);
+    expect(readdirSync(join(out, 'site')).sort()).toEqual(
+      [
+        '.meta',
+        '404.html',
+        'archive-index.json',
+        'assets',
+        'editions',
+        'editions.json',
+        'feed.xml',
+        'index.html',
+        'perspectives',
+        'search-index.json',
+        'themes',
+      ].sort(),
+    );
   });
 
   it('writes edition.json with the contract fields', () => {
@@ -125,20 +148,20 @@ describe('briefing run against feeds on 127.0.0.1', () => {
     expect(byName['Server Error']!.error).toBe('HTTP 500');
     expect(byName['Broken XML']!.error).toBe('not a feed');
     expect(byName.Refused!.error).toBe('not reachable');
-    const report = JSON.parse(readFileSync(join(out, '.state/runs/2026-11-23.json'), 'utf8'));
+    const report = JSON.parse(readFileSync(join(out, 'state/runs/2026-11-23.json'), 'utf8'));
     const refused = report.sources.find((s: { name: string }) => s.name === 'Refused');
     expect(refused.detail).toMatch(/connection refused/i);
     expect(refused.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\//);
   });
 
   it('writes the edition web page and the archive home', () => {
-    const page = readFileSync(join(out, 'editions/2026-11-23/index.html'), 'utf8');
+    const page = readFileSync(join(out, 'site/editions/2026-11-23/index.html'), 'utf8');
     expect(page).toContain('<html');
     expect(page).toContain('Power of Siberia 2');
-    const index = JSON.parse(readFileSync(join(out, 'editions.json'), 'utf8'));
+    const index = JSON.parse(readFileSync(join(out, 'site/editions.json'), 'utf8'));
     expect(index[0]).toMatchObject({ id: '2026-11-23', storyCount: edition.stories.length });
-    expect(readFileSync(join(out, 'feed.xml'), 'utf8')).toContain('<feed');
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2026-11-23');
+    expect(readFileSync(join(out, 'site/feed.xml'), 'utf8')).toContain('<feed');
+    expect(readFileSync(join(out, 'site/index.html'), 'utf8')).toContain('2026-11-23');
   });
 
   it('on a second run, unchanged feeds cost a 304 and nobody is mailed twice', async () => {
@@ -155,7 +178,9 @@ describe('briefing run against feeds on 127.0.0.1', () => {
     ]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).delivery).toMatchObject({ sent: 0, skipped: 1 });
-    const second = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
+    const second = JSON.parse(
+      readFileSync(join(out, 'site/editions/2026-11-23/edition.json'), 'utf8'),
+    ) as Edition;
     const byName = Object.fromEntries(second.sources.map((s) => [s.name, s.status]));
     expect(byName['Test Wire']).toBe('not-modified');
     expect(byName['Test State News']).toBe('not-modified');

@@ -15,7 +15,7 @@ describe('briefing run --offline', () => {
 
   beforeAll(async () => {
     first = await runCli(['run', '--offline', '--out', out]);
-    edition = JSON.parse(readFileSync(join(out, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
+    edition = JSON.parse(readFileSync(join(out, 'site/editions/2026-11-23/edition.json'), 'utf8')) as Edition;
   }, 120_000);
 
   it('reads every outlet of the sample and keeps only the China–Russia reporting', () => {
@@ -49,6 +49,12 @@ describe('briefing run --offline', () => {
     expect(call.articles.some((a) => a.language === 'zh')).toBe(true);
   });
 
+  it("links reports at the address `briefing serve` answers for the sample, not the run's own server", () => {
+    const urls = edition.stories.flatMap((s) => s.articles.map((a) => a.url));
+    expect(urls.length).toBeGreaterThan(10);
+    for (const url of urls) expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8081\/(articles|rss)\//);
+  });
+
   it('records why an article was not used: a paywall, a missing page', () => {
     const notes = edition.stories.flatMap((s) => s.articles.map((a) => a.note ?? '')).join('\n');
     expect(notes).toContain('paywalled');
@@ -78,7 +84,31 @@ describe('briefing run --offline', () => {
 
   it('writes the mail to the outbox and the archive pages', () => {
     expect(readdirSync(join(out, 'outbox')).some((f) => f.endsWith('.eml'))).toBe(true);
-    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('2026-11-23');
+    expect(readFileSync(join(out, 'site/index.html'), 'utf8')).toContain('2026-11-23');
+  });
+
+  it("prints the figures and file names the README's quickstart quotes", () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const block = /a first offline run into an empty\n`out\/` prints[^\n]*\n\n```\n([\s\S]+?)```/.exec(
+      readme,
+    )?.[1];
+    expect(block, 'the quoted summary in README.md').toBeDefined();
+    const rows = (text: string) =>
+      new Map(
+        [...text.matchAll(/^ {2}([a-z.]+(?: [a-z]+)?)\s{2,}(.+)$/gm)].map(
+          (m) => [m[1]!, m[2]!.trim()] as const,
+        ),
+      );
+    const quoted = rows(block!);
+    const printed = rows(first.stdout);
+    for (const label of ['items seen', 'relevant', 'stories', 'sources', 'mail'])
+      expect(printed.get(label), label).toBe(quoted.get(label));
+    for (const label of ['preview', 'archive', 'edition', 'edition.json']) {
+      const file = quoted.get(label)!;
+      expect(file, label).toMatch(/^out\//);
+      expect(existsSync(join(out, file.slice('out/'.length))), file).toBe(true);
+    }
+    expect(block).toContain(`Edition ${edition.id}: ${edition.title}`);
   });
 
   it('on a second run nobody is mailed twice', async () => {

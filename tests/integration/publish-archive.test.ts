@@ -117,7 +117,8 @@ describe('publishEdition (folder store)', () => {
     const options = new Map(puts.map((p) => [p.key, p.options]));
     const expected: [string, string, string][] = [
       ['editions/2026-11-21/edition.json', 'application/json', 'public, max-age=31536000, immutable'],
-      ['editions/2026-11-21/index.html', 'text/html', 'public, max-age=31536000, immutable'],
+      // The page gains a "next" link when a later edition is published: cached briefly.
+      ['editions/2026-11-21/index.html', 'text/html', 'public, max-age=300'],
       ['index.html', 'text/html', 'public, max-age=300'],
       ['feed.xml', 'application/atom+xml', 'public, max-age=300'],
       ['editions.json', 'application/json', 'public, max-age=300'],
@@ -167,6 +168,35 @@ describe('publishEdition (folder store)', () => {
     const docs = await readJson<{ e: string }[]>(site, 'search-index.json');
     expect(docs.filter((d) => d.e === '2026-11-23')).toHaveLength(4);
     expect(docs).toHaveLength(12);
+  });
+
+  it('links each edition page to its neighbours, updating the previous page when a new edition arrives', async () => {
+    const site = createFolderStore(folder());
+    await publishEdition(deps(site), edition('2026-11-21'), context);
+    expect(await text(site, 'editions/2026-11-21/index.html')).not.toContain('rel="next"');
+    await publishEdition(deps(site), edition('2026-11-22'), context);
+    expect(await text(site, 'editions/2026-11-21/index.html')).toContain('href="../2026-11-22/index.html"');
+    expect(await text(site, 'editions/2026-11-22/index.html')).toContain(
+      'rel="prev" href="../2026-11-21/index.html"',
+    );
+    // A late edition for an earlier day slots in between.
+    await publishEdition(deps(site), edition('2026-11-20'), context);
+    expect(await text(site, 'editions/2026-11-21/index.html')).toContain(
+      'rel="prev" href="../2026-11-20/index.html"',
+    );
+    expect(await text(site, 'editions/2026-11-20/index.html')).toContain(
+      'rel="next" href="../2026-11-21/index.html"',
+    );
+  });
+
+  it("keeps every edition searchable by its reports' headlines when later editions are published", async () => {
+    const site = createFolderStore(folder());
+    const first = edition('2026-11-21');
+    first.stories[0]!.articles[0]!.title = '«Газпром» и CNPC не договорились о цене';
+    await publishEdition(deps(site), first, context);
+    await publishEdition(deps(site), edition('2026-11-22'), context);
+    // The second publish read the first edition's record back from the archive index.
+    expect(await text(site, 'search-index.json')).toContain('«Газпром» и CNPC не договорились о цене');
   });
 
   it('a republished edition replaces its own files and record', async () => {

@@ -1,5 +1,5 @@
 /** The offline sample server over real HTTP on 127.0.0.1: feeds, pages, redirects, 304s, refusals. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +9,7 @@ import {
   SAMPLE_BASE_TOKEN,
   SAMPLE_DAY_DIR,
   type SampleServer,
+  sampleHttpClient,
   startSampleServer,
 } from '#cli/sample-server.ts';
 import { ConfigError } from '#domain/errors.ts';
@@ -119,7 +120,10 @@ describe('startSampleServer', () => {
   });
 
   it('redirects a news-search link to the publisher page with a 302', async () => {
-    const [from, to] = Object.entries(manifest.redirects)[0]!;
+    // A recorded aggregator link whose publisher page is in the sample (some are missing on purpose).
+    const [from, to] = Object.entries(manifest.redirects).find(([, target]) =>
+      existsSync(join(SAMPLE_DAY_DIR, target)),
+    )!;
     const res = await fetch(`${server.baseUrl}${from}?oc=5`, { redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe(`${server.baseUrl}${to}`);
@@ -245,5 +249,57 @@ describe('startSampleServer with a broken sample', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sample-bad-'));
     writeFileSync(join(dir, 'manifest.json'), text);
     await expect(startSampleServer(dir)).rejects.toThrow(message);
+  });
+});
+
+describe('the sample at its public address', () => {
+  let server: SampleServer;
+  const publicBase = 'http://127.0.0.1:8081';
+
+  beforeAll(async () => {
+    server = await startSampleServer(SAMPLE_DAY_DIR, { publicBase });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('names the public address in feeds and pages, while redirects lead to the server itself', async () => {
+    expect(server.feeds.every((f) => f.url.startsWith(`${publicBase}/`))).toBe(true);
+    const feed = manifest.feeds.find((f) => f.path.endsWith('.xml'))!;
+    const body = await (await fetch(`${server.baseUrl}/${feed.path}`)).arrayBuffer();
+    expect(Buffer.from(body).includes(Buffer.from(publicBase))).toBe(true);
+    expect(Buffer.from(body).includes(Buffer.from(server.baseUrl))).toBe(false);
+    const [from] = Object.keys(manifest.redirects);
+    const res = await rawGet(server.baseUrl, from!);
+    expect(res.status).toBe(302);
+    expect(String(res.headers.location)).toBe(`${server.baseUrl}${manifest.redirects[from!]}`);
+  });
+
+  it('is reached through sampleHttpClient, which maps the public address both ways', async () => {
+    const seen: string[] = [];
+    const inner = {
+      get: async (request: { url: string }) => {
+        seen.push(request.url);
+        const res = await fetch(request.url);
+        return {
+          url: res.url,
+          status: res.status,
+          headers: {},
+          body: Buffer.from(await res.arrayBuffer()),
+          notModified: false,
+        };
+      },
+    };
+    const client = sampleHttpClient(inner, server);
+    // A recorded aggregator link whose publisher page is in the sample (some are missing on purpose).
+    const [from, to] = Object.entries(manifest.redirects).find(([, target]) =>
+      existsSync(join(SAMPLE_DAY_DIR, target)),
+    )!;
+    const response = await client.get({ url: `${publicBase}${from}` });
+    expect(seen).toEqual([`${server.baseUrl}${from}`]);
+    expect(response.status).toBe(200);
+    expect(response.url).toBe(`${publicBase}${to}`);
+    // Anything else passes through untouched.
+    expect(sampleHttpClient(inner, { baseUrl: server.baseUrl, publicBase: server.baseUrl })).toBe(inner);
   });
 });

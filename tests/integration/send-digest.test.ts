@@ -421,7 +421,7 @@ describe('the CLI killed with SIGKILL mid-send, then run again at once', () => {
     const outbox = join(out, 'outbox');
     const sentRecords = () => {
       try {
-        const editionDir = join(out, '.state/sends');
+        const editionDir = join(out, 'state/sends');
         return readdirSync(editionDir).flatMap((e) =>
           readdirSync(join(editionDir, e)).filter(
             (f) => f.endsWith('.json') && readFileSync(join(editionDir, e, f), 'utf8').includes('"sent"'),

@@ -164,6 +164,9 @@ describe('subscription API over HTTP', () => {
     );
     const form = await (await fetch(`${server.url}api/preferences?token=${token}`)).text();
     expect(form).toContain('name="themes" value="energy" checked');
+    // Readers choose by title and description, not by id.
+    expect(form).toContain('<strong>Partnership and summitry</strong>');
+    expect(form).not.toMatch(/> alliance-diplomacy</);
     const saved = await post(`preferences?token=${token}`, 'themes=energy&themes=military');
     expect(saved.status).toBe(200);
     expect((await listSubscribers(data)).find((s) => s.email === email)?.themes).toEqual([

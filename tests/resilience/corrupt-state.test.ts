@@ -25,7 +25,7 @@ const feeds = (day: string) => [
   { name: 'Wire', url: `${server.base}/wire/${day}` },
   { name: 'Quiet', url: `${server.base}/quiet/${day}` },
 ];
-const stateFile = (dir: string, key: string) => join(dir, '.state', ...key.split('/'));
+const stateFile = (dir: string, key: string) => join(dir, 'state', ...key.split('/'));
 const plant = (path: string, body: string) => {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, body);
@@ -77,16 +77,16 @@ describe('a run over corrupt stored state', () => {
     const dir = mkdtempSync(join(tmpdir(), 'corrupt-'));
     await runDay(dir, '2026-11-21', feeds('2026-11-21'));
     await runDay(dir, '2026-11-22', feeds('2026-11-22'));
-    writeFileSync(join(dir, 'archive-index.json'), body);
+    writeFileSync(join(dir, 'site', 'archive-index.json'), body);
 
     const result = await runDay(dir, '2026-11-23', feeds('2026-11-23'));
 
     expect(result.published).toBeDefined();
     expect(result.delivery?.sent).toBe(1);
-    const index = JSON.parse(readFileSync(join(dir, 'editions.json'), 'utf8')) as { id: string }[];
+    const index = JSON.parse(readFileSync(join(dir, 'site', 'editions.json'), 'utf8')) as { id: string }[];
     expect(index.map((e) => e.id)).toEqual(['2026-11-23', '2026-11-22', '2026-11-21']);
     expect(result.corruptState.map((c) => c.problem).join('\n')).toContain(`archive-index.json: ${field}`);
-    expect(keptCopies(dir, 'archive-index.json')).toHaveLength(1);
+    expect(keptCopies(join(dir, 'site'), 'archive-index.json')).toHaveLength(1);
   });
 
   it('mails a subscriber whose themes include one the catalogue no longer has, on the themes that remain', async () => {
@@ -123,7 +123,7 @@ describe('a run over corrupt stored state', () => {
     const result = await runDay(dir, '2026-11-23', feeds('2026-11-23'));
 
     expect(result.delivery?.sent).toBe(1);
-    expect(keptCopies(join(dir, '.state'), key)).toHaveLength(1);
+    expect(keptCopies(join(dir, 'state'), key)).toHaveLength(1);
     expect(result.corruptState.map((c) => c.key)).toEqual([key]);
   });
 

@@ -50,24 +50,24 @@ describe('a run whose sources did not answer', () => {
       'run failed: none of the 3 sources answered; nothing was published or mailed',
     );
     expect(mails(dir)).toEqual([]);
-    expect(existsSync(join(dir, 'index.html'))).toBe(false);
-    expect(existsSync(join(dir, 'editions'))).toBe(false);
-    const report = JSON.parse(readFileSync(join(dir, '.state/runs/2026-11-23.json'), 'utf8'));
+    expect(existsSync(join(dir, 'site', 'index.html'))).toBe(false);
+    expect(existsSync(join(dir, 'site', 'editions'))).toBe(false);
+    const report = JSON.parse(readFileSync(join(dir, 'state/runs/2026-11-23.json'), 'utf8'));
     expect(report).toMatchObject({ editionId: '2026-11-23', status: 'failed' });
     expect(report.error).toContain('none of the 3 sources answered');
     expect(report.sources).toHaveLength(3);
     expect(report.sources[0].detail).toMatch(/connection refused/);
-    const health = JSON.parse(readFileSync(join(dir, '.state/state/source-health.json'), 'utf8'));
+    const health = JSON.parse(readFileSync(join(dir, 'state/state/source-health.json'), 'utf8'));
     expect(Object.values(health).map((e) => (e as { failureDays: number }).failureDays)).toEqual([1, 1, 1]);
     // Nothing was marked as sent, so the next good run carries everything.
-    expect(existsSync(join(dir, '.state/state/seen-items.json'))).toBe(false);
+    expect(existsSync(join(dir, 'state/state/seen-items.json'))).toBe(false);
   });
 
   it('keeps the last good edition "Latest" when the next day fails', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'failed-run-'));
     await run(dir, '2026-11-22', feeds(2, 0, '2026-11-22'));
-    const home = readFileSync(join(dir, 'index.html'), 'utf8');
-    const index = readFileSync(join(dir, 'editions.json'), 'utf8');
+    const home = readFileSync(join(dir, 'site', 'index.html'), 'utf8');
+    const index = readFileSync(join(dir, 'site', 'editions.json'), 'utf8');
     const mailed = mails(dir);
     expect(mailed.length).toBe(1);
 
@@ -75,8 +75,8 @@ describe('a run whose sources did not answer', () => {
       SourcesFailedError,
     );
 
-    expect(readFileSync(join(dir, 'index.html'), 'utf8')).toBe(home);
-    expect(readFileSync(join(dir, 'editions.json'), 'utf8')).toBe(index);
+    expect(readFileSync(join(dir, 'site', 'index.html'), 'utf8')).toBe(home);
+    expect(readFileSync(join(dir, 'site', 'editions.json'), 'utf8')).toBe(index);
     expect(existsSync(join(dir, 'editions/2026-11-23'))).toBe(false);
     expect(mails(dir)).toEqual(mailed);
   });
@@ -89,14 +89,14 @@ describe('a run whose sources did not answer', () => {
       SourcesFailedError,
     );
 
-    const runs = readdirSync(join(dir, '.state/runs'));
-    expect(JSON.parse(readFileSync(join(dir, '.state/runs/2026-11-23.json'), 'utf8'))).toMatchObject({
+    const runs = readdirSync(join(dir, 'state/runs'));
+    expect(JSON.parse(readFileSync(join(dir, 'state/runs/2026-11-23.json'), 'utf8'))).toMatchObject({
       status: 'ok',
       delivery: { sent: 1 },
     });
     const failed = runs.filter((f) => f.startsWith('2026-11-23.failed-'));
     expect(failed).toHaveLength(1);
-    expect(JSON.parse(readFileSync(join(dir, '.state/runs', failed[0]!), 'utf8')).status).toBe('failed');
+    expect(JSON.parse(readFileSync(join(dir, 'state/runs', failed[0]!), 'utf8')).status).toBe('failed');
   });
 
   it('sends no quiet-day note when the sources that would have spoken did not answer', async () => {

@@ -65,9 +65,9 @@ describe('a run killed with -9 and rerun at once', () => {
     }
 
     for (const key of ['state/seen-items.json', 'state/source-health.json', 'runs/2026-11-23.json']) {
-      expect(() => JSON.parse(readFileSync(join(out, '.state', key), 'utf8')), key).not.toThrow();
+      expect(() => JSON.parse(readFileSync(join(out, 'state', key), 'utf8')), key).not.toThrow();
     }
-    const index = JSON.parse(readFileSync(join(out, 'editions.json'), 'utf8')) as { id: string }[];
+    const index = JSON.parse(readFileSync(join(out, 'site', 'editions.json'), 'utf8')) as { id: string }[];
     expect(index.map((e) => e.id)).toEqual(['2026-11-23']);
     expect(existsSync(join(out, 'corrupt'))).toBe(false);
   }, 120_000);

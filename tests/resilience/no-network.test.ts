@@ -63,7 +63,7 @@ describe('a run with no network', () => {
     );
     expect(err).toContain('  Reuters: host not found (ENOTFOUND)');
     expect(err).toMatch(/hint: 2 feed host name\(s\) did not resolve: no network\? `briefing run --offline`/);
-    expect(readdirSync(join(dir, 'out'))).toEqual(['.state']);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['state']);
   });
 
   it('Lambda: the invocation errors (retries and alarms), after recording the failed run', async () => {

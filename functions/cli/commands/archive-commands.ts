@@ -1,7 +1,7 @@
-/** Commands over an existing output folder: preview, serve, archive rebuild; and feeds import. */
+/** Commands over an existing output folder: preview, serve, archive rebuild. */
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { createApiHandler } from '#adapters/api-http.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
@@ -11,28 +11,33 @@ import { startStaticServer } from '#adapters/static-server.ts';
 import { systemClock } from '#adapters/system-clock.ts';
 import { rebuildArchive } from '#archive/publish-archive.ts';
 import { renderEmail } from '#deliver/render-email.ts';
-import { BriefingError, InvalidInputError } from '#domain/errors.ts';
-import { isValidEditionId, siteKeys } from '#domain/keys.ts';
-import type { Edition, EditionIndexEntry, FeedSource } from '#domain/types.ts';
-import { mergeFeedSources, parseOpml } from '#ingest/opml.ts';
+import { BriefingError, describeError, InvalidInputError } from '#domain/errors.ts';
+import { dataKeys, isValidEditionId, siteKeys } from '#domain/keys.ts';
+import type { Edition, EditionIndexEntry } from '#domain/types.ts';
 import { subscriptionSettings } from '#subscribe/subscriptions.ts';
-import { readFeedsFile } from '../feeds-file.ts';
 import type { CliIo } from '../io.ts';
 import { loadLocalConfig, readJsonFile } from '../load-config.ts';
-import { localPaths, localSigningSecret } from '../local-deps.ts';
+import { type LocalPaths, localPaths, localSigningSecret, openLocalLayout } from '../local-deps.ts';
+import { SAMPLE_DAY_DIR, SAMPLE_PUBLIC_PORT, startSampleServer } from '../sample-server.ts';
+import { createStyler } from '../terminal.ts';
 
 export async function runPreview(
   options: { out: string; edition?: string; config?: string; to?: string; write?: string },
   io: CliIo,
 ): Promise<void> {
   const config = loadLocalConfig({ configPath: options.config });
-  const out = resolve(options.out);
-  const id = options.edition ?? latestEditionId(out);
+  const paths = openLocalLayout(resolve(options.out), (line) => io.stderr.write(`${line}\n`));
+  const id = options.edition ?? latestEditionId(paths.site);
   if (!isValidEditionId(id)) throw new InvalidInputError(`--edition: invalid edition id "${id}"`);
-  const file = join(out, siteKeys.editionJson(id));
-  if (!existsSync(file)) throw new BriefingError(`no edition ${id} in ${options.out} (expected ${file})`);
+  // A published edition, else a private ad-hoc briefing of the same folder.
+  const candidates = [
+    join(paths.site, siteKeys.editionJson(id)),
+    join(paths.out, dataKeys.adHocEditionJson(id)),
+  ];
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) throw new BriefingError(`no edition ${id} in ${options.out} (expected ${candidates[0]})`);
   const edition = readJsonFile(file, 'edition') as Edition;
-  const editionUrl = new URL(`editions/${id}/`, config.archive.baseUrl).toString();
+  const editionUrl = edition.private ? '' : new URL(`editions/${id}/`, config.archive.baseUrl).toString();
   const rendered = renderEmail(
     edition,
     {
@@ -52,7 +57,7 @@ export async function runPreview(
     },
     createEtaTemplates(),
   );
-  const target = resolve(options.write ?? join(out, 'outbox', `preview-${id}.html`));
+  const target = resolve(options.write ?? join(paths.outbox, `preview-${id}.html`));
   await mkdir(dirname(target), { recursive: true });
   await writeFile(target, rendered.html);
   io.stdout.write(
@@ -60,18 +65,18 @@ export async function runPreview(
   );
 }
 
-function latestEditionId(out: string): string {
-  const file = join(out, siteKeys.editionsIndex());
-  if (!existsSync(file)) throw new BriefingError(`no editions in ${out}: run \`briefing run\` first`);
+function latestEditionId(site: string): string {
+  const file = join(site, siteKeys.editionsIndex());
+  if (!existsSync(file)) throw new BriefingError(`no editions in ${site}: run \`briefing run\` first`);
   const entries = readJsonFile(file, 'editions index') as EditionIndexEntry[];
   const first = entries[0];
-  if (!first) throw new BriefingError(`no editions in ${out}`);
+  if (!first) throw new BriefingError(`no editions in ${site}`);
   return first.id;
 }
 
 export async function runServe(
   dir: string,
-  options: { port: string; config?: string },
+  options: { port: string; config?: string; samplePort?: string },
   io: CliIo,
 ): Promise<void> {
   const root = resolve(dir);
@@ -79,9 +84,9 @@ export async function runServe(
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new InvalidInputError('--port: expected 0-65535');
+  const { site, paths } = siteFolderOf(root, dir, io);
   // The subscription API runs beside the site, on the output folder's private state and outbox.
   const config = loadLocalConfig({ configPath: options.config });
-  const paths = localPaths(root);
   const data = createFolderStore(paths.state);
   const api = createApiHandler(
     {
@@ -94,48 +99,60 @@ export async function runServe(
     },
     subscriptionSettings(config),
   );
-  const server = await startStaticServer(root, { port, host: '127.0.0.1', api });
+  const server = await startStaticServer(site, { port, host: '127.0.0.1', api });
   io.stdout.write(
-    `Serving ${dir} at ${server.url} with the subscription API at ${server.url}api/ (Ctrl+C to stop)\n`,
+    `Serving ${relativeOrAbsolute(site)} at ${server.url} with the subscription API at ${server.url}api/ (Ctrl+C to stop)\n`,
   );
+  // The offline sample's article pages, at the address its editions link to.
+  const samplePort = Number(options.samplePort ?? SAMPLE_PUBLIC_PORT);
+  const sample =
+    samplePort > 0
+      ? await startSampleServer(SAMPLE_DAY_DIR, { port: samplePort }).catch((error: unknown) => {
+          io.stderr.write(`warning: the offline sample's pages are not served (${describeError(error)})\n`);
+          return undefined;
+        })
+      : undefined;
+  if (sample) io.stdout.write(`The offline sample's article pages: ${sample.baseUrl}/\n`);
   await new Promise<void>((done) => {
     const stop = () => {
-      void server.close().then(done);
+      void Promise.all([server.close(), sample?.close()]).then(() => done());
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
 }
 
-export async function runFeedsImport(opmlPath: string, feedsPath: string, io: CliIo): Promise<void> {
-  let opml: string;
-  try {
-    opml = await readFile(opmlPath, 'utf8');
-  } catch {
-    throw new BriefingError(`${opmlPath}: cannot read`);
-  }
-  const imported = parseOpml(opml);
-  const existing: FeedSource[] = existsSync(feedsPath) ? readFeedsFileRaw(feedsPath) : [];
-  const merged = mergeFeedSources(existing, imported);
-  await writeFile(feedsPath, `${JSON.stringify(merged.feeds, null, 2)}\n`);
-  io.stdout.write(
-    `${feedsPath}: ${merged.added} feeds added, ${merged.skipped} already present, ${merged.feeds.length} in all\n`,
+/**
+ * The folder to serve: <out>/site of an output folder (moved into the current layout first), or
+ * a site folder given directly. Only the site is ever served: state, outbox and ad-hoc briefings
+ * sit beside it.
+ */
+function siteFolderOf(root: string, dir: string, io: CliIo): { site: string; paths: LocalPaths } {
+  const paths = openLocalLayout(root, (line) => io.stderr.write(`${line}\n`));
+  if (existsSync(paths.site)) return { site: paths.site, paths };
+  if (existsSync(join(root, 'index.html')) && basename(root) === 'site')
+    return { site: root, paths: localPaths(dirname(root)) };
+  throw new BriefingError(
+    `no archive in ${dir} (expected ${join(dir, 'site')}/): run \`briefing run\` first`,
   );
 }
 
-/** The feeds file as written (relative paths kept), validated. */
-function readFeedsFileRaw(path: string): FeedSource[] {
-  readFeedsFile(path);
-  return readJsonFile(path, 'feeds file') as FeedSource[];
+function relativeOrAbsolute(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') ? rel : path;
 }
 
-export async function runArchiveRebuild(options: { out: string; config?: string }, io: CliIo): Promise<void> {
+export async function runArchiveRebuild(
+  options: { out: string; config?: string; json?: boolean; color?: boolean },
+  io: CliIo,
+): Promise<void> {
   const config = loadLocalConfig({ configPath: options.config });
-  const out = resolve(options.out);
-  if (!existsSync(join(out, 'editions'))) throw new BriefingError(`no editions under ${options.out}`);
+  const paths = openLocalLayout(resolve(options.out), (line) => io.stderr.write(`${line}\n`));
+  if (!existsSync(join(paths.site, 'editions')))
+    throw new BriefingError(`no editions under ${join(options.out, 'site')}`);
   const report = await rebuildArchive(
     {
-      site: createFolderStore(out),
+      site: createFolderStore(paths.site),
       clock: systemClock,
       logger: createJsonLogger((l) => io.stderr.write(l), 'error'),
       templates: createEtaTemplates(),
@@ -146,5 +163,21 @@ export async function runArchiveRebuild(options: { out: string; config?: string 
       apiBaseUrl: config.archive.apiBaseUrl,
     },
   );
-  io.stdout.write(`Rebuilt the archive in ${options.out}: ${JSON.stringify(report)}\n`);
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify({ site: paths.site, ...report }, null, 2)}\n`);
+    return;
+  }
+  const style = createStyler(io.stdout, { color: options.color });
+  const lines = [
+    `Rebuilt the archive in ${relativeOrAbsolute(paths.site)}: ${report.editions} edition${report.editions === 1 ? '' : 's'}, ${report.files} files written`,
+  ];
+  if (report.skipped.length > 0) {
+    lines.push(
+      style.warning(
+        `  skipped ${report.skipped.length} unreadable edition file${report.skipped.length === 1 ? '' : 's'} (left as they are):`,
+      ),
+    );
+    for (const key of report.skipped) lines.push(style.warning(`    ${key}`));
+  }
+  io.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -3,7 +3,7 @@
  * its mail went through the send queue, what the senders have done so far (the batches'
  * outcomes): sent, pending, suppressed, failed, deferred, and the batches not yet reported.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { summariseDelivery } from '#deliver/delivery-records.ts';
 import { BriefingError } from '#domain/errors.ts';
@@ -11,6 +11,7 @@ import { dataKeys } from '#domain/keys.ts';
 import type { Store } from '#ports/ports.ts';
 import { openDataBucket } from '../deployed-stack.ts';
 import type { CliIo } from '../io.ts';
+import { openLocalLayout } from '../local-deps.ts';
 import type { TargetOptions } from './subscribers-command.ts';
 
 interface RunReport {
@@ -39,7 +40,9 @@ export async function runReport(
   const data: Store =
     options.stack || options.bucket
       ? await openDataBucket(options)
-      : createFolderStore(join(resolve(options.out), '.state'));
+      : createFolderStore(
+          openLocalLayout(resolve(options.out), (line) => io.stderr.write(`${line}\n`)).state,
+        );
   const id = options.edition ?? (await latestRun(data));
   const object = await data.get(dataKeys.runReport(id));
   if (!object) throw new BriefingError(`--edition ${id}: no run report`);

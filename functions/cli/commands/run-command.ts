@@ -1,22 +1,26 @@
 /** `briefing run`: resolve options into a RunRequest, build local deps, run, print a summary. */
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { createJsonLogger } from '#adapters/json-logger.ts';
 import { writePreview } from '#adapters/outbox-mailer.ts';
 import { fixedClock, systemClock } from '#adapters/system-clock.ts';
+import { renderPrivateEditionPage } from '#archive/render-site.ts';
 import type { Config } from '#config/schema.ts';
-import { renderEmail } from '#deliver/render-email.ts';
+import { type RenderedEmail, renderEmail, renderQuietDay } from '#deliver/render-email.ts';
 import { InvalidInputError, SourcesFailedError } from '#domain/errors.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
-import type { Clock } from '#ports/ports.ts';
-import { runDigest } from '#run-digest';
-import { eventFromOptions } from '../event-options.ts';
+import type { Edition } from '#domain/types.ts';
+import type { Clock, Templates } from '#ports/ports.ts';
+import { type RunResult, runDigest } from '#run-digest';
+import { eventFromOptions, flagNamer, parseIsoFlag } from '../event-options.ts';
 import { readFeedsFile } from '../feeds-file.ts';
 import type { CliIo } from '../io.ts';
 import { loadLocalConfig, withFeeds } from '../load-config.ts';
-import { createLocalDeps, localPaths } from '../local-deps.ts';
+import { createLocalDeps, type LocalPaths, openLocalLayout } from '../local-deps.ts';
 import { createProgressDisplay } from '../progress-display.ts';
-import { formatRunSummary } from '../run-summary.ts';
-import { SAMPLE_DAY_DIR, startSampleServer } from '../sample-server.ts';
+import { formatRunSummary, type LocalCopies } from '../run-summary.ts';
+import { SAMPLE_DAY_DIR, SAMPLE_PUBLIC_BASE, sampleHttpClient, startSampleServer } from '../sample-server.ts';
+import { createStyler } from '../terminal.ts';
 
 export interface RunOptions {
   config?: string;
@@ -31,20 +35,35 @@ export interface RunOptions {
   to?: string[];
   edition?: string;
   archive: boolean;
+  publish?: boolean;
   offline?: boolean;
   allowPrivateNetwork?: boolean;
   json?: boolean;
   quiet?: boolean;
   debug?: boolean;
+  color?: boolean;
 }
 
 export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<void> {
   if (options.offline && options.feeds)
     throw new InvalidInputError('--offline and --feeds cannot be combined');
+  const style = createStyler(io.stderr, { color: options.color });
   let config = loadLocalConfig({ configPath: options.config });
   let feedsRoot: string | undefined;
-  let clockAt = options.now ? parseIso(options.now, '--now') : undefined;
-  const sample = options.offline ? await startSampleServer(SAMPLE_DAY_DIR) : undefined;
+  let clockAt = options.now ? parseIsoFlag(options.now, '--now') : undefined;
+  // Validated before anything starts, so a typo in a flag costs no fetching.
+  const event = eventFromOptions(options);
+  if (options.allowPrivateNetwork)
+    io.stderr.write(
+      style.warning(
+        'warning: --allow-private-network: the address guard is off; feed content may reach loopback and private addresses\n',
+      ),
+    );
+  // The sample's links name the address `briefing serve` answers for it, not the temporary
+  // port the run fetched them from.
+  const sample = options.offline
+    ? await startSampleServer(SAMPLE_DAY_DIR, { publicBase: SAMPLE_PUBLIC_BASE })
+    : undefined;
   try {
     if (sample) {
       config = withFeeds(config, sample.feeds);
@@ -59,17 +78,18 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
     if (sample) config = { ...config, fetch: { ...config.fetch, articlesPerHost: config.fetch.maxArticles } };
 
     const clock: Clock = clockAt ? fixedClock(clockAt) : systemClock;
-    const event = eventFromOptions(options);
     const request = resolveRunRequest(event, {
       now: clock.now(),
       windowHours: config.windowHours,
       timeZone: config.schedule.timeZone,
+      nameField: flagNamer(options),
     });
 
-    const paths = localPaths(resolve(options.out));
+    const paths = openLocalLayout(resolve(options.out), (line) => io.stderr.write(`${line}\n`));
     const progress = createProgressDisplay(io.stderr, !options.quiet && !options.json);
     const logger = createJsonLogger((line) => io.stderr.write(line), options.debug ? 'debug' : 'error');
     const deps = await createLocalDeps({ config, paths, clock, logger, progress, feedsRoot });
+    if (sample) deps.http = sampleHttpClient(deps.http, sample);
     const result = await runDigest(deps, config, request).catch((error: unknown) => {
       progress.finish();
       if (error instanceof SourcesFailedError) explainFailedRun(error, io, Boolean(sample));
@@ -77,27 +97,30 @@ export async function runDigestCommand(options: RunOptions, io: CliIo): Promise<
     });
     progress.finish();
 
-    let preview: string | undefined;
-    if (!request.dryRun && result.edition.stories.length > 0) {
-      const rendered = renderEmail(
-        result.edition,
-        {
-          archiveTitle: config.archive.title,
-          editionUrl: result.editionUrl,
-          postalAddress: config.delivery.postalAddress,
-          maxHtmlBytes: config.delivery.maxHtmlBytes,
-        },
-        deps.templates,
-      );
-      preview = await writePreview(paths.outbox, rendered.html);
-    }
+    const files = await writeLocalCopies(result, config, paths, deps.templates, request.dryRun);
     if (options.json) {
       io.stdout.write(
-        `${JSON.stringify({ editionId: result.edition.id, editionUrl: result.editionUrl, stats: result.edition.stats, delivery: result.delivery, out: paths.out, preview }, null, 2)}\n`,
+        `${JSON.stringify(
+          {
+            editionId: result.edition.id,
+            ...(result.editionUrl ? { editionUrl: result.editionUrl } : {}),
+            private: result.edition.private ?? false,
+            stats: result.edition.stats,
+            delivery: result.delivery,
+            out: paths.out,
+            ...files,
+          },
+          null,
+          2,
+        )}\n`,
       );
     } else {
       io.stdout.write(
-        formatRunSummary(result, { out: paths.out, outbox: join(paths.out, 'outbox'), preview }),
+        formatRunSummary(
+          result,
+          { ...paths, ...files },
+          { width: io.stdout.columns, style: createStyler(io.stdout, { color: options.color }) },
+        ),
       );
     }
   } finally {
@@ -114,13 +137,67 @@ function explainFailedRun(error: SourcesFailedError, io: CliIo, offline: boolean
     error.hint = `${error.unresolved} feed host name(s) did not resolve: no network? \`briefing run --offline\` runs the bundled sample day`;
 }
 
-function allowPrivate(config: Config): Config {
-  return { ...config, fetch: { ...config.fetch, allowPrivateNetwork: true } };
+async function writeLocalCopies(
+  result: RunResult,
+  config: Config,
+  paths: LocalPaths,
+  templates: Templates,
+  dryRun: boolean,
+): Promise<LocalCopies> {
+  const { edition } = result;
+  const files: LocalCopies = {};
+  if (result.privateCopy) files.privatePage = join(paths.out, result.privateCopy.keys[0]!);
+  if (dryRun) {
+    const dir = join(paths.dryRun, edition.id);
+    await mkdir(dir, { recursive: true });
+    const email = previewEmail(edition, result, config, templates);
+    await writeFile(join(dir, 'edition.json'), `${JSON.stringify(edition, null, 2)}\n`);
+    await writeFile(
+      join(dir, 'index.html'),
+      renderPrivateEditionPage(edition, siteContextOf(config), templates),
+    );
+    await writeFile(join(dir, 'email.html'), email.html);
+    await writeFile(join(dir, 'email.txt'), email.text);
+    await writeFile(join(dir, 'subject.txt'), `${email.subject}\n`);
+    files.scratch = dir;
+  } else if (edition.stories.length > 0) {
+    // The daily edition's preview keeps its well-known name; an ad-hoc briefing's sits beside it.
+    files.preview = await writePreview(
+      paths.outbox,
+      previewEmail(edition, result, config, templates).html,
+      edition.kind === 'ad-hoc' ? `preview-${edition.id}.html` : undefined,
+    );
+  }
+  return files;
 }
 
-function parseIso(value: string, flag: string): Date {
-  const at = Date.parse(value);
-  if (Number.isNaN(at))
-    throw new InvalidInputError(`${flag}: expected an ISO date such as 2026-11-24T07:00:00Z`);
-  return new Date(at);
+/** The email as a reader without subscriber links would get it (the outbox has the real ones). */
+function previewEmail(
+  edition: Edition,
+  result: RunResult,
+  config: Config,
+  templates: Templates,
+): RenderedEmail {
+  const context = {
+    archiveTitle: config.archive.title,
+    editionUrl: result.editionUrl ?? '',
+    postalAddress: config.delivery.postalAddress,
+    maxHtmlBytes: config.delivery.maxHtmlBytes,
+    topic: config.topic.name,
+  };
+  return edition.stories.length > 0
+    ? renderEmail(edition, context, templates)
+    : renderQuietDay(edition, context, templates);
+}
+
+function siteContextOf(config: Config) {
+  return {
+    archiveTitle: config.archive.title,
+    archiveBaseUrl: config.archive.baseUrl,
+    apiBaseUrl: config.archive.apiBaseUrl,
+  };
+}
+
+function allowPrivate(config: Config): Config {
+  return { ...config, fetch: { ...config.fetch, allowPrivateNetwork: true } };
 }

@@ -17,22 +17,21 @@ const ClassifyItemSchema = z.object({
   published: z.string().nullish(),
 });
 
+/**
+ * Classifies every valid line and writes its result in input order; a bad line is named by its
+ * number on stderr and the command exits non-zero once all the good lines are out.
+ */
 export async function runClassify(io: CliIo): Promise<void> {
   const lines = (await readStdin(io.stdin)).toString('utf8').split(/\r?\n/);
-  const items = lines.flatMap((line, index) => {
-    if (line.trim() === '') return [];
-    let json: unknown;
-    try {
-      json = JSON.parse(line);
-    } catch {
-      throw new InvalidInputError(`line ${index + 1}: invalid JSON`);
-    }
-    const parsed = ClassifyItemSchema.safeParse(json);
-    if (!parsed.success) throw new InvalidInputError(describeZodError(parsed.error, `line ${index + 1}`));
-    return [parsed.data];
-  });
   const out: string[] = [];
-  for (const item of items) {
+  const problems: string[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const item = parseClassifyLine(line, index + 1);
+    if (typeof item === 'string') {
+      problems.push(item);
+      continue;
+    }
     const result = classifyItem({
       title: item.title,
       summary: item.summary ?? undefined,
@@ -51,6 +50,23 @@ export async function runClassify(io: CliIo): Promise<void> {
     );
   }
   io.stdout.write(out.length ? `${out.join('\n')}\n` : '');
+  for (const problem of problems) io.stderr.write(`briefing classify: ${problem}\n`);
+  if (problems.length > 0) {
+    throw new InvalidInputError(
+      `${problems.length} of ${problems.length + out.length} lines not classified (see above); the other ${out.length} were`,
+    );
+  }
+}
+
+function parseClassifyLine(line: string, number: number): z.infer<typeof ClassifyItemSchema> | string {
+  let json: unknown;
+  try {
+    json = JSON.parse(line);
+  } catch {
+    return `line ${number}: invalid JSON`;
+  }
+  const parsed = ClassifyItemSchema.safeParse(json);
+  return parsed.success ? parsed.data : describeZodError(parsed.error, `line ${number}`);
 }
 
 export async function runExtract(io: CliIo, url: string): Promise<void> {

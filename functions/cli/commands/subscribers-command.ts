@@ -29,7 +29,7 @@ import {
 import { type AwsTarget, openDataBucket, openStackMail } from '../deployed-stack.ts';
 import type { CliIo } from '../io.ts';
 import { loadLocalConfig } from '../load-config.ts';
-import { localSigningSecret } from '../local-deps.ts';
+import { localSigningSecret, openLocalLayout } from '../local-deps.ts';
 
 export interface TargetOptions extends AwsTarget {
   out: string;
@@ -43,7 +43,9 @@ function isRemote(options: TargetOptions): boolean {
 async function openStore(options: TargetOptions): Promise<Store> {
   return isRemote(options)
     ? openDataBucket(options)
-    : createFolderStore(join(resolve(options.out), '.state'));
+    : createFolderStore(
+        openLocalLayout(resolve(options.out), (line) => process.stderr.write(`${line}\n`)).state,
+      );
 }
 
 const where = (options: TargetOptions) =>

@@ -8,6 +8,7 @@ import {
   buildSearchDocuments,
   contentSecurityPolicy,
   mergeRecords,
+  neighboursOf,
   perspectiveCounts,
   renderEditionPage,
   renderEditionsFeed,
@@ -19,7 +20,7 @@ import {
   themeChartSvg,
 } from '#archive/render-site.ts';
 import { type Edition, PERSPECTIVES, type Story, THEME_IDS } from '#domain/types.ts';
-import { makeEdition, makeStory } from '#tests/fixtures/editions/sample-edition.ts';
+import { makeEdition, makeStory, makeThemeDigests } from '#tests/fixtures/editions/sample-edition.ts';
 
 const context = {
   archiveTitle: 'China–Russia Briefing',
@@ -196,6 +197,106 @@ describe('renderEditionPage', () => {
     expectSafePage(quiet, 'quiet');
     expect(quiet).toContain('A quiet day');
   });
+
+  it('opens with contents by theme, with counts, linking to each section and the sources', () => {
+    const base = makeEdition(12, { id: '2026-11-06' });
+    const page = load(renderEditionPage(base, context, renderer));
+    const entries = page('nav.contents li')
+      .map((_, el) => [[page(el).find('a').attr('href'), page(el).find('.count').text()]])
+      .get() as [string, string][];
+    expect(entries.at(-1)).toEqual(['#sources-h', '']);
+    for (const [href, count] of entries.slice(0, -1)) {
+      expect(page(href!).length, href).toBe(1);
+      const id = href!.replace('#theme-', '');
+      const theme = base.themes.find((t) => t.id === id)!;
+      const n = base.stories.filter(
+        (st) => st.themes.includes(theme.id) || theme.storyIds.includes(st.id),
+      ).length;
+      expect(count).toBe(`${n} ${n === 1 ? 'story' : 'stories'}`);
+    }
+  });
+
+  it('links the previous and next editions, at the top and the bottom', () => {
+    const page = load(
+      renderEditionPage(makeEdition(2, { id: '2026-11-06' }), context, renderer, {
+        previous: { id: '2026-11-05', title: 'Briefing — 2026-11-05' },
+        next: { id: '2026-11-07', title: 'Briefing — 2026-11-07' },
+      }),
+    );
+    expect(page('nav.edition-nav').length).toBe(2);
+    expect(page('nav.edition-nav').first().find('a[rel=prev]').attr('href')).toBe('../2026-11-05/index.html');
+    expect(page('nav.edition-nav').first().find('a[rel=next]').attr('href')).toBe('../2026-11-07/index.html');
+    expect(load(renderEditionPage(makeEdition(2), context, renderer))('nav.edition-nav').length).toBe(0);
+  });
+
+  it('gives each report its time and a source table with a fixed label column', () => {
+    const base = makeEdition(3);
+    const page = load(renderEditionPage(base, context, renderer));
+    const first = base.stories[0]!.articles[0]!;
+    const time = page(`#story-${base.stories[0]!.id} .coverage time`).first();
+    expect(time.attr('datetime')).toBe(first.published);
+    expect(time.text()).toBe(first.published!.slice(11, 16));
+    expect(page('.sources col').length).toBe(4);
+    expect(page('.sources tbody tr').first().children().first().is('th[scope=row]')).toBe(true);
+    expect(page('.meta').text()).toContain('report times UTC');
+  });
+});
+
+describe('renderEditionPage: what the edition adds, when present', () => {
+  it('shows novelty, an inferred perspective, an English headline, the report language, and no badge without a signal', () => {
+    const story = makeStory(1, {
+      id: 'foreign',
+      title: 'Путин и Си провели переговоры',
+      novelty: { kind: 'follow-up', text: 'Follow-up to “Xi and Putin speak by video”.' },
+      articles: [
+        {
+          title: 'Путин и Си провели переговоры',
+          titleEnglish: 'Putin and Xi held talks',
+          url: 'https://ria.example/a',
+          source: 'РИА Новости',
+          perspective: 'russian-state',
+          perspectiveInferred: true,
+          language: 'ru',
+          published: '2026-11-22T21:15:00Z',
+          score: 0.9,
+          reasons: ['pair'],
+        },
+      ],
+    });
+    delete story.signal;
+    const base = makeEdition(1);
+    const $ = load(
+      renderEditionPage({ ...base, stories: [story], themes: makeThemeDigests([story]) }, context, renderer),
+    );
+    const article = $('#story-foreign');
+    expect(article.find('.novelty').text()).toBe('Follow-up to “Xi and Putin speak by video”.');
+    expect(article.find('.english').text()).toBe('In English: Putin and Xi held talks');
+    expect(article.find('dt').text()).toBe('Russian state (inferred)');
+    expect(article.find('dd').text()).toBe('РИА Новости 22 Nov 21:15 (Russian)');
+    expect(article.find('a[hreflang=ru]').length).toBe(1);
+    expect(article.find('.signal').length).toBe(0);
+    expect(article.find('.why').length).toBe(0);
+  });
+});
+
+describe('neighboursOf', () => {
+  const records = ['2026-11-03', '2026-11-02', '2026-11-01'].map((id) =>
+    archiveRecordOf(makeEdition(1, { id, overrides: { title: `E ${id}` } })),
+  );
+  it.each([
+    ['2026-11-03', { previous: { id: '2026-11-02', title: 'E 2026-11-02' } }],
+    [
+      '2026-11-02',
+      {
+        previous: { id: '2026-11-01', title: 'E 2026-11-01' },
+        next: { id: '2026-11-03', title: 'E 2026-11-03' },
+      },
+    ],
+    ['2026-11-01', { next: { id: '2026-11-02', title: 'E 2026-11-02' } }],
+    ['2026-10-01', {}],
+  ])('%s', (id, expected) => {
+    expect(neighboursOf(records, id)).toEqual(expected);
+  });
 });
 
 describe('archive index pages', () => {
@@ -213,7 +314,7 @@ describe('archive index pages', () => {
     expect(again.find((r) => r.id === '2026-11-01')?.title).toBe('Replaced');
   });
 
-  it('home: latest edition, editions by month, both charts, perspective pages; all safe', () => {
+  it('home: latest edition with its top line, themes and stories, editions by month, one chart while the archive is young; all safe', () => {
     const html = renderHomePage(records, context, renderer);
     const $ = expectSafePage(html, 'home');
     expect($('.latest a').attr('href')).toBe('editions/2026-11-05/index.html');
@@ -227,9 +328,27 @@ describe('archive index pages', () => {
         .map((_, el) => $(el).attr('href'))
         .get(),
     ).toEqual(records.map((r) => `editions/${r.id}/index.html`));
-    expect($('svg.chart').length).toBe(2);
-    expect($('svg.chart title').first().text()).toBe('Stories per theme, last 4 editions');
-    expect($('.trends figcaption').first().text()).toBe('Last 30 editions (the archive has 4 so far)');
+    // A 90-edition chart would repeat the 30-edition one until the archive holds more than 30.
+    expect($('svg.chart').length).toBe(1);
+    expect($('svg.chart title').first().text()).toBe(
+      'Stories per theme, last 4 editions (all the archive holds so far)',
+    );
+    // The caption stands above its chart, saying what it shows.
+    expect($('.trends figure').children().first().is('figcaption')).toBe(true);
+    expect($('.trends figcaption').first().text()).toBe($('svg.chart title').first().text());
+    // More of the latest edition than its top line: its themes with counts and its stories.
+    const latest = records[0]!;
+    expect($('.latest .topline-list li').length).toBe(latest.topLine.length);
+    const themeLinks = $('.latest .contents-line a')
+      .map((_, el) => $(el).attr('href'))
+      .get();
+    expect(themeLinks.length).toBe(Object.keys(latest.themeCounts).length);
+    for (const href of themeLinks) expect(href).toMatch(/^editions\/2026-11-05\/index\.html#theme-[a-z-]+$/);
+    expect(
+      $('.latest-stories a')
+        .map((_, el) => $(el).attr('href'))
+        .get(),
+    ).toEqual(latest.stories.slice(0, 8).map((s) => `editions/2026-11-05/index.html#story-${s.id}`));
     expect($('.perspectives a').length).toBe(perspectiveCounts(records).length);
     expect($('form.subscribe').attr('action')).toBe('https://briefing.example.org/api/subscribe');
     expect($('form.subscribe').attr('method')).toBe('post');
@@ -246,7 +365,10 @@ describe('archive index pages', () => {
       $('svg.chart title')
         .map((_, el) => $(el).text())
         .get(),
-    ).toEqual(['Stories per theme, last 30 editions', 'Stories per theme, last 40 editions']);
+    ).toEqual([
+      'Stories per theme, last 30 editions',
+      'Stories per theme, last 40 editions (all the archive holds so far)',
+    ]);
     const total = (i: number) =>
       $('svg.chart')
         .eq(i)
@@ -275,6 +397,20 @@ describe('archive index pages', () => {
     expect(hrefs).toEqual(expected);
     expect(hrefs[0]).toBe('../../editions/2026-11-05/index.html#story-story-evil');
     expect($('a[href="feed.xml"]').length).toBe(1);
+    // Dates are short and in a span that does not wrap; excerpts end on a word with an ellipsis.
+    expect($('.timeline .when').first().text()).toBe('5 Nov 2026');
+    const long = 'word '.repeat(100).trim();
+    const $long = load(
+      renderThemePage(
+        'energy',
+        [archiveRecordOf(makeEdition(1, { overrides: { stories: [makeStory(1, { summary: long })] } }))],
+        context,
+        renderer,
+      ),
+    );
+    const excerpt = $long('.timeline .excerpt').text();
+    expect(excerpt.length).toBeLessThanOrEqual(240);
+    expect(excerpt).toMatch(/ word…$/);
   });
 
   it.each(PERSPECTIVES.map((p) => [p]))(
@@ -294,13 +430,21 @@ describe('archive index pages', () => {
     );
   });
 
-  it('search documents: one per story, with title, summary, sources and edition', () => {
+  it('search documents: one per story, with title, whole summary, sentences, report headlines, sources and edition', () => {
     const docs = buildSearchDocuments(records);
     expect(docs).toHaveLength(records.reduce((n, r) => n + r.stories.length, 0));
     const evil = docs.find((d) => d.id === 'story-evil')!;
     expect(evil).toMatchObject({ e: '2026-11-05', t: `${PAYLOAD} & "quotes"` });
     expect(evil.src).toContain('Data outlet');
-    expect(evil.s.length).toBeLessThanOrEqual(240);
+    expect(evil.s).toContain(`Summary ${PAYLOAD}`);
+    expect(evil.s).toContain(`Sentence ${PAYLOAD}`);
+    expect(evil.h).toBe(`Article ${PAYLOAD} · Data link`);
+    const long = makeStory(2, { summary: 'x '.repeat(600).trim() });
+    const [doc] = buildSearchDocuments([archiveRecordOf(makeEdition(1, { overrides: { stories: [long] } }))]);
+    expect(doc!.s.startsWith(long.summary)).toBe(true);
+    // Reports in Russian and Chinese are found by their own headlines.
+    const ria = docs.flatMap((d) => d.h).join(' ');
+    expect(ria).toMatch(/[а-яА-Я]|[\u4e00-\u9fff]/);
   });
 });
 

@@ -34,6 +34,14 @@ describe('parseConfig', () => {
     [{ delivery: { quietDay: 'maybe' } }, 'config delivery.quietDay:'],
     [{ fetch: { perHost: 0 } }, 'config fetch.perHost:'],
     [{ archive: { baseUrl: 'not a url' } }, 'config archive.baseUrl:'],
+    [{ maxStorys: 20 }, 'config maxStorys: unknown key (did you mean "maxStories"?)'],
+    [{ delivery: { form: 'a@example.org' } }, 'config delivery.form: unknown key (did you mean "from"?)'],
+    [
+      { feeds: [{ name: 'a', url: 'https://a.example/', perspectve: 'wire' }] },
+      'config feeds[0].perspectve: unknown key (did you mean "perspective"?)',
+    ],
+    [{ fetch: { allowPrivateNetwork: true, bogus: 1 } }, 'config fetch.bogus: unknown key'],
+    [{ colour: 'red' }, 'config colour: unknown key'],
   ])('rejects %j with a one-line error naming the field', (doc, message) => {
     let error: unknown;
     try {
@@ -44,5 +52,9 @@ describe('parseConfig', () => {
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message.startsWith(message)).toBe(true);
     expect((error as Error).message).not.toContain('\n');
+  });
+
+  it('suggests nothing when no key is close', () => {
+    expect(() => parseConfig({ colour: 'red' })).toThrowError(/^config colour: unknown key$/);
   });
 });

@@ -121,9 +121,10 @@ describe('renderEmail', () => {
     expect(email.html).toMatch(/<span class="sig sig-new-development" style="[^"]*">New development<\/span>/);
     expect(email.html).toMatch(/<span class="sig sig-counter-signal" style="[^"]*">Counter-signal<\/span>/);
     // Sources grouped by who is speaking, several outlets to a group.
-    expect(text).toContain('Wire services: Associated Press, Reuters');
-    expect(text).toContain('Russian state: РИА Новости');
-    expect(text).toContain('Hong Kong and independent Chinese: South China Morning Post');
+    // Each report with its time (UTC) and, when not English, its language.
+    expect(text).toContain('Wire services: Associated Press (05:57), Reuters (05:36)');
+    expect(text).toContain('Russian state: РИА Новости (06:19, Russian)');
+    expect(text).toContain('Hong Kong and independent Chinese: South China Morning Post (06:23)');
     // Every article of a shown story links to the article itself.
     const links = hrefs(email.html);
     for (const story of edition.stories)
@@ -176,7 +177,10 @@ describe('renderEmail', () => {
 
   it('renders the plain text from the same data: headings, wrapped lines, URLs listed, no markup', () => {
     const text = email.text;
-    expect(text).toMatch(/^CHINA–RUSSIA BRIEFING\n\nMonday, 23 November 2026 · Edition 2026-11-23\n/);
+    expect(text).toMatch(
+      /^CHINA–RUSSIA BRIEFING\n\nMonday, 23 November 2026 · Edition 2026-11-23 · times UTC\n/,
+    );
+    expect(text).toContain('\nIN THIS EDITION\n  Partnership and summitry: 2 stories\n');
     expect(text).toContain('\nTOP LINE\n--------\n1. Chinese President Xi Jinping');
     expect(text).toContain('\nPARTNERSHIP AND SUMMITRY\n========================\n');
     expect(text).toContain('  [COUNTER-SIGNAL]');
@@ -271,7 +275,7 @@ describe('renderEmail', () => {
       renderer,
     );
     const sectionTitles = [...filtered.html.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((m) => m[1]);
-    expect(sectionTitles).toEqual(['Top line', 'Energy', 'Military cooperation']);
+    expect(sectionTitles).toEqual(['Top line', 'In this edition', 'Energy', 'Military cooperation']);
     for (const item of edition.topLine) expect(filtered.html).toContain(item.text);
     expect(filtered.html).toContain('Showing your themes: Energy, Military cooperation.');
     expect(filtered.text).toContain('Showing your themes: Energy, Military cooperation.');
@@ -382,6 +386,188 @@ describe('renderEmail', () => {
     const small = renderEmail(makeEdition(4), context, renderer);
     expectGolden('email-small.html', small.html);
     expectGolden('email-small.txt', small.text);
+  });
+});
+
+describe('renderEmail: finding the way in a long edition', () => {
+  const edition = makeEdition(12);
+  const email = renderEmail(edition, context, renderer);
+
+  it("lists the themes with their story counts, linking to the web version's sections", () => {
+    const toc =
+      /<h2[^>]*>In this edition<\/h2>\s*<p class="toc"[^>]*>([\s\S]*?)<\/p>/.exec(email.html)?.[1] ?? '';
+    const entries = [...toc.matchAll(/<a href="([^"]+)"[^>]*>([^<]+)<\/a>&nbsp;\((\d+)\)/g)].map((m) => [
+      m[1],
+      m[2],
+      Number(m[3]),
+    ]);
+    expect(entries.length).toBe(
+      edition.themes.filter((t) => edition.stories.some((s) => s.themes.includes(t.id))).length,
+    );
+    expect(entries[0]).toEqual([
+      `${context.editionUrl}#theme-alliance-diplomacy`,
+      'Partnership and summitry',
+      4,
+    ]);
+    for (const [, title, count] of entries) {
+      const theme = edition.themes.find((t) => t.title === title)!;
+      expect(count).toBe(
+        edition.stories.filter((s) => s.themes.includes(theme.id) || theme.storyIds.includes(s.id)).length,
+      );
+    }
+  });
+
+  it('links to its own sections when there is no web version to link to', () => {
+    const own = renderEmail({ ...edition, kind: 'ad-hoc', private: true }, context, renderer);
+    expect(own.html).toContain('<a href="#theme-energy"');
+    expect(own.html).toMatch(/<h2 id="theme-energy"[^>]*>Energy<\/h2>/);
+    expect(hrefs(own.html).some((h) => h.startsWith(context.editionUrl))).toBe(false);
+  });
+});
+
+describe('renderEmail: stories and their reports', () => {
+  const base = makeEdition(3);
+  const single = makeStory(0, {
+    title: 'Mongolia counts the cost as Russia-China pipeline talks drag on',
+    themes: ['energy'],
+    sentences: [
+      {
+        text: 'Mongolia counts the cost as Russia-China pipeline talks drag on',
+        url: 'https://biz.example/m',
+      },
+    ],
+    articles: [
+      {
+        title: 'Mongolia counts the cost as Russia-China pipeline talks drag on',
+        url: 'https://biz.example/m',
+        source: 'Pacific Business Daily',
+        perspective: 'regional',
+        published: '2026-11-22T20:23:00Z',
+        score: 0.8,
+        reasons: ['pair'],
+      },
+    ],
+  });
+
+  it('shows a single-source story with its outlet and time, never its headline twice', () => {
+    const out = renderEmail(
+      { ...base, stories: [single], themes: makeThemeDigests([single]) },
+      context,
+      renderer,
+    );
+    const story = /<div class="story"[\s\S]*?<\/div>/.exec(out.html)![0];
+    expect(story.match(/Mongolia counts the cost/g)).toHaveLength(1);
+    expect(story).not.toContain('class="body"');
+    expect(visibleText(story)).toContain('Regional: Pacific Business Daily (22 Nov 20:23)');
+    expect(out.text).toContain('    Pacific Business Daily (22 Nov 20:23): https://biz.example/m');
+    const block = /\n\* Mongolia counts the cost[\s\S]*?\n\n/.exec(out.text)![0];
+    expect(block.match(/Mongolia counts the cost/g)).toHaveLength(1);
+  });
+
+  it('shows what the edition adds when present: novelty, an inferred perspective, an English headline, no signal', () => {
+    const story = makeStory(1, {
+      title: 'Путин и Си провели переговоры',
+      novelty: { kind: 'continuing', text: 'Second day of coverage.' },
+      articles: [
+        {
+          title: 'Путин и Си провели переговоры',
+          titleEnglish: 'Putin and Xi held talks',
+          url: 'https://ria.example/a',
+          source: 'РИА Новости',
+          perspective: 'russian-state',
+          perspectiveInferred: true,
+          language: 'ru',
+          published: '2026-11-23T06:00:00Z',
+          score: 0.9,
+          reasons: ['pair'],
+        },
+      ],
+    });
+    delete story.signal;
+    const out = renderEmail({ ...base, stories: [story] }, context, renderer);
+    const text = visibleText(out.html);
+    expect(text).toContain('Second day of coverage.');
+    expect(text).toContain('In English: Putin and Xi held talks');
+    expect(text).toContain('Russian state (inferred): РИА Новости (06:00, Russian)');
+    expect(out.html).not.toContain('class="sig');
+    expect(out.text).toContain('  Second day of coverage.');
+    expect(out.text).toContain('  In English: Putin and Xi held talks');
+    expect(out.text).not.toContain('[');
+  });
+});
+
+describe('renderEmail: an ad-hoc briefing', () => {
+  const adHoc: Edition = {
+    ...makeEdition(3),
+    id: '2026-11-23-adhoc-k3x9q1',
+    kind: 'ad-hoc',
+    private: true,
+    query: 'Power of Siberia',
+    generatedAt: '2026-11-23T07:00:00.000Z',
+    window: { from: '2026-11-20T07:00:00.000Z', to: '2026-11-23T07:00:00.000Z' },
+  };
+  const analyst = {
+    ...context,
+    recipient: { ...context.recipient!, email: 'analyst@example.org' },
+  };
+  const out = renderEmail(adHoc, analyst, renderer);
+
+  it('names the question and the window in the subject and the heading', () => {
+    expect(out.subject).toBe('Power of Siberia, last 72 hours · China–Russia Briefing');
+    expect(out.html).toMatch(/<h1[^>]*>Power of Siberia<\/h1>/);
+    expect(visibleText(out.html)).toContain(
+      'Ad-hoc briefing, last 72 hours (20 Nov 07:00 – 23 Nov 07:00 UTC)',
+    );
+    expect(out.text).toContain('Power of Siberia: ad-hoc briefing, last 72 hours');
+  });
+
+  it('says whom it was prepared for and carries no subscriber controls or daily wording', () => {
+    const text = visibleText(out.html);
+    expect(text).toContain(
+      'An ad-hoc briefing of China–Russia Briefing, prepared for analyst@example.org on request: “Power of Siberia”',
+    );
+    expect(text).toContain('It is private: not part of the public archive.');
+    for (const phrase of [
+      'daily digest',
+      'Unsubscribe',
+      'Choose your themes',
+      'today’s stories',
+      'Read on the web',
+    ])
+      expect(text).not.toContain(phrase);
+    const links = hrefs(out.html);
+    expect(links).not.toContain(analyst.recipient.unsubscribeUrl);
+    expect(links).not.toContain(analyst.recipient.preferencesUrl);
+    expect(links).not.toContain(analyst.editionUrl);
+    expect(out.text.replace(/\s+/g, ' ')).toContain('prepared for analyst@example.org on request');
+    expect(out.text).not.toMatch(/Unsubscribe|daily digest|Web version/);
+  });
+
+  it('links its web version once it is published', () => {
+    const published = renderEmail({ ...adHoc, private: false }, analyst, renderer);
+    expect(hrefs(published.html)).toContain(analyst.editionUrl);
+    expect(visibleText(published.html)).not.toContain('It is private');
+  });
+
+  it('names the window by its dates when it does not end at the run', () => {
+    const past = renderEmail(
+      {
+        ...adHoc,
+        query: undefined,
+        themes: adHoc.themes.filter((t) => t.id === 'energy'),
+        window: { from: '2026-11-01T00:00:00.000Z', to: '2026-11-08T00:00:00.000Z' },
+      },
+      analyst,
+      renderer,
+    );
+    expect(past.subject).toBe('Energy, 1 Nov 00:00 – 8 Nov 00:00 UTC · China–Russia Briefing');
+  });
+
+  it('says nothing was found rather than a quiet day', () => {
+    const nothing = renderQuietDay({ ...adHoc, stories: [], topLine: [] }, analyst, renderer);
+    expect(nothing.subject).toBe('Power of Siberia, last 72 hours · China–Russia Briefing: nothing found');
+    expect(visibleText(nothing.html)).toContain('matching “Power of Siberia” between');
+    expect(nothing.html).toMatch(/<h2[^>]*>Nothing found<\/h2>/);
   });
 });
 

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError } from '#domain/errors.ts';
-import { editionDate, parseManualEvent, resolveRunRequest, resolveSince } from '#domain/run-request.ts';
+import {
+  editionDate,
+  parseIsoDate,
+  parseManualEvent,
+  resolveRunRequest,
+  resolveSince,
+} from '#domain/run-request.ts';
 
 const now = new Date('2026-11-24T07:00:00Z');
 const context = { now, windowHours: 24, timeZone: 'Europe/London' };
@@ -14,7 +20,9 @@ describe('parseManualEvent', () => {
     [{ dryRun: 'yes' }, 'event dryRun:'],
     [{ edition: '../etc' }, 'event edition:'],
     [{ query: '' }, 'event query:'],
-    [{ recipient: ['a@example.org'] }, 'event: Unrecognized key'],
+    [{ recipient: ['a@example.org'] }, 'event: unknown key "recipient" (did you mean "recipients"?)'],
+    [{ until: '2026-02-30' }, 'event until: 2026-02-30 is not a calendar date and time'],
+    [{ since: '2026-11-20T25:00:00Z' }, 'event since: 2026-11-20T25:00:00Z is not a calendar date and time'],
   ])('rejects %j naming the field', (event, message) => {
     expect(() => parseManualEvent(event)).toThrowError(InvalidInputError);
     expect(() => parseManualEvent(event)).toThrowError(message);
@@ -60,6 +68,23 @@ describe('resolveRunRequest', () => {
     expect(a.window.from.toISOString()).toBe('2026-11-21T07:00:00.000Z');
   });
 
+  it.each([
+    [{}, 'public'],
+    [{ recipients: ['a@example.org'] }, 'public'],
+    [{ since: '72h', query: 'gas' }, 'private'],
+    [{ themes: ['energy' as const] }, 'private'],
+    [{ since: '72h', query: 'gas', publish: true }, 'public'],
+  ])('keeps ad-hoc briefings private unless asked to publish: %j -> %s', (event, visibility) => {
+    expect(resolveRunRequest(event, context).visibility).toBe(visibility);
+  });
+
+  it('names the fields as its caller does', () => {
+    const nameField = (path: string) => `--${path}`;
+    expect(() =>
+      resolveRunRequest({ since: '2026-11-25T00:00:00Z' }, { ...context, nameField }),
+    ).toThrowError('--since: must be before --until (2026-11-24T07:00:00.000Z)');
+  });
+
   it('normalises explicit recipients', () => {
     expect(resolveRunRequest({ recipients: ['Analyst@Example.org '] }, context).recipients).toEqual([
       'analyst@example.org',
@@ -70,6 +95,25 @@ describe('resolveRunRequest', () => {
     expect(() => resolveRunRequest({ since: '2026-11-25T00:00:00Z' }, context)).toThrowError(
       'since: must be before until',
     );
+  });
+});
+
+describe('parseIsoDate', () => {
+  it.each([
+    ['2026-11-24', '2026-11-24T00:00:00.000Z'],
+    ['2026-11-24T07:00:00Z', '2026-11-24T07:00:00.000Z'],
+    ['2026-11-24T07:00', '2026-11-24T07:00:00.000Z'],
+    ['2026-11-24 07:00:30.5+03:00', '2026-11-24T04:00:30.500Z'],
+    ['2028-02-29T00:00:00Z', '2028-02-29T00:00:00.000Z'],
+    ['2026-02-30', undefined],
+    ['2027-02-29', undefined],
+    ['2026-13-01', undefined],
+    ['2026-11-24T24:00:00Z', undefined],
+    ['2026-11-24T07:60Z', undefined],
+    ['next tuesday', undefined],
+    ['1700000000', undefined],
+  ])('%s -> %s', (value, expected) => {
+    expect(parseIsoDate(value)?.toISOString()).toBe(expected);
   });
 });
 
