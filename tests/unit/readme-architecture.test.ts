@@ -15,7 +15,7 @@ const rows = [...section.matchAll(/^\| `([^`]+\/)` \|[^|]*\| ([^|]*) \|$/gm)].ma
   readFirst: [...m[2]!.matchAll(/`([^`]+)`/g)].map((f) => f[1]!),
 }));
 
-describe("README's architecture section", () => {
+describe("README's architecture section and file references", () => {
   it('has a file map', () => {
     expect(rows.length).toBeGreaterThan(10);
   });
@@ -34,6 +34,14 @@ describe("README's architecture section", () => {
       [folder, ...readFirst.map((file) => join(folder, file))].filter((p) => !existsSync(join(REPO_ROOT, p))),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('points anywhere in the README only at files that exist', () => {
+    const paths = [...readme.matchAll(/`((?:functions|tests|scripts|bench|infra|templates)\/[^`\s]+)`/g)].map(
+      (m) => m[1]!.replace(/[#:].*$/, ''),
+    );
+    expect(paths.length).toBeGreaterThan(20);
+    expect([...new Set(paths)].filter((p) => !existsSync(join(REPO_ROOT, p)))).toEqual([]);
   });
 
   it('names the pipeline file that is read first', () => {
