@@ -176,3 +176,9 @@ function adHocSuffix(event: ManualEvent): string {
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
   return (hash >>> 0).toString(36).slice(0, 6);
 }
+
+/** "Briefing — 2026-11-24", with the question or "(ad hoc)" for a briefing outside the schedule. */
+export function editionTitle(archiveTitle: string, request: RunRequest): string {
+  const base = `${archiveTitle} — ${request.editionId.slice(0, 10)}`;
+  return request.query ? `${base} (${request.query})` : request.adHoc ? `${base} (ad hoc)` : base;
+}

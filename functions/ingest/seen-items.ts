@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { dataKeys } from '#domain/keys.ts';
+import type { RunRequest } from '#domain/run-request.ts';
+import type { FeedItem } from '#domain/types.ts';
 import { readStoredJson, type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
 const SeenEntrySchema = z.object({ editionId: z.string(), at: z.string() });
@@ -26,6 +28,26 @@ export async function loadSeenState(context: StateContext): Promise<SeenState> {
 export function isUnseen(state: SeenState, itemId: string, editionId: string): boolean {
   const entry = state.items[itemId];
   return !entry || entry.editionId === editionId;
+}
+
+/**
+ * The items a run considers: inside its window and, for a daily edition, not carried by an
+ * earlier one. An ad-hoc briefing reports its whole window, whatever daily editions carried; an
+ * undated item belongs to a daily edition's window but not to an analyst's explicit one.
+ */
+export function selectCandidates(
+  items: readonly FeedItem[],
+  seen: SeenState,
+  request: RunRequest,
+): FeedItem[] {
+  const from = request.window.from.getTime();
+  const to = request.window.to.getTime();
+  return items.filter((item) => {
+    if (!request.adHoc && !isUnseen(seen, item.id, request.editionId)) return false;
+    if (!item.published) return !request.adHoc;
+    const at = Date.parse(item.published);
+    return at >= from && at <= to;
+  });
 }
 
 /** Records the items of an edition; prunes entries older than the window. Retries on races. */

@@ -3,10 +3,11 @@
  * that has been dead for a week rather than about every transient error.
  */
 import { z } from 'zod';
-import { NAME_NOT_RESOLVED } from '#domain/errors.ts';
+import { describeError, NAME_NOT_RESOLVED, SourcesFailedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { SourceFetchReport } from '#domain/types.ts';
-import { type StateContext, updateStoredJson } from '#state/stored-json.ts';
+import { writeFailedRunReport } from '#state/run-report.ts';
+import { type CorruptDocument, type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
 const SourceHealthEntrySchema = z.object({
   name: z.string(),
@@ -114,4 +115,55 @@ export function assessSources(reports: readonly SourceFetchReport[], maxFailedSh
     unresolved: unanswered.filter((r) => r.error === NAME_NOT_RESOLVED).length,
     trustworthy: unanswered.length < total && unanswered.length <= maxFailedShare * total,
   };
+}
+
+/**
+ * The error that stops a run whose sources did not answer enough (see assessSources), or
+ * undefined when the run may go on. It names every source that did not answer, for the operator.
+ */
+export function sourcesFailure(
+  reports: readonly SourceFetchReport[],
+  maxFailedShare: number,
+): SourcesFailedError | undefined {
+  const verdict = assessSources(reports, maxFailedShare);
+  if (verdict.trustworthy) return undefined;
+  return new SourcesFailedError(
+    verdict.unanswered,
+    verdict.total,
+    maxFailedShare,
+    verdict.unresolved,
+    reports
+      .filter((r) => r.status === 'failed' || r.status === 'skipped')
+      .map((r) => `${r.name}: ${r.detail ?? r.error ?? r.status}`),
+  );
+}
+
+/**
+ * A run stopped by the sources rule still leaves its trace: source health (so "failing for 3 days"
+ * keeps counting) and a run report saying why nothing went out. Neither may hide the run's error.
+ */
+export async function recordFailedRun(
+  data: StateContext,
+  /** `now`: the run's time, for source health; `at`: when the report is written. */
+  failure: { editionId: string; error: SourcesFailedError; now: Date; at: Date },
+  sources: SourceFetchReport[],
+  corruptState: CorruptDocument[],
+): Promise<void> {
+  try {
+    await recordSourceHealth(data, sources, failure.now);
+  } catch (cause) {
+    data.logger.warn('source health not recorded', { error: describeError(cause) });
+  }
+  await writeFailedRunReport(
+    data.store,
+    data.logger,
+    {
+      editionId: failure.editionId,
+      error: failure.error.message,
+      generatedAt: failure.at.toISOString(),
+      sources,
+      corruptState,
+    },
+    failure.at,
+  );
 }

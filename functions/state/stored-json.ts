@@ -182,3 +182,19 @@ async function keepAside(
   }
   return target;
 }
+
+/**
+ * The corrupt documents one run meets, for its report: a document met twice (read, then replaced
+ * by a write) is listed once.
+ */
+export function corruptDocumentList(): {
+  documents: CorruptDocument[];
+  note: (document: CorruptDocument) => void;
+} {
+  const documents: CorruptDocument[] = [];
+  const note = (document: CorruptDocument) => {
+    if (!documents.some((c) => c.key === document.key && c.keptAs === document.keptAs))
+      documents.push(document);
+  };
+  return { documents, note };
+}

@@ -6,10 +6,11 @@
  * over bytes that are not UTF-8 loses to a specific declaration, keeps its valid sequences when
  * only a few bytes are stray, and otherwise yields to a guess among the legacy charsets of the
  * sources we read (GB18030, Big5, Shift_JIS, EUC-JP, EUC-KR, windows-1251, KOI8-R, windows-1252);
- * UTF-8 that was misread once and stored ("â€™") is repaired. Legacy charsets go through iconv-lite.
+ * UTF-8 that was misread once and stored ("â€™") is repaired. Legacy charsets go through the
+ * runtime's WHATWG TextDecoder (Node's full ICU), UTF-32 through a few lines here: no decoding
+ * library in the Lambda bundle.
  */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
 
 const ALIASES: Record<string, string> = {
   'x-gbk': 'gb18030',
@@ -21,7 +22,9 @@ const ALIASES: Record<string, string> = {
   'euc-cn': 'gb18030',
   cp936: 'gb18030',
   'x-big5': 'big5',
-  'big5-hkscs': 'big5hkscs',
+  // WHATWG's big5 is Big5-HKSCS.
+  'big5-hkscs': 'big5',
+  big5hkscs: 'big5',
   'x-cp1251': 'windows-1251',
   cp1251: 'windows-1251',
   'win-1251': 'windows-1251',
@@ -49,7 +52,7 @@ const ALIASES: Record<string, string> = {
   u16: 'utf-16be',
 };
 
-/** iconv-lite's name for a charset label, or undefined when the label is unknown. */
+/** The decoder's name for a charset label, or undefined when the label is unknown. */
 export function normaliseCharset(label: string | undefined): string | undefined {
   if (!label) return undefined;
   const known = CHARSET_NAMES.get(label);
@@ -59,7 +62,7 @@ export function normaliseCharset(label: string | undefined): string | undefined 
   return name;
 }
 
-/** Labels already looked up: iconv-lite's check is slow, and feeds repeat a handful of labels. */
+/** Labels already looked up: constructing a decoder to check one is not free, and feeds repeat a handful of labels. */
 const CHARSET_NAMES = new Map<string, string | undefined>();
 
 function lookUpCharset(label: string): string | undefined {
@@ -69,7 +72,60 @@ function lookUpCharset(label: string): string | undefined {
     .toLowerCase();
   if (!clean) return undefined;
   const name = ALIASES[clean] ?? clean;
-  return iconv.encodingExists(name) ? name : undefined;
+  return ['windows-1252', 'utf-32be', 'utf-32le'].includes(name) || decoderFor(name) ? name : undefined;
+}
+
+/** One decoder per charset name (undefined when the runtime has none); UTF-32 is decoded here. */
+const DECODERS = new Map<string, TextDecoder | undefined>();
+
+function decoderFor(name: string): TextDecoder | undefined {
+  if (DECODERS.has(name)) return DECODERS.get(name);
+  let decoder: TextDecoder | undefined;
+  try {
+    decoder = new TextDecoder(name);
+  } catch {
+    decoder = undefined;
+  }
+  DECODERS.set(name, decoder);
+  return decoder;
+}
+
+/** Text of bytes in a charset normaliseCharset accepted; unmappable bytes become U+FFFD. */
+function decode(body: Uint8Array, charset: string): string {
+  if (charset === 'windows-1252') return decodeWindows1252(body);
+  if (charset === 'utf-32be' || charset === 'utf-32le') return decodeUtf32(body, charset === 'utf-32le');
+  return (decoderFor(charset) ?? decoderFor('utf-8')!).decode(body);
+}
+
+/**
+ * windows-1252 by table: Node 20's TextDecoder drops every byte above 0x7F for this label (its
+ * Latin-1 fast path), and it is the commonest legacy charset we read.
+ */
+function decodeWindows1252(body: Uint8Array): string {
+  const parts: string[] = [];
+  for (let start = 0; start < body.length; start += 8192) {
+    const chunk = body.subarray(start, start + 8192);
+    parts.push(
+      String.fromCharCode(
+        ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? C1_1252.charCodeAt(b - 0x80) : b)),
+      ),
+    );
+  }
+  return parts.join('');
+}
+
+/** windows-1252's characters for 0x80-0x9F; its five unassigned bytes keep their C1 code points. */
+const C1_1252 =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeUtf32(body: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const parts: string[] = [];
+  for (let i = 0; i + 4 <= body.length; i += 4) {
+    const code = view.getUint32(i, littleEndian);
+    parts.push(code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : '\ufffd');
+  }
+  return parts.join('');
 }
 
 function charsetFromContentType(contentType: string | undefined): string | undefined {
@@ -222,14 +278,14 @@ export function guessLegacyCharset(body: Buffer): string {
   let best = 'windows-1252';
   let bestScore = 0;
   for (const charset of CANDIDATES) {
-    const score = plausibility(iconv.decode(sample, charset), charset);
+    const score = plausibility(decode(sample, charset), charset);
     if (score > bestScore) [best, bestScore] = [charset, score];
   }
   return best;
 }
 
-const WINDOWS_1252_HIGH = iconv.decode(
-  Buffer.from(Array.from({ length: 128 }, (_, i) => i + 128)),
+const WINDOWS_1252_HIGH = decode(
+  Uint8Array.from(Array.from({ length: 128 }, (_, i) => i + 128)),
   'windows-1252',
 );
 
@@ -257,9 +313,9 @@ function decodeUtf8Leniently(body: Buffer, declared: string | undefined): string
   const { validMultibyte, invalid } = scanUtf8(body);
   if (invalid === 0) return body.toString('utf8');
   // The server said UTF-8 but the document names a specific other charset: believe the document.
-  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-')) return iconv.decode(body, declared);
+  if (declared && declared !== 'utf-8' && !declared.startsWith('utf-')) return decode(body, declared);
   if (invalid <= validMultibyte) return decodeMixedUtf8(body);
-  return iconv.decode(body, guessLegacyCharset(body));
+  return decode(body, guessLegacyCharset(body));
 }
 
 /** Decodes a fetched document (feed or page) to a string without a BOM, mojibake repaired. */
@@ -275,9 +331,9 @@ export function decodeDocument(body: Buffer, contentType?: string): string {
 export function decodeBytes(body: Buffer, contentType: string | undefined): string {
   const bom = bomEncoding(body);
   if (bom?.encoding === 'utf-8') return decodeUtf8Leniently(body.subarray(bom.skip), undefined);
-  if (bom) return iconv.decode(body.subarray(bom.skip), bom.encoding);
+  if (bom) return decode(body.subarray(bom.skip), bom.encoding);
   const wide = sniffWideEncoding(body);
-  if (wide) return iconv.decode(body, wide);
+  if (wide) return decode(body, wide);
   const head = body.subarray(0, 2048).toString('latin1');
   const declared = normaliseCharset(declaredInXml(head) ?? declaredInHtml(head));
   const fromHeader = normaliseCharset(charsetFromContentType(contentType));
@@ -292,9 +348,9 @@ export function decodeBytes(body: Buffer, contentType: string | undefined): stri
     // and bytes that read better in another charset (Cyrillic, Chinese) are that charset.
     if (isUtf8(body)) return body.toString('utf8');
     const { validMultibyte } = scanUtf8(body);
-    if (validMultibyte === 0) return iconv.decode(body, guessLegacyCharset(body));
+    if (validMultibyte === 0) return decode(body, guessLegacyCharset(body));
   }
-  return iconv.decode(body, encoding);
+  return decode(body, encoding);
 }
 
 /** Characters windows-1252 gives to the bytes 0x80-0xBF, i.e. what UTF-8 continuation bytes look like misread. */

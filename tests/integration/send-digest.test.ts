@@ -259,7 +259,8 @@ describe('fan-out through SQS (fauxqs) to SES (aws-ses-v2-local)', () => {
     await waitFor(
       'the poison in the DLQ',
       () => (sqs.inspectQueue(`dlq-${queueName.slice(5)}`)?.messages.ready.length ?? 0) === 2,
-      30_000,
+      // Three receives a visibility timeout apart: 5 s alone, over 30 s with the whole suite on two cores.
+      80_000,
     );
     await poller.drained();
     await poller.stop();
@@ -268,7 +269,7 @@ describe('fan-out through SQS (fauxqs) to SES (aws-ses-v2-local)', () => {
       new ReceiveMessageCommand({ QueueUrl: dlqUrl, MaxNumberOfMessages: 10 }),
     );
     expect(dead.Messages?.map((m) => m.Body).sort()).toEqual(['not json at all', '{"v":1,"editionId":']);
-  }, 60_000);
+  }, 120_000);
 
   it('stops on a spent quota, leaving the batches queued, and mails them once the quota is back', async () => {
     const { edition, queueUrl } = fresh(1, 50);

@@ -15,7 +15,9 @@ describe('normaliseCharset', () => {
     ['x-gbk', 'gb18030'],
     ['GB2312', 'gb18030'],
     ['gbk', 'gb18030'],
-    ['Big5-HKSCS', 'big5hkscs'],
+    ['Big5-HKSCS', 'big5'],
+    ['iso-8859-5', 'iso-8859-5'],
+    ['UTF-32', 'utf-32be'],
     ['cp1251', 'windows-1251'],
     ['KOI8R', 'koi8-r'],
     ['ISO-8859-1', 'windows-1252'],
@@ -82,6 +84,12 @@ describe('decodeDocument', () => {
   it('reads UTF-8 under a Latin-1 header as UTF-8 when the bytes are valid UTF-8', () => {
     const doc = xml(`Café ${RU}`);
     expect(decodeDocument(Buffer.from(doc), 'text/xml; charset=iso-8859-1')).toBe(doc);
+  });
+
+  it('reads every windows-1252 byte, the 0x80-0x9F block included', () => {
+    const text = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ ¡©®°±²µ¶·¼½¾¿ÀÆÇÈÉÑÖ×ØÜßàæçèéñö÷øüÿ';
+    const doc = xml(text, 'windows-1252');
+    expect(decodeDocument(iconv.encode(doc, 'windows-1252'))).toBe(doc);
   });
 
   it('reads a genuine windows-1252 document under a Latin-1 header', () => {

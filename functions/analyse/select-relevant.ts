@@ -1,0 +1,74 @@
+/**
+ * The analyse stage as the run uses it: classify every candidate, ask for a second opinion on the
+ * uncertain ones when a reviewer is configured, and keep the relevant items that match the
+ * request's query and themes; once article text is in hand, read each item's themes again.
+ */
+import type { FeedItem, ScoredItem, ThemeId } from '#domain/types.ts';
+import type { Logger, RelevanceReviewer, Store } from '#ports/ports.ts';
+import { classifyItem } from './classify-relevance.ts';
+import { matchesQuery } from './match-query.ts';
+import { applySecondOpinion, type SecondOpinionOptions } from './second-opinion.ts';
+
+export interface SelectDeps {
+  logger: Logger;
+  /** Caches second opinions. */
+  data: Store;
+  relevanceReviewer?: RelevanceReviewer;
+}
+
+export interface Selection {
+  /** A narrower question: only items matching it are kept. */
+  query?: string;
+  /** Only items on at least one of these themes are kept. */
+  themes?: readonly ThemeId[];
+  secondOpinion: SecondOpinionOptions;
+}
+
+export async function selectRelevant(
+  items: readonly FeedItem[],
+  deps: SelectDeps,
+  selection: Selection,
+): Promise<ScoredItem[]> {
+  let scored: ScoredItem[] = items.map((item) => {
+    const { language, ...classification } = classifyItem({
+      title: item.title,
+      summary: item.summary,
+      text: item.content,
+      url: item.link,
+      source: item.source,
+      language: item.language,
+    });
+    // The item keeps the feed's language tag; an untagged feed gets the language it was read in.
+    return { ...item, language: item.language ?? language, classification };
+  });
+  if (deps.relevanceReviewer) {
+    const reviewed = await applySecondOpinion(
+      scored,
+      { reviewer: deps.relevanceReviewer, data: deps.data, logger: deps.logger },
+      selection.secondOpinion,
+    );
+    deps.logger.info('relevance second opinion', { ...reviewed.report });
+    scored = reviewed.items;
+  }
+  const { query, themes } = selection;
+  return scored.filter(
+    (item) =>
+      item.classification.relevant &&
+      (!query || matchesQuery({ title: item.title, summary: item.summary, text: item.content }, query)) &&
+      (!themes || item.classification.themes.some((t) => themes.includes(t))),
+  );
+}
+
+/** With the article text in hand, themes are read again from the fuller text; relevance stays. */
+export function refineThemes(item: ScoredItem): ScoredItem {
+  if (!item.article?.text) return item;
+  const again = classifyItem({
+    title: item.title,
+    summary: item.summary,
+    text: item.article.text,
+    url: item.link,
+    language: item.language,
+  });
+  const themes = again.themes.length > 0 ? again.themes : item.classification.themes;
+  return { ...item, classification: { ...item.classification, themes } };
+}
