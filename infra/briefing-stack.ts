@@ -25,7 +25,10 @@ import {
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
+  OriginRequestCookieBehavior,
+  OriginRequestHeaderBehavior,
   OriginRequestPolicy,
+  OriginRequestQueryStringBehavior,
   PriceClass,
   ResponseHeadersPolicy,
   SecurityPolicyProtocol,
@@ -254,7 +257,18 @@ export class BriefingStack extends Stack {
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
-          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          // Only what the API reads, and the viewer's address from CloudFront itself (the sign-up
+          // limits count by it). Never Host: a Function URL answers only to its own name.
+          originRequestPolicy: new OriginRequestPolicy(this, 'ApiOriginRequests', {
+            comment: 'Briefing API: Accept, Content-Type, the viewer address; query strings; no cookies',
+            headerBehavior: OriginRequestHeaderBehavior.allowList(
+              'Accept',
+              'Content-Type',
+              'CloudFront-Viewer-Address',
+            ),
+            queryStringBehavior: OriginRequestQueryStringBehavior.all(),
+            cookieBehavior: OriginRequestCookieBehavior.none(),
+          }),
         },
       },
       errorResponses: [

@@ -202,6 +202,26 @@ describe('BriefingStack', () => {
     expect(Object.keys(apiFn.Properties.Environment.Variables)).toContain('BRIEFING_ORIGIN_SECRET_NAME');
   });
 
+  it("forwards to the API only what it reads and CloudFront's own viewer address, never Host", () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::OriginRequestPolicy'));
+    expect(policies).toHaveLength(1);
+    const config = policies[0]!.Properties.OriginRequestPolicyConfig;
+    expect(config.HeadersConfig.HeaderBehavior).toBe('whitelist');
+    expect([...config.HeadersConfig.Headers].sort()).toEqual([
+      'Accept',
+      'CloudFront-Viewer-Address',
+      'Content-Type',
+    ]);
+    expect(config.CookiesConfig.CookieBehavior).toBe('none');
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0]!;
+    const api = distribution.Properties.DistributionConfig.CacheBehaviors.find(
+      (b: { PathPattern: string }) => b.PathPattern === '/api/*',
+    );
+    expect(api.OriginRequestPolicyId).toEqual({
+      Ref: Object.keys(template.findResources('AWS::CloudFront::OriginRequestPolicy'))[0],
+    });
+  });
+
   it('runs the digest on Node.js 24, ARM64, with reserved concurrency 1 and the send queue', () => {
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
