@@ -1,0 +1,31 @@
+/**
+ * The esbuild options of every Lambda bundle, in esbuild's own terms: scripts/build.mjs (the
+ * bundles the tests and the bench load) passes them to esbuild as they are, and
+ * infra/constructs/briefing-function.ts maps them onto NodejsFunction's bundling props, so the
+ * tested bundle is the deployed one.
+ */
+import { fileURLToPath } from 'node:url';
+
+const path = (relative) => fileURLToPath(new URL(relative, import.meta.url));
+
+export const BUNDLE_OPTIONS = {
+  format: 'esm',
+  platform: 'node',
+  // Runs on 24; node22 keeps the bundle loadable on the oldest supported runtime.
+  target: 'node22',
+  minify: true,
+  sourcemap: true,
+  mainFields: ['module', 'main'],
+  external: ['@aws-sdk/*'],
+  // rss-parser and some of its dependencies are CommonJS and call require().
+  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  alias: {
+    // rss-parser require()s entities, htmlparser2 imports it: one copy, the ES module build,
+    // instead of both of its builds side by side.
+    entities: path('../node_modules/entities/dist/esm'),
+    // xml2js's XML writer, which rss-parser calls only for a text field made of child elements
+    // (XHTML, unescaped markup) or of attributes alone: parse-feed reads those documents with
+    // its lenient reader anyway, so the stub's throw just sends them there sooner.
+    xmlbuilder: path('./stubs/xmlbuilder.cjs'),
+  },
+};
