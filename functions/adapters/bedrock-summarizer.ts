@@ -8,7 +8,7 @@
  * not stacked on here). edition/abstractive-summary.ts checks every sentence against its cited
  * report and keeps the extractive summary on any failure.
  */
-import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SummaryFormatError } from '#domain/errors.ts';
 import * as z from '#domain/zod.ts';
 import type { CitedSentence, Summarizer, SummaryRequest } from '#ports/ports.ts';
@@ -41,6 +41,9 @@ export interface BedrockSummarizerOptions {
 export function createBedrockSummarizer(options: BedrockSummarizerOptions): Summarizer {
   return {
     async summarise(request) {
+      // Loaded on first use, not with the bundle: the option is off by default, and every cold
+      // start of every handler would pay for the module otherwise (bench/bundle.ts).
+      const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
       const out = await options.client.send(
         new ConverseCommand({
           modelId: options.modelId,

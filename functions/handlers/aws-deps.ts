@@ -3,12 +3,10 @@
  * config/env.ts, set by infra/). The configuration is the document the stack ships to its config
  * bucket, read here; secrets are read from Secrets Manager, never from plain env.
  */
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SESClient } from '@aws-sdk/client-ses';
 import { SQSClient } from '@aws-sdk/client-sqs';
-import { TranslateClient } from '@aws-sdk/client-translate';
 import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
@@ -82,6 +80,14 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
   const logger = createPowertoolsLogger('briefing-digest');
   const [config, signingSecret] = await Promise.all([readConfig(env, s3, logger), signingSecretOf(env)]);
   const queueUrl = env[ENV.sendQueueUrl];
+  // Bedrock and Translate are options, off by default: their SDK clients are loaded only when on,
+  // so the bundles do not load them at every cold start.
+  const bedrock =
+    config.summarizer.kind === 'bedrock' || config.relevance.secondOpinion.enabled
+      ? await import('@aws-sdk/client-bedrock-runtime')
+      : undefined;
+  const translate =
+    config.translate.kind === 'amazon-translate' ? await import('@aws-sdk/client-translate') : undefined;
   const deps: DigestDeps = {
     // Never from config in AWS: production fetches only public addresses.
     http: createHttpClientFromConfig(config.fetch, false),
@@ -99,18 +105,18 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     progress: silentProgress,
     templates: createEtaTemplates(bundledTemplatesDir(env)),
     signingSecret,
-    ...(config.summarizer.kind === 'bedrock'
+    ...(bedrock && config.summarizer.kind === 'bedrock'
       ? {
           summarizer: createBedrockSummarizer({
-            client: new BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
+            client: new bedrock.BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
             modelId: config.summarizer.modelId,
           }),
         }
       : {}),
-    ...(config.relevance.secondOpinion.enabled
+    ...(bedrock && config.relevance.secondOpinion.enabled
       ? {
           relevanceReviewer: createBedrockRelevanceReviewer({
-            client: new BedrockRuntimeClient({
+            client: new bedrock.BedrockRuntimeClient({
               region: config.relevance.secondOpinion.region ?? env.AWS_REGION,
             }),
             modelId: config.relevance.secondOpinion.modelId,
@@ -119,10 +125,10 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
           }),
         }
       : {}),
-    ...(config.translate.kind === 'amazon-translate'
+    ...(translate
       ? {
           translator: createAmazonTranslator({
-            client: new TranslateClient({ region: config.translate.region ?? env.AWS_REGION }),
+            client: new translate.TranslateClient({ region: config.translate.region ?? env.AWS_REGION }),
           }),
         }
       : {}),
