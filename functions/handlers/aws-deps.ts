@@ -2,11 +2,13 @@
  * Builds the Lambdas' dependencies once per cold start from their environment (names in
  * config/env.ts, set by infra/). The configuration is the document the stack ships to its config
  * bucket, read here; secrets are read from Secrets Manager, never from plain env.
+ *
+ * Only S3, which every handler uses, is imported with the module. The other SDK clients are
+ * imported by the factory that needs them (and their commands by the adapters on first use), so
+ * a handler never loads a client it does not use: esbuild keeps every static import of an
+ * external package, used or not, and each client costs tens of ms of a cold start (bench/bundle.ts).
  */
 import { S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient } from '@aws-sdk/client-ses';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
@@ -52,8 +54,8 @@ const s3Client = (env: Env) =>
  * SES for bulk sending: one attempt per call (the sender retries, paced by its rate limiter,
  * instead of stacking retries on the SDK's), and bounded waits so a claim is held for seconds.
  */
-const bulkSesClient = (env: Env) =>
-  new SESClient({
+const bulkSesClient = async (env: Env) =>
+  new (await import('@aws-sdk/client-ses')).SESClient({
     region: env.AWS_REGION,
     maxAttempts: 1,
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
@@ -72,8 +74,11 @@ export function bundledTemplatesDir(env: Env): string | undefined {
   return env.LAMBDA_TASK_ROOT ? `${env.LAMBDA_TASK_ROOT}/templates` : undefined;
 }
 
-const signingSecretOf = (env: Env) =>
-  readSecret(new SecretsManagerClient({ region: env.AWS_REGION }), requireEnv(env, ENV.signingSecretName));
+const secretsClient = async (env: Env) =>
+  new (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient({ region: env.AWS_REGION });
+
+const signingSecretOf = async (env: Env) =>
+  readSecret(await secretsClient(env), requireEnv(env, ENV.signingSecretName));
 
 export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; deps: DigestDeps }> {
   const s3 = s3Client(env);
@@ -94,11 +99,16 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     site: createS3Store({ client: s3, bucket: requireEnv(env, ENV.siteBucket) }),
     mailer: createSesMailer({
-      client: bulkSesClient(env),
+      client: await bulkSesClient(env),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     ...(queueUrl
-      ? { queue: createSqsQueue({ client: new SQSClient({ region: env.AWS_REGION }), queueUrl }) }
+      ? {
+          queue: createSqsQueue({
+            client: new (await import('@aws-sdk/client-sqs')).SQSClient({ region: env.AWS_REGION }),
+            queueUrl,
+          }),
+        }
       : {}),
     clock: systemClock,
     logger,
@@ -145,7 +155,7 @@ export async function createAwsSenderDeps(env: Env): Promise<{ config: Config; d
   const deps: SenderDeps = {
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     mailer: createSesMailer({
-      client: bulkSesClient(env),
+      client: await bulkSesClient(env),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     clock: systemClock,
@@ -168,7 +178,7 @@ export interface ApiDeps {
 export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
   const s3 = s3Client(env);
   const logger = createPowertoolsLogger('briefing-subscriptions');
-  const secrets = new SecretsManagerClient({ region: env.AWS_REGION });
+  const secrets = await secretsClient(env);
   const [config, signingSecret, originSecret] = await Promise.all([
     readConfig(env, s3, logger),
     readSecret(secrets, requireEnv(env, ENV.signingSecretName)),
@@ -178,7 +188,7 @@ export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     // One confirmation mail per request and no retries of our own: the SDK's standard retries apply.
     mailer: createSesMailer({
-      client: new SESClient({ region: env.AWS_REGION }),
+      client: new (await import('@aws-sdk/client-ses')).SESClient({ region: env.AWS_REGION }),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     clock: systemClock,
