@@ -4,7 +4,8 @@
  * processes, never in the bench's own warm one. Each round starts one process per subject in
  * alternating order: bare node (`node -e ""`), each bundle (`await import(bundle)`), and, as a
  * second baseline, the AWS SDK clients the digest bundle imports, which it leaves to the Lambda
- * runtime. Wall time is taken by this process around the child's whole life; CPU time (user +
+ * runtime; and, to attribute the digest's own time, two of its parts bundled alone with the same
+ * options (the relevance classifier with its lexicons and model, and the configuration schema). Wall time is taken by this process around the child's whole life; CPU time (user +
  * system) is the child's own process.cpuUsage() when the import has finished. Figures are medians
  * over the rounds, and differences are median minus bare node's median. Children run with the
  * deployed NODE_OPTIONS (--enable-source-maps), so the source map is read as it is in Lambda.
@@ -15,11 +16,18 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from '../scripts/bundle-options.mjs';
 
 /** The targets of issue 11: the digest bundle at most 1 MiB, its initialisation at most 150 ms over bare node. */
 const DIGEST_BYTES_TARGET = 1024 * 1024;
 const DIGEST_INIT_TARGET_MS = 150;
 const NODE_FLAGS = ['--enable-source-maps'];
+/** Parts of the digest bundle timed alone, to say where its own time goes. */
+const PARTS: Record<string, string> = {
+  'relevance classifier': '#analyse/classify-relevance.ts',
+  'config schema': '#config/schema.ts',
+};
 
 interface Timing {
   wallMs: number;
@@ -67,7 +75,9 @@ function runFresh(code: string, cwd: string): Timing {
 /** The external @aws-sdk packages a bundle imports statically (loaded with it; left to the Lambda runtime). */
 function sdkImportsOf(bundle: string): string[] {
   const text = readFileSync(bundle, 'utf8');
-  return [...new Set([...text.matchAll(/(?:from|import)\s*["'](@aws-sdk\/[a-z0-9-]+)["']/g)].map((m) => m[1]!))].sort();
+  return [
+    ...new Set([...text.matchAll(/(?:from|import)\s*["'](@aws-sdk\/[a-z0-9-]+)["']/g)].map((m) => m[1]!)),
+  ].sort();
 }
 
 export async function benchBundles(
@@ -84,6 +94,19 @@ export async function benchBundles(
   const handlers = Object.keys(bytes);
   const bundlePath = (h: string) => join(out, h, 'index.mjs');
   const sdkModules = sdkImportsOf(bundlePath('digest'));
+  const parts: [string, string][] = [];
+  for (const [name, module] of Object.entries(PARTS)) {
+    const outfile = join(out, 'parts', `${name.replace(/\W+/g, '-')}.mjs`);
+    await build({
+      ...BUNDLE_OPTIONS,
+      stdin: { contents: `export * from '${module}';`, resolveDir: root, loader: 'ts' },
+      outfile,
+      bundle: true,
+      banner: { js: BUNDLE_OPTIONS.banner },
+      logLevel: 'warning',
+    });
+    parts.push([name, `await import(${JSON.stringify(pathToFileURL(outfile).href)});`]);
+  }
   const subjects: [string, string][] = [
     ['bare node', ''],
     ...handlers.map((h): [string, string] => [
@@ -91,6 +114,7 @@ export async function benchBundles(
       `await import(${JSON.stringify(pathToFileURL(bundlePath(h)).href)});`,
     ]),
     ['digest SDK clients', sdkModules.map((m) => `import ${JSON.stringify(m)};`).join('')],
+    ...parts,
   ];
   const samples = new Map<string, Timing[]>(subjects.map(([name]) => [name, []]));
   for (let round = 0; round < rounds; round++) {
@@ -133,11 +157,13 @@ export async function benchBundles(
   );
   for (const h of handlers) line(`bundle:   ${h} ${plus(overBareNode[h]!)} over bare node`);
   line(
-    `bundle:   the AWS SDK clients the digest imports (${sdkModules.join(', ')}) ${plus(sdk)} over bare node`,
+    `bundle:   the AWS SDK clients the digest imports statically (${sdkModules.join(', ')}) ${plus(sdk)} over bare node`,
   );
   line(
     `bundle:   digest without them (its own code) ${plus(digestOwnCode)}; target ${DIGEST_INIT_TARGET_MS} ms over bare node: ${result.targets.digestInitMet ? 'met' : 'missed'}`,
   );
+  for (const [name] of parts)
+    line(`bundle:   of which, bundled alone: ${name} (${PARTS[name]}) ${plus(overBareNode[name]!)}`);
   return result;
 }
 
