@@ -3,8 +3,8 @@
  * the deployed esbuild options, their sizes, and their module initialisation timed in fresh Node
  * processes, never in the bench's own warm one. Each round starts one process per subject in
  * alternating order: bare node (`node -e ""`), each bundle (`await import(bundle)`), and, as a
- * second baseline, the AWS SDK clients the digest bundle imports, which it leaves to the Lambda
- * runtime; and, to attribute the digest's own time, two of its parts bundled alone with the same
+ * second baseline, the AWS SDK clients the digest bundle loads at initialisation, which it
+ * leaves to the Lambda runtime; and, to attribute the digest's own time, two of its parts bundled alone with the same
  * options (the relevance classifier with its lexicons and model, and the configuration schema). Wall time is taken by this process around the child's whole life; CPU time (user +
  * system) is the child's own process.cpuUsage() when the import has finished. Figures are medians
  * over the rounds, and differences are median minus bare node's median. Children run with the
@@ -13,7 +13,6 @@
  * `npm run bench` runs it as its bundle section; `npm run bench:bundle` runs it alone.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
@@ -54,6 +53,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
+const CHILD_ENV = () => ({ PATH: process.env.PATH ?? '', POWERTOOLS_METRICS_DISABLED: 'true' });
+
 /** One fresh process running `code` as an ES module; CPU as the child reports it when done. */
 function runFresh(code: string, cwd: string): Timing {
   const report = 'const u=process.cpuUsage();process.stdout.write(JSON.stringify(u.user+u.system));';
@@ -64,7 +65,7 @@ function runFresh(code: string, cwd: string): Timing {
     {
       cwd,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH ?? '', POWERTOOLS_METRICS_DISABLED: 'true' },
+      env: CHILD_ENV(),
     },
   );
   const wallMs = performance.now() - start;
@@ -72,12 +73,24 @@ function runFresh(code: string, cwd: string): Timing {
   return { wallMs, cpuMs: Number(child.stdout) / 1000 };
 }
 
-/** The external @aws-sdk packages a bundle imports statically (loaded with it; left to the Lambda runtime). */
-function sdkImportsOf(bundle: string): string[] {
-  const text = readFileSync(bundle, 'utf8');
-  return [
-    ...new Set([...text.matchAll(/(?:from|import)\s*["'](@aws-sdk\/[a-z0-9-]+)["']/g)].map((m) => m[1]!)),
-  ].sort();
+/**
+ * The AWS SDK clients (left to the Lambda runtime) a bundle loads at initialisation, read from
+ * Node's module cache in a fresh process once the import is done: the clients it loads on first
+ * use are not among them.
+ */
+function sdkClientsLoadedBy(bundleUrl: string, cwd: string): string[] {
+  const code =
+    `await import(${JSON.stringify(bundleUrl)});const{default:M}=await import('node:module');` +
+    `process.stdout.write(JSON.stringify(Object.keys(M._cache)));`;
+  const child = spawnSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd,
+    encoding: 'utf8',
+    env: CHILD_ENV(),
+  });
+  if (child.status !== 0) throw new Error(`fresh process failed: ${child.stderr.split('\n')[0]}`);
+  const paths = JSON.parse(child.stdout) as string[];
+  const names = paths.map((p) => /node_modules\/(@aws-sdk\/client-[a-z0-9-]+)\//.exec(p)?.[1]);
+  return [...new Set(names.filter((n): n is string => n !== undefined))].sort();
 }
 
 export async function benchBundles(
@@ -93,7 +106,7 @@ export async function benchBundles(
   const bytes = await buildHandlers(out);
   const handlers = Object.keys(bytes);
   const bundlePath = (h: string) => join(out, h, 'index.mjs');
-  const sdkModules = sdkImportsOf(bundlePath('digest'));
+  const sdkModules = sdkClientsLoadedBy(pathToFileURL(bundlePath('digest')).href, root);
   const parts: [string, string][] = [];
   for (const [name, module] of Object.entries(PARTS)) {
     const outfile = join(out, 'parts', `${name.replace(/\W+/g, '-')}.mjs`);
@@ -113,7 +126,12 @@ export async function benchBundles(
       h,
       `await import(${JSON.stringify(pathToFileURL(bundlePath(h)).href)});`,
     ]),
-    ['digest SDK clients', sdkModules.map((m) => `import ${JSON.stringify(m)};`).join('')],
+    // Loaded as the bundle loads them: require() (scripts/bundle-options.mjs).
+    [
+      'digest SDK clients',
+      `const{createRequire}=await import('node:module');const r=createRequire(${JSON.stringify(join(out, 'digest', 'index.mjs'))});` +
+        sdkModules.map((m) => `r(${JSON.stringify(m)});`).join(''),
+    ],
     ...parts,
   ];
   const samples = new Map<string, Timing[]>(subjects.map(([name]) => [name, []]));
@@ -157,7 +175,7 @@ export async function benchBundles(
   );
   for (const h of handlers) line(`bundle:   ${h} ${plus(overBareNode[h]!)} over bare node`);
   line(
-    `bundle:   the AWS SDK clients the digest imports statically (${sdkModules.join(', ')}) ${plus(sdk)} over bare node`,
+    `bundle:   the AWS SDK clients the digest loads at init (${sdkModules.join(', ')}) ${plus(sdk)} over bare node`,
   );
   line(
     `bundle:   digest without them (its own code) ${plus(digestOwnCode)}; target ${DIGEST_INIT_TARGET_MS} ms over bare node: ${result.targets.digestInitMet ? 'met' : 'missed'}`,
