@@ -5,6 +5,7 @@ export declare const BUNDLE_OPTIONS: {
   target: string;
   minify: boolean;
   sourcemap: boolean;
+  sourcesContent: boolean;
   mainFields: string[];
   external: string[];
   banner: string;

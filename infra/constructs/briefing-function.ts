@@ -29,6 +29,7 @@ export const BUNDLING = {
   format: OutputFormat.ESM,
   minify: BUNDLE_OPTIONS.minify,
   sourceMap: BUNDLE_OPTIONS.sourcemap,
+  sourcesContent: BUNDLE_OPTIONS.sourcesContent,
   target: BUNDLE_OPTIONS.target,
   mainFields: BUNDLE_OPTIONS.mainFields,
   externalModules: BUNDLE_OPTIONS.external,
