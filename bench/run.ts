@@ -15,17 +15,18 @@
  *   scaling   synthetic feeds in-process at 1x and 10x the items, 100x with BENCH_SCALE_100=1 (parse, classify, cluster, summarise)
  *   relevance precision/recall of ours and of the keyword rule on the development set (same run)
  *   extract   ours vs Readability on linkedom and on jsdom, CPU time (npm run eval:extract, same run)
- *   bundle    the digest handler's bundle size and module initialisation time
+ *   bundle    the four Lambda bundles' sizes and module initialisation in fresh processes beside bare node (bench/bundle.ts)
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { classifyItem } from '#analyse/classify-relevance.ts';
 import { clusterStories } from '#analyse/cluster-stories.ts';
 import type { ScoredItem } from '#domain/types.ts';
 import { buildStories } from '#edition/build-stories.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
+import { benchBundles } from './bundle.ts';
 import { benchClassify } from './classify.ts';
 import { benchNewsDayInFreshProcess } from './news-day.ts';
 import { benchParse } from './parse.ts';
@@ -254,19 +255,7 @@ results.classify = await benchClassify(
 results.send = await benchSend(line);
 
 // bundle
-{
-  const { buildHandlers } = (await import(pathToFileURL(join(root, 'scripts/build.mjs')).href)) as {
-    buildHandlers(out: string): Promise<Record<string, number>>;
-  };
-  // Inside the repository, so the SDK the bundle leaves external resolves as the Lambda runtime's would.
-  const out = join(root, '.bench/bundle');
-  const sizes = await buildHandlers(out);
-  const init = await time(() => import(pathToFileURL(join(out, 'digest/index.mjs')).href));
-  results.bundle = { bytes: sizes, digestInitMs: Math.round(init.ms) };
-  line(
-    `bundle: digest ${(sizes.digest! / 1024 / 1024).toFixed(2)} MiB, module initialisation ${Math.round(init.ms)} ms`,
-  );
-}
+results.bundle = await benchBundles(root, line);
 
 mkdirSync(join(root, '.bench'), { recursive: true });
 writeFileSync(join(root, '.bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-// `npm run build`: bundles each Lambda handler exactly as infra/ does (esbuild, ESM, minified,
-// AWS SDK external) into dist/<handler>/index.mjs with templates/ beside it, and prints sizes.
+// `npm run build`: bundles each Lambda handler exactly as infra/ does (the shared options of
+// bundle-options.mjs) into dist/<handler>/index.mjs with templates/ beside it, and prints sizes.
 // Tests import the built digest bundle and check it against a size budget.
 import { cpSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const HANDLERS = ['digest', 'sender', 'subscribe-api', 'ses-events'];
@@ -17,17 +18,11 @@ export async function buildHandlers(outRoot = join(root, 'dist')) {
     rmSync(outdir, { recursive: true, force: true });
     mkdirSync(outdir, { recursive: true });
     await build({
+      ...BUNDLE_OPTIONS,
       entryPoints: [join(root, 'functions/handlers', `${name}.ts`)],
       outfile: join(outdir, 'index.mjs'),
       bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node22',
-      minify: true,
-      sourcemap: true,
-      mainFields: ['module', 'main'],
-      external: ['@aws-sdk/*'],
-      banner: { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" },
+      banner: { js: BUNDLE_OPTIONS.banner },
       logLevel: 'warning',
     });
     cpSync(join(root, 'templates'), join(outdir, 'templates'), { recursive: true });

@@ -4,7 +4,7 @@
  * surface as the SDK raised them (after its own retries), an answer without text is a
  * TranslationError. edition/translate-headlines.ts caches, caps and falls back.
  */
-import { type TranslateClient, TranslateTextCommand } from '@aws-sdk/client-translate';
+import type { TranslateClient } from '@aws-sdk/client-translate';
 import { TranslationError } from '#domain/errors.ts';
 import type { Translator } from '#ports/ports.ts';
 
@@ -17,6 +17,9 @@ export interface AmazonTranslatorOptions {
 export function createAmazonTranslator(options: AmazonTranslatorOptions): Translator {
   return {
     async translate(text, sourceLanguage) {
+      // Loaded on first use, not with the bundle: the option is off by default, and every cold
+      // start of every handler would pay for the module otherwise (bench/bundle.ts).
+      const { TranslateTextCommand } = await import('@aws-sdk/client-translate');
       const out = await options.client.send(
         new TranslateTextCommand({
           Text: text,

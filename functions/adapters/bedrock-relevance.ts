@@ -4,7 +4,7 @@
  * JSON ({"relevant", "confidence", "rationale"}). Anything else (an error, no JSON, a field out
  * of range) throws, and analyse/second-opinion.ts keeps the local model's decision.
  */
-import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { RelevanceReviewer, RelevanceVerdict, ReviewItem } from '#ports/ports.ts';
 
 /** The labelling rules of relevance-train and relevance-dev, in the reviewer's words. */
@@ -73,6 +73,9 @@ export function createBedrockRelevanceReviewer(options: BedrockRelevanceOptions)
       return (inputTokens * inputPrice + MAX_ANSWER_TOKENS * outputPrice) / 1e6;
     },
     async review(item) {
+      // Loaded on first use, not with the bundle: the option is off by default, and every cold
+      // start of every handler would pay for the module otherwise (bench/bundle.ts).
+      const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
       const out = await options.client.send(
         new ConverseCommand({
           modelId: options.modelId,

@@ -8,9 +8,9 @@
  * not stacked on here). edition/abstractive-summary.ts checks every sentence against its cited
  * report and keeps the extractive summary on any failure.
  */
-import { type BedrockRuntimeClient, ConverseCommand } from '@aws-sdk/client-bedrock-runtime';
-import { z } from 'zod';
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SummaryFormatError } from '#domain/errors.ts';
+import * as z from '#domain/zod.ts';
 import type { CitedSentence, Summarizer, SummaryRequest } from '#ports/ports.ts';
 
 const SYSTEM = `You write the story summaries of a morning briefing for analysts of China–Russia relations.
@@ -21,9 +21,13 @@ Answer with JSON only, in this form: {"sentences":[{"text":"…","cite":1}]}, wh
 
 const AnswerSchema = z.object({
   sentences: z
-    .array(z.object({ text: z.string().min(1).max(600), cite: z.number().int().min(1) }))
-    .min(1)
-    .max(5),
+    .array(
+      z.object({
+        text: z.string().check(z.minLength(1), z.maxLength(600)),
+        cite: z.number().check(z.int(), z.minimum(1)),
+      }),
+    )
+    .check(z.minLength(1), z.maxLength(5)),
 });
 
 export interface BedrockSummarizerOptions {
@@ -37,6 +41,9 @@ export interface BedrockSummarizerOptions {
 export function createBedrockSummarizer(options: BedrockSummarizerOptions): Summarizer {
   return {
     async summarise(request) {
+      // Loaded on first use, not with the bundle: the option is off by default, and every cold
+      // start of every handler would pay for the module otherwise (bench/bundle.ts).
+      const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
       const out = await options.client.send(
         new ConverseCommand({
           modelId: options.modelId,

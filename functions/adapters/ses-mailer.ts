@@ -5,7 +5,7 @@
  * error shapes. The client should be built with maxAttempts 1: the sender owns retries, paced
  * by its rate limiter, and does not stack them on the SDK's.
  */
-import { type SESClient, SendRawEmailCommand } from '@aws-sdk/client-ses';
+import type { SESClient } from '@aws-sdk/client-ses';
 import { describeError, type MailFailureKind, MailSendError } from '#domain/errors.ts';
 import type { Mailer, OutgoingMail } from '#ports/ports.ts';
 
@@ -66,6 +66,8 @@ export function createSesMailer({
 }): Mailer {
   return {
     async send(mail: OutgoingMail) {
+      // Loaded on first use, not with the bundle, like the client (handlers/aws-deps.ts).
+      const { SendRawEmailCommand } = await import('@aws-sdk/client-ses');
       try {
         const out = await client.send(
           new SendRawEmailCommand({

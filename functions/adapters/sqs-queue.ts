@@ -3,7 +3,7 @@
  * limit); entries SQS refuses in a batch are sent again a few times, then the call fails naming
  * how many were not queued, so the digest run fails rather than silently dropping recipients.
  */
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { SQSClient } from '@aws-sdk/client-sqs';
 import { BriefingError } from '#domain/errors.ts';
 import type { Queue } from '#ports/ports.ts';
 
@@ -13,6 +13,8 @@ const ATTEMPTS = 3;
 export function createSqsQueue({ client, queueUrl }: { client: SQSClient; queueUrl: string }): Queue {
   return {
     async enqueue(bodies) {
+      // Loaded on first use, not with the bundle, like the client (handlers/aws-deps.ts).
+      const { SendMessageBatchCommand } = await import('@aws-sdk/client-sqs');
       for (let start = 0; start < bodies.length; start += ENTRIES_PER_CALL) {
         let entries = bodies
           .slice(start, start + ENTRIES_PER_CALL)

@@ -7,10 +7,10 @@
  * and its rationale join the reasons. Any failure (the reviewer, a malformed cache entry, the
  * store) keeps the local decision.
  */
-import { z } from 'zod';
 import { describeError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Classification } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Logger, RelevanceReviewer, RelevanceVerdict, ReviewItem, Store } from '#ports/ports.ts';
 import { readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { RELEVANCE_THRESHOLD } from './classify-relevance.ts';
@@ -41,9 +41,9 @@ export interface SecondOpinionDeps {
 
 const VerdictSchema = z.object({
   relevant: z.boolean(),
-  confidence: z.number().min(0.5).max(1),
-  rationale: z.string().max(2000),
-  model: z.string().min(1).max(200),
+  confidence: z.number().check(z.minimum(0.5), z.maximum(1)),
+  rationale: z.string().check(z.maxLength(2000)),
+  model: z.string().check(z.minLength(1), z.maxLength(200)),
 });
 
 const MAX_RATIONALE = 300;

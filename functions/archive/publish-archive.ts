@@ -7,7 +7,6 @@
  * rendered again with it (edition pages are therefore cached briefly, edition.json for good).
  */
 
-import { z } from 'zod';
 import { PreconditionFailedError } from '#domain/errors.ts';
 import { siteKeys } from '#domain/keys.ts';
 import {
@@ -18,6 +17,7 @@ import {
   type ThemeId,
   ThemeIdSchema,
 } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Clock, Logger, PutOptions, Store, Templates } from '#ports/ports.ts';
 import {
   type CorruptDocument,
@@ -149,11 +149,14 @@ export async function rebuildArchive(
 }
 
 /** Theme ids the catalogue no longer has are dropped, not a reason to lose the record. */
-const KnownThemesSchema = z.array(z.string()).transform((ids) => ids.filter(isThemeId));
+const KnownThemesSchema = z.pipe(
+  z.array(z.string()),
+  z.transform((ids) => ids.filter(isThemeId)),
+);
 const isThemeId = (id: string): id is ThemeId => ThemeIdSchema.safeParse(id).success;
 
 /** archive-index.json: what every page and feed of the archive is rendered from. */
-const ArchiveIndexSchema: z.ZodType<ArchiveRecord[]> = z.array(
+const ArchiveIndexSchema: z.ZodMiniType<ArchiveRecord[]> = z.array(
   z.object({
     id: z.string(),
     title: z.string(),
@@ -167,13 +170,13 @@ const ArchiveIndexSchema: z.ZodType<ArchiveRecord[]> = z.array(
         title: z.string(),
         themes: KnownThemesSchema,
         // A label for display; a record without one (or of a later shape) still renders.
-        signal: z.string().catch(''),
+        signal: z.catch(z.string(), ''),
         summary: z.string(),
         sources: z.array(z.string()),
-        perspectives: z.array(PerspectiveSchema).optional(),
+        perspectives: z.optional(z.array(PerspectiveSchema)),
         // For search; records written before they existed have none.
-        headlines: z.array(z.string()).optional(),
-        sentences: z.array(z.string()).optional(),
+        headlines: z.optional(z.array(z.string())),
+        sentences: z.optional(z.array(z.string())),
       }),
     ),
   }),
@@ -181,7 +184,7 @@ const ArchiveIndexSchema: z.ZodType<ArchiveRecord[]> = z.array(
 
 /** What archiveRecordOf reads of a stored edition.json; everything else in it is kept as is. */
 const EditionForArchiveSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   title: z.string(),
   generatedAt: z.string(),
   topLine: z.array(z.looseObject({ text: z.string(), url: z.string() })),
@@ -190,14 +193,14 @@ const EditionForArchiveSchema = z.looseObject({
       id: z.string(),
       title: z.string(),
       themes: KnownThemesSchema,
-      signal: z.string().catch(''),
+      signal: z.catch(z.string(), ''),
       summary: z.string(),
-      sentences: z.array(z.looseObject({ text: z.string() })).catch([]),
+      sentences: z.catch(z.array(z.looseObject({ text: z.string() })), []),
       articles: z.array(
         z.looseObject({
           source: z.string(),
-          title: z.string().catch(''),
-          perspective: PerspectiveSchema.catch('other'),
+          title: z.catch(z.string(), ''),
+          perspective: z.catch(PerspectiveSchema, 'other'),
         }),
       ),
     }),
@@ -274,7 +277,7 @@ async function writeEditionPages(
 }
 
 /** What a neighbour's page is rendered from: its edition.json, checked where the page reads it. */
-const EditionPageSchema = EditionForArchiveSchema.extend({
+const EditionPageSchema = z.extend(EditionForArchiveSchema, {
   window: z.looseObject({ from: z.string(), to: z.string() }),
   themes: z.array(
     z.looseObject({ id: z.string(), title: z.string(), summary: z.string(), storyIds: z.array(z.string()) }),

@@ -5,12 +5,12 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { z } from 'zod';
 import { ConfigError, describeZodError } from '#domain/errors.ts';
 import { type FeedSource, FeedSourceSchema } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import { readJsonFile } from './load-config.ts';
 
-const FeedsFileSchema = z.array(FeedSourceSchema).min(1, 'expected at least one feed');
+const FeedsFileSchema = z.array(FeedSourceSchema).check(z.minLength(1, 'expected at least one feed'));
 
 export function readFeedsFile(path: string): { feeds: FeedSource[]; root: string } {
   const absolute = resolve(path);

@@ -16,9 +16,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { ConfigError } from '#domain/errors.ts';
 import { type FeedSource, PerspectiveSchema } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { HttpClient } from '#ports/ports.ts';
 
 export const SAMPLE_DAY_DIR = fileURLToPath(new URL('../../tests/fixtures/sample-day/', import.meta.url));
@@ -33,20 +33,20 @@ const TOKEN = Buffer.from(SAMPLE_BASE_TOKEN);
 
 const ManifestSchema = z.object({
   recordedAt: z.iso.datetime(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   feeds: z
     .array(
       z.object({
-        name: z.string().min(1),
-        path: z.string().min(1),
+        name: z.string().check(z.minLength(1)),
+        path: z.string().check(z.minLength(1)),
         perspective: PerspectiveSchema,
-        language: z.string().min(2).optional(),
-        contentType: z.string().min(1),
+        language: z.optional(z.string().check(z.minLength(2))),
+        contentType: z.string().check(z.minLength(1)),
       }),
     )
-    .min(1),
+    .check(z.minLength(1)),
   /** Aggregator redirect links (a path under the server) to the publisher page they lead to. */
-  redirects: z.record(z.string().startsWith('/'), z.string().startsWith('/')).optional(),
+  redirects: z.optional(z.record(z.string().check(z.startsWith('/')), z.string().check(z.startsWith('/')))),
 });
 export type SampleManifest = z.infer<typeof ManifestSchema>;
 

@@ -3,9 +3,9 @@
  * state helper in one place: the edition as the senders render it, and what each queue message
  * came to. Claims themselves live in send-digest.ts.
  */
-import { z } from 'zod';
 import { dataKeys } from '#domain/keys.ts';
 import type { Edition } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Store } from '#ports/ports.ts';
 import type { SendReport } from './send-digest.ts';
 
@@ -29,15 +29,15 @@ export async function loadSendEdition(data: Store, editionId: string): Promise<E
 
 const BatchOutcomeSchema = z.object({
   editionId: z.string(),
-  batch: z.number().int(),
-  recipients: z.number().int(),
+  batch: z.number().check(z.int()),
+  recipients: z.number().check(z.int()),
   /** Mailed, by this delivery of the message or an earlier one. */
-  sent: z.number().int(),
-  pending: z.number().int(),
-  suppressed: z.number().int(),
-  failed: z.number().int(),
-  deferred: z.number().int(),
-  receiveCount: z.number().int(),
+  sent: z.number().check(z.int()),
+  pending: z.number().check(z.int()),
+  suppressed: z.number().check(z.int()),
+  failed: z.number().check(z.int()),
+  deferred: z.number().check(z.int()),
+  receiveCount: z.number().check(z.int()),
   updatedAt: z.string(),
   failures: z.array(z.object({ email: z.string(), error: z.string() })),
 });

@@ -3,20 +3,20 @@
  * the fixed ones from config. A recipient is an address, its theme choice and where it came
  * from, small enough to travel in a queue message; links and mail are made at send time.
  */
-import { z } from 'zod';
 import type { Config } from '#config/schema.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
 import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { ThemeIdSchema } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Logger, Store } from '#ports/ports.ts';
 import { type CorruptDocument, readStoredValue } from '#state/stored-json.ts';
 
 export const RecipientSchema = z.object({
   // Checked where each address entered (sign-up, config, --to), by rules wider than z.email():
   // re-checking here would poison a whole queue message over one unusual but valid address.
-  email: z.string().min(3).max(254).includes('@'),
-  themes: z.array(ThemeIdSchema).min(1).optional(),
+  email: z.string().check(z.minLength(3), z.maxLength(254), z.includes('@')),
+  themes: z.optional(z.array(ThemeIdSchema).check(z.minLength(1))),
   /** subscriber: a confirmed list member; fixed: config.delivery.recipients; explicit: --to. */
   kind: z.enum(['subscriber', 'fixed', 'explicit']),
 });

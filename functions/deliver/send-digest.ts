@@ -22,7 +22,6 @@
  * errors are per recipient and typed (MailSendError): throttled and transient ones back off and
  * retry, a permanent one fails that recipient, 'quota' stops sending and defers the rest.
  */
-import { z } from 'zod';
 import { backoffDelay } from '#domain/backoff.ts';
 import {
   describeError,
@@ -31,6 +30,7 @@ import {
   PreconditionFailedError,
 } from '#domain/errors.ts';
 import { dataKeys, keyHash } from '#domain/keys.ts';
+import * as z from '#domain/zod.ts';
 import type { Clock, Logger, Mailer, OutgoingMail, Store } from '#ports/ports.ts';
 import { parseStoredJson } from '#state/stored-json.ts';
 
@@ -287,14 +287,14 @@ async function take(deps: SendDeps, key: string, seen: Seen): Promise<Held | { l
 }
 
 /** sends/<edition>/<hash>.json; a record of another shape is unreadable (see judge() in sendDigest). */
-const SendClaimSchema: z.ZodType<SendClaim> = z.object({
+const SendClaimSchema: z.ZodMiniType<SendClaim> = z.object({
   status: z.enum(['claimed', 'sent', 'failed']),
-  claimedAt: z.string().catch(''),
-  messageId: z.string().optional(),
-  providerId: z.string().optional(),
-  sentAt: z.string().optional(),
-  error: z.string().optional(),
-  attempts: z.number().optional(),
+  claimedAt: z.catch(z.string(), ''),
+  messageId: z.optional(z.string()),
+  providerId: z.optional(z.string()),
+  sentAt: z.optional(z.string()),
+  error: z.optional(z.string()),
+  attempts: z.optional(z.number()),
 });
 
 function parseClaim(key: string, body: Buffer): SendClaim | undefined {

@@ -8,25 +8,23 @@
  * sender's claim, finished once its lease lapses) or deferred (throttled, quota, out of time),
  * and when it cannot be read at all (after the queue's receive limit it goes to the DLQ).
  */
-import { z } from 'zod';
 import type { Config } from '#config/schema.ts';
 import { describeError } from '#domain/errors.ts';
 import { isValidEditionId } from '#domain/keys.ts';
 import type { Edition } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Clock, Logger, Mailer, Store, Templates } from '#ports/ports.ts';
 import { type BatchOutcome, loadSendEdition, recordBatchOutcome } from './delivery-records.ts';
 import { createDigestMailBuilder } from './digest-mail.ts';
 import { type Recipient, RecipientSchema, suppressionOf } from './recipients.ts';
 import { sendDigest } from './send-digest.ts';
 
-export const SendMessageSchema = z
-  .object({
-    v: z.literal(1),
-    editionId: z.string().refine(isValidEditionId, 'not an edition id'),
-    batch: z.number().int().min(0),
-    recipients: z.array(RecipientSchema).min(1).max(500),
-  })
-  .strict();
+export const SendMessageSchema = z.strictObject({
+  v: z.literal(1),
+  editionId: z.string().check(z.refine(isValidEditionId, 'not an edition id')),
+  batch: z.number().check(z.int(), z.minimum(0)),
+  recipients: z.array(RecipientSchema).check(z.minLength(1), z.maxLength(500)),
+});
 export type SendMessage = z.infer<typeof SendMessageSchema>;
 
 /** One message body per batch of recipients, numbered from 0. */

@@ -1,5 +1,5 @@
 /** Error classes of the domain. Messages are one line and safe to show to users. */
-import type { z } from 'zod';
+import type * as z from './zod.ts';
 
 export class BriefingError extends Error {
   override name = 'BriefingError';
@@ -164,7 +164,7 @@ export function describeError(error: unknown): string {
 }
 
 /** First issue of a zod error as "path.to.field: message". */
-export function describeZodError(error: z.ZodError, prefix: string): string {
+export function describeZodError(error: z.core.$ZodError, prefix: string): string {
   const issue = error.issues[0];
   if (!issue) return `${prefix}: invalid`;
   const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p))).join('.');

@@ -3,11 +3,11 @@
  * (CONTRACTS.md). The manual event is validated strictly so a typo in a field name is an error
  * that names the field rather than a silently ignored option.
  */
-import { z } from 'zod';
 import { InvalidInputError } from './errors.ts';
 import { isValidEditionId } from './keys.ts';
 import { type ThemeId, ThemeIdSchema } from './types.ts';
 import { findUnknownKey } from './unknown-keys.ts';
+import * as z from './zod.ts';
 
 const DURATION = /^(\d{1,4})\s*(h|d)$/i;
 const ISO_DATE =
@@ -35,10 +35,9 @@ export function parseIsoDate(value: string): Date | undefined {
   return new Date(Date.parse(zoned ? text : `${text}Z`));
 }
 
-export const SinceSchema = z
-  .string()
-  .trim()
-  .superRefine((s, ctx) => {
+export const SinceSchema = z.string().check(
+  z.trim(),
+  z.superRefine((s, ctx) => {
     if (DURATION.test(s)) return;
     const problem = isoDateProblem(s);
     if (problem)
@@ -48,30 +47,31 @@ export const SinceSchema = z
           ? 'expected a duration like "72h"/"3d" or an ISO date'
           : problem,
       });
-  });
+  }),
+);
 
-const IsoSchema = z
-  .string()
-  .trim()
-  .superRefine((s, ctx) => {
+const IsoSchema = z.string().check(
+  z.trim(),
+  z.superRefine((s, ctx) => {
     const problem = isoDateProblem(s);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  }),
+);
 
-export const ManualEventSchema = z
-  .object({
-    since: SinceSchema.optional(),
-    until: IsoSchema.optional(),
-    themes: z.array(ThemeIdSchema).min(1).optional(),
-    query: z.string().trim().min(1).max(200).optional(),
-    recipients: z.array(z.email()).min(1).max(50).optional(),
-    dryRun: z.boolean().optional(),
-    edition: z.string().refine(isValidEditionId, 'expected letters, digits, ".", "_" or "-"').optional(),
-    archive: z.boolean().optional(),
-    /** An ad-hoc edition joins the public archive (index, feeds, trends, search) only when true. */
-    publish: z.boolean().optional(),
-  })
-  .strict();
+export const ManualEventSchema = z.strictObject({
+  since: z.optional(SinceSchema),
+  until: z.optional(IsoSchema),
+  themes: z.optional(z.array(ThemeIdSchema).check(z.minLength(1))),
+  query: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  recipients: z.optional(z.array(z.email()).check(z.minLength(1), z.maxLength(50))),
+  dryRun: z.optional(z.boolean()),
+  edition: z.optional(
+    z.string().check(z.refine(isValidEditionId, 'expected letters, digits, ".", "_" or "-"')),
+  ),
+  archive: z.optional(z.boolean()),
+  /** An ad-hoc edition joins the public archive (index, feeds, trends, search) only when true. */
+  publish: z.optional(z.boolean()),
+});
 
 export type ManualEvent = z.infer<typeof ManualEventSchema>;
 

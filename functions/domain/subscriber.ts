@@ -1,6 +1,6 @@
 /** A subscriber record: one object per address in the private store, so sign-ups never collide. */
-import { z } from 'zod';
 import { THEME_IDS, type ThemeId } from './types.ts';
+import * as z from './zod.ts';
 
 const isThemeId = (id: string): id is ThemeId => (THEME_IDS as readonly string[]).includes(id);
 
@@ -13,19 +13,23 @@ export const SubscriberSchema = z.object({
    * Chosen themes. An id the catalogue no longer has is dropped on read, so the subscriber is
    * mailed on the themes that remain (none left: all themes) instead of never being mailed.
    */
-  themes: z
-    .array(z.string())
-    .transform((ids) => ids.filter(isThemeId))
-    .optional(),
+  themes: z.optional(
+    z.pipe(
+      z.array(z.string()),
+      z.transform((ids: string[]) => ids.filter(isThemeId)),
+    ),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
-  confirmedAt: z.string().optional(),
+  confirmedAt: z.optional(z.string()),
   /** How consent was given: "web form", "operator cli", with time and (hashed) origin. */
-  consent: z.object({ method: z.string(), at: z.string(), detail: z.string().optional() }).optional(),
+  consent: z.optional(z.object({ method: z.string(), at: z.string(), detail: z.optional(z.string()) })),
   /** Last confirmation mail, to send at most one per window. */
-  lastConfirmationSentAt: z.string().optional(),
+  lastConfirmationSentAt: z.optional(z.string()),
   /** Confirmation mails sent on one UTC day, for the daily cap per address. */
-  confirmationsSent: z.object({ day: z.string(), count: z.number().int().min(0) }).optional(),
+  confirmationsSent: z.optional(
+    z.object({ day: z.string(), count: z.number().check(z.int(), z.minimum(0)) }),
+  ),
 });
 export type Subscriber = z.infer<typeof SubscriberSchema>;
 

@@ -2,7 +2,7 @@
  * Domain types shared by every stage. Raw XML, DOM objects and SDK types never cross this line:
  * feeds become FeedItems, pages become Articles, the run becomes an Edition.
  */
-import { z } from 'zod';
+import * as z from './zod.ts';
 
 export const THEME_IDS = [
   'alliance-diplomacy',
@@ -36,12 +36,12 @@ export type Perspective = z.infer<typeof PerspectiveSchema>;
 
 /** One configured source of news. */
 export const FeedSourceSchema = z.object({
-  name: z.string().min(1),
-  url: z.string().min(1),
-  perspective: PerspectiveSchema.default('other'),
+  name: z.string().check(z.minLength(1)),
+  url: z.string().check(z.minLength(1)),
+  perspective: z._default(PerspectiveSchema, 'other'),
   /** The perspective was guessed from the outlet's domain (feeds import), not stated by anyone. */
-  perspectiveInferred: z.boolean().optional(),
-  language: z.string().min(2).optional(),
+  perspectiveInferred: z.optional(z.boolean()),
+  language: z.optional(z.string().check(z.minLength(2))),
 });
 export type FeedSource = z.infer<typeof FeedSourceSchema>;
 

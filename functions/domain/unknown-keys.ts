@@ -2,9 +2,10 @@
  * Unknown keys in a JSON document, found against the zod schema it is meant for, with the
  * nearest valid key as a suggestion: a typo such as `maxStorys` must be an error that says
  * `maxStories`, never a setting silently ignored. Works on any z.object (strip, strict) so
- * modules that add keys to a schema need do nothing; z.looseObject opts out on purpose.
+ * modules that add keys to a schema need do nothing; z.looseObject opts out on purpose. Takes
+ * schemas of zod and zod/mini alike (both are zod core schemas).
  */
-import type { z } from 'zod';
+import type * as z from './zod.ts';
 
 export interface UnknownKey {
   /** Where the key sits, e.g. "delivery.form" or "feeds[2].perspectve". */
@@ -15,21 +16,21 @@ export interface UnknownKey {
 
 interface Def {
   type: string;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-  shape?: Record<string, z.ZodType>;
-  catchall?: z.ZodType;
-  element?: z.ZodType;
-  valueType?: z.ZodType;
+  innerType?: z.core.$ZodType;
+  in?: z.core.$ZodType;
+  shape?: Record<string, z.core.$ZodType>;
+  catchall?: z.core.$ZodType;
+  element?: z.core.$ZodType;
+  valueType?: z.core.$ZodType;
 }
 
-const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+const defOf = (schema: z.core.$ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The first unknown key in document order, or undefined when every key is known. */
-export function findUnknownKey(input: unknown, schema: z.ZodType, path = ''): UnknownKey | undefined {
+export function findUnknownKey(input: unknown, schema: z.core.$ZodType, path = ''): UnknownKey | undefined {
   const def = defOf(schema);
   const inner = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
   if (inner) return findUnknownKey(input, inner, path);

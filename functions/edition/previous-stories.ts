@@ -3,9 +3,9 @@
  * one of them ranks lower and says what is new. Reads the published archive through the state
  * helper, so a corrupt index is reported and kept aside rather than taken for an empty archive.
  */
-import { z } from 'zod';
 import { describeError } from '#domain/errors.ts';
 import { siteKeys } from '#domain/keys.ts';
+import * as z from '#domain/zod.ts';
 import { readStoredJson, readStoredValue, type StateContext } from '#state/stored-json.ts';
 import type { PreviousStoryRef } from './rank-stories.ts';
 

@@ -7,10 +7,10 @@
  * after `maxFailures` failures in a row the service is not asked again that run. A headline
  * that is not translated stays as it was: translation never stops an edition.
  */
-import { z } from 'zod';
 import { describeError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { ScoredItem } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Logger, Store, Translator } from '#ports/ports.ts';
 import { type CorruptDocument, readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { normaliseLanguage } from '#text/language.ts';
@@ -42,7 +42,7 @@ export interface HeadlineTranslation {
 const CachedTranslationSchema = z.object({
   language: z.string(),
   text: z.string(),
-  english: z.string().min(1),
+  english: z.string().check(z.minLength(1)),
 });
 type CachedTranslation = z.infer<typeof CachedTranslationSchema>;
 

@@ -4,10 +4,10 @@
  * and per run are capped (the highest-scored items get the slots). An item whose page fails, is
  * capped or looks paywalled keeps its feed summary and says why in `articleNote`.
  */
-import { z } from 'zod';
 import { describeError, NotAPageError, publicReasonOf } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import { readStoredValue } from '#state/stored-json.ts';
 import { decodeDocument } from '#text/charset.ts';
@@ -193,15 +193,18 @@ function hostOf(link: string): string | undefined {
 const CachedArticleSchema = z.object({
   url: z.string(),
   title: z.string(),
-  byline: z.string().optional(),
-  published: z.string().optional(),
-  canonicalUrl: z.string().optional(),
-  language: z.string().optional(),
+  byline: z.optional(z.string()),
+  published: z.optional(z.string()),
+  canonicalUrl: z.optional(z.string()),
+  language: z.optional(z.string()),
   text: z.string(),
 });
 const CachedPageSchema = z.union([
-  z.object({ article: CachedArticleSchema, paywall: z.boolean().optional() }),
-  CachedArticleSchema.transform((article) => ({ article })),
+  z.object({ article: CachedArticleSchema, paywall: z.optional(z.boolean()) }),
+  z.pipe(
+    CachedArticleSchema,
+    z.transform((article) => ({ article })),
+  ),
 ]);
 
 async function readCachedArticle(deps: FetchDeps, key: string): Promise<CachedPage | undefined> {

@@ -2,13 +2,13 @@
  * Builds the Lambdas' dependencies once per cold start from their environment (names in
  * config/env.ts, set by infra/). The configuration is the document the stack ships to its config
  * bucket, read here; secrets are read from Secrets Manager, never from plain env.
+ *
+ * Only S3, which every handler uses, is imported with the module. The other SDK clients are
+ * imported by the factory that needs them (and their commands by the adapters on first use), so
+ * a handler never loads a client it does not use: esbuild keeps every static import of an
+ * external package, used or not, and each client costs tens of ms of a cold start (bench/bundle.ts).
  */
-import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { S3Client } from '@aws-sdk/client-s3';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
-import { SESClient } from '@aws-sdk/client-ses';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { TranslateClient } from '@aws-sdk/client-translate';
 import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
@@ -54,8 +54,8 @@ const s3Client = (env: Env) =>
  * SES for bulk sending: one attempt per call (the sender retries, paced by its rate limiter,
  * instead of stacking retries on the SDK's), and bounded waits so a claim is held for seconds.
  */
-const bulkSesClient = (env: Env) =>
-  new SESClient({
+const bulkSesClient = async (env: Env) =>
+  new (await import('@aws-sdk/client-ses')).SESClient({
     region: env.AWS_REGION,
     maxAttempts: 1,
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 15_000 },
@@ -74,43 +74,59 @@ export function bundledTemplatesDir(env: Env): string | undefined {
   return env.LAMBDA_TASK_ROOT ? `${env.LAMBDA_TASK_ROOT}/templates` : undefined;
 }
 
-const signingSecretOf = (env: Env) =>
-  readSecret(new SecretsManagerClient({ region: env.AWS_REGION }), requireEnv(env, ENV.signingSecretName));
+const secretsClient = async (env: Env) =>
+  new (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient({ region: env.AWS_REGION });
+
+const signingSecretOf = async (env: Env) =>
+  readSecret(await secretsClient(env), requireEnv(env, ENV.signingSecretName));
 
 export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; deps: DigestDeps }> {
   const s3 = s3Client(env);
   const logger = createPowertoolsLogger('briefing-digest');
   const [config, signingSecret] = await Promise.all([readConfig(env, s3, logger), signingSecretOf(env)]);
   const queueUrl = env[ENV.sendQueueUrl];
+  // Bedrock and Translate are options, off by default: their SDK clients are loaded only when on,
+  // so the bundles do not load them at every cold start.
+  const bedrock =
+    config.summarizer.kind === 'bedrock' || config.relevance.secondOpinion.enabled
+      ? await import('@aws-sdk/client-bedrock-runtime')
+      : undefined;
+  const translate =
+    config.translate.kind === 'amazon-translate' ? await import('@aws-sdk/client-translate') : undefined;
   const deps: DigestDeps = {
     // Never from config in AWS: production fetches only public addresses.
     http: createHttpClientFromConfig(config.fetch, false),
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     site: createS3Store({ client: s3, bucket: requireEnv(env, ENV.siteBucket) }),
     mailer: createSesMailer({
-      client: bulkSesClient(env),
+      client: await bulkSesClient(env),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     ...(queueUrl
-      ? { queue: createSqsQueue({ client: new SQSClient({ region: env.AWS_REGION }), queueUrl }) }
+      ? {
+          queue: createSqsQueue({
+            client: new (await import('@aws-sdk/client-sqs')).SQSClient({ region: env.AWS_REGION }),
+            queueUrl,
+          }),
+        }
       : {}),
     clock: systemClock,
     logger,
     progress: silentProgress,
     templates: createEtaTemplates(bundledTemplatesDir(env)),
     signingSecret,
-    ...(config.summarizer.kind === 'bedrock'
+    ...(bedrock && config.summarizer.kind === 'bedrock'
       ? {
           summarizer: createBedrockSummarizer({
-            client: new BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
+            client: new bedrock.BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
             modelId: config.summarizer.modelId,
           }),
         }
       : {}),
-    ...(config.relevance.secondOpinion.enabled
+    ...(bedrock && config.relevance.secondOpinion.enabled
       ? {
           relevanceReviewer: createBedrockRelevanceReviewer({
-            client: new BedrockRuntimeClient({
+            client: new bedrock.BedrockRuntimeClient({
               region: config.relevance.secondOpinion.region ?? env.AWS_REGION,
             }),
             modelId: config.relevance.secondOpinion.modelId,
@@ -119,10 +135,10 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
           }),
         }
       : {}),
-    ...(config.translate.kind === 'amazon-translate'
+    ...(translate
       ? {
           translator: createAmazonTranslator({
-            client: new TranslateClient({ region: config.translate.region ?? env.AWS_REGION }),
+            client: new translate.TranslateClient({ region: config.translate.region ?? env.AWS_REGION }),
           }),
         }
       : {}),
@@ -139,7 +155,7 @@ export async function createAwsSenderDeps(env: Env): Promise<{ config: Config; d
   const deps: SenderDeps = {
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     mailer: createSesMailer({
-      client: bulkSesClient(env),
+      client: await bulkSesClient(env),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     clock: systemClock,
@@ -162,7 +178,7 @@ export interface ApiDeps {
 export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
   const s3 = s3Client(env);
   const logger = createPowertoolsLogger('briefing-subscriptions');
-  const secrets = new SecretsManagerClient({ region: env.AWS_REGION });
+  const secrets = await secretsClient(env);
   const [config, signingSecret, originSecret] = await Promise.all([
     readConfig(env, s3, logger),
     readSecret(secrets, requireEnv(env, ENV.signingSecretName)),
@@ -172,7 +188,7 @@ export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
     data: createS3Store({ client: s3, bucket: requireEnv(env, ENV.dataBucket) }),
     // One confirmation mail per request and no retries of our own: the SDK's standard retries apply.
     mailer: createSesMailer({
-      client: new SESClient({ region: env.AWS_REGION }),
+      client: new (await import('@aws-sdk/client-ses')).SESClient({ region: env.AWS_REGION }),
       ...(config.delivery.configurationSet ? { configurationSet: config.delivery.configurationSet } : {}),
     }),
     clock: systemClock,

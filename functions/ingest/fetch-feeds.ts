@@ -3,7 +3,6 @@
  * A failing source becomes a 'failed' report with a one-line error; it never sinks the run.
  * An unchanged feed (304) costs one request and returns the items cached from its last fetch.
  */
-import { z } from 'zod';
 import { describeError, HttpError, publicReasonOf, SkippedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import {
@@ -13,6 +12,7 @@ import {
   type SourceFetchReport,
   type SourceReport,
 } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import type { Clock, HttpClient, Logger, Progress, Store } from '#ports/ports.ts';
 import { type CorruptDocument, readStoredValue, writeStoredJson } from '#state/stored-json.ts';
 import { parseFeed } from './parse-feed.ts';
@@ -28,24 +28,24 @@ export interface FetchDeps {
   onCorrupt?: (document: CorruptDocument) => void;
 }
 
-const CachedItemSchema: z.ZodType<FeedItem> = z.object({
+const CachedItemSchema: z.ZodMiniType<FeedItem> = z.object({
   id: z.string(),
   title: z.string(),
   link: z.string(),
-  published: z.string().optional(),
-  summary: z.string().optional(),
-  content: z.string().optional(),
-  author: z.string().optional(),
+  published: z.optional(z.string()),
+  summary: z.optional(z.string()),
+  content: z.optional(z.string()),
+  author: z.optional(z.string()),
   categories: z.array(z.string()),
-  language: z.string().optional(),
+  language: z.optional(z.string()),
   source: z.string(),
   perspective: PerspectiveSchema,
 });
 
 /** state/feeds/<hash>.json: the validators and items of a feed's last full fetch. */
 const FeedCacheSchema = z.object({
-  etag: z.string().optional(),
-  lastModified: z.string().optional(),
+  etag: z.optional(z.string()),
+  lastModified: z.optional(z.string()),
   fetchedAt: z.string(),
   items: z.array(CachedItemSchema),
 });

@@ -3,10 +3,10 @@
  * marked only once an edition is built from them, never on a failed fetch; the items of the
  * edition being (re)built are kept, so a retried run reproduces the same edition.
  */
-import { z } from 'zod';
 import { dataKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
 import type { FeedItem } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import { readStoredJson, type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
 const SeenEntrySchema = z.object({ editionId: z.string(), at: z.string() });

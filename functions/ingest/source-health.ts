@@ -2,20 +2,20 @@
  * How long each source has been failing, counted in days, so an operator is told about a feed
  * that has been dead for a week rather than about every transient error.
  */
-import { z } from 'zod';
 import { describeError, NAME_NOT_RESOLVED, SourcesFailedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { SourceFetchReport } from '#domain/types.ts';
+import * as z from '#domain/zod.ts';
 import { writeFailedRunReport } from '#state/run-report.ts';
 import { type CorruptDocument, type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
 const SourceHealthEntrySchema = z.object({
   name: z.string(),
   /** Distinct UTC days with a failure, in a row, ending with lastFailureDay. */
-  failureDays: z.number().int().min(0),
-  lastFailureDay: z.string().optional(),
-  lastError: z.string().optional(),
-  lastOkAt: z.string().optional(),
+  failureDays: z.number().check(z.int(), z.minimum(0)),
+  lastFailureDay: z.optional(z.string()),
+  lastError: z.optional(z.string()),
+  lastOkAt: z.optional(z.string()),
 });
 type SourceHealthEntry = z.infer<typeof SourceHealthEntrySchema>;
 

@@ -10,10 +10,10 @@
  *   read, If-None-Match: * when the key was absent) retried with jittered backoff when another
  *   writer won the race, so concurrent runs and Lambda instances never lose each other's writes.
  */
-import type { z } from 'zod';
 import { backoffDelay } from '#domain/backoff.ts';
 import { describeError, PreconditionFailedError } from '#domain/errors.ts';
 import { corruptCopyKey, keyHash } from '#domain/keys.ts';
+import * as z from '#domain/zod.ts';
 import type { Logger, PutOptions, Store } from '#ports/ports.ts';
 
 /** A stored document that did not match its schema, as reported to the caller and the run report. */
@@ -57,7 +57,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function parseStoredJson<T>(
   key: string,
   body: Buffer,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
 ): { ok: true; value: T } | { ok: false; problem: string } {
   let raw: unknown;
   try {
@@ -65,7 +65,7 @@ export function parseStoredJson<T>(
   } catch (error) {
     return { ok: false, problem: `${key}: not valid JSON (${describeError(error)})` };
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = z.safeParse(schema, raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0];
   const field = issue?.path.length
@@ -81,7 +81,7 @@ export function parseStoredJson<T>(
 export async function readStoredJson<T>(
   context: StateContext,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
 ): Promise<StoredRead<T>> {
   const object = await context.store.get(key);
   if (!object) return { status: 'absent' };
@@ -102,7 +102,7 @@ export async function readStoredJson<T>(
 export async function readStoredValue<T>(
   context: StateContext,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
 ): Promise<T | undefined> {
   const read = await readStoredJson(context, key, schema);
   return read.status === 'ok' ? read.value : undefined;
@@ -116,7 +116,7 @@ export async function readStoredValue<T>(
 export async function updateStoredJson<T>(
   context: StateContext,
   key: string,
-  schema: z.ZodType<T>,
+  schema: z.core.$ZodType<T>,
   change: (current: T | undefined, read: StoredRead<T>) => T | undefined,
   options: UpdateOptions = {},
 ): Promise<{ value: T | undefined; written: boolean }> {

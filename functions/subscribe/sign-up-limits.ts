@@ -5,9 +5,9 @@
  * (its limit is reached, or the store keeps refusing the write) no mail is sent: the limits fail
  * closed. Callers answer the same either way.
  */
-import { z } from 'zod';
 import { describeError } from '#domain/errors.ts';
 import { dataKeys, keyHash } from '#domain/keys.ts';
+import * as z from '#domain/zod.ts';
 import { type StateContext, updateStoredJson } from '#state/stored-json.ts';
 
 export interface SignUpLimits {
@@ -19,7 +19,7 @@ export interface SignUpLimits {
   perAddressPerDay: number;
 }
 
-const CounterSchema = z.object({ count: z.number().int().min(0) });
+const CounterSchema = z.object({ count: z.number().check(z.int(), z.minimum(0)) });
 
 /**
  * Takes one confirmation mail from the client's and then the global window at `now`; false when

@@ -10,6 +10,7 @@ import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-l
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,16 +24,17 @@ export interface BriefingFunctionProps {
   reservedConcurrentExecutions?: number;
 }
 
-/** esbuild options shared with scripts/build.mjs so the tested bundle is the deployed one. */
+/** The esbuild options of scripts/bundle-options.mjs, which scripts/build.mjs uses too, as CDK props. */
 export const BUNDLING = {
   format: OutputFormat.ESM,
-  minify: true,
-  sourceMap: true,
-  target: 'node22', // runs on 24; node22 keeps the bundle loadable on the oldest supported runtime
-  mainFields: ['module', 'main'],
-  externalModules: ['@aws-sdk/*'],
-  // rss-parser and some of its dependencies are CommonJS and call require().
-  banner: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);",
+  minify: BUNDLE_OPTIONS.minify,
+  sourceMap: BUNDLE_OPTIONS.sourcemap,
+  sourcesContent: BUNDLE_OPTIONS.sourcesContent,
+  target: BUNDLE_OPTIONS.target,
+  mainFields: BUNDLE_OPTIONS.mainFields,
+  externalModules: BUNDLE_OPTIONS.external,
+  banner: BUNDLE_OPTIONS.banner,
+  esbuildArgs: { '--alias': Object.entries(BUNDLE_OPTIONS.alias).map(([from, to]) => `${from}=${to}`) },
   forceDockerBundling: false,
 };
 

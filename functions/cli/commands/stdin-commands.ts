@@ -1,7 +1,7 @@
 /** The stdin-to-stdout tools of CONTRACTS.md: classify, extract, parse-feed. */
-import { z } from 'zod';
 import { classifyItem } from '#analyse/classify-relevance.ts';
 import { describeZodError, InvalidInputError } from '#domain/errors.ts';
+import * as z from '#domain/zod.ts';
 import { extractArticle } from '#extract/extract-article.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import { decodeDocument } from '#text/charset.ts';
@@ -10,11 +10,11 @@ import { type CliIo, readStdin } from '../io.ts';
 const ClassifyItemSchema = z.object({
   id: z.union([z.string(), z.number()]),
   title: z.string(),
-  summary: z.string().nullish(),
-  text: z.string().nullish(),
-  url: z.string().nullish(),
-  source: z.string().nullish(),
-  published: z.string().nullish(),
+  summary: z.nullish(z.string()),
+  text: z.nullish(z.string()),
+  url: z.nullish(z.string()),
+  source: z.nullish(z.string()),
+  published: z.nullish(z.string()),
 });
 
 /**

@@ -1,0 +1,13 @@
+/** Types of bundle-options.mjs for the CDK construct. */
+export declare const BUNDLE_OPTIONS: {
+  format: 'esm';
+  platform: 'node';
+  target: string;
+  minify: boolean;
+  sourcemap: boolean;
+  sourcesContent: boolean;
+  mainFields: string[];
+  external: string[];
+  banner: string;
+  alias: Record<string, string>;
+};
