@@ -14,8 +14,8 @@ import { stem } from '#text/tokens.ts';
 import { detectLanguage } from './detect-language.ts';
 import {
   applyIdahoRule,
+  isActor,
   MARK,
-  type Mention,
   readSentence,
   type Sentence,
   surfaceOf,
@@ -120,10 +120,6 @@ const PLACEHOLDER: Record<string, string> = {
 
 function isSideParty(party: string): boolean {
   return party === 'china' || party === 'russia' || party === 'both';
-}
-
-function isActor(m: Mention): boolean {
-  return !m.venue && !m.person;
 }
 
 const ACTOR_SIDES = new WeakMap<Sentence, Set<SideCode>>();

@@ -22,7 +22,7 @@
  * - `visit`: a leader or official of one side travels to the other's country or capital
  *   (markVisits makes the host a party, not a venue).
  */
-import { MARK, type Mention, type Sentence, surfaceOf } from './entities.ts';
+import { isActor, MARK, type Mention, type Sentence, surfaceOf } from './entities.ts';
 
 type Side = 'china' | 'russia';
 
@@ -54,10 +54,6 @@ const BLOCKING = MARK.frame | MARK.backdrop;
 
 function sideOf(m: Mention): Side | undefined {
   return m.party === 'china' || m.party === 'russia' ? m.party : undefined;
-}
-
-function isActor(m: Mention): boolean {
-  return !m.venue && !m.person;
 }
 
 /** Two mentions next to each other, joined by a hyphen ("China-Russia") or by a connector or comma. */
