@@ -93,20 +93,6 @@ const HYPHEN_AFTER = /^\s?[-‐‑–—]\s?$/u;
 
 /** Lower case without diacritics, so "Pekinie" meets "pekinie" and "Rosję" meets "rosje". */
 export function fold(word: string): string {
-  let folded = FOLDED.get(word);
-  if (folded === undefined) {
-    folded = foldWord(word);
-    // A day's feeds repeat their words: the cache is bounded, not cleared by time.
-    if (FOLDED.size >= MAX_FOLDED) FOLDED.clear();
-    FOLDED.set(word, folded);
-  }
-  return folded;
-}
-
-const FOLDED = new Map<string, string>();
-const MAX_FOLDED = 50_000;
-
-function foldWord(word: string): string {
   const lower = word.toLowerCase();
   if (ASCII.test(lower)) return lower;
   return lower
@@ -190,33 +176,17 @@ class PhraseIndex<T> {
   matchesAt(tokens: readonly Token[], i: number, into: Match<T>[]): void {
     const token = tokens[i];
     if (!token) return;
-    let list = this.byWord.get(token.norm);
-    if (list === undefined) {
-      list = this.phrasesStartingWith(token.norm);
-      // A day's feeds repeat their words: the cache is bounded, not cleared by time.
-      if (this.byWord.size >= MAX_CACHED_WORDS) this.byWord.clear();
-      this.byWord.set(token.norm, list);
-    }
-    if (list.length > 0) collectMatches(list, tokens, i, into);
-  }
-
-  /** The phrases whose first word is `norm` or a prefix of it: exact ones first, then shortest prefix first. */
-  private phrasesStartingWith(norm: string): readonly Phrase<T>[] {
-    const out: Phrase<T>[] = [...(this.exact.get(norm) ?? [])];
-    if (!this.starts.has(pairCode(norm))) return out;
+    const exact = this.exact.get(token.norm);
+    if (exact) collectMatches(exact, tokens, i, into);
+    const norm = token.norm;
+    if (!this.starts.has(pairCode(norm))) return;
     let node: TrieNode<T> | undefined = this.trie;
     for (let k = 0; k < norm.length && node !== undefined && node.next.size > 0; k++) {
       node = node.next.get(norm[k]!);
-      if (node !== undefined) out.push(...node.prefixes);
+      if (node !== undefined && node.prefixes.length > 0) collectMatches(node.prefixes, tokens, i, into);
     }
-    return out;
   }
-
-  /** Candidate phrases by first word, filled as words are met. */
-  private readonly byWord = new Map<string, readonly Phrase<T>[]>();
 }
-
-const MAX_CACHED_WORDS = 50_000;
 
 /** The first two UTF-16 units of a word as one number (a one-letter word pairs with 0). */
 function pairCode(word: string): number {
