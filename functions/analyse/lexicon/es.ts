@@ -183,7 +183,8 @@ export const ES: LanguageLexicon = {
       ],
     },
   ],
-  connectors: ['y', 'e', 'o', 'u', 'así como', 'junto a', 'con'],
+  // Articles too: a country can take one ("China y la India", "Rusia y los Estados Unidos").
+  connectors: ['y', 'e', 'o', 'u', 'así como', 'junto a', 'con', 'el', 'la', 'los', 'las'],
   locatives: ['en'],
   visits: ['visita*', 'llega*', 'llegó', 'viaja*', 'viajó', 'aterriz*', 'recib*', 'gira', 'desplaz*'],
   backdrops: [

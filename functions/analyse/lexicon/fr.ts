@@ -189,7 +189,8 @@ export const FR: LanguageLexicon = {
       ],
     },
   ],
-  connectors: ['et', 'ou', 'ainsi que', 'avec'],
+  // Articles too: French names its countries with one ("la Chine et la Russie").
+  connectors: ['et', 'ou', 'ainsi que', 'avec', 'la', 'le', 'les', 'l'],
   locatives: ['à'],
   visits: [
     'visite*',

@@ -155,6 +155,8 @@ export const ZH: LanguageLexicon = {
   connectors: ['和', '与', '同', '及', '跟', '、'],
   locatives: ['在', '于', '赴', '抵达'],
   visits: ['访问', '到访', '出访', '国事访问', '抵达', '前往', '飞抵', '欢迎'],
+  // Chinese closes a background clause with its marker (在…之际, …期间): the opening-marker
+  // rule of relation-frames.ts cannot read it, so none are listed.
   backdrops: [],
   persons: [
     '游客',
