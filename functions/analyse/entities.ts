@@ -426,7 +426,18 @@ export function tagSentence(sentence: Sentence, language: string): void {
       if (found.some((f) => f.phrase.payload === 'person')) mention.person = true;
     }
   }
+  // "Chinese and Russian tourists": a demonym listed before a private person's is one too.
+  for (let j = mentions.length - 2; j >= 0; j--) {
+    const m = mentions[j]!;
+    const next = mentions[j + 1]!;
+    if (m.entity.kind !== 'people' || !next.person || next.first - m.last > 3) continue;
+    let listed = true;
+    for (let k = m.last + 1; k < next.first; k++) if (!connectors.has(k)) listed = false;
+    if (listed || LIST_COMMA.test(tokens[next.first]!.gap)) m.person = true;
+  }
 }
+
+const LIST_COMMA = /^\s*,\s*$/;
 
 /** An item names Idaho: its Moscow is the university town, not the Russian capital. */
 export function applyIdahoRule(sentences: Sentence[]): void {

@@ -56,8 +56,16 @@ function sideOf(m: Mention): Side | undefined {
   return m.party === 'china' || m.party === 'russia' ? m.party : undefined;
 }
 
+const SPACED_DASH = /^\s+[-–—]\s+$/u;
+
+/** "… trade in rubles and yuan – Siluanov": the speaker after a spaced dash that ends the sentence. */
+function isTrailingSpeaker(sentence: Sentence, m: Mention): boolean {
+  return m.last === sentence.tokens.length - 1 && SPACED_DASH.test(sentence.tokens[m.first]!.gap);
+}
+
 /** Two mentions next to each other, joined by a hyphen ("China-Russia") or by a connector or comma. */
 export function joinOf(sentence: Sentence, a: Mention, b: Mention): 'bound' | 'coordinated' | undefined {
+  if (isTrailingSpeaker(sentence, b)) return undefined;
   if (b.first === a.last + 1) {
     const gap = sentence.tokens[b.first]!.gap;
     if (PAIR_GAP.test(gap)) return 'bound';
@@ -133,8 +141,9 @@ export function markVisits(sentence: Sentence): string | undefined {
   return evidence;
 }
 
-/** The closest pair of actor mentions of the two sides (earliest on a tie). */
-function closestPair(mentions: readonly Mention[]): [Mention, Mention] | undefined {
+/** The closest pair of actor mentions of the two sides (earliest on a tie), a trailing speaker left out. */
+function closestPair(sentence: Sentence): [Mention, Mention] | undefined {
+  const { mentions } = sentence;
   let best: [Mention, Mention] | undefined;
   let distance = Number.POSITIVE_INFINITY;
   for (let i = 0; i < mentions.length; i++) {
@@ -145,6 +154,7 @@ function closestPair(mentions: readonly Mention[]): [Mention, Mention] | undefin
       const b = mentions[j]!;
       const sb = sideOf(b);
       if (!sb || sb === sa || !isActor(b)) continue;
+      if (isTrailingSpeaker(sentence, b)) continue;
       if (b.first - a.last < distance) {
         distance = b.first - a.last;
         best = [a, b];
@@ -173,7 +183,7 @@ export function readRelationFrames(sentence: Sentence): Map<string, string> {
   const frames = new Map<string, string>();
   // One name of the pair ("中俄", "Power of Siberia") stands for the two sides joined.
   const both = sentence.mentions.find((m) => m.party === 'both' && isActor(m));
-  const pair = closestPair(sentence.mentions) ?? (both && ([both, both] as [Mention, Mention]));
+  const pair = closestPair(sentence) ?? (both && ([both, both] as [Mention, Mention]));
   if (!pair) return frames;
   const [a, b] = pair;
   const { tokens, marks, mentions, mentionAt } = sentence;

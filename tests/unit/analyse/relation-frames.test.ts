@@ -63,6 +63,11 @@ describe('relation frames: how the two sides stand in one sentence, in every lex
     ['a meeting with a third party in one side’s capital', 'Putin meets Modi in Beijing', 'rel:visit@title'],
     ['a list of targets', 'US bans chip exports to China and Russia', 'rel:joint-subject@title'],
     ['a label before the pair', 'Analysis: China and Russia hold drills', 'rel:pair-object@title'],
+    [
+      'a speaker after a spaced dash',
+      'Russia and China settle trade in rubles and yuan – Siluanov',
+      'rel:pair-object@title',
+    ],
     ['two sides in the main clause', 'China and Russia hold talks as US watches', 'rel:in-backdrop@title'],
   ])('not %s: %s has no %s', (_case, title, frame) => {
     expect(framesOf(title)).not.toContain(frame);
