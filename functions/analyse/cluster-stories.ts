@@ -25,6 +25,7 @@ import {
   frameOfHeadline,
   type HeadlineFrame,
   isBilateralReport,
+  isMeetingPreview,
   namesBothSides,
   splitHeadline,
 } from './headline-frame.ts';
@@ -432,7 +433,8 @@ interface Cluster extends Centroid {
  * After the similarity pass, the straight reports of the two sides meeting (headline frames:
  * both sides, a leader or a meeting, no third actor, not a commentary) within the time limits
  * become one story however many facets they cover: the talks, the statement, the signing and
- * the press conference are one event. A report that the first pass put with mostly other kinds
+ * the press conference are one event, and a preview of the meeting ("three things to watch")
+ * is pegged to it. A report that the first pass put with mostly other kinds
  * of reports (a pipeline deal's own coverage) stays there. What the meeting leaves behind in a
  * cluster (another actor's reaction, a commentary) is grouped again on its own, more strictly,
  * so the backdrop it shares with the meeting no longer holds it together.
@@ -441,7 +443,12 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
   const clusters = clusterBySimilarity(items, options);
   const maxApart = (options.maxHoursApart ?? DEFAULTS.maxHoursApart) * 3_600_000;
   const frames = new Map(items.map((item) => [item, frameOfHeadline(item.title)]));
-  const bilateral = new Set<ScoredItem>(items.filter((item) => isBilateralReport(frames.get(item)!)));
+  // A preview of the meeting (what to watch, what it could change) is pegged to it and joins it.
+  const bilateral = new Set<ScoredItem>(
+    items.filter(
+      (item) => isBilateralReport(frames.get(item)!) || isMeetingPreview(frames.get(item)!, item.title),
+    ),
+  );
   if (bilateral.size < 2) return clusters;
   // A report of a development of its own, not another actor's reaction or a commentary.
   const straight = (item: ScoredItem) => !frames.get(item)!.commentary && !frames.get(item)!.thirdParty;
