@@ -386,8 +386,11 @@ interface Vector {
   unsharedSq: number;
 }
 
-/** Who acts in a report's headline: one of the two sides, another actor, or unknown (not English). */
-type Voice = 'side' | 'third' | 'unknown';
+/**
+ * Who acts in a report's headline: one of the two sides, a named other actor (`third:<who>`: the
+ * United States and an institute are two voices, not one), or unknown (a language not read).
+ */
+type Voice = 'side' | `third:${string}` | 'unknown';
 
 interface ItemFeatures {
   index: number;
@@ -784,7 +787,7 @@ function describeItems(items: readonly ScoredItem[]): { features: ItemFeatures[]
     const published = item.published ? Date.parse(item.published) : Number.NaN;
     const frame = frameOfHeadline(item.title);
     return {
-      voice: (!frame.known ? 'unknown' : frame.thirdParty ? 'third' : 'side') as Voice,
+      voice: (!frame.known ? 'unknown' : frame.thirdParty ? `third:${frame.thirdParty}` : 'side') as Voice,
       words,
       titles,
       anchors,
@@ -921,7 +924,8 @@ function centroidSimilarity(a: Centroid, b: Centroid, wordsOnly: boolean): numbe
 /**
  * Whether a report's voice is foreign to a cluster's: another actor's move ("US wants tanks
  * in Ukraine faster as Putin meets Xi") and the two sides' own doings share the backdrop's
- * names, not an event, so only shared wording may join them.
+ * names, not an event, so only shared wording may join them; so do two other actors' moves
+ * (an institute's assessment and a state's arms shipment, both pegged to one summit).
  */
 function voicesClash(voice: Voice, voices: ReadonlySet<Voice>): boolean {
   if (voice === 'unknown' || voices.size === 0 || voices.has('unknown')) return false;

@@ -132,6 +132,61 @@ describe('clusterStories', () => {
     expect(clusterOf(grouped, reports[4]!)).toEqual(new Set(['pl3']));
   });
 
+  it('reads Polish headlines as English ones: the statement joins the meeting, a commentary and an institute’s view stay apart', () => {
+    const reports = [
+      sameDay(
+        'talks',
+        'Xi and Putin hold talks in Moscow',
+        'Xi Jinping and Vladimir Putin met in the Kremlin.',
+        6,
+      ),
+      sameDay(
+        'statement-pl',
+        'Putin poparł plan Chin w sprawie Ukrainy. Jest wspólne oświadczenie',
+        'Putin i Xi Jinping podpisali wspólne oświadczenie po rozmowach na Kremlu.',
+        9,
+        'pl',
+      ),
+      sameDay(
+        'comment-pl',
+        '"Rosja stała się stacją benzynową dla Chin". Komentarze po wizycie Xi u Putina',
+        'Eksperci komentują rozmowy Xi Jinpinga z Putinem na Kremlu.',
+        10,
+        'pl',
+      ),
+      sameDay(
+        'institute-pl',
+        'ISW: Propozycje Xi nie spełniły oczekiwań Putina',
+        'Analitycy ISW oceniają rozmowy Xi Jinpinga z Putinem na Kremlu.',
+        11,
+        'pl',
+      ),
+      sameDay('preview', 'Three things to watch as Xi meets Putin', 'What the Kremlin talks could bring.', 5),
+    ];
+    const grouped = clusterStories(reports);
+    expect(clusterOf(grouped, reports[0]!)).toEqual(new Set(['talks', 'statement-pl', 'preview']));
+    expect(clusterOf(grouped, reports[2]!)).toEqual(new Set(['comment-pl']));
+    expect(clusterOf(grouped, reports[3]!)).toEqual(new Set(['institute-pl']));
+  });
+
+  it('keeps two other actors’ moves pegged to one summit apart when only the summit’s names join them', () => {
+    const reports = [
+      sameDay(
+        'defences',
+        'US rushes air defences to Ukraine as Putin meets Xi in Moscow for talks',
+        'Washington speeds up deliveries to Kyiv while Xi Jinping holds talks with Vladimir Putin in the Kremlin.',
+        6,
+      ),
+      sameDay(
+        'institute',
+        'ISW: Xi’s talks with Putin in Moscow bring Ukraine no peace',
+        'The institute says Xi Jinping’s talks with Vladimir Putin in the Kremlin leave Kyiv without a peace plan.',
+        8,
+      ),
+    ];
+    expect(partition(clusterStories(reports))).toEqual(['defences', 'institute']);
+  });
+
   it('makes one story of one actor’s statements about the two sides that day, and of their joint words against it', () => {
     const reports = [
       sameDay(
