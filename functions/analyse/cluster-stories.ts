@@ -226,6 +226,82 @@ const ANCHOR_LEXICON: readonly (readonly [string, RegExp])[] = [
   ['k:media', /state media|propaganda|пропаганд|госсми|官方媒体|宣传/iu],
 ];
 
+/**
+ * The same anchors in Polish, the largest language of the feeds after English (its reports of an
+ * event must meet the English ones on names, not on words they cannot share). Stems, since Polish
+ * inflects names too: Moskwa, Moskwie, Moskwy; Pekin, Pekinie; Ławrow, Ławrowa.
+ */
+const POLISH_ANCHORS: readonly (readonly [string, RegExp])[] = [
+  ['e:lavrov', /ławrow|lawrow/iu],
+  ['e:mishustin', /miszustin/iu],
+  ['e:peskov', /pieskow/iu],
+  ['e:ushakov', /uszakow/iu],
+  ['e:shoigu', /szojgu/iu],
+  ['e:belousov', /biełousow|bielousow/iu],
+  ['e:zelensky', /zełensk|zelenski/iu],
+  ['e:kim-jong-un', /kim dzong[- ]un/iu],
+  ['e:lukashenko', /łukaszenk/iu],
+  ['e:moscow', /(?<![\p{L}])moskw/iu],
+  ['e:beijing', /(?<![\p{L}])pekin/iu],
+  ['e:kremlin', /(?<![\p{L}])kreml/iu],
+  ['e:tianjin', /tiencin/iu],
+  ['e:shanghai', /(?<![\p{L}])szangha\p{L}*(?! organizac)/iu],
+  ['e:vladivostok', /władywostok/iu],
+  ['e:red-square', /plac\p{L}* czerwon/iu],
+  ['e:kazakhstan', /kazach/iu],
+  ['e:central-asia', /azj\p{L}* (środkow|centraln)/iu],
+  ['e:north-korea', /kore\p{L}* północn/iu],
+  ['e:ukraine', /kijów|kijow/iu],
+  ['e:crimea', /(?<![\p{L}])krym/iu],
+  ['e:taiwan', /tajwan/iu],
+  ['e:india', /(?<![\p{L}])indi(e|ach|om|ami)(?![\p{L}])/iu],
+  ['e:arctic', /arktyk|arktycz/iu],
+  ['e:far-east', /daleki\p{L}* wsch/iu],
+  ['e:us', /[Ss]tan\p{L}* [Zz]jednoczon|[Bb]iał\p{L}* [Dd]om/u],
+  ['e:eu', /(?<![\p{L}])UE(?![\p{L}])|uni\p{L}* europejsk|bruksel/u],
+  // The state only: "brytyjski dziennik" names where a report comes from, not who acts.
+  ['e:uk', /wielk\p{L}* brytani/iu],
+  ['e:sco', /(?<![\p{L}])szow(?![\p{L}])|szanghajsk\p{L}* organizac/iu],
+  ['e:g7', /(?<![\p{L}])g-?7(?![\p{L}\d])|grup\p{L}* siedmiu/iu],
+  ['e:un', /(?<![\p{L}])onz(?![\p{L}])|rad\p{L}* bezpieczeństwa/iu],
+  ['e:rosneft', /rosnieft/iu],
+  ['e:icc', /międzynarodow\p{L}* trybunał\p{L}* karn|(?<![\p{L}])mtk(?![\p{L}])/iu],
+  ['e:power-of-siberia', /sił\p{L}* syberii/iu],
+  ['e:northern-sea-route', /północn\p{L}* drog\p{L}* morsk/iu],
+  ['e:yamal', /jamał/iu],
+  ['e:belt-and-road', /(?<![\p{L}])pas\p{L}* i szlak|jedwabn\p{L}* szlak/iu],
+  ['k:call', /rozmow\p{L}* telefoniczn|przez telefon|wideokonferencj/iu],
+  ['k:visit', /(?<![\p{L}])(wizyt|przyby|odwiedz|przyjecha|przylecia|gości)/iu],
+  ['k:talks', /(?<![\p{L}])(rozmow|rozmaw|spotka)/iu],
+  ['k:summit', /(?<![\p{L}])szczyt/iu],
+  ['k:deal', /porozumie|(?<![\p{L}])umow|memorand|kontrakt|podpisa/iu],
+  ['k:invite', /zaprasz|zapros/iu],
+  ['k:parade', /(?<![\p{L}])(parad|defilad)/iu],
+  ['k:exercise', /ćwicze|manewr/iu],
+  ['k:sanctions', /sankcj/iu],
+  ['k:tariff', /(?<![\p{L}])(cła|cło|ceł)(?![\p{L}])|taryf/iu],
+  ['k:peace-plan', /plan\p{L}* pokojow|pokojow\p{L}* plan|propozycj\p{L}* pokojow|rozmow\p{L}* pokojow/iu],
+  ['k:ceasefire', /rozejm|zawieszeni\p{L}* broni/iu],
+  ['k:warrant', /nakaz\p{L}* aresztowani/iu],
+  ['k:anniversary', /rocznic/iu],
+  ['k:victory', /dzie\p{L}* zwycięstwa|(ii|drugiej) wojn\p{L}* światow/iu],
+  ['k:gas', /(?<![\p{L}])gaz(?!et)|gazu|gazow/iu],
+  ['k:oil', /(?<![\p{L}])rop(a|y|ę|ą|ie)(?![\p{L}])|naftow/iu],
+  ['k:pipeline', /gazociąg|rurociąg/iu],
+  ['k:trade', /(?<![\p{L}])handl|(?<![\p{L}])handel|obrot\p{L}* handlow/iu],
+  ['k:export', /eksport/iu],
+  ['k:payment', /płatno|rozlicze/iu],
+  ['k:yuan', /(?<![\p{L}])juan/iu],
+  ['k:rouble', /(?<![\p{L}])rubl/iu],
+  ['k:cars', /samochod|samochód/iu],
+  ['k:space', /księżyc|kosmos|kosmicz/iu],
+  ['k:nuclear', /jądrow|atomow/iu],
+  ['k:military', /(?<![\p{L}])(wojsk|armi|militarn|flot)/iu],
+  ['k:weapons', /(?<![\p{L}])(broń|broni|uzbrojeni|rakiet|dron|amunic|czołg|pocisk)/iu],
+  ['k:railway', /(?<![\p{L}])kolej/iu],
+  ['k:media', /propagand/iu],
+];
+
 const ORDINAL = /(\d{1,3})(?:st|nd|rd|th)?[- ]?(?:anniversary|летие|周年)/giu;
 const PERCENT = /(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent|процент\p{L}*|％)/giu;
 const SCALED =
@@ -317,6 +393,7 @@ const SYNONYMS: Record<string, string> = Object.fromEntries(
 export function storyAnchorsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const [id, re] of ANCHOR_LEXICON) if (re.test(text)) out.add(id);
+  for (const [id, re] of POLISH_ANCHORS) if (re.test(text)) out.add(id);
   for (const m of text.matchAll(ORDINAL)) out.add(`n:${Number(m[1])}`);
   for (const m of text.matchAll(PERCENT)) out.add(`n:${Number(m[1]!.replace(',', '.'))}%`);
   for (const m of text.matchAll(SCALED)) {

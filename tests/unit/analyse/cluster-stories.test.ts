@@ -349,7 +349,13 @@ describe('storyAnchorsOf', () => {
     ['«Сила Сибири 2»', ['e:power-of-siberia']],
     ['西伯利亚力量2号', ['e:power-of-siberia']],
     ['trade reached $245 billion', ['k:trade', 'n:2.45e+11']],
-    ['drony o wartości 12 mln dolarów', ['n:1.20e+7']],
+    ['drony o wartości 12 mln dolarów', ['k:weapons', 'n:1.20e+7']],
+    // Polish names inflect: Moskwie, Pekinie, Ławrowa.
+    ['Ławrow spotkał się z Wang Yi w Pekinie', ['e:lavrov', 'e:wang-yi', 'e:beijing', 'k:talks']],
+    ['Xi Jinping z wizytą w Moskwie', ['e:xi', 'e:moscow', 'k:visit']],
+    ['Siła Syberii 2: umowa o dostawach gazu', ['e:power-of-siberia', 'k:deal', 'k:gas']],
+    // "brytyjski dziennik" says where a report comes from, not who acts.
+    ['twierdzi brytyjski dziennik Financial Times', []],
     ['товарооборот достиг 245 млрд долларов', ['k:trade', 'n:2.45e+11']],
     ['贸易额达到2450亿美元', ['k:trade', 'n:2.45e+11']],
     ['the 80th anniversary of victory', ['k:anniversary', 'n:80']],
