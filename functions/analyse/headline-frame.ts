@@ -64,7 +64,7 @@ const EN_RULES: FrameRules = {
     /\b(talks|meet(s|ing|ings)?|met|visit(s|ed|ing)?|state visit|trip|arriv(es|ed|al|ing)|welcom(e|es|ed|ing)|greet(s|ed)?|host(s|ed)?|summit|call(s|ed)?|phone|invit(es|ed|ation)|red carpet|dinner|toast(s|ed)?|handshake)\b/i,
   call: /\b(phone|video|telephone)[ -]?(call|talks|conversation|link|summit)s?\b|\bby phone\b|\bcall(s|ed)? (with|on)\b/i,
   commentary:
-    /\?|^(why|how|what|who|whether|is|are|can|could|will|does|do|should)\b|\b(analysis|opinion|explainer|explained|the reality|behind the|here['’]s|things to (watch|know)|what (it|this) means|lessons|\d+ years of|a look at|view from|the view)\b|(?<!\bto )\b(portrays?|highlights?|underlines?|underscores?|reveals?|exposes?)\b/i,
+    /\?|^(why|how|what|who|whether|is|are|can|could|will|does|do|should)\b|\b(analysis|opinion|explainer|explained|the reality|behind the|here['’]s|things to (watch|know)|what (it|this) means|lessons|\d+ years of|a look at|view from|the view)\b|(?<!\bto )\b(portrays?|highlights?|underlines?|underscores?|reveals?|exposes?)\b|\bbut there(['’]s| is| are)\b/i,
   jointAct:
     /\b(sign(s|ed)?|ink(s|ed)?|agree(s|d)?|hits? out|slam(s|med)?|criticis(e|es|ed)|criticiz(e|es|ed)|condemn(s|ed)?|invok(e|es|ed)|stress(es|ed)?|reaffirm(s|ed)?|affirm(s|ed)?|celebrat(e|es|ed)|pledge[sd]?|vow(s|ed)?|hail(s|ed)?|laud(s|ed)?|tout(s|ed)?|praise[sd]?|discuss(es|ed)?|tell(s)?|told|say(s)?|said|urge[sd]?|thank(s|ed)?|back(s|ed)?|support(s|ed)?|offer(s|ed)?|bind(s)?|boost(s|ed)?|deepen(s|ed)?|strengthen(s|ed)?)\b/i,
   commentator:

@@ -23,6 +23,9 @@ describe('frameOfHeadline', () => {
     ['China, Russia pledge new global order at Shanghai Cooperation summit', false, undefined],
     ['Russia and China Sign Deal to Advance Power of Siberia 2 Pipeline', false, undefined],
     ['Power of Siberia 2 talks stall over gas price', false, undefined],
+    // The writer's own assessment ("but there's unease") against the sides' own acts ("but offer").
+    ['Xi meets Putin in show of anti-West unity, but there’s unease, too', false, undefined],
+    ['Xi and Putin showcase their alliance but offer no path to peace in Ukraine', true, undefined],
   ])('“%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
     const frame = frameOfHeadline(title);
     expect(isBilateralReport(frame)).toBe(bilateral);
