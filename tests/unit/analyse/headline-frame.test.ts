@@ -72,9 +72,23 @@ describe('frameOfHeadline', () => {
     expect(isMeetingPreview(frameOfHeadline(title), title)).toBe(preview);
   });
 
-  it('reads no frame from headlines in other languages and scripts', () => {
-    expect(frameOfHeadline('Путин и Си Цзиньпин провели переговоры').known).toBe(false);
+  it.each([
+    ['Путин и Си Цзиньпин провели переговоры в Кремле', true, false],
+    ['Си Цзиньпин прибыл в Москву с государственным визитом', true, false],
+    ['Путин и Си Цзиньпин провели телефонный разговор', true, false],
+    ['Почему Китай не спешит поддержать Россию?', false, true],
+    ['Мнение эксперта: чего ждать от визита Си Цзиньпина в Москву', false, true],
+  ])('Russian “%s”: a straight bilateral report %s, commentary %s', (title, bilateral, commentary) => {
+    const frame = frameOfHeadline(title);
+    expect(frame.known).toBe(true);
+    expect(isBilateralReport(frame)).toBe(bilateral);
+    expect(frame.commentary).toBe(commentary);
+  });
+
+  it('reads no frame from headlines in scripts it has no rules for', () => {
+    expect(frameOfHeadline('ผู้นำจีนและรัสเซียพบกัน').known).toBe(false);
     expect(isBilateralReport(frameOfHeadline('习近平同普京举行会谈'))).toBe(false);
+    expect(frameOfHeadline('شي وبوتين يجريان محادثات').known).toBe(false);
   });
 });
 
