@@ -467,9 +467,13 @@ interface Vector {
 
 /**
  * Who acts in a report's headline: one of the two sides, a named other actor (`third:<who>`: the
- * United States and an institute are two voices, not one), or unknown (a language not read).
+ * United States and an institute are two voices, not one), another actor the lexicon cannot name
+ * (`third`: "another state", Ukraine as the place a visit goes to), or unknown (a language not read).
  */
-type Voice = 'side' | `third:${string}` | 'unknown';
+type Voice = 'side' | 'third' | `third:${string}` | 'unknown';
+
+/** Third parties a headline's subject can be without saying who acts: any other third voice may be theirs. */
+const UNNAMED_THIRD = new Set(['another state', 'Ukraine']);
 
 interface ItemFeatures {
   index: number;
@@ -866,7 +870,7 @@ function describeItems(items: readonly ScoredItem[]): { features: ItemFeatures[]
     const published = item.published ? Date.parse(item.published) : Number.NaN;
     const frame = frameOfHeadline(item.title);
     return {
-      voice: (!frame.known ? 'unknown' : frame.thirdParty ? `third:${frame.thirdParty}` : 'side') as Voice,
+      voice: voiceOf(frame),
       words,
       titles,
       anchors,
@@ -1007,8 +1011,16 @@ function centroidSimilarity(a: Centroid, b: Centroid, wordsOnly: boolean): numbe
  * (an institute's assessment and a state's arms shipment, both pegged to one summit).
  */
 function voicesClash(voice: Voice, voices: ReadonlySet<Voice>): boolean {
-  if (voice === 'unknown' || voices.size === 0 || voices.has('unknown')) return false;
-  return !voices.has(voice);
+  if (voice === 'unknown' || voices.size === 0 || voices.has('unknown') || voices.has(voice)) return false;
+  // An unnamed other actor may be any named one, and the reverse.
+  if (voice === 'third') return ![...voices].some((v) => v.startsWith('third'));
+  return !(voice.startsWith('third:') && voices.has('third'));
+}
+
+function voiceOf(frame: HeadlineFrame): Voice {
+  if (!frame.known) return 'unknown';
+  if (!frame.thirdParty) return 'side';
+  return UNNAMED_THIRD.has(frame.thirdParty) ? 'third' : `third:${frame.thirdParty}`;
 }
 
 function blend(words: number, anchors: number, crossScript: boolean): number {

@@ -187,6 +187,37 @@ describe('clusterStories', () => {
     expect(partition(clusterStories(reports))).toEqual(['defences', 'institute']);
   });
 
+  it('joins reports of another actor’s move whose headlines the lexicon reads as different unnamed actors', () => {
+    const reports = [
+      sameDay(
+        'leader',
+        'Japan’s leader in Kyiv to back Ukraine as China’s Xi visits Russia',
+        'Japanese prime minister to show solidarity with Ukraine in a visit that coincides with the Chinese leader’s Moscow trip.',
+        6,
+      ),
+      sameDay(
+        'pm',
+        "Japanese PM visits Kyiv to 'show solidarity and support'",
+        "Fumio Kishida's trip to Ukraine comes as Chinese President Xi Jinping arrives in neighboring Russia.",
+        5,
+      ),
+      sameDay(
+        'heads',
+        'Japan’s Fumio Kishida heads to Kyiv to meet Volodymyr Zelenskyy',
+        'The Japanese prime minister makes a surprise visit to Ukraine.',
+        4,
+      ),
+      // A live-blog entry with no summary, whose subject the lexicon reads as Ukraine, not Japan.
+      sameDay(
+        'surprise',
+        "Kishida's surprise visit to Ukraine to meet with Zelensky comes as China's leader meets Putin and tells him that China and Russia have 'similar goals'",
+        '',
+        8,
+      ),
+    ];
+    expect(partition(clusterStories(reports))).toEqual(['heads leader pm surprise']);
+  });
+
   it('makes one story of one actor’s statements about the two sides that day, and of their joint words against it', () => {
     const reports = [
       sameDay(
