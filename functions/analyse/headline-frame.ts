@@ -58,7 +58,10 @@ interface FrameRules {
 }
 
 const EN_RULES: FrameRules = {
-  background: /\s(?:even as|as|while|amid|ahead of|despite)\s/i,
+  // "as" after a verb of role ("bills itself as a peacemaker", "seen as", "such as") names a role,
+  // not a backdrop.
+  background:
+    /(?<!\b(?:itself|himself|herself|themselves|seen|viewed|regarded|billed|bills|cast|casts|portrayed|portrays|emerges|emerged|serves|served|acts|acted|known|described|touted|touts|hailed|positions|positioned|such|same|well))\s(?:even as|as|while|amid|ahead of|despite)\s/i,
   leading: /^(?:as|while|amid|ahead of|despite|even as)\s[^,]{5,90},\s+(?=\S)/i,
   meeting:
     /\b(talks|meet(s|ing|ings)?|met|visit(s|ed|ing)?|state visit|trip|arriv(es|ed|al|ing)|welcom(e|es|ed|ing)|greet(s|ed)?|host(s|ed)?|summit|call(s|ed)?|phone|invit(es|ed|ation)|red carpet|dinner|toast(s|ed)?|handshake)\b/i,

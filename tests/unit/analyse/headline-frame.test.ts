@@ -101,6 +101,17 @@ describe('splitHeadline', () => {
       'As Xi and Putin resume talks, ',
     ],
     ['Xi invites Putin to Beijing', 'Xi invites Putin to Beijing', ''],
+    // "as" naming a role is no backdrop.
+    [
+      'China bills itself as a Ukraine peacemaker but US says Xi’s talks with Putin give cover',
+      'China bills itself as a Ukraine peacemaker but US says Xi’s talks with Putin give cover',
+      '',
+    ],
+    [
+      'Xi seen as the stronger partner as Putin hosts him in Moscow',
+      'Xi seen as the stronger partner',
+      ' as Putin hosts him in Moscow',
+    ],
     [
       'Chiny chcą pokoju w Ukrainie, podczas gdy Xi rozmawia z Putinem',
       'Chiny chcą pokoju w Ukrainie',
