@@ -9,6 +9,9 @@
  * paragraphs (`cov_nobase`: the baseline must not convey a day's development by its words).
  * Skips with a message when ../shared is absent. `--verbose` prints each day's full score report;
  * `--day YYYY-MM-DD` (repeatable) limits the run to those days; `--keep DIR` keeps the editions.
+ * Last, the bundled fictional sample day (`briefing run --offline`): its same-event pairwise F1
+ * against tests/fixtures/sample-day/labels.json (`--day sample` runs only that; skipped when
+ * other days are named).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -40,6 +43,9 @@ const verbose = args.includes('--verbose');
 const only = args.flatMap((a, i) => (a === '--day' && args[i + 1] ? [args[i + 1]!] : []));
 const keepIndex = args.indexOf('--keep');
 const keep = keepIndex >= 0 ? resolve(args[keepIndex + 1] ?? '.scratch/editions') : undefined;
+
+const sampleLabels = join(root, 'tests/fixtures/sample-day/labels.json');
+const runSample = only.length === 0 || only.includes('sample');
 
 const days = readdirSync(corpus)
   .filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d) && existsSync(join(corpus, d, 'gold.json')))
@@ -191,4 +197,67 @@ if (rows.length > 1) {
   console.log(
     `mean        ${fmt(mean('dev_cov'))}    ${fmt(mean('rel_f1'))}   ${fmt(mean('cluster_f1'))}       ${fmt(mean('theme_f1'))}     ${String(noise).padStart(3)}  (noise: sum; lowest dev_cov ${fmt(minCov)}; most words ${Math.max(...rows.map((r) => r.words))})`,
   );
+}
+
+if (runSample) {
+  const out = keep ? join(keep, 'sample') : mkdtempSync(join(tmpdir(), 'eval-sample-'));
+  try {
+    rmSync(out, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    execFileSync(
+      process.execPath,
+      [join(root, 'bin/briefing.mjs'), 'run', '--offline', '--out', out, '--quiet'],
+      {
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const index = JSON.parse(readFileSync(join(out, 'site', 'editions.json'), 'utf8')) as { id: string }[];
+    const edition = JSON.parse(
+      readFileSync(join(out, 'site', 'editions', index[0]!.id, 'edition.json'), 'utf8'),
+    ) as { stories: { articles: { url: string }[] }[] };
+    const labels = JSON.parse(readFileSync(sampleLabels, 'utf8')) as {
+      items: { link: string; event?: string }[];
+    };
+    const f = sameEventF1(edition, labels.items);
+    console.log(
+      `sample day  same-event pairs: precision ${fmt(f.precision)}  recall ${fmt(f.recall)}  F1 ${fmt(f.f1)}  (${f.found}/${f.labelled} event reports found, ${edition.stories.length} stories)`,
+    );
+  } finally {
+    if (!keep) rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Pairwise same-event precision, recall and F1 of an edition's stories against labelled events,
+ * over the labelled reports the edition carries (a report in two stories counts under the
+ * first), as score-edition.mjs computes it for the news days. Links are compared by their path
+ * under articles/, which the sample server's base does not change.
+ */
+function sameEventF1(
+  edition: { stories: { articles: { url: string }[] }[] },
+  items: readonly { link: string; event?: string }[],
+): { precision: number; recall: number; f1: number; found: number; labelled: number } {
+  const path = (url: string) => url.replace(/^.*?\/articles\//, '');
+  const events = new Map(items.filter((i) => i.event).map((i) => [path(i.link), i.event!]));
+  const storyOf = new Map<string, number>();
+  edition.stories.forEach((story, s) => {
+    for (const a of story.articles)
+      if (events.has(path(a.url)) && !storyOf.has(path(a.url))) storyOf.set(path(a.url), s);
+  });
+  const found = [...storyOf.keys()];
+  let same = 0;
+  let gold = 0;
+  let both = 0;
+  for (let i = 0; i < found.length; i++)
+    for (let j = i + 1; j < found.length; j++) {
+      const s = storyOf.get(found[i]!) === storyOf.get(found[j]!);
+      const g = events.get(found[i]!) === events.get(found[j]!);
+      if (s) same++;
+      if (g) gold++;
+      if (s && g) both++;
+    }
+  const precision = same === 0 ? 1 : both / same;
+  const recall = gold === 0 ? 1 : both / gold;
+  const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
+  return { precision, recall, f1, found: found.length, labelled: events.size };
 }

@@ -25,6 +25,7 @@ import {
   frameOfHeadline,
   type HeadlineFrame,
   isBilateralReport,
+  isMeetingPreview,
   namesBothSides,
   splitHeadline,
 } from './headline-frame.ts';
@@ -225,6 +226,84 @@ const ANCHOR_LEXICON: readonly (readonly [string, RegExp])[] = [
   ['k:media', /state media|propaganda|пропаганд|госсми|官方媒体|宣传/iu],
 ];
 
+/**
+ * The same anchors in Polish, the largest language of the feeds after English (its reports of an
+ * event must meet the English ones on names, not on words they cannot share). Stems, since Polish
+ * inflects names too: Moskwa, Moskwie, Moskwy; Pekin, Pekinie; Ławrow, Ławrowa.
+ */
+const POLISH_ANCHORS: readonly (readonly [string, RegExp])[] = [
+  ['e:lavrov', /ławrow|lawrow/iu],
+  ['e:mishustin', /miszustin/iu],
+  ['e:peskov', /pieskow/iu],
+  ['e:ushakov', /uszakow/iu],
+  ['e:shoigu', /szojgu/iu],
+  ['e:belousov', /biełousow|bielousow/iu],
+  ['e:zelensky', /zełensk|zelenski/iu],
+  ['e:kim-jong-un', /kim dzong[- ]un/iu],
+  ['e:lukashenko', /łukaszenk/iu],
+  ['e:moscow', /(?<![\p{L}])moskw/iu],
+  ['e:beijing', /(?<![\p{L}])pekin/iu],
+  ['e:kremlin', /(?<![\p{L}])kreml/iu],
+  ['e:tianjin', /tiencin/iu],
+  ['e:shanghai', /(?<![\p{L}])szangha\p{L}*(?! organizac)/iu],
+  ['e:vladivostok', /władywostok/iu],
+  ['e:red-square', /plac\p{L}* czerwon/iu],
+  ['e:kazakhstan', /kazach/iu],
+  ['e:central-asia', /azj\p{L}* (środkow|centraln)/iu],
+  ['e:north-korea', /kore\p{L}* północn/iu],
+  ['e:ukraine', /kijów|kijow/iu],
+  ['e:crimea', /(?<![\p{L}])krym/iu],
+  ['e:taiwan', /tajwan/iu],
+  ['e:india', /(?<![\p{L}])Indi(i|ach|om|ami)(?![\p{L}])/u],
+  ['e:arctic', /arktyk|arktycz/iu],
+  ['e:far-east', /daleki\p{L}* wsch/iu],
+  ['e:us', /[Ss]tan\p{L}* [Zz]jednoczon|[Bb]iał\p{L}* [Dd]om/u],
+  ['e:eu', /(?<![\p{L}])UE(?![\p{L}])|uni\p{L}* europejsk|bruksel/u],
+  // The state only: "brytyjski dziennik" names where a report comes from, not who acts.
+  ['e:uk', /wielk\p{L}* brytani/iu],
+  ['e:sco', /(?<![\p{L}])szow(?![\p{L}])|szanghajsk\p{L}* organizac/iu],
+  ['e:g7', /(?<![\p{L}])g-?7(?![\p{L}\d])|grup\p{L}* siedmiu/iu],
+  ['e:un', /(?<![\p{L}])onz(?![\p{L}])|rad\p{L}* bezpieczeństwa/iu],
+  ['e:rosneft', /rosnieft/iu],
+  ['e:icc', /międzynarodow\p{L}* trybunał\p{L}* karn|(?<![\p{L}])mtk(?![\p{L}])/iu],
+  ['e:power-of-siberia', /sił\p{L}* syberii/iu],
+  ['e:northern-sea-route', /północn\p{L}* drog\p{L}* morsk/iu],
+  ['e:yamal', /jamał/iu],
+  ['e:belt-and-road', /(?<![\p{L}])pas\p{L}* i szlak|jedwabn\p{L}* szlak/iu],
+  ['k:call', /rozmow\p{L}* telefoniczn|przez telefon|wideokonferencj/iu],
+  ['k:visit', /(?<![\p{L}])(wizyt|przyby|odwiedz|przyjecha|przylecia|gości)/iu],
+  ['k:talks', /(?<![\p{L}])(rozmow|rozmaw|spotka)/iu],
+  ['k:summit', /(?<![\p{L}])szczyt/iu],
+  ['k:deal', /porozumie|(?<![\p{L}])umow|memorand|kontrakt|podpisa/iu],
+  ['k:invite', /zaprasz|zapros/iu],
+  ['k:parade', /(?<![\p{L}])(parad(a|y|zie|ę|ą|om)|defilad\p{L}*)(?![\p{L}])/iu],
+  ['k:exercise', /ćwicze|manewr/iu],
+  ['k:sanctions', /sankcj/iu],
+  ['k:tariff', /(?<![\p{L}])(cła|cło|ceł)(?![\p{L}])|taryf/iu],
+  ['k:peace-plan', /plan\p{L}* pokojow|pokojow\p{L}* plan|propozycj\p{L}* pokojow|rozmow\p{L}* pokojow/iu],
+  ['k:ceasefire', /rozejm|zawieszeni\p{L}* broni/iu],
+  ['k:warrant', /nakaz\p{L}* aresztowani/iu],
+  ['k:anniversary', /rocznic/iu],
+  ['k:victory', /dzie\p{L}* zwycięstwa|(ii|drugiej) wojn\p{L}* światow/iu],
+  // Whole words: "Gaza" is no gas.
+  ['k:gas', /(?<![\p{L}])(gaz|gazu|gazem|gazie|gazow\p{L}*)(?![\p{L}])/iu],
+  ['k:oil', /(?<![\p{L}])rop(a|y|ę|ą|ie)(?![\p{L}])|naftow/iu],
+  ['k:pipeline', /gazociąg|rurociąg/iu],
+  ['k:trade', /(?<![\p{L}])(handel|handlu|handlem|handlow\p{L}*)(?![\p{L}])|obrot\p{L}* handlow/iu],
+  ['k:export', /eksport/iu],
+  ['k:payment', /płatno|rozlicze/iu],
+  // Lower case: "Juan" is a name.
+  ['k:yuan', /(?<![\p{L}])juan(a|ach|ie|y|ów|ami|em)?(?![\p{L}])/u],
+  ['k:rouble', /(?<![\p{L}])rubl(e|i|a|ach|ami|om|ów)(?![\p{L}])/iu],
+  ['k:cars', /samochod|samochód/iu],
+  ['k:space', /księżyc|kosmos|kosmicz/iu],
+  ['k:nuclear', /jądrow|atomow/iu],
+  ['k:military', /(?<![\p{L}])(wojsk\p{L}*|armi(a|i|ę|ą)|militarn\p{L}*|flot(a|y|ę|ą|cie))(?![\p{L}])/iu],
+  ['k:weapons', /(?<![\p{L}])(broń|broni|uzbrojeni|rakiet|dron|amunic|czołg|pocisk)/iu],
+  ['k:railway', /(?<![\p{L}])kolej/iu],
+  ['k:media', /propagand/iu],
+];
+
 const ORDINAL = /(\d{1,3})(?:st|nd|rd|th)?[- ]?(?:anniversary|летие|周年)/giu;
 const PERCENT = /(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent|процент\p{L}*|％)/giu;
 const SCALED =
@@ -316,6 +395,7 @@ const SYNONYMS: Record<string, string> = Object.fromEntries(
 export function storyAnchorsOf(text: string): Set<string> {
   const out = new Set<string>();
   for (const [id, re] of ANCHOR_LEXICON) if (re.test(text)) out.add(id);
+  for (const [id, re] of POLISH_ANCHORS) if (re.test(text)) out.add(id);
   for (const m of text.matchAll(ORDINAL)) out.add(`n:${Number(m[1])}`);
   for (const m of text.matchAll(PERCENT)) out.add(`n:${Number(m[1]!.replace(',', '.'))}%`);
   for (const m of text.matchAll(SCALED)) {
@@ -385,8 +465,15 @@ interface Vector {
   unsharedSq: number;
 }
 
-/** Who acts in a report's headline: one of the two sides, another actor, or unknown (not English). */
-type Voice = 'side' | 'third' | 'unknown';
+/**
+ * Who acts in a report's headline: one of the two sides, a named other actor (`third:<who>`: the
+ * United States and an institute are two voices, not one), another actor the lexicon cannot name
+ * (`third`: "another state", Ukraine as the place a visit goes to), or unknown (a language not read).
+ */
+type Voice = 'side' | 'third' | `third:${string}` | 'unknown';
+
+/** Third parties a headline's subject can be without saying who acts: any other third voice may be theirs. */
+const UNNAMED_THIRD = new Set(['another state', 'Ukraine']);
 
 interface ItemFeatures {
   index: number;
@@ -432,7 +519,8 @@ interface Cluster extends Centroid {
  * After the similarity pass, the straight reports of the two sides meeting (headline frames:
  * both sides, a leader or a meeting, no third actor, not a commentary) within the time limits
  * become one story however many facets they cover: the talks, the statement, the signing and
- * the press conference are one event. A report that the first pass put with mostly other kinds
+ * the press conference are one event, and a preview of the meeting ("three things to watch")
+ * is pegged to it. A report that the first pass put with mostly other kinds
  * of reports (a pipeline deal's own coverage) stays there. What the meeting leaves behind in a
  * cluster (another actor's reaction, a commentary) is grouped again on its own, more strictly,
  * so the backdrop it shares with the meeting no longer holds it together.
@@ -441,7 +529,12 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
   const clusters = clusterBySimilarity(items, options);
   const maxApart = (options.maxHoursApart ?? DEFAULTS.maxHoursApart) * 3_600_000;
   const frames = new Map(items.map((item) => [item, frameOfHeadline(item.title)]));
-  const bilateral = new Set<ScoredItem>(items.filter((item) => isBilateralReport(frames.get(item)!)));
+  // A preview of the meeting (what to watch, what it could change) is pegged to it and joins it.
+  const bilateral = new Set<ScoredItem>(
+    items.filter(
+      (item) => isBilateralReport(frames.get(item)!) || isMeetingPreview(frames.get(item)!, item.title),
+    ),
+  );
   if (bilateral.size < 2) return clusters;
   // A report of a development of its own, not another actor's reaction or a commentary.
   const straight = (item: ScoredItem) => !frames.get(item)!.commentary && !frames.get(item)!.thirdParty;
@@ -777,7 +870,7 @@ function describeItems(items: readonly ScoredItem[]): { features: ItemFeatures[]
     const published = item.published ? Date.parse(item.published) : Number.NaN;
     const frame = frameOfHeadline(item.title);
     return {
-      voice: (!frame.known ? 'unknown' : frame.thirdParty ? 'third' : 'side') as Voice,
+      voice: voiceOf(frame),
       words,
       titles,
       anchors,
@@ -914,11 +1007,20 @@ function centroidSimilarity(a: Centroid, b: Centroid, wordsOnly: boolean): numbe
 /**
  * Whether a report's voice is foreign to a cluster's: another actor's move ("US wants tanks
  * in Ukraine faster as Putin meets Xi") and the two sides' own doings share the backdrop's
- * names, not an event, so only shared wording may join them.
+ * names, not an event, so only shared wording may join them; so do two other actors' moves
+ * (an institute's assessment and a state's arms shipment, both pegged to one summit).
  */
 function voicesClash(voice: Voice, voices: ReadonlySet<Voice>): boolean {
-  if (voice === 'unknown' || voices.size === 0 || voices.has('unknown')) return false;
-  return !voices.has(voice);
+  if (voice === 'unknown' || voices.size === 0 || voices.has('unknown') || voices.has(voice)) return false;
+  // An unnamed other actor may be any named one, and the reverse.
+  if (voice === 'third') return ![...voices].some((v) => v.startsWith('third'));
+  return !(voice.startsWith('third:') && voices.has('third'));
+}
+
+function voiceOf(frame: HeadlineFrame): Voice {
+  if (!frame.known) return 'unknown';
+  if (!frame.thirdParty) return 'side';
+  return UNNAMED_THIRD.has(frame.thirdParty) ? 'third' : `third:${frame.thirdParty}`;
 }
 
 function blend(words: number, anchors: number, crossScript: boolean): number {

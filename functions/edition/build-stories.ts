@@ -8,6 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
+import { detectLanguage } from '#analyse/detect-language.ts';
+import { tokenise } from '#analyse/entities.ts';
 import { perspectiveOfUrl } from '#domain/outlets.ts';
 import type { DuplicateReport, EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
@@ -101,9 +103,13 @@ function storyId(item: ScoredItem): string {
 /**
  * The representative first: the most central report (its headline shares most with the
  * others), then relevance, preferring one with the article text and one in English (the
- * language of the digest).
+ * language of the digest: read from the headline's words, since Polish shares English's script
+ * and five Polish relays of one English report must not give the story a Polish title).
  */
 function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
+  const english = new Set(
+    cluster.filter((item) => detectLanguage(tokenise(item.title), item.language) === 'en'),
+  );
   const features = cluster.map((item) => new Set([...tokensOf(item.title), ...storyAnchorsOf(item.title)]));
   const centrality = features.map((f, i) => {
     if (cluster.length === 1) return 0;
@@ -123,7 +129,7 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
     (words(item.title) < 7 && scriptOf(item.title) === 'latin' ? 0.1 : 0) +
     centrality[i]! * 0.8 +
     (item.article && item.article.text.length > 300 ? 0.1 : 0) +
-    (scriptOf(item.title) === 'latin' ? 0.1 : 0);
+    (english.has(item) ? ENGLISH_MERIT : 0);
   return cluster
     .map((item, i) => ({ item, merit: merit(item, i) }))
     .sort(
@@ -134,6 +140,9 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
     )
     .map((x) => x.item);
 }
+
+/** Merit of a headline in English: more than centrality among same-language relays can give. */
+const ENGLISH_MERIT = 0.5;
 
 /** Share of the story's reports (weighted by relevance) a theme needs beyond the first. */
 const THEME_SHARE = 0.4;

@@ -132,6 +132,92 @@ describe('clusterStories', () => {
     expect(clusterOf(grouped, reports[4]!)).toEqual(new Set(['pl3']));
   });
 
+  it('reads Polish headlines as English ones: the statement joins the meeting, a commentary and an institute’s view stay apart', () => {
+    const reports = [
+      sameDay(
+        'talks',
+        'Xi and Putin hold talks in Moscow',
+        'Xi Jinping and Vladimir Putin met in the Kremlin.',
+        6,
+      ),
+      sameDay(
+        'statement-pl',
+        'Putin poparł plan Chin w sprawie Ukrainy. Jest wspólne oświadczenie',
+        'Putin i Xi Jinping podpisali wspólne oświadczenie po rozmowach na Kremlu.',
+        9,
+        'pl',
+      ),
+      sameDay(
+        'comment-pl',
+        '"Rosja stała się stacją benzynową dla Chin". Komentarze po wizycie Xi u Putina',
+        'Eksperci komentują rozmowy Xi Jinpinga z Putinem na Kremlu.',
+        10,
+        'pl',
+      ),
+      sameDay(
+        'institute-pl',
+        'ISW: Propozycje Xi nie spełniły oczekiwań Putina',
+        'Analitycy ISW oceniają rozmowy Xi Jinpinga z Putinem na Kremlu.',
+        11,
+        'pl',
+      ),
+      sameDay('preview', 'Three things to watch as Xi meets Putin', 'What the Kremlin talks could bring.', 5),
+    ];
+    const grouped = clusterStories(reports);
+    expect(clusterOf(grouped, reports[0]!)).toEqual(new Set(['talks', 'statement-pl', 'preview']));
+    expect(clusterOf(grouped, reports[2]!)).toEqual(new Set(['comment-pl']));
+    expect(clusterOf(grouped, reports[3]!)).toEqual(new Set(['institute-pl']));
+  });
+
+  it('keeps two other actors’ moves pegged to one summit apart when only the summit’s names join them', () => {
+    const reports = [
+      sameDay(
+        'defences',
+        'US rushes air defences to Ukraine as Putin meets Xi in Moscow for talks',
+        'Washington speeds up deliveries to Kyiv while Xi Jinping holds talks with Vladimir Putin in the Kremlin.',
+        6,
+      ),
+      sameDay(
+        'institute',
+        'ISW: Xi’s talks with Putin in Moscow bring Ukraine no peace',
+        'The institute says Xi Jinping’s talks with Vladimir Putin in the Kremlin leave Kyiv without a peace plan.',
+        8,
+      ),
+    ];
+    expect(partition(clusterStories(reports))).toEqual(['defences', 'institute']);
+  });
+
+  it('joins reports of another actor’s move whose headlines the lexicon reads as different unnamed actors', () => {
+    const reports = [
+      sameDay(
+        'leader',
+        'Japan’s leader in Kyiv to back Ukraine as China’s Xi visits Russia',
+        'Japanese prime minister to show solidarity with Ukraine in a visit that coincides with the Chinese leader’s Moscow trip.',
+        6,
+      ),
+      sameDay(
+        'pm',
+        "Japanese PM visits Kyiv to 'show solidarity and support'",
+        "Fumio Kishida's trip to Ukraine comes as Chinese President Xi Jinping arrives in neighboring Russia.",
+        5,
+      ),
+      sameDay(
+        'heads',
+        'Japan’s Fumio Kishida heads to Kyiv to meet Volodymyr Zelenskyy',
+        'The Japanese prime minister makes a surprise visit to Ukraine.',
+        4,
+      ),
+      // A live-blog entry with no summary, whose subject the lexicon reads as Ukraine, not Japan.
+      sameDay(
+        'surprise',
+        "Kishida's surprise visit to Ukraine to meet with Zelensky comes as China's leader meets Putin and tells him that China and Russia have 'similar goals'",
+        '',
+        8,
+      ),
+    ];
+    expect(partition(clusterStories(reports))).toEqual(['heads leader pm surprise']);
+  });
+
   it('makes one story of one actor’s statements about the two sides that day, and of their joint words against it', () => {
     const reports = [
       sameDay(
@@ -294,7 +380,16 @@ describe('storyAnchorsOf', () => {
     ['«Сила Сибири 2»', ['e:power-of-siberia']],
     ['西伯利亚力量2号', ['e:power-of-siberia']],
     ['trade reached $245 billion', ['k:trade', 'n:2.45e+11']],
-    ['drony o wartości 12 mln dolarów', ['n:1.20e+7']],
+    ['drony o wartości 12 mln dolarów', ['k:weapons', 'n:1.20e+7']],
+    // Polish names inflect: Moskwie, Pekinie, Ławrowa.
+    ['Ławrow spotkał się z Wang Yi w Pekinie', ['e:lavrov', 'e:wang-yi', 'e:beijing', 'k:talks']],
+    ['Xi Jinping z wizytą w Moskwie', ['e:xi', 'e:moscow', 'k:visit']],
+    ['Siła Syberii 2: umowa o dostawach gazu', ['e:power-of-siberia', 'k:deal', 'k:gas']],
+    // "brytyjski dziennik" says where a report comes from, not who acts.
+    ['twierdzi brytyjski dziennik Financial Times', []],
+    // Polish stems never fire inside English words or names.
+    ['Gaza aid convoy stalls', []],
+    ['Juan handles the paradox of an indie armistice', []],
     ['товарооборот достиг 245 млрд долларов', ['k:trade', 'n:2.45e+11']],
     ['贸易额达到2450亿美元', ['k:trade', 'n:2.45e+11']],
     ['the 80th anniversary of victory', ['k:anniversary', 'n:80']],

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { frameOfHeadline, isBilateralReport, splitHeadline } from '#analyse/headline-frame.ts';
+import {
+  frameOfHeadline,
+  isBilateralReport,
+  isMeetingPreview,
+  splitHeadline,
+} from '#analyse/headline-frame.ts';
 
 describe('frameOfHeadline', () => {
   it.each([
@@ -18,6 +23,9 @@ describe('frameOfHeadline', () => {
     ['China, Russia pledge new global order at Shanghai Cooperation summit', false, undefined],
     ['Russia and China Sign Deal to Advance Power of Siberia 2 Pipeline', false, undefined],
     ['Power of Siberia 2 talks stall over gas price', false, undefined],
+    // The writer's own assessment ("but there's unease") against the sides' own acts ("but offer").
+    ['Xi meets Putin in show of anti-West unity, but there’s unease, too', false, undefined],
+    ['Xi and Putin showcase their alliance but offer no path to peace in Ukraine', true, undefined],
   ])('“%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
     const frame = frameOfHeadline(title);
     expect(isBilateralReport(frame)).toBe(bilateral);
@@ -29,10 +37,58 @@ describe('frameOfHeadline', () => {
     expect(frameOfHeadline('Xi hosts Putin in Beijing for talks').call).toBe(false);
   });
 
-  it('reads no frame from headlines in other languages', () => {
-    expect(frameOfHeadline('Putin na spotkaniu z Xi. Rozmowy "udane i konstruktywne"').known).toBe(false);
-    expect(frameOfHeadline('Путин и Си Цзиньпин провели переговоры').known).toBe(false);
+  it.each([
+    ['Putin na spotkaniu z Xi. Rozmowy "udane i konstruktywne"', true, undefined],
+    ['Putin poparł plan Chin w sprawie Ukrainy. Jest wspólne oświadczenie', true, undefined],
+    ['Xi Jinping gości u Putina', true, undefined],
+    ['Co ustalili Putin i Xi Jinping w Moskwie? "Staniemy się kolonią"', false, undefined],
+    ['"Rosja stała się stacją benzynową dla Chin". Komentarze po wizycie Xi u Putina', false, undefined],
+    ['ISW: Propozycje Xi nie spełniły oczekiwań Putina', false, 'ISW'],
+    ['USA: Partnerstwo Rosji i Chin to małżeństwo z rozsądku', false, 'United States'],
+    ['Wicedyrektor OSW: Chinom zależy na stabilności reżimu Putina', false, 'Wicedyrektor OSW'],
+  ])('Polish “%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
+    const frame = frameOfHeadline(title);
+    expect(frame.known).toBe(true);
+    expect(isBilateralReport(frame)).toBe(bilateral);
+    expect(frame.thirdParty).toBe(third);
+  });
+
+  it.each([
+    ['ISW: Xi’s proposals fell short of what Putin hoped for', 'ISW'],
+    ['NATO: China is enabling Russia’s war', 'NATO'],
+    ['Chinese public not buying Beijing’s rosy view of Xi-Putin meeting', 'Chinese public'],
+  ])('“%s” is said by %s, not by either side', (title, third) => {
+    expect(frameOfHeadline(title).thirdParty).toBe(third);
+  });
+
+  it.each([
+    ['Behind the smiles: Three things to watch as Xi meets Putin', true],
+    ['How Putin’s meetings with Xi could impact the war in Ukraine', true],
+    ['What to expect as Putin visits Beijing for talks with Xi', true],
+    ['Xi-Putin talks highlight Russia’s role as ‘junior partner’ to China', false],
+    ['How Putin’s rare pageantry show his immense value for Xi', false],
+    ['Xi invites Putin on state visit to China', false],
+  ])('“%s” previews the meeting: %s', (title, preview) => {
+    expect(isMeetingPreview(frameOfHeadline(title), title)).toBe(preview);
+  });
+
+  it.each([
+    ['Путин и Си Цзиньпин провели переговоры в Кремле', true, false],
+    ['Си Цзиньпин прибыл в Москву с государственным визитом', true, false],
+    ['Путин и Си Цзиньпин провели телефонный разговор', true, false],
+    ['Почему Китай не спешит поддержать Россию?', false, true],
+    ['Мнение эксперта: чего ждать от визита Си Цзиньпина в Москву', false, true],
+  ])('Russian “%s”: a straight bilateral report %s, commentary %s', (title, bilateral, commentary) => {
+    const frame = frameOfHeadline(title);
+    expect(frame.known).toBe(true);
+    expect(isBilateralReport(frame)).toBe(bilateral);
+    expect(frame.commentary).toBe(commentary);
+  });
+
+  it('reads no frame from headlines in scripts it has no rules for', () => {
+    expect(frameOfHeadline('ผู้นำจีนและรัสเซียพบกัน').known).toBe(false);
     expect(isBilateralReport(frameOfHeadline('习近平同普京举行会谈'))).toBe(false);
+    expect(frameOfHeadline('شي وبوتين يجريان محادثات').known).toBe(false);
   });
 });
 
@@ -45,6 +101,22 @@ describe('splitHeadline', () => {
       'As Xi and Putin resume talks, ',
     ],
     ['Xi invites Putin to Beijing', 'Xi invites Putin to Beijing', ''],
+    // "as" naming a role is no backdrop.
+    [
+      'China bills itself as a Ukraine peacemaker but US says Xi’s talks with Putin give cover',
+      'China bills itself as a Ukraine peacemaker but US says Xi’s talks with Putin give cover',
+      '',
+    ],
+    [
+      'Xi seen as the stronger partner as Putin hosts him in Moscow',
+      'Xi seen as the stronger partner',
+      ' as Putin hosts him in Moscow',
+    ],
+    [
+      'Chiny chcą pokoju w Ukrainie, podczas gdy Xi rozmawia z Putinem',
+      'Chiny chcą pokoju w Ukrainie',
+      ', podczas gdy Xi rozmawia z Putinem',
+    ],
   ])('“%s” → main “%s”', (title, main, background) => {
     expect(splitHeadline(title)).toEqual({ main, background });
   });

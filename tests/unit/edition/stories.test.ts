@@ -170,6 +170,27 @@ describe('buildStories', () => {
     expect(rankOf(repeated)).toBeLessThan(rankOf(fresh));
   });
 
+  it('titles a story from its English report, however many Polish relays echo one another', () => {
+    const original = item(
+      'Harbour Times',
+      'western',
+      'China helps refill Russian drone supplies as war grinds on',
+      'China has shipped more than $12 million in drones to Russia since the invasion.',
+      3,
+    );
+    const relays = ['Bankier', 'Money PL', 'Forsal'].map((source, i) =>
+      item(
+        source,
+        'other',
+        'Chiny dostarczyły Rosji drony o wartości 12 mln dolarów',
+        `Chiny wysłały Rosji drony o wartości 12 mln dolarów, podaje dziennik (${i}).`,
+        2,
+      ),
+    );
+    const [story] = buildStories([[...relays, original]], { now: new Date('2026-11-23T06:00:00Z') });
+    expect(story!.title).toBe(original.title);
+  });
+
   it('picks a top line of up to three developments', () => {
     const top = buildTopLine(stories);
     expect(top.length).toBe(2);
