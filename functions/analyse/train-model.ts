@@ -14,9 +14,8 @@
  * who else acts (`who:`, the third party's entity) and how the two sides stand (the relation
  * frames and cue classes of the relevance features); positives up-weighted by the square root
  * of the class ratio, so thin themes are not drowned;
- * the theme's own indicators start from a prior weight of +1 instead of 0 (more for a theme
- * with fewer than `thinExamples` examples): knowledge that holds where a theme has few examples
- * and yields where the examples disagree;
+ * the theme's own indicators start from a prior weight of +1 instead of 0: knowledge that
+ * holds where a theme has few examples and yields where the examples disagree;
  * an item takes the themes whose probability reaches the threshold, at most two (no labelled item
  * has more; cross-validated, a third costs precision), and a relevant item its most probable
  * indicated one even below the threshold.
@@ -43,7 +42,7 @@ export interface LabelledItem {
 
 export interface TrainConfig {
   relevance: FitOptions & { ngrams: boolean; borderlineWeight: number };
-  themes: FitOptions & { ngrams: boolean; balance: number; indicatorPrior: number; thinExamples: number };
+  themes: FitOptions & { ngrams: boolean; balance: number; indicatorPrior: number };
   /** Folds of the inner cross-validation that calibrates the relevance score. */
   calibrationFolds: number;
   threshold: number;
@@ -53,15 +52,7 @@ export interface TrainConfig {
 
 export const TRAIN_CONFIG: TrainConfig = {
   relevance: { l2: 0.001, iterations: 150, minCount: 2, ngrams: false, borderlineWeight: 0.5 },
-  themes: {
-    l2: 0.003,
-    iterations: 150,
-    minCount: 2,
-    ngrams: false,
-    balance: 0.5,
-    indicatorPrior: 1,
-    thinExamples: 20,
-  },
+  themes: { l2: 0.003, iterations: 150, minCount: 2, ngrams: false, balance: 0.5, indicatorPrior: 1 },
   calibrationFolds: 5,
   threshold: 0.5,
   themeThreshold: 0.4,
@@ -216,11 +207,6 @@ function fitThemes(items: readonly Prepared[], config: TrainConfig): ThemeParame
   for (const id of THEME_IDS) {
     const positives = themed.filter((p) => p.item.themes.includes(id)).length;
     const up = ((themed.length - positives) / Math.max(positives, 1)) ** config.themes.balance;
-    // The fewer a theme's examples, the more its indicators' prior weight counts: knowledge
-    // stands in for the data a thin theme lacks (x2.6 with 3 examples, x1 from 20 up).
-    const knowledge =
-      config.themes.indicatorPrior *
-      Math.max(1, Math.sqrt(config.themes.thinExamples / Math.max(positives, 1)));
     const model = fitLogistic(
       themed.map((p) => {
         const on = p.item.themes.includes(id);
@@ -228,7 +214,7 @@ function fitThemes(items: readonly Prepared[], config: TrainConfig): ThemeParame
       }),
       {
         ...config.themes,
-        prior: (name) => (name.startsWith(`ind:${id}:`) ? knowledge : 0),
+        prior: (name) => (name.startsWith(`ind:${id}:`) ? config.themes.indicatorPrior : 0),
       },
     );
     themes[id] = { bias: round(model.bias), weights: roundedRecord(model.weights) };

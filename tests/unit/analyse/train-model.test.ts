@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dateFolds, type LabelledItem, TRAIN_CONFIG, trainModels } from '#analyse/train-model.ts';
+import { dateFolds, type LabelledItem, trainModels } from '#analyse/train-model.ts';
 
 describe('dateFolds', () => {
   const items = Array.from({ length: 100 }, (_, i) => ({
@@ -57,15 +57,5 @@ describe('trainModels', () => {
     expect(a.relevance.weights['cue:contact@pair']).toBeGreaterThan(0);
     expect(a.relevance.weights['frame:adversary@pair']).toBeLessThan(0);
     expect(a.themes.themes.energy.weights['ind:energy:pipeline@title']).toBeGreaterThan(0);
-  });
-
-  it('lets a thin theme lean on its indicators more than a theme with many examples', () => {
-    const thin = items.filter((x) => !x.themes.includes('energy'));
-    for (let n = 0; n < 3; n++)
-      thin.push(item(200 + n, `China and Russia agree new gas pipeline, stage ${n}`, 2, ['energy']));
-    const weightOf = (thinExamples: number) =>
-      trainModels(thin, { ...TRAIN_CONFIG, themes: { ...TRAIN_CONFIG.themes, thinExamples } }).themes.themes
-        .energy.weights['ind:energy:pipeline@title'] ?? 0;
-    expect(weightOf(20)).toBeGreaterThan(weightOf(0));
   });
 });
