@@ -373,8 +373,8 @@ function addShape(reading: Reading, set: (name: string, why?: string) => void): 
   set(`shape:t=${t}|s=${code(reading.summary)}`);
 }
 
-/** The relevance features a theme model also reads: who else is named (a third party, Ukraine), both leaders, the relation frames and the cue and frame words. */
-const THEME_CONTEXT = /^(?:third|ua|leaders|rel:[\w:-]+|cue:\w+|frame:\w+)@/;
+/** The relevance features a theme model also reads: who else is named (a third party, Ukraine) and both leaders. */
+const THEME_CONTEXT = /^(?:third|ua|leaders)@/;
 
 /**
  * Theme features: the indicators by zone (any language: the labels are shared), some relevance
@@ -400,19 +400,6 @@ export function extractThemeFeatures(
         if (!evidence.has(name)) evidence.set(name, text);
       }
     }
-  }
-  // Who else acts ("White House", "NATO", "Kyiv") says much of the theme: western-response.
-  for (const [zone, sentences] of [
-    ['title', [reading.title]],
-    ['summary', reading.summary],
-  ] as const) {
-    for (const sentence of sentences)
-      for (const m of sentence.mentions) {
-        if (m.party !== 'third' || !isActor(m)) continue;
-        const name = `who:${m.entity.id}@${zone}`;
-        values.set(name, 1);
-        if (!evidence.has(name)) evidence.set(name, m.text);
-      }
   }
   const context = relevance ?? extractFeatures(reading, { ngrams: false });
   for (const [name, value] of context.values) {

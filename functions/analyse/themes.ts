@@ -2,8 +2,8 @@
  * Themes of an item, by the fitted per-theme models of model/themes.json over the theme
  * indicators of lexicon/ (one set of labels, every language) and who else is named. A theme
  * needs one of its own indicators in the item; among those, an item takes the themes whose
- * probability reaches the threshold, most probable first, at most two (no labelled item has
- * more). A relevant item always has one.
+ * probability reaches the threshold, most probable first, at most three. A relevant item with
+ * none still takes its most probable theme.
  */
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import { LEXICONS } from './entities.ts';
@@ -23,23 +23,19 @@ export interface ThemeCandidate {
   indicated: boolean;
 }
 
-/**
- * The themes of an item: those with one of their own indicators whose probability reaches the
- * threshold, most probable first, at most `maxThemes`. A relevant item always takes its most
- * probable indicated theme, even below the threshold, and its most probable theme of all when
- * none is indicated: every relevant item has a theme.
- */
+/** The selection rule, shared by the classifier and the evaluation. */
 export function pickThemes(
   candidates: readonly ThemeCandidate[],
   relevant: boolean,
   params: Pick<ThemeParameters, 'threshold' | 'maxThemes'> = THEME_PARAMETERS,
 ): ThemeId[] {
   const ranked = [...candidates].sort((a, b) => b.probability - a.probability);
-  const indicated = ranked.filter((t) => t.indicated);
-  const chosen = indicated.filter((t) => t.probability >= params.threshold);
-  const top = relevant ? (indicated[0] ?? ranked[0]) : undefined;
-  if (top && chosen[0] !== top) chosen.unshift(top);
-  return chosen.slice(0, params.maxThemes).map((t) => t.id);
+  const chosen = ranked
+    .filter((t) => t.indicated && t.probability >= params.threshold)
+    .slice(0, params.maxThemes)
+    .map((t) => t.id);
+  if (chosen.length === 0 && relevant && ranked[0]) return [ranked[0].id];
+  return chosen;
 }
 
 /** Whether the features hold one of the theme's own indicators. */

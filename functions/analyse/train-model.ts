@@ -10,15 +10,12 @@
  * eval prints both), and without them the model reads every language the same way. The score
  * is calibrated by Platt scaling of out-of-fold logits from an inner cross-validation.
  *
- * Themes: one logistic regression per theme on the label-1/2 items, from the theme indicators,
- * who else acts (`who:`, the third party's entity) and how the two sides stand (the relation
- * frames and cue classes of the relevance features); positives up-weighted by the square root
- * of the class ratio, so thin themes are not drowned;
+ * Themes: one logistic regression per theme on the label-1/2 items, from the theme indicators
+ * and who else is named (positives up-weighted by the square root of the class ratio, so thin themes are not drowned;
  * the theme's own indicators start from a prior weight of +1 instead of 0: knowledge that
- * holds where a theme has few examples and yields where the examples disagree;
- * an item takes the themes whose probability reaches the threshold, at most two (no labelled item
- * has more; cross-validated, a third costs precision), and a relevant item its most probable
- * indicated one even below the threshold.
+ * holds where a theme has few examples and yields where the examples disagree);
+ * an item takes the themes whose probability reaches the threshold, at most three, and at least
+ * the most probable one when it is relevant.
  */
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import {
@@ -56,7 +53,7 @@ export const TRAIN_CONFIG: TrainConfig = {
   calibrationFolds: 5,
   threshold: 0.5,
   themeThreshold: 0.4,
-  maxThemes: 2,
+  maxThemes: 3,
 };
 
 /** The fitted parameters as stored in model/relevance.json and model/themes.json. */

@@ -533,13 +533,6 @@ export const DE: LanguageLexicon = {
       bilateral: ['bilateral*', 'amtskolleg*'],
     },
     'multipolar-order': {
-      'against the West': ['gegen den westen', 'nichtwestlich*', 'autokrat*', 'autoritär*', 'us-dominanz'],
-      'historic change': [
-        'wandel*, wie es ihn seit 100 jahren',
-        'seit 100 jahren',
-        'historischen wandel*',
-        'neue ära',
-      ],
       BRICS: ['brics'],
       SCO: ['sco', 'schanghaier organisation', 'shanghaier organisation'],
       multipolar: ['multipolar*'],
@@ -592,17 +585,6 @@ export const DE: LanguageLexicon = {
       troops: ['truppen', 'soldaten', 'armee', 'parade*', 'militärparade*', 'generäle'],
     },
     'ukraine-war': {
-      'military aid': [
-        'tödlich*',
-        'munition',
-        'schießpulver',
-        'schutzwesten',
-        'gewehre',
-        'militärhilfe',
-        'waffenlieferung*',
-      ],
-      'sanctions evasion': ['sanktionen umgeh*', 'umgehung der sanktionen', 'umgeh*'],
-      'war crimes': ['kriegsverbrechen', 'haftbefehl*', 'istgh', 'internationale* strafgerichtshof*'],
       Ukraine: ['ukrain*', 'kiew*', 'selenskyj*', 'donbass', 'krim'],
       war: ['krieg*', 'invasion', 'angriffskrieg*', 'offensive', 'front'],
       'peace plan': [
@@ -620,8 +602,6 @@ export const DE: LanguageLexicon = {
       'nuclear threats': ['atomdrohung*', 'atomwaffen*', 'atomkrieg*', 'nukleare eskalation'],
     },
     'asymmetry-limits': {
-      weakness: ['schwäche*', 'schwächer*', 'geschwächt*', 'juniorpartner'],
-      doubt: ['zweifel*', 'skeptisch*', 'enttäusch*', 'erpress*', 'scheiter*'],
       'junior partner': ['juniorpartner*', 'vasall*', 'kolonie', 'rohstoffanhängsel', 'tankstelle'],
       dependence: ['abhängig*', 'angewiesen'],
       imbalance: ['ungleich*', 'asymmetr*', 'übergewicht', 'dominan*', 'oberhand'],

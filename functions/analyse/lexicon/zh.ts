@@ -341,8 +341,6 @@ export const ZH: LanguageLexicon = {
       bilateral: ['双边', '两国'],
     },
     'multipolar-order': {
-      'against the West': ['反西方', '非西方', '霸权', '单边主义'],
-      'historic change': ['百年未有之大变局', '百年变局', '新时代'],
       BRICS: ['金砖'],
       SCO: ['上合', '上海合作组织'],
       multipolar: ['多极'],
@@ -386,9 +384,6 @@ export const ZH: LanguageLexicon = {
       troops: ['部队', '士兵', '阅兵', '将军'],
     },
     'ukraine-war': {
-      'military aid': ['致命', '弹药', '火药', '防弹衣', '军事援助', '军援'],
-      'sanctions evasion': ['规避制裁', '绕过制裁'],
-      'war crimes': ['战争罪', '逮捕令', '国际刑事法院'],
       Ukraine: ['乌克兰', '基辅', '泽连斯基', '顿巴斯', '克里米亚', '俄乌'],
       war: ['战争', '冲突', '特别军事行动', '入侵'],
       'peace plan': ['停火', '和谈', '和平计划', '劝和促谈', '政治解决', '和平方案', '调解'],
@@ -397,8 +392,6 @@ export const ZH: LanguageLexicon = {
       'nuclear threats': ['核威胁', '核武器', '核战争'],
     },
     'asymmetry-limits': {
-      weakness: ['弱势', '削弱', '附庸', '小伙伴'],
-      doubt: ['怀疑', '质疑', '失望', '讹诈', '失败'],
       'junior partner': ['小伙伴', '附庸', '小兄弟'],
       dependence: ['依赖'],
       imbalance: ['不对称', '不平衡', '不平等'],

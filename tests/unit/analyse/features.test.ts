@@ -69,13 +69,4 @@ describe('extractThemeFeatures', () => {
   ])('%s -> %s', (title, feature) => {
     expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(true);
   });
-
-  it('names who else acts and how the two sides stand', () => {
-    const f = extractThemeFeatures(
-      readItem({ title: 'NATO warns China and Russia over joint bomber patrols' }),
-      { ngrams: false },
-    ).values;
-    expect(f.has('who:nato@title')).toBe(true);
-    expect(f.has('r:rel:pair-object@title')).toBe(true);
-  });
 });
