@@ -62,6 +62,11 @@ export interface Mention {
   person: boolean;
 }
 
+/** A mention that names an actor: not a venue or a private person. */
+export function isActor(m: Mention): boolean {
+  return !m.venue && !m.person;
+}
+
 /** One sentence of a zone, read. */
 export interface Sentence {
   tokens: Token[];
@@ -72,6 +77,8 @@ export interface Sentence {
   tags: Map<string, string>;
   /** Token indices of connectors and locatives (for pair and venue rules). */
   connectors: Set<number>;
+  /** For each token, the MARK bits of the cue words covering it (for the relation frames). */
+  marks: Uint8Array;
   /** Other senses masked in this sentence ("bone china: porcelain"). */
   senses: string[];
 }
@@ -220,6 +227,25 @@ function matchRest<T>(phrase: Phrase<T>, tokens: readonly Token[], i: number): n
   return last;
 }
 
+/** Per-token bits of Sentence.marks: which kind of cue word covers a token. */
+export const MARK = {
+  tie: 1,
+  joint: 2,
+  contact: 4,
+  flow: 8,
+  frame: 16,
+  visit: 32,
+  backdrop: 64,
+} as const;
+const MARK_OF_TAG = new Map<string, number>([
+  ['cue:tie', MARK.tie],
+  ['cue:joint', MARK.joint],
+  ['cue:contact', MARK.contact],
+  ['cue:flow', MARK.flow],
+  ['visit', MARK.visit],
+  ['back', MARK.backdrop],
+]);
+
 const ENTITY_BY_ID = new Map<string, Entity>();
 const ENTITY_INDEX = new PhraseIndex<Entity>();
 const CASED = new Map<string, Entity>();
@@ -261,6 +287,8 @@ function compileTags(lexicon: LanguageLexicon): PhraseIndex<string> {
       for (const f of forms) add(f, `ind:${theme}:${label}`);
   }
   for (const f of lexicon.persons) add(f, 'person');
+  for (const f of lexicon.visits) add(f, 'visit');
+  for (const f of lexicon.backdrops) add(f, 'back');
   for (const f of lexicon.connectors) add(f, 'conn');
   for (const f of lexicon.locatives) add(f, 'loc');
   return index;
@@ -355,12 +383,20 @@ export function readSentence(text: string): Sentence {
     }
     i = last;
   }
-  return { tokens, mentions, mentionAt, tags: new Map(), connectors: new Set(), senses };
+  return {
+    tokens,
+    mentions,
+    mentionAt,
+    tags: new Map(),
+    connectors: new Set(),
+    marks: new Uint8Array(tokens.length),
+    senses,
+  };
 }
 
 /** Tags a read sentence with the cue words of `language`, and marks venues and private persons. */
 export function tagSentence(sentence: Sentence, language: string): void {
-  const { tokens, tags, connectors, mentions } = sentence;
+  const { tokens, tags, connectors, mentions, marks } = sentence;
   const index = TAGS.get(language) ?? TAGS.get('en')!;
   const found: Match<string>[] = [];
   const locatives = new Set<number>();
@@ -370,9 +406,11 @@ export function tagSentence(sentence: Sentence, language: string): void {
     index.matchesAt(tokens, i, found);
     for (const { phrase, last } of found) {
       const tag = phrase.payload;
+      const mark = MARK_OF_TAG.get(tag) ?? (tag.startsWith('frame:') ? MARK.frame : 0);
+      if (mark !== 0) for (let k = i; k <= last; k++) marks[k]! |= mark;
       if (tag === 'conn') for (let k = i; k <= last; k++) connectors.add(k);
       else if (tag === 'loc') locatives.add(last);
-      else if (!tags.has(tag)) tags.set(tag, surfaceOf(tokens, i, last));
+      else if (tag !== 'visit' && tag !== 'back' && !tags.has(tag)) tags.set(tag, surfaceOf(tokens, i, last));
     }
   }
   for (const mention of mentions) {
@@ -388,7 +426,18 @@ export function tagSentence(sentence: Sentence, language: string): void {
       if (found.some((f) => f.phrase.payload === 'person')) mention.person = true;
     }
   }
+  // "Chinese and Russian tourists": a demonym listed before a private person's is one too.
+  for (let j = mentions.length - 2; j >= 0; j--) {
+    const m = mentions[j]!;
+    const next = mentions[j + 1]!;
+    if (m.entity.kind !== 'people' || !next.person || next.first - m.last > 3) continue;
+    let listed = true;
+    for (let k = m.last + 1; k < next.first; k++) if (!connectors.has(k)) listed = false;
+    if (listed || LIST_COMMA.test(tokens[next.first]!.gap)) m.person = true;
+  }
 }
+
+const LIST_COMMA = /^\s*,\s*$/;
 
 /** An item names Idaho: its Moscow is the university town, not the Russian capital. */
 export function applyIdahoRule(sentences: Sentence[]): void {

@@ -14,12 +14,14 @@ import { stem } from '#text/tokens.ts';
 import { detectLanguage } from './detect-language.ts';
 import {
   applyIdahoRule,
-  type Mention,
+  isActor,
+  MARK,
   readSentence,
   type Sentence,
   surfaceOf,
   tagSentence,
 } from './entities.ts';
+import { joinOf, markVisits, readRelationFrames } from './relation-frames.ts';
 
 export interface ItemText {
   title: string;
@@ -74,7 +76,13 @@ export function readItem(item: ItemText): Reading {
   const namesASide = all.some((s) =>
     s.mentions.some((m) => m.party === 'china' || m.party === 'russia' || m.party === 'both'),
   );
-  if (namesASide) for (const sentence of all) tagSentence(sentence, language);
+  if (namesASide) {
+    for (const sentence of all) tagSentence(sentence, language);
+    for (const sentence of all) {
+      const visit = markVisits(sentence);
+      if (visit) VISITS.set(sentence, visit);
+    }
+  }
   applyIdahoRule(all);
   return {
     language,
@@ -85,6 +93,9 @@ export function readItem(item: ItemText): Reading {
     senses: all.flatMap((s) => s.senses),
   };
 }
+
+/** Sentences in which one side's leader or official travels to the other: the evidence. */
+const VISITS = new WeakMap<Sentence, string>();
 
 export interface FeatureOptions {
   /** Word unigrams and bigrams (off: lexicon and context features only). */
@@ -106,15 +117,9 @@ const PLACEHOLDER: Record<string, string> = {
   third: '@3',
   ukraine: '@ua',
 };
-const PAIR_GAP = /^\s?[-‐‑–—/]\s?$/u;
-const LIST_GAP = /^\s*[,、&+/]\s*$/u;
 
 function isSideParty(party: string): boolean {
   return party === 'china' || party === 'russia' || party === 'both';
-}
-
-function isActor(m: Mention): boolean {
-  return !m.venue && !m.person;
 }
 
 const ACTOR_SIDES = new WeakMap<Sentence, Set<SideCode>>();
@@ -154,18 +159,18 @@ function anySides(sentence: Sentence): Set<SideCode> {
   return sides;
 }
 
-/** Two mentions next to each other, joined by a hyphen ("China-Russia") or by a connector or comma. */
-function joinOf(sentence: Sentence, a: Mention, b: Mention): 'bound' | 'coordinated' | undefined {
-  if (b.first === a.last + 1) {
-    const gap = sentence.tokens[b.first]!.gap;
-    if (PAIR_GAP.test(gap)) return 'bound';
-    if (LIST_GAP.test(gap)) return 'coordinated';
-    return undefined;
+const FRAMES = new WeakMap<Sentence, Map<string, string>>();
+const NO_FRAMES: ReadonlyMap<string, string> = new Map();
+
+/** The relation frames of a sentence naming both sides as actors (none otherwise); computed once. */
+function relationFramesOf(sentence: Sentence): ReadonlyMap<string, string> {
+  if (actorSides(sentence).size < 2) return NO_FRAMES;
+  let frames = FRAMES.get(sentence);
+  if (!frames) {
+    frames = readRelationFrames(sentence);
+    FRAMES.set(sentence, frames);
   }
-  const between = b.first - a.last - 1;
-  if (between < 1 || between > 3) return undefined;
-  for (let k = a.last + 1; k < b.first; k++) if (!sentence.connectors.has(k)) return undefined;
-  return 'coordinated';
+  return frames;
 }
 
 interface PairLinks {
@@ -273,6 +278,9 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
       if (links.bound) set(`pair:bound@${zone}`, links.bound);
       if (links.coordinated) set(`pair:coordinated@${zone}`, links.coordinated);
       if (links.list && actorSides(sentence).size > 0) set(`list@${zone}`, links.list);
+      for (const [frame, why] of relationFramesOf(sentence)) set(`rel:${frame}@${zone}`, why);
+      const visit = VISITS.get(sentence);
+      if (visit) set(`rel:visit@${zone}`, visit);
       for (const m of sentence.mentions) {
         const side = SIDE_CODE[m.party];
         if (!side) continue;
@@ -308,7 +316,15 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
     if (t) set('third@pair', t.text);
     const u = ukraine(s);
     if (u) set('ua@pair', u.text);
-    for (const [tag, text] of s.tags) if (CUE_OR_FRAME.test(tag)) set(`${tag}@pair`, text);
+    // A frame word said by the two sides together is about someone else ("China and Russia
+    // accuse US of threats"): it is weighed apart from one said about them ("Threats from
+    // China and Russia rise", a frame word before the pair).
+    const frames = relationFramesOf(s);
+    const joint = (frames.has('joint-subject') || frames.has('joint-act')) && !framedBeforeSides(s);
+    for (const [tag, text] of s.tags) {
+      if (!CUE_OR_FRAME.test(tag)) continue;
+      set(`${tag}@${joint && tag.startsWith('frame:') ? 'joint' : 'pair'}`, text);
+    }
   }
   const pairCues = [...values.keys()].filter((k) => k.startsWith('cue:') && k.endsWith('@pair')).length;
   if (pairCues >= 2) set('cues>=2@pair');
@@ -319,6 +335,14 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
 
   if (options.ngrams) addNgrams(reading, values);
   return { values, evidence };
+}
+
+/** Whether a frame word comes before the first side the sentence names as an actor. */
+function framedBeforeSides(sentence: Sentence): boolean {
+  const first = sentence.mentions.find((m) => isSideParty(m.party) && isActor(m));
+  if (!first) return false;
+  for (let k = 0; k < first.first; k++) if ((sentence.marks[k]! & MARK.frame) !== 0) return true;
+  return false;
 }
 
 const SHAPE_PARTIES: readonly [string, string][] = [

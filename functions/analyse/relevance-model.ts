@@ -128,6 +128,7 @@ const ZONE_NAME: Record<string, string> = {
   title: 'in the title',
   summary: 'in the summary',
   pair: 'where the two sides meet',
+  joint: 'said by the two sides together',
 };
 const FIXED: Record<string, string> = {
   'both@title': 'both sides named in the title',
@@ -142,6 +143,25 @@ const FIXED: Record<string, string> = {
   'leaders@item': 'both leaders named',
   'cues>=2@pair': 'several kinds of relation word where the two sides meet',
   sense: 'another sense of a name, ignored',
+};
+
+/** The relation frames of relation-frames.ts in words. */
+const RELATION_FRAME: Record<string, string> = {
+  'joint-subject': 'the two sides act together',
+  'joint-act': 'a relation word on the two sides together',
+  'pair-object': 'the two sides listed as the object of another actor',
+  'pair-noun': 'a relation noun on the pair',
+  'linked:visit': 'one side travels to the other',
+  'linked:contact': 'one side deals with the other',
+  'linked:tie': 'a tie word between the two sides',
+  'linked:joint': 'a joint word between the two sides',
+  'linked:flow': 'a flow (trade, arms, energy) between the two sides',
+  near: 'the two sides next to each other',
+  apart: 'the two sides named apart',
+  'in-backdrop': 'the two sides only in a background clause',
+  split: 'one side only in a background clause',
+  'third-subject': 'a third party is the subject',
+  visit: 'a leader or official of one side visits the other',
 };
 
 function partiesOf(code: string): string {
@@ -163,6 +183,7 @@ const WORDING: readonly [RegExp, (m: RegExpExecArray, zone: string) => string][]
   [/^kind:(cn|ru)\.(\w+)$/, (m, zone) => `${SIDE_NAME[m[1]!]} as ${m[2]} ${zone}`],
   [/^cue:(\w+)$/, (m, zone) => `relation word (${m[1]}) ${zone}`],
   [/^frame:(\w+)$/, (m, zone) => `${m[1]} frame ${zone}`],
+  [/^rel:([\w:-]+)$/, (m, zone) => `${RELATION_FRAME[m[1]!] ?? m[1]} ${zone}`],
   [/^ind:[\w-]+:(.+)$/, (m, zone) => `${m[1]} ${zone}`],
   [/^venue-only:(cn|ru)$/, (m) => `${SIDE_NAME[m[1]!]} only as a venue`],
   [

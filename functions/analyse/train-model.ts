@@ -233,8 +233,12 @@ export function trainPrepared(items: readonly Prepared[], config: TrainConfig = 
   return { relevance: fitRelevance(items, config), themes: fitThemes(items, config) };
 }
 
-/** Weights are stored to four decimals; smaller ones are dropped. */
-const PRECISION = 1e4;
+/**
+ * Weights are stored to three decimals, and those under 0.005 dropped: finer ones move no score by
+ * a printed digit, and the model ships inside the digest bundle, which has a size budget.
+ */
+const PRECISION = 1e3;
+const MIN_WEIGHT = 0.005;
 function round(x: number): number {
   return Math.round(x * PRECISION) / PRECISION;
 }
@@ -243,7 +247,7 @@ function roundedRecord(weights: Map<string, number>): Record<string, number> {
   const out: Record<string, number> = {};
   for (const name of [...weights.keys()].sort()) {
     const w = round(weights.get(name) ?? 0);
-    if (Math.abs(w) >= 1e-3) out[name] = w;
+    if (Math.abs(w) >= MIN_WEIGHT) out[name] = w;
   }
   return out;
 }

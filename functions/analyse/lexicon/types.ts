@@ -67,6 +67,16 @@ export interface LanguageLexicon {
   locatives: readonly string[];
   /** Words after a demonym that make it one private person ("Russian skater"). */
   persons: readonly string[];
+  /**
+   * Words of travel to a place ("arrives", "visits", "heads to", "przyleciał"): with a leader or
+   * official of one side, the other side's city or country is the host of a visit, not a venue.
+   */
+  visits: readonly string[];
+  /**
+   * Words that open a background clause ("amid", "as", "ahead of", "na tle"): what follows is
+   * the backdrop of the headline's main event ("US rushes tanks to Ukraine as Putin meets Xi").
+   */
+  backdrops: readonly string[];
   cues: Readonly<Record<CueClass, readonly string[]>>;
   frames: Readonly<Record<FrameClass, readonly string[]>>;
   /** Theme indicators: theme id → indicator label → forms. Labels are shared across languages. */

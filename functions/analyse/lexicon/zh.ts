@@ -24,7 +24,8 @@ export const ZH: LanguageLexicon = {
       label: 'China',
       party: 'china',
       kind: 'country',
-      forms: ['中华人民共和国', '中国', '中方', '中國'],
+      // 访华 "visit China" names the host in the verb.
+      forms: ['中华人民共和国', '中国', '中方', '中國', '访华'],
     },
     { id: 'chinese', label: 'Chinese', party: 'china', kind: 'people', forms: ['华人'] },
     { id: 'beijing', label: 'Beijing', party: 'china', kind: 'capital', forms: ['北京'] },
@@ -65,7 +66,8 @@ export const ZH: LanguageLexicon = {
       label: 'Russia',
       party: 'russia',
       kind: 'country',
-      forms: ['俄罗斯联邦', '俄罗斯', '俄国', '俄方', '俄羅斯'],
+      // 访俄 "visit Russia" names the host in the verb.
+      forms: ['俄罗斯联邦', '俄罗斯', '俄国', '俄方', '俄羅斯', '访俄'],
     },
     { id: 'russian', label: 'Russian', party: 'russia', kind: 'people', forms: ['俄'] },
     { id: 'moscow', label: 'Moscow', party: 'russia', kind: 'capital', forms: ['莫斯科'] },
@@ -152,6 +154,10 @@ export const ZH: LanguageLexicon = {
   ],
   connectors: ['和', '与', '同', '及', '跟', '、'],
   locatives: ['在', '于', '赴', '抵达'],
+  visits: ['访问', '到访', '出访', '国事访问', '抵达', '前往', '飞抵', '欢迎'],
+  // Chinese closes a background clause with its marker (在…之际, …期间): the opening-marker
+  // rule of relation-frames.ts cannot read it, so none are listed.
+  backdrops: [],
   persons: [
     '游客',
     '留学生',
@@ -200,6 +206,10 @@ export const ZH: LanguageLexicon = {
       '制裁',
       '禁止',
       '关税',
+      '指责',
+      '谴责',
+      '批评',
+      '抨击',
     ],
     flow: [
       '贸易',

@@ -39,6 +39,10 @@ describe('lexicon: other senses of the words never count as a side', () => {
     expect(partiesIn(text).filter((p) => p.startsWith('china') || p.startsWith('russia'))).toEqual([]);
   });
 
+  it('keeps "China" before a verb that starts like a porcelain word ("settle", not "set")', () => {
+    expect(partiesIn('Russia and China settle trade in rubles and yuan')).toContain('china:china');
+  });
+
   it('reads every Moscow of an item that names Idaho as the university town', () => {
     const sentence = readSentence('Moscow police update the Idaho murders case');
     expect(sentence.mentions.some((m) => m.entity.id === 'moscow')).toBe(true);
@@ -151,7 +155,9 @@ describe('lexicon: venues and private persons', () => {
     ['Russian skater wins in Beijing', 'russian'],
     ['Chinese tourist robbed on Moscow metro', 'chinese'],
     ['Rosyjski turysta zatrzymany w Pekinie', 'russian'],
-  ])('%s: a demonym describing one person', (text, id) => {
+    ['Chinese and Russian tourists lead arrivals in Thailand', 'chinese'],
+    ['Chinese, Russian tourists flock to Phuket', 'chinese'],
+  ])('%s: a demonym describing private persons', (text, id) => {
     const sentence = readSentence(text);
     tagSentence(sentence, detectLanguage(sentence.tokens));
     expect(sentence.mentions.find((m) => m.entity.id === id)?.person).toBe(true);
