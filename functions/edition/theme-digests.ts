@@ -9,7 +9,8 @@
  *    reports that show it ("they speak of “a key obstacle”");
  *  - how the perspectives differ, when the reports of one story do: which outlets dwell on
  *    friction or limits and which on the new step or the show of unity, with their words.
- * A theme with nothing reported says so.
+ * A paragraph with no sentence of its own left and no words of the reports to show its reading
+ * names the stories it rests on. A theme with nothing reported says so.
  */
 import { assignThemes } from '#analyse/classify-relevance.ts';
 import { themeById } from '#domain/themes.ts';
@@ -86,12 +87,12 @@ export function buildThemeDigests(
 
     const developments = chooseDevelopments(mine, id, seen, memo);
     const parts = developments.map((c) => attribute(c));
+    const own = mine.filter((m) => m.story.themes[0] === id);
     // The reading against the baseline comes from the stories mainly about the theme; a story
     // filed elsewhere counts only through its text on this theme.
-    const lead = mine.filter((m) => m.story.themes[0] === id);
     const reading: Reading =
-      lead.length > 0
-        ? { stories: lead, theme: id, onThemeOnly: false, quoted, memo }
+      own.length > 0
+        ? { stories: own, theme: id, onThemeOnly: false, quoted, memo }
         : {
             stories: mine.filter((m) => m.story.themes.includes(id)),
             theme: id,
@@ -99,17 +100,24 @@ export function buildThemeDigests(
             quoted,
             memo,
           };
-    const baseline = baselineSentence(theme.picture, reading);
+    const verdict = baselineSentence(theme.picture, reading);
+    const baseline = verdict?.text;
+    // With no sentence of its own to give (all printed elsewhere) and no words of the reports to
+    // show its reading, the paragraph names the stories it rests on rather than say nothing.
+    if (developments.length === 0 && own.length > 0 && !verdict?.quotes) parts.push(pointerSentence(own));
     if (baseline) parts.push(baseline);
     const top = mine[0]!;
     const split =
-      lead.includes(top) && !splitSaid.has(top.story.id) ? perspectiveSplit(top, quoted) : undefined;
+      own.includes(top) && !splitSaid.has(top.story.id) ? perspectiveSplit(top, quoted) : undefined;
     if (split) {
       parts.push(split.text);
       splitSaid.add(split.storyId);
     }
     for (const text of parts) seen.push(new Set(tokensOf(text)));
-    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, theme.picture);
+    // A pointer alone would leave the reader guessing what the stories do to the picture.
+    if (developments.length === 0 && own.length > 0 && !baseline && !split)
+      parts.push(unchangedSentence(own, theme.picture));
+    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine);
     return {
       id,
       title: theme.title,
@@ -256,9 +264,10 @@ interface Reading {
  * What the day does to the reference documents' picture, with the reports' own words for it:
  * "Today's reports qualify the reference documents' picture of …: they speak of “…”." A new step
  * whose reports also note its limits is both. No sentence when the stories give no clear
- * reading, or (for stories filed under another theme) no words on this theme show it.
+ * reading, or (for stories filed under another theme) no words on this theme show it; `quotes`
+ * says whether the sentence carries the reports' own words.
  */
-function baselineSentence(picture: string, reading: Reading): string | undefined {
+function baselineSentence(picture: string, reading: Reading): { text: string; quotes: boolean } | undefined {
   const signal = signalOf(reading.stories.map((m) => m.story));
   if (!signal) return undefined;
   const cues = (label: SignalLabel | undefined, kind: CueKind, max = 2) =>
@@ -274,7 +283,10 @@ function baselineSentence(picture: string, reading: Reading): string | undefined
     const [limit] = cues(signal === 'counter-signal' ? 'counter-signal' : undefined, 'friction', 1);
     if (step && limit) {
       remember(reading.quoted, step, limit);
-      return `Today’s reports both add to and qualify ${documents}: they speak of ${step} but also of ${limit}.`;
+      return {
+        text: `Today’s reports both add to and qualify ${documents}: they speak of ${step} but also of ${limit}.`,
+        quotes: true,
+      };
     }
   }
   // Praise and pledges restate the partnership; they do not restate the West's answers or the limits.
@@ -285,7 +297,7 @@ function baselineSentence(picture: string, reading: Reading): string | undefined
   const verb =
     signal === 'counter-signal' ? 'qualify' : signal === 'new-development' ? 'add a new step to' : 'restate';
   const evidence = found.length > 0 ? `: they speak of ${joinWords(found)}` : '';
-  return `Today’s reports ${verb} ${documents}${evidence}.`;
+  return { text: `Today’s reports ${verb} ${documents}${evidence}.`, quotes: found.length > 0 };
 }
 
 /** Whether a phrase, or one much like it ("deal to build new gas pipeline"), was quoted already. */
@@ -487,19 +499,30 @@ function perspectiveSplit(
 }
 
 /**
- * When everything the theme's stories say is printed in their summaries and they give no
- * reading against the baseline: where the theme was touched on, or that nothing below changes
- * the documents' picture.
+ * The stories a paragraph rests on when every sentence of theirs is printed elsewhere: their
+ * headlines and outlets, the two most important ("The day's story on this theme: “…” (BBC News).").
  */
-function coverageSentence(mine: readonly ThemeMaterial[], id: ThemeId, picture: string): string {
-  const own = mine.filter((m) => m.story.themes[0] === id);
-  if (own.length === 0) {
-    const under = [...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))];
-    return `Touched on today only in stories under ${joinWords(under)}.`;
-  }
-  const stories =
-    own.length === 1 ? 'The story below does not change' : `The ${own.length} stories below do not change`;
-  return `${stories} the reference documents’ picture of ${picture}.`;
+function pointerSentence(own: readonly ThemeMaterial[]): string {
+  const named = own.slice(0, 2).map(({ story }) => {
+    const lead = story.articles.find((a) => a.title === story.title) ?? story.articles[0];
+    const outlet = lead ? ` (${outletName(lead.source, lead.url)})` : '';
+    return `“${story.title.trim().replace(/[.。]+$/u, '')}”${outlet}`;
+  });
+  return named.length === 1
+    ? `The day’s story on this theme: ${named[0]}.`
+    : `The day’s stories on this theme: ${joinWords(named)}.`;
+}
+
+/** Stories on the theme that give no reading against its baseline leave the picture as it was. */
+function unchangedSentence(own: readonly ThemeMaterial[], picture: string): string {
+  const subject = own.length === 1 ? 'It does' : 'They do';
+  return `${subject} not change the reference documents’ picture of ${picture}.`;
+}
+
+/** A theme touched on only by stories filed under other themes, whose sentences are printed there. */
+function coverageSentence(mine: readonly ThemeMaterial[]): string {
+  const under = [...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))];
+  return `Touched on today only in stories under ${joinWords(under)}.`;
 }
 
 function joinWords(words: readonly string[]): string {

@@ -365,6 +365,30 @@ describe('buildThemeDigests', () => {
     expect(trade!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
   });
 
+  it('names the stories it rests on when their every sentence is printed and no words show a reading', () => {
+    const quiet = draftStories(
+      [
+        [
+          one(
+            'Russian and Chinese warships hold drills in the Sea of Japan',
+            'Ships of the two navies sailed together on Monday for the third time this year.',
+            { themes: ['military'] },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    const [partnership] = buildThemeDigests(quiet, ['military']);
+    const story = quiet[0]!.story;
+    expect(story.themes[0]).toBe('military');
+    expect(partnership!.summary).toMatch(/^The day’s story on this theme: “[^”]+” \([^)]+\)\./);
+    expect(partnership!.summary).toContain(`“${story.title}”`);
+    for (const sentence of story.sentences)
+      expect(partnership!.summary).not.toContain(sentence.text.replace(/[.”]+$/, ''));
+    // Then what the story does to the picture, or that it leaves it as it was.
+    expect(partnership!.summary).toMatch(/reference documents’ picture of [^.]+\.$/);
+  });
+
   it('uses a fact the story summary passed over', () => {
     const [trade] = buildThemeDigests(
       facetDrafts.map((d) => ({
