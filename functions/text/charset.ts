@@ -76,18 +76,20 @@ function lookUpCharset(label: string): string | undefined {
 }
 
 /** One decoder per charset name (undefined when the runtime has none); UTF-32 is decoded here. */
-const DECODERS = new Map<string, TextDecoder | undefined>();
+const DECODERS = new Map<string, TextDecoder>();
 
 function decoderFor(name: string): TextDecoder | undefined {
-  if (DECODERS.has(name)) return DECODERS.get(name);
-  let decoder: TextDecoder | undefined;
+  const known = DECODERS.get(name);
+  if (known) return known;
   try {
-    decoder = new TextDecoder(name);
+    // Only charsets the runtime has are kept: the names come from documents, so a cache of every
+    // name tried would grow with hostile input (normaliseCharset's own cache is capped).
+    const decoder = new TextDecoder(name);
+    DECODERS.set(name, decoder);
+    return decoder;
   } catch {
-    decoder = undefined;
+    return undefined;
   }
-  DECODERS.set(name, decoder);
-  return decoder;
 }
 
 /** Text of bytes in a charset normaliseCharset accepted; unmappable bytes become U+FFFD. */
@@ -102,16 +104,10 @@ function decode(body: Uint8Array, charset: string): string {
  * Latin-1 fast path), and it is the commonest legacy charset we read.
  */
 function decodeWindows1252(body: Uint8Array): string {
-  const parts: string[] = [];
-  for (let start = 0; start < body.length; start += 8192) {
-    const chunk = body.subarray(start, start + 8192);
-    parts.push(
-      String.fromCharCode(
-        ...Array.from(chunk, (b) => (b >= 0x80 && b <= 0x9f ? C1_1252.charCodeAt(b - 0x80) : b)),
-      ),
-    );
-  }
-  return parts.join('');
+  // Buffer's latin1 is ISO-8859-1 byte for byte; windows-1252 differs only in 0x80-0x9F.
+  return Buffer.from(body.buffer, body.byteOffset, body.byteLength)
+    .toString('latin1')
+    .replace(/[\x80-\x9f]/g, (c) => C1_1252[c.charCodeAt(0) - 0x80]!);
 }
 
 /** windows-1252's characters for 0x80-0x9F; its five unassigned bytes keep their C1 code points. */
