@@ -6,6 +6,7 @@
  */
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import type { RelevanceReviewer, RelevanceVerdict, ReviewItem } from '#ports/ports.ts';
+import { answerJson, converseText } from './bedrock-converse.ts';
 
 /** The labelling rules of relevance-train and relevance-dev, in the reviewer's words. */
 const SYSTEM = `You label news feed items for analysts of China–Russia relations. Decide whether the item is about the relationship between China and Russia (Xi Jinping–Vladimir Putin), not merely whether it mentions both.
@@ -43,15 +44,10 @@ function promptOf(item: ReviewItem): string {
 
 /** The verdict in the model's answer: the first JSON object in the text, checked field by field. */
 export function parseVerdict(text: string, model: string): RelevanceVerdict {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new RelevanceReviewError('the answer holds no JSON object');
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text.slice(start, end + 1));
-  } catch (cause) {
-    throw new RelevanceReviewError('the answer is not valid JSON', { cause });
-  }
+  const raw = answerJson(
+    text,
+    (problem, options) => new RelevanceReviewError(`the answer ${problem}`, options),
+  );
   const o = raw as Record<string, unknown>;
   const confidence = typeof o.confidence === 'number' ? o.confidence : Number.NaN;
   if (
@@ -73,20 +69,12 @@ export function createBedrockRelevanceReviewer(options: BedrockRelevanceOptions)
       return (inputTokens * inputPrice + MAX_ANSWER_TOKENS * outputPrice) / 1e6;
     },
     async review(item) {
-      // Loaded on first use, not with the bundle: the option is off by default, and every cold
-      // start of every handler would pay for the module otherwise (bench/bundle.ts).
-      const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
-      const out = await options.client.send(
-        new ConverseCommand({
-          modelId: options.modelId,
-          system: [{ text: SYSTEM }],
-          messages: [{ role: 'user', content: [{ text: promptOf(item) }] }],
-          inferenceConfig: { maxTokens: MAX_ANSWER_TOKENS, temperature: 0 },
-        }),
-      );
-      const text = (out.output?.message?.content ?? [])
-        .map((c) => ('text' in c ? (c.text ?? '') : ''))
-        .join(' ');
+      const text = await converseText(options.client, {
+        modelId: options.modelId,
+        system: SYSTEM,
+        prompt: promptOf(item),
+        maxTokens: MAX_ANSWER_TOKENS,
+      });
       return parseVerdict(text, options.modelId);
     },
   };

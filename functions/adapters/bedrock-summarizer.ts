@@ -12,6 +12,7 @@ import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SummaryFormatError } from '#domain/errors.ts';
 import * as z from '#domain/zod.ts';
 import type { CitedSentence, Summarizer, SummaryRequest } from '#ports/ports.ts';
+import { answerJson, converseText } from './bedrock-converse.ts';
 
 const SYSTEM = `You write the story summaries of a morning briefing for analysts of China–Russia relations.
 Write one to three short sentences saying what happened in this story: who did or said what, with the names and numbers the reports give.
@@ -41,21 +42,13 @@ export interface BedrockSummarizerOptions {
 export function createBedrockSummarizer(options: BedrockSummarizerOptions): Summarizer {
   return {
     async summarise(request) {
-      // Loaded on first use, not with the bundle: the option is off by default, and every cold
-      // start of every handler would pay for the module otherwise (bench/bundle.ts).
-      const { ConverseCommand } = await import('@aws-sdk/client-bedrock-runtime');
-      const out = await options.client.send(
-        new ConverseCommand({
-          modelId: options.modelId,
-          system: [{ text: SYSTEM }],
-          messages: [{ role: 'user', content: [{ text: promptOf(request) }] }],
-          inferenceConfig: { maxTokens: options.maxTokens ?? 500, temperature: 0 },
-        }),
-        { abortSignal: AbortSignal.timeout(options.timeoutMs ?? 20_000) },
-      );
-      const text = (out.output?.message?.content ?? [])
-        .map((c) => ('text' in c ? (c.text ?? '') : ''))
-        .join('');
+      const text = await converseText(options.client, {
+        modelId: options.modelId,
+        system: SYSTEM,
+        prompt: promptOf(request),
+        maxTokens: options.maxTokens ?? 500,
+        timeoutMs: options.timeoutMs ?? 20_000,
+      });
       return parseAnswer(text);
     },
   };
@@ -69,15 +62,10 @@ function promptOf(request: SummaryRequest): string {
 
 /** The model's JSON, also when wrapped in a code fence or a sentence of preamble. */
 function parseAnswer(text: string): CitedSentence[] {
-  const start = text.indexOf('{');
-  const end = text.lastIndexOf('}');
-  if (start < 0 || end <= start) throw new SummaryFormatError('summariser answer holds no JSON object');
-  let json: unknown;
-  try {
-    json = JSON.parse(text.slice(start, end + 1));
-  } catch (error) {
-    throw new SummaryFormatError('summariser answer is not valid JSON', { cause: error });
-  }
+  const json = answerJson(
+    text,
+    (problem, options) => new SummaryFormatError(`summariser answer ${problem}`, options),
+  );
   const parsed = AnswerSchema.safeParse(json);
   if (!parsed.success)
     throw new SummaryFormatError(
