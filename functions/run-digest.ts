@@ -117,13 +117,10 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   stage('articles');
   const articles = await fetchArticles(ctx, relevant, { ...fetch, signal: stageBudget(fetch.stageBudgetMs) });
   const enriched = articles.items.map(refineThemes);
-  if (deps.translator && enriched.length > 0) stage('translate');
-  const translations = deps.translator
-    ? await translateHeadlines(
-        enriched,
-        { ...ctx, translator: deps.translator, ...readOnly },
-        config.translate,
-      )
+  const translator = enriched.length > 0 ? deps.translator : undefined;
+  if (translator) stage('translate');
+  const translations = translator
+    ? await translateHeadlines(enriched, { ...ctx, translator, ...readOnly }, config.translate)
     : undefined;
 
   stage('stories');
