@@ -248,6 +248,16 @@ describe('storyThemes', () => {
     ];
     expect(storyThemes(reports)).toEqual(['alliance-diplomacy', 'energy']);
   });
+
+  it('keeps a theme a third of the reports carry, whatever place they give it', () => {
+    const reports = [
+      one('a', '', { themes: ['alliance-diplomacy'] }),
+      one('b', '', { themes: ['alliance-diplomacy', 'military'] }),
+      one('c', '', { themes: ['alliance-diplomacy', 'energy', 'trade-finance'] }),
+    ];
+    // Four qualify; the cap of three drops the weakest (ties go by name).
+    expect(storyThemes(reports)).toEqual(['alliance-diplomacy', 'energy', 'military']);
+  });
 });
 
 describe('labelSignal', () => {
@@ -351,6 +361,9 @@ describe('buildThemeDigests', () => {
           'Trade between China and Russia reached a record $245 billion last year, settled in roubles and yuan.',
           { themes: ['alliance-diplomacy', 'trade-finance'] },
         ),
+        // Trade runs through one report of four: a side topic, not one of the story's themes.
+        one('Putin arrives in Beijing', 'Vladimir Putin landed in Beijing for a two-day state visit.'),
+        one('Xi and Putin meet', 'The two leaders met in the Great Hall of the People.'),
       ],
     ],
     { now: NOW },
