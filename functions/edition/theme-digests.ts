@@ -282,9 +282,9 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
     const [step] = cues('new-development', 'new-step', 1);
     const [limit] = cues(signal === 'counter-signal' ? 'counter-signal' : undefined, 'friction', 1);
     if (step && limit) {
-      remember(reading.quoted, step, limit);
+      remember(reading.quoted, step.phrase, limit.phrase);
       return {
-        text: `Today’s reports both add to and qualify ${documents}: they speak of ${step} but also of ${limit}.`,
+        text: `Today’s reports both add to and qualify ${documents}: they speak of ${quoteCues([step, limit], ([a, b]) => `${a} but also of ${b}`)}.`,
         quotes: true,
       };
     }
@@ -293,10 +293,10 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
   if (signal === 'reinforces' && !RESTATABLE.has(reading.theme)) return undefined;
   const found = cues(signal, SIGNAL_CUE[signal]);
   if (reading.onThemeOnly && found.length === 0) return undefined;
-  remember(reading.quoted, ...found);
+  remember(reading.quoted, ...found.map((c) => c.phrase));
   const verb =
     signal === 'counter-signal' ? 'qualify' : signal === 'new-development' ? 'add a new step to' : 'restate';
-  const evidence = found.length > 0 ? `: they speak of ${joinWords(found)}` : '';
+  const evidence = found.length > 0 ? `: they speak of ${quoteCues(found, joinWords)}` : '';
   return { text: `Today’s reports ${verb} ${documents}${evidence}.`, quotes: found.length > 0 };
 }
 
@@ -313,29 +313,68 @@ function remember(quoted: Set<string>, ...phrases: string[]): void {
   for (const p of phrases) quoted.add(p.replace(/[“”]/g, '').toLowerCase());
 }
 
+/** A phrase quoted from a report, with the outlet it is quoted from. */
+interface QuotedCue {
+  phrase: string;
+  outlet?: string;
+}
+
+/**
+ * The cues quoted and joined, each followed by its outlet in brackets, or the outlet once at the
+ * end when one outlet said them all: the reports' words are always said to be whose.
+ */
+function quoteCues(cues: readonly QuotedCue[], join: (quotes: string[]) => string): string {
+  const outlets = new Set(cues.map((c) => c.outlet));
+  const [only] = outlets;
+  if (outlets.size === 1) return `${join(cues.map((c) => `“${c.phrase}”`))}${only ? ` (${only})` : ''}`;
+  return join(cues.map((c) => `“${c.phrase}”${c.outlet ? ` (${c.outlet})` : ''}`));
+}
+
 /**
  * Up to `max` distinct cue phrases of a kind from the stories' headlines and sentences, quoted
- * and not quoted before in the edition: from text on the theme when there is such a cue (only
- * from there when the reading says so), longer phrases first.
+ * and not quoted before in the edition, each with its outlet: from text on the theme when there
+ * is such a cue (only from there when the reading says so), longer phrases first.
  */
-function quotedCues(mine: readonly ThemeMaterial[], kind: CueKind, reading: Reading, max: number): string[] {
-  const texts = mine.flatMap((m) =>
-    m.texts
-      ? m.texts.flatMap((t) =>
-          isDigestLanguage(t.title, t.language) && !t.roundUp ? [t.title, ...t.sentences] : [],
-        )
-      : [m.story.title, ...m.story.sentences.map((s) => s.text)],
-  );
-  const phrases = (list: readonly string[]) =>
-    list.flatMap((text) =>
+function quotedCues(
+  mine: readonly ThemeMaterial[],
+  kind: CueKind,
+  reading: Reading,
+  max: number,
+): QuotedCue[] {
+  const texts = mine.flatMap((m) => {
+    const outletOf = (url: string) => {
+      const article = m.story.articles.find((a) => a.url === url);
+      return outletName(article?.source ?? '', url);
+    };
+    if (!m.texts) {
+      const lead = m.story.articles[0];
+      return [
+        ...(lead ? [{ text: m.story.title, outlet: outletOf(lead.url) }] : []),
+        ...m.story.sentences.map((s) => ({ text: s.text, outlet: outletOf(s.url) })),
+      ];
+    }
+    return m.texts.flatMap((t, i) => {
+      if (!isDigestLanguage(t.title, t.language) || t.roundUp) return [];
+      const outlet = outletName(t.source, m.reports?.[i]?.link ?? t.url);
+      return [t.title, ...t.sentences].map((text) => ({ text, outlet }));
+    });
+  });
+  const outlets = new Map<string, string>();
+  const phrases = (list: readonly { text: string; outlet: string }[]) =>
+    list.flatMap(({ text, outlet }) =>
       cueSpans(text, kind).flatMap((span) => {
         const p = cuePhrase(text, span);
-        return p && !wasQuoted(reading.quoted, p) ? [p] : [];
+        if (!p || wasQuoted(reading.quoted, p)) return [];
+        if (!outlets.has(p)) outlets.set(p, outlet);
+        return [p];
       }),
     );
-  const onTheme = phrases(texts.filter((t) => reading.memo.themesOf(t).includes(reading.theme)));
+  const onTheme = phrases(texts.filter((t) => reading.memo.themesOf(t.text).includes(reading.theme)));
   const pool = onTheme.length > 0 || reading.onThemeOnly ? onTheme : phrases(texts);
-  return distinctPhrases(pool, max).map((p) => `“${p}”`);
+  return distinctPhrases(pool, max).map((phrase) => {
+    const outlet = outlets.get(phrase);
+    return outlet ? { phrase, outlet } : { phrase };
+  });
 }
 
 /** Phrases that do not repeat one another, longer (more specific) ones first, at most `max`. */

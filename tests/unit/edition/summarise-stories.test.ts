@@ -327,10 +327,37 @@ describe('buildThemeDigests', () => {
     expect(energy.summary).toContain(
       'Today’s reports both add to and qualify the reference documents’ picture of Russian fuel turned towards China',
     );
-    expect(energy.summary).toMatch(/they speak of “[^”]+” but also of “talks stall over gas price”\./);
+    // Both phrases come from one outlet: it is named once, after them.
+    expect(energy.summary).toMatch(
+      /they speak of “[^”]+” but also of “talks stall over gas price” \(Atlantic Ledger\)\./,
+    );
     expect(energy.baseline).toBeDefined();
     expect(energy.summary).toContain(energy.baseline!);
     expect(energy.storyIds).toEqual(expect.arrayContaining([gasStory.id]));
+  });
+
+  it('names the outlet of each phrase it quotes when they come from different outlets', () => {
+    const [energy] = buildThemeDigests(
+      draftStories(
+        [
+          [
+            one('Gazprom and CNPC sign deal to raise gas supplies to China', '', {
+              source: 'Meridian Wire',
+              themes: ['energy'],
+            }),
+          ],
+          [
+            one('Russia-China gas talks stall over price, sources say', '', {
+              source: 'Harbour Times',
+              themes: ['energy'],
+            }),
+          ],
+        ],
+        { now: NOW },
+      ),
+      ['energy'],
+    );
+    expect(energy!.summary).toMatch(/“[^”]+” \(Meridian Wire\) but also of “[^”]+” \(Harbour Times\)\./);
   });
 
   it('never repeats a sentence the edition already prints in a story summary', () => {
