@@ -17,7 +17,13 @@ import {
   THEME_IDS,
   type ThemeId,
 } from '#domain/types.ts';
-import { PERSPECTIVE_LABELS, SIGNAL_LABELS, storyView, truncateAtWord } from '#edition/story-view.ts';
+import {
+  firstEditionNote,
+  PERSPECTIVE_LABELS,
+  SIGNAL_LABELS,
+  storyView,
+  truncateAtWord,
+} from '#edition/story-view.ts';
 import type { Templates } from '#ports/ports.ts';
 import { safeHref } from '#text/urls.ts';
 
@@ -235,6 +241,7 @@ function editionPageData(edition: Edition) {
     sections,
     contents: sections.filter((s) => s.count > 0).map((s) => ({ id: s.id, title: s.title, count: s.count })),
     generated: UTC_TIME(edition.generatedAt),
+    firstEdition: firstEditionNote(edition),
     window: { from: UTC_TIME(edition.window.from), to: UTC_TIME(edition.window.to) },
     topLine: edition.topLine.map((t) => ({ text: t.text, url: safeHref(t.url) })),
     sources: edition.sources.map((s) => ({

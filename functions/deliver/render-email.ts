@@ -15,7 +15,14 @@
  */
 import type { Edition, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
 import { THEME_IDS } from '#domain/types.ts';
-import { cleanLine, formatEditionDate, storyView, truncateAtWord as truncate } from '#edition/story-view.ts';
+import { outletName } from '#edition/outlet-name.ts';
+import {
+  cleanLine,
+  firstEditionNote,
+  formatEditionDate,
+  storyView,
+  truncateAtWord as truncate,
+} from '#edition/story-view.ts';
 import type { Templates } from '#ports/ports.ts';
 import { safeHref } from '#text/urls.ts';
 import { type EmailStylesheet, inlineStylesheet, parseEmailStylesheet } from './inline-css.ts';
@@ -187,6 +194,7 @@ function commonView(edition: Edition, context: EmailContext, links: Links, prehe
     dateLabel: formatEditionDate(edition),
     editionId: edition.id,
     adHoc: adHocView(edition, context),
+    firstEdition: firstEditionNote(edition),
     ...links,
     preheader,
     preheaderPad: PREHEADER_PAD,
@@ -202,7 +210,8 @@ function commonView(edition: Edition, context: EmailContext, links: Links, prehe
 function topLineView(edition: Edition) {
   const sourceByUrl = new Map<string, string>();
   for (const story of edition.stories)
-    for (const a of story.articles) if (!sourceByUrl.has(a.url)) sourceByUrl.set(a.url, cleanLine(a.source));
+    for (const a of story.articles)
+      if (!sourceByUrl.has(a.url)) sourceByUrl.set(a.url, cleanLine(outletName(a.source, a.url)));
   return edition.topLine.map((item) => {
     const url = safeHref(item.url);
     const source = sourceByUrl.get(item.url) ?? (url ? new URL(url).hostname : undefined);

@@ -6,6 +6,7 @@
  */
 import type { Edition, Perspective, SignalLabel, Story } from '#domain/types.ts';
 import { safeHref } from '#text/urls.ts';
+import { outletName } from './outlet-name.ts';
 
 export const PERSPECTIVE_LABELS: Record<Perspective, string> = {
   wire: 'Wire services',
@@ -121,7 +122,10 @@ export interface StoryView {
   /** Absent when the story carries no signal label. */
   signal?: SignalLabel;
   signalLabel?: string;
-  /** "First reported today.", "Second day of coverage.", ... when the edition says. */
+  /**
+   * "First reported today.", "Second day of coverage.", ... when the edition says; never the
+   * first edition's note, which is said once for the edition (`firstEditionNote`).
+   */
   novelty?: string;
   /** Only one outlet reported it: its name and time stand in for a summary that is the headline. */
   singleSource?: ArticleView;
@@ -152,6 +156,15 @@ function repeatsHeadline(sentence: string, headline: string): boolean {
   );
 }
 
+/**
+ * The first edition's note, said once above the stories rather than on each of them: with no
+ * earlier edition, no story can be called new.
+ */
+export function firstEditionNote(edition: Pick<Edition, 'stories'>): string | undefined {
+  const note = edition.stories.find((s) => s.novelty?.kind === 'first-edition')?.novelty?.text;
+  return note ? cleanLine(note) : undefined;
+}
+
 /** A story as templates see it: clean text, safe links, sources grouped by perspective. */
 export function storyView(story: Story, editionDay = ''): StoryView {
   const groups = new Map<string, StoryView['groups'][number]>();
@@ -163,7 +176,8 @@ export function storyView(story: Story, editionDay = ''): StoryView {
       inferred,
       articles: [],
     };
-    const source = cleanLine(a.source);
+    // The outlet's own name ("The New York Times"), not the feed's ("NY times - World").
+    const source = cleanLine(outletName(a.source, a.url));
     if (!group.articles.some((x) => x.source === source))
       group.articles.push(articleView(a, source, editionDay));
     groups.set(key, group);
@@ -187,7 +201,9 @@ export function storyView(story: Story, editionDay = ''): StoryView {
     ...(story.signal
       ? { signal: story.signal, signalLabel: SIGNAL_LABELS[story.signal] ?? story.signal }
       : {}),
-    ...(story.novelty?.text ? { novelty: cleanLine(story.novelty.text) } : {}),
+    ...(story.novelty?.text && story.novelty.kind !== 'first-edition'
+      ? { novelty: cleanLine(story.novelty.text) }
+      : {}),
     ...(outlets.length === 1 ? { singleSource: outlets[0] } : {}),
     groups: [...groups.values()],
   };

@@ -242,6 +242,27 @@ describe('renderEditionPage', () => {
   });
 });
 
+describe('renderEditionPage: the first edition', () => {
+  it('says once, above the stories, that nothing earlier exists to compare with', () => {
+    const base = makeEdition(3);
+    const novelty = {
+      kind: 'first-edition' as const,
+      text: 'First edition of the briefing: nothing earlier to compare with.',
+    };
+    const stories = base.stories.map((s) => ({ ...s, novelty }));
+    const $ = load(
+      renderEditionPage({ ...base, stories, themes: makeThemeDigests(stories) }, context, renderer),
+    );
+    expect(
+      $('main')
+        .text()
+        .match(/First edition of the briefing/g),
+    ).toHaveLength(1);
+    expect($('.meta').text()).toContain('First edition of the briefing');
+    expect($('.novelty').length).toBe(0);
+  });
+});
+
 describe('renderEditionPage: what the edition adds, when present', () => {
   it('shows novelty, an inferred perspective, an English headline, the report language, and no badge without a signal', () => {
     const story = makeStory(1, {

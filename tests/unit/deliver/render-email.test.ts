@@ -496,6 +496,43 @@ describe('renderEmail: stories and their reports', () => {
   });
 });
 
+describe('renderEmail: the first edition, and outlets by name', () => {
+  const first = {
+    kind: 'first-edition' as const,
+    text: 'First edition of the briefing: nothing earlier to compare with.',
+  };
+  const edition = makeEdition(3);
+  edition.stories = edition.stories.map((s, i) =>
+    i === 0
+      ? {
+          ...s,
+          novelty: first,
+          articles: [
+            {
+              ...s.articles[0]!,
+              source: 'NY times - World',
+              url: 'https://www.nytimes.com/2026/11/23/world/x.html',
+            },
+          ],
+        }
+      : { ...s, novelty: first },
+  );
+  edition.topLine = [{ text: 'Xi and Putin met.', url: 'https://www.nytimes.com/2026/11/23/world/x.html' }];
+  const out = renderEmail(edition, context, renderer);
+
+  it('says once, in the heading, that nothing earlier exists to compare with', () => {
+    expect(visibleText(out.html).match(/First edition of the briefing/g)).toHaveLength(1);
+    expect(out.text.match(/First edition of the briefing/g)).toHaveLength(1);
+    expect(out.html).not.toContain('class="novelty"');
+  });
+
+  it('names an outlet as readers know it, not by its feed’s title', () => {
+    expect(visibleText(out.html)).toContain('The New York Times');
+    expect(out.html).not.toContain('NY times');
+    expect(out.text).not.toContain('NY times');
+  });
+});
+
 describe('renderEmail: an ad-hoc briefing', () => {
   const adHoc: Edition = {
     ...makeEdition(3),
