@@ -1,14 +1,12 @@
 /**
  * The Store port on an S3 bucket. Conditional writes (If-Match / If-None-Match on PutObject)
  * give the optimistic concurrency that editions.json and send claims rely on.
+ *
+ * The command classes are imported on the first call, not with the module: the S3 client
+ * package costs a Lambda tens of ms of CPU to load (bench/bundle.ts), and a handler that never
+ * reaches S3 (an invalid event) need not pay it at every cold start.
  */
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  type S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { PreconditionFailedError } from '#domain/errors.ts';
 import type { PutOptions, Store, StoredObject } from '#ports/ports.ts';
 
@@ -25,11 +23,18 @@ interface AwsLikeError {
   $metadata?: { httpStatusCode?: number };
 }
 
+let commands: Promise<typeof import('@aws-sdk/client-s3')> | undefined;
+const s3Commands = () => {
+  commands ??= import('@aws-sdk/client-s3');
+  return commands;
+};
+
 const statusOf = (error: unknown) => (error as AwsLikeError)?.$metadata?.httpStatusCode;
 
 export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): Store {
   return {
     async get(key: string): Promise<StoredObject | undefined> {
+      const { GetObjectCommand } = await s3Commands();
       try {
         const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: prefix + key }));
         const bytes = out.Body ? await out.Body.transformToByteArray() : new Uint8Array();
@@ -47,6 +52,7 @@ export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): 
     },
 
     async put(key: string, body: Buffer | string, options: PutOptions): Promise<{ etag: string }> {
+      const { PutObjectCommand } = await s3Commands();
       try {
         const out = await client.send(
           new PutObjectCommand({
@@ -78,6 +84,7 @@ export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): 
     },
 
     async list(keyPrefix: string): Promise<string[]> {
+      const { ListObjectsV2Command } = await s3Commands();
       const keys: string[] = [];
       let token: string | undefined;
       do {
@@ -91,6 +98,7 @@ export function createS3Store({ client, bucket, prefix = '' }: S3StoreOptions): 
     },
 
     async delete(key: string): Promise<void> {
+      const { DeleteObjectCommand } = await s3Commands();
       await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: prefix + key }));
     },
   };

@@ -9,7 +9,8 @@
  * "Chiny" never harms); cue words only for the item's language, because short function words of
  * one language are content words of another. Han text has no spaces: one pattern of every Han
  * form, longest first, cuts each run of Han characters into known forms and the rest.
- * Everything is compiled once at module load.
+ * Entity forms and the Han pattern are compiled at module load, a language's cue words the first
+ * time a text of that language is tagged.
  */
 import { DE } from './lexicon/de.ts';
 import { EN } from './lexicon/en.ts';
@@ -113,8 +114,17 @@ interface Phrase<T> {
   payload: T;
 }
 
+const ONE_WORD = /^[\p{L}\p{N}]+\*?$/u;
+const ALL_HAN = /^\p{Script=Han}+$/u;
+
 /** Splits a lexicon form into words: `rosj*` is a prefix, a trailing `-` needs a hyphen after it. */
 function parseForm(form: string): { words: Word[]; hyphen: boolean } {
+  // Most forms are one word that TOKEN reads as one token (letters and digits, all Han or none):
+  // the same result as below without splitting and matching.
+  if (ONE_WORD.test(form) && (!HAN.test(form) || ALL_HAN.test(form))) {
+    const prefix = form.endsWith('*');
+    return { words: [{ norm: fold(prefix ? form.slice(0, -1) : form), prefix }], hyphen: false };
+  }
   const hyphen = form.endsWith('-');
   const body = hyphen ? form.slice(0, -1) : form;
   const words: Word[] = [];
@@ -129,21 +139,18 @@ function parseForm(form: string): { words: Word[]; hyphen: boolean } {
   return { words, hyphen };
 }
 
-interface TrieNode<T> {
-  next: Map<string, TrieNode<T>>;
-  /** Phrases whose first word is a prefix ending at this node. */
-  prefixes: Phrase<T>[];
-}
-
 /**
- * Forms indexed by their first word: exact words in a map, prefixes in a character trie, so a
- * lookup costs one hash and one walk along the token whatever the size of the lexicon.
+ * Forms indexed by their first word: exact words in one map, prefixes in another keyed by the
+ * prefix itself. A token looks up its own text once, then only those of its own prefixes whose
+ * length some form with the same first two characters has, so a lookup costs a few hashes
+ * whatever the size of the lexicon. (A character trie walks the same way but allocates a map per
+ * character of every prefix form: most of the module's load time.)
  */
 class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
-  private readonly trie: TrieNode<T> = { next: new Map(), prefixes: [] };
-  /** First two characters of every prefix form, as one number: most tokens skip the trie walk. */
-  private readonly starts = new Set<number>();
+  private readonly prefixes = new Map<string, Phrase<T>[]>();
+  /** For the first two characters of prefix forms (as one number), their lengths, ascending. */
+  private readonly lengths = new Map<number, number[]>();
 
   add(form: string, payload: T): void {
     const { words, hyphen } = parseForm(form);
@@ -151,41 +158,48 @@ class PhraseIndex<T> {
     if (!first) return;
     const phrase: Phrase<T> = { words, hyphen, payload };
     if (!first.prefix) {
-      const list = this.exact.get(first.norm);
-      if (list) list.push(phrase);
-      else this.exact.set(first.norm, [phrase]);
+      pushTo(this.exact, first.norm, phrase);
       return;
     }
-    // The starts filter below assumes two characters at least: a shorter prefix would match too much anyway.
+    // The lengths filter below assumes two characters at least: a shorter prefix would match too much anyway.
     if (first.norm.length < 2) throw new Error(`lexicon form "${form}": a prefix needs two letters at least`);
-    this.starts.add(pairCode(first.norm));
-    let node = this.trie;
-    for (let k = 0; k < first.norm.length; k++) {
-      const c = first.norm[k]!;
-      let child = node.next.get(c);
-      if (!child) {
-        child = { next: new Map(), prefixes: [] };
-        node.next.set(c, child);
+    if (pushTo(this.prefixes, first.norm, phrase)) {
+      const code = pairCode(first.norm);
+      const lengths = this.lengths.get(code);
+      if (!lengths) this.lengths.set(code, [first.norm.length]);
+      else if (!lengths.includes(first.norm.length)) {
+        lengths.push(first.norm.length);
+        lengths.sort((a, b) => a - b);
       }
-      node = child;
     }
-    node.prefixes.push(phrase);
   }
 
-  /** Every phrase that matches at token `i`, with the index of its last token. */
+  /**
+   * Every phrase that matches at token `i`, with the index of its last token: exact forms first,
+   * then prefix forms from the shortest prefix to the longest, each in lexicon order.
+   */
   matchesAt(tokens: readonly Token[], i: number, into: Match<T>[]): void {
     const token = tokens[i];
     if (!token) return;
-    const exact = this.exact.get(token.norm);
-    if (exact) collectMatches(exact, tokens, i, into);
     const norm = token.norm;
-    if (!this.starts.has(pairCode(norm))) return;
-    let node: TrieNode<T> | undefined = this.trie;
-    for (let k = 0; k < norm.length && node !== undefined && node.next.size > 0; k++) {
-      node = node.next.get(norm[k]!);
-      if (node !== undefined && node.prefixes.length > 0) collectMatches(node.prefixes, tokens, i, into);
+    const exact = this.exact.get(norm);
+    if (exact) collectMatches(exact, tokens, i, into);
+    const lengths = this.lengths.get(pairCode(norm));
+    if (lengths === undefined) return;
+    for (const length of lengths) {
+      if (length > norm.length) return;
+      const list = this.prefixes.get(length === norm.length ? norm : norm.slice(0, length));
+      if (list) collectMatches(list, tokens, i, into);
     }
   }
+}
+
+/** Appends to the list under `key`; true when the key is new. */
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): boolean {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+  return list === undefined;
 }
 
 /** The first two UTF-16 units of a word as one number (a one-letter word pairs with 0). */
@@ -271,30 +285,48 @@ for (const lexicon of LEXICONS) {
 }
 
 /**
- * The tag dictionary of one language: cue classes, frames, theme indicators, private-person
- * nouns, connectors ("conn") and venue prepositions ("loc"), in one index.
+ * The tag dictionary of one language, form by form: cue classes, frames, theme indicators,
+ * private-person nouns, connectors ("conn") and venue prepositions ("loc").
  */
-function compileTags(lexicon: LanguageLexicon): PhraseIndex<string> {
-  const index = new PhraseIndex<string>();
-  const add = (form: string, tag: string) => {
-    if (HAN.test(form)) HAN_FORMS.add(form);
-    index.add(form, tag);
-  };
-  for (const [cls, forms] of Object.entries(lexicon.cues)) for (const f of forms) add(f, `cue:${cls}`);
-  for (const [cls, forms] of Object.entries(lexicon.frames)) for (const f of forms) add(f, `frame:${cls}`);
+function forEachTagForm(lexicon: LanguageLexicon, visit: (form: string, tag: string) => void): void {
+  for (const [cls, forms] of Object.entries(lexicon.cues)) for (const f of forms) visit(f, `cue:${cls}`);
+  for (const [cls, forms] of Object.entries(lexicon.frames)) for (const f of forms) visit(f, `frame:${cls}`);
   for (const [theme, indicators] of Object.entries(lexicon.themes)) {
     for (const [label, forms] of Object.entries(indicators))
-      for (const f of forms) add(f, `ind:${theme}:${label}`);
+      for (const f of forms) visit(f, `ind:${theme}:${label}`);
   }
-  for (const f of lexicon.persons) add(f, 'person');
-  for (const f of lexicon.visits) add(f, 'visit');
-  for (const f of lexicon.backdrops) add(f, 'back');
-  for (const f of lexicon.connectors) add(f, 'conn');
-  for (const f of lexicon.locatives) add(f, 'loc');
+  for (const f of lexicon.persons) visit(f, 'person');
+  for (const f of lexicon.visits) visit(f, 'visit');
+  for (const f of lexicon.backdrops) visit(f, 'back');
+  for (const f of lexicon.connectors) visit(f, 'conn');
+  for (const f of lexicon.locatives) visit(f, 'loc');
+}
+
+// Han text is cut with the Han forms of every lexicon, so they are all known before any text is read.
+for (const lexicon of LEXICONS)
+  forEachTagForm(lexicon, (form) => {
+    if (HAN.test(form)) HAN_FORMS.add(form);
+  });
+
+/**
+ * Each language's tag dictionary in one index, compiled when a text of that language is first
+ * tagged: a run reads the languages of its feeds (three with the default feeds), not all eight.
+ */
+const TAGS = new Map<string, PhraseIndex<string>>();
+const LEXICON_OF = new Map(LEXICONS.map((l) => [l.language, l]));
+
+function tagsOf(language: string): PhraseIndex<string> {
+  const lexicon = LEXICON_OF.get(language) ?? EN;
+  let index = TAGS.get(lexicon.language);
+  if (!index) {
+    const compiled = new PhraseIndex<string>();
+    forEachTagForm(lexicon, (form, tag) => compiled.add(form, tag));
+    TAGS.set(lexicon.language, compiled);
+    index = compiled;
+  }
   return index;
 }
 
-const TAGS = new Map(LEXICONS.map((l) => [l.language, compileTags(l)]));
 /** Han forms, longest first, so that 中俄 wins over 中 and 俄罗斯 over 俄. */
 const HAN_SPLIT = new RegExp(
   [...HAN_FORMS]
@@ -397,7 +429,7 @@ export function readSentence(text: string): Sentence {
 /** Tags a read sentence with the cue words of `language`, and marks venues and private persons. */
 export function tagSentence(sentence: Sentence, language: string): void {
   const { tokens, tags, connectors, mentions, marks } = sentence;
-  const index = TAGS.get(language) ?? TAGS.get('en')!;
+  const index = tagsOf(language);
   const found: Match<string>[] = [];
   const locatives = new Set<number>();
   // Entity tokens carry tags too: "Gazprom" is Russian and an energy company, "yuan" Chinese and a currency.

@@ -3,12 +3,14 @@
  * config/env.ts, set by infra/). The configuration is the document the stack ships to its config
  * bucket, read here; secrets are read from Secrets Manager, never from plain env.
  *
- * Only S3, which every handler uses, is imported with the module. The other SDK clients are
- * imported by the factory that needs them (and their commands by the adapters on first use), so
- * a handler never loads a client it does not use: esbuild keeps every static import of an
- * external package, used or not, and each client costs tens of ms of a cold start (bench/bundle.ts).
+ * No SDK client is imported with the module: each is imported by the factory that needs it (and
+ * its commands by the adapter on first use), when the first invocation builds the dependencies,
+ * so a handler never loads a client it does not use: esbuild keeps every static import of an
+ * external package, used or not, and each client costs tens of ms of a cold start
+ * (bench/bundle.ts). S3, which every handler uses, is loaded by that first invocation too: the
+ * same cost, paid once per cold start either way, and the clients are built once and reused.
  */
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
 import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
@@ -43,8 +45,8 @@ export function requireEnv(env: Env, name: string): string {
  * Bounded waits: a sender holds a send claim across one SES call and the S3 write that records
  * it, and both must end well inside the claim's lease (delivery.claimLeaseSeconds, 120 s).
  */
-const s3Client = (env: Env) =>
-  new S3Client({
+const s3Client = async (env: Env) =>
+  new (await import('@aws-sdk/client-s3')).S3Client({
     region: env.AWS_REGION,
     forcePathStyle: env[ENV.s3ForcePathStyle] === 'true',
     requestHandler: { connectionTimeout: 3_000, requestTimeout: 10_000 },
@@ -81,7 +83,7 @@ const signingSecretOf = async (env: Env) =>
   readSecret(await secretsClient(env), requireEnv(env, ENV.signingSecretName));
 
 export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; deps: DigestDeps }> {
-  const s3 = s3Client(env);
+  const s3 = await s3Client(env);
   const logger = createPowertoolsLogger('briefing-digest');
   const [config, signingSecret] = await Promise.all([readConfig(env, s3, logger), signingSecretOf(env)]);
   const queueUrl = env[ENV.sendQueueUrl];
@@ -148,7 +150,7 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
 
 /** The sender: reads editions and subscribers, writes send records, mails through SES at its share of the rate. */
 export async function createAwsSenderDeps(env: Env): Promise<{ config: Config; deps: SenderDeps }> {
-  const s3 = s3Client(env);
+  const s3 = await s3Client(env);
   const logger = createPowertoolsLogger('briefing-sender');
   const [config, signingSecret] = await Promise.all([readConfig(env, s3, logger), signingSecretOf(env)]);
   const rate = senderRatePerSecond(config, config.delivery.senderConcurrency);
@@ -176,7 +178,7 @@ export interface ApiDeps {
 
 /** The subscription API: subscriber records, confirmation mail, the link and origin secrets. */
 export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
-  const s3 = s3Client(env);
+  const s3 = await s3Client(env);
   const logger = createPowertoolsLogger('briefing-subscriptions');
   const secrets = await secretsClient(env);
   const [config, signingSecret, originSecret] = await Promise.all([
@@ -200,9 +202,11 @@ export async function createAwsApiDeps(env: Env): Promise<ApiDeps> {
 }
 
 /** The SES-events function: subscriber records only (no secret, no mail, no config). */
-export function createAwsNotificationDeps(env: Env): { data: Store; clock: Clock; logger: Logger } {
+export async function createAwsNotificationDeps(
+  env: Env,
+): Promise<{ data: Store; clock: Clock; logger: Logger }> {
   return {
-    data: createS3Store({ client: s3Client(env), bucket: requireEnv(env, ENV.dataBucket) }),
+    data: createS3Store({ client: await s3Client(env), bucket: requireEnv(env, ENV.dataBucket) }),
     clock: systemClock,
     logger: createPowertoolsLogger('briefing-ses-events'),
   };

@@ -11,10 +11,11 @@ export interface SnsEvent {
   Records?: { Sns?: { Message?: string } }[];
 }
 
-let deps: ReturnType<typeof createAwsNotificationDeps> | undefined;
+let ready: ReturnType<typeof createAwsNotificationDeps> | undefined;
 
 export async function handler(event: SnsEvent): Promise<{ suppressed: number; ignored: number }> {
-  deps ??= createAwsNotificationDeps(process.env);
+  ready ??= createAwsNotificationDeps(process.env);
+  const deps = await ready;
   let suppressed = 0;
   let ignored = 0;
   for (const record of event.Records ?? []) {

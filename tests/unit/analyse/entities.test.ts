@@ -164,6 +164,39 @@ describe('lexicon: venues and private persons', () => {
   });
 });
 
+describe("tagSentence: the cue words of the text's language", () => {
+  const tagsOf = (text: string, language: string) => {
+    const sentence = readSentence(text);
+    tagSentence(sentence, language);
+    return sentence;
+  };
+
+  it('reads a language without a lexicon with the English cue words', () => {
+    const text = 'China and Russia sign a gas pipeline deal amid sanctions';
+    const english = tagsOf(text, 'en');
+    const unknown = tagsOf(text, 'xx');
+    expect(english.tags.size).toBeGreaterThan(0);
+    expect([...unknown.tags]).toEqual([...english.tags]);
+    expect([...unknown.marks]).toEqual([...english.marks]);
+    expect([...unknown.connectors]).toEqual([...english.connectors]);
+  });
+
+  it('finds prefix forms only in tokens at least as long as the prefix', () => {
+    expect(partiesIn('Rosjanie i Chińczycy')).toEqual(['russia:russian', 'china:chinese']);
+    expect(partiesIn('Ros i Chi')).toEqual([]);
+  });
+
+  it('tags the same words whichever languages were tagged before', () => {
+    const text = 'Chiny i Rosja podpisały umowę gazową';
+    const first = tagsOf(text, 'pl');
+    for (const language of LANGUAGES) tagsOf(text, language);
+    const again = tagsOf(text, 'pl');
+    expect(first.tags.size).toBeGreaterThan(0);
+    expect([...again.tags]).toEqual([...first.tags]);
+    expect([...again.connectors]).toEqual([...first.connectors]);
+  });
+});
+
 describe('detectLanguage', () => {
   it.each([
     ['China and Russia sign a deal on the new pipeline', undefined, 'en'],
