@@ -10,6 +10,7 @@
 import { hash } from 'node:crypto';
 import { load } from 'cheerio/slim';
 import Parser from 'rss-parser';
+import rssUtils from 'rss-parser/lib/utils.js';
 import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
 import { decodeBytes } from '#text/charset.ts';
@@ -274,27 +275,107 @@ const RAW_TEXT_FIELDS = ['title', 'description', 'summary', 'content'].map((name
   { keepArray: true },
 ]);
 
-const rssParser = new Parser({
-  customFields: {
-    feed: ['language', 'dc:language', ['title', 'raw:title', { keepArray: true }]] as never[],
-    item: [
-      ...RAW_TEXT_FIELDS,
-      'content:encoded',
-      'dc:creator',
-      'dc:author',
-      'itunes:author',
-      'dc:date',
-      'dc:language',
-      'source',
-      'published',
-      'updated',
-      'issued',
-      'modified',
-      'created',
-      'feedburner:origLink',
-      ['dc:subject', 'dc:subject', { keepArray: true }],
-    ] as never[],
-  },
+/**
+ * rss-parser with its item builders minus the outputs parse-feed never reads: the
+ * `contentSnippet`s (an HTML strip and entity decode of every description and content:encoded),
+ * `isoDate` (a Date per item; dates are read from the raw strings) and the iTunes block. Everything
+ * else is rss-parser's own code path (lib/parser.js 3.13), so it throws on what it throws on: an
+ * Atom entry whose published/updated date is invalid, a text field its XML writer cannot build.
+ */
+class LeanRssParser extends Parser {
+  private readonly customItemFields: unknown[];
+  private readonly itemFields: unknown[];
+
+  constructor(customItemFields: unknown[], options: ConstructorParameters<typeof Parser>[0]) {
+    super({ ...options, customFields: { ...options?.customFields, item: customItemFields as never[] } });
+    this.customItemFields = customItemFields;
+    // rss-parser's item fields with the custom ones, as buildRSS joins them, minus the snippet.
+    this.itemFields = [...RSS_PARSER_ITEM_FIELDS, ...customItemFields];
+  }
+
+  parseItemRss(xmlItem: Record<string, unknown[]>): Record<string, unknown> {
+    const item: Record<string, unknown> = {};
+    rssUtils.copyFromXML(xmlItem, item, this.itemFields);
+    if (xmlItem.enclosure) item.enclosure = (xmlItem.enclosure[0] as { $?: unknown }).$;
+    if (xmlItem.description) item.content = rssUtils.getContent(xmlItem.description[0]);
+    if (xmlItem.guid) {
+      const guid = xmlItem.guid[0] as { _?: unknown };
+      item.guid = guid._ ? guid._ : guid;
+    }
+    if (xmlItem.category) item.categories = xmlItem.category;
+    return item;
+  }
+
+  parseItemAtom(entry: Record<string, unknown[]>): Record<string, unknown> {
+    const item: Record<string, unknown> = {};
+    rssUtils.copyFromXML(entry, item, this.customItemFields);
+    if (entry.title) {
+      let title = (entry.title[0] || '') as { _?: unknown } | string;
+      if ((title as { _?: unknown })._) title = (title as { _: string })._;
+      if (title) item.title = title;
+    }
+    if (entry.link?.length) item.link = rssUtils.getLink(entry.link, 'alternate', 0);
+    const published = entry.published?.[0] as string | undefined;
+    const updated = entry.updated?.[0] as string | undefined;
+    // As rss-parser: an invalid date throws (RangeError), and the document goes to the lenient reader.
+    if (published?.length) item.pubDate = new Date(published).toISOString();
+    if (!item.pubDate && updated?.length) item.pubDate = new Date(updated).toISOString();
+    const author = entry.author?.[0] as { name?: unknown[] } | undefined;
+    if (author?.name?.length) item.author = author.name[0];
+    if (entry.content?.length) item.content = rssUtils.getContent(entry.content[0]);
+    if (entry.summary?.length) item.summary = rssUtils.getContent(entry.summary[0]);
+    if (entry.id) item.id = entry.id[0];
+    return item;
+  }
+
+  decorateItunes(): void {}
+}
+
+/** lib/fields.js's item fields, content:encoded without its snippet. */
+const RSS_PARSER_ITEM_FIELDS = [
+  ['author', 'creator'],
+  ['dc:creator', 'creator'],
+  ['dc:date', 'date'],
+  ['dc:language', 'language'],
+  ['dc:rights', 'rights'],
+  ['dc:source', 'source'],
+  ['dc:title', 'title'],
+  'title',
+  'link',
+  'pubDate',
+  'author',
+  'summary',
+  'content:encoded',
+  'enclosure',
+  'dc:creator',
+  'dc:date',
+  'comments',
+];
+
+/** The fields parse-feed reads besides rss-parser's own: exported for the test that holds LeanRssParser to rss-parser. */
+export const RSS_PARSER_CUSTOM_FIELDS = {
+  feed: ['language', 'dc:language', ['title', 'raw:title', { keepArray: true }]],
+  item: [
+    ...RAW_TEXT_FIELDS,
+    'content:encoded',
+    'dc:creator',
+    'dc:author',
+    'itunes:author',
+    'dc:date',
+    'dc:language',
+    'source',
+    'published',
+    'updated',
+    'issued',
+    'modified',
+    'created',
+    'feedburner:origLink',
+    ['dc:subject', 'dc:subject', { keepArray: true }],
+  ],
+};
+
+export const rssParser = new LeanRssParser(RSS_PARSER_CUSTOM_FIELDS.item, {
+  customFields: { feed: RSS_PARSER_CUSTOM_FIELDS.feed as never[] },
 });
 
 /** A string field of xml2js's output; text with attributes arrives as { _, $ }. */

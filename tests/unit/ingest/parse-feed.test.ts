@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
 import { fetchFeeds } from '#ingest/fetch-feeds.ts';
-import { capEntries, MAX_ITEMS_PER_FEED, parseFeed, stripDoctype } from '#ingest/parse-feed.ts';
+import {
+  capEntries,
+  MAX_ITEMS_PER_FEED,
+  parseFeed,
+  RSS_PARSER_CUSTOM_FIELDS,
+  rssParser,
+  stripDoctype,
+} from '#ingest/parse-feed.ts';
 import type { HttpClient, Logger, Store } from '#ports/ports.ts';
 import { MAX_NESTING } from '#text/html-guard.ts';
 
@@ -690,5 +698,48 @@ describe('parseFeed: bidirectional controls reach no output', () => {
       }),
     );
     expect(feed.items[0]).toMatchObject({ title: 'gnp.exe', summary: 'AB' });
+  });
+});
+
+describe('LeanRssParser: rss-parser minus the outputs parse-feed never reads', () => {
+  const full = new Parser({
+    customFields: {
+      feed: RSS_PARSER_CUSTOM_FIELDS.feed as never[],
+      item: RSS_PARSER_CUSTOM_FIELDS.item as never[],
+    },
+  });
+  /** rss-parser's output without its snippets, isoDate, iTunes block and rdf:about, which LeanRssParser skips. */
+  const withoutSkipped = (feed: Record<string, unknown> & { items: Record<string, unknown>[] }) => {
+    const { itunes: _feedItunes, ...rest } = feed;
+    return {
+      ...rest,
+      items: feed.items.map(
+        ({ contentSnippet, 'content:encodedSnippet': _s, isoDate, itunes, 'rdf:about': _a, ...item }) => item,
+      ),
+    };
+  };
+  const outcome = (parser: Parser, xml: string) =>
+    parser.parseString(xml).then(
+      (feed) => ({ feed }),
+      (error: Error) => ({ error: error.constructor.name }),
+    );
+  const documents: [string, string][] = [
+    ...readdirSync(new URL('../../fixtures/feeds/', import.meta.url))
+      .filter((f) => /\.(xml|rss|atom)$/.test(f))
+      .map((f): [string, string] => [f, fixture(f).toString('utf8')]),
+    [
+      'atom with an invalid date',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A</title><published>not a date</published></entry></feed>',
+    ],
+    [
+      'itunes rss',
+      '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>P</title><itunes:owner><itunes:name>N</itunes:name></itunes:owner><item><title>E</title><description>&lt;p&gt;Text&lt;/p&gt;</description><itunes:author>A</itunes:author><guid isPermaLink="false">g1</guid><enclosure url="https://e.org/a.mp3"/></item></channel></rss>',
+    ],
+  ];
+  it.each(documents)('gives rss-parser’s result on %s', async (_name, xml) => {
+    const lean = await outcome(rssParser, xml);
+    const expected = await outcome(full, xml);
+    if ('error' in expected) expect(lean).toEqual(expected);
+    else expect(lean).toEqual({ feed: withoutSkipped(expected.feed as never) });
   });
 });
