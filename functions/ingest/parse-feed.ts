@@ -302,7 +302,7 @@ const RAW_TEXT_FIELDS = ['title', 'description', 'summary', 'content'].map((name
  * else is rss-parser's own code path (lib/parser.js 3.13), so it throws on what it throws on: an
  * Atom entry whose published/updated date is invalid, a text field its XML writer cannot build.
  */
-class LeanRssParser extends Parser {
+export class LeanRssParser extends Parser {
   private readonly customItemFields: unknown[];
   private readonly itemFields: unknown[];
 
@@ -311,6 +311,18 @@ class LeanRssParser extends Parser {
     this.customItemFields = customItemFields;
     // rss-parser's item fields with the custom ones, as buildRSS joins them, minus the snippet.
     this.itemFields = [...RSS_PARSER_ITEM_FIELDS, ...customItemFields];
+    // sax counts the line and column of every character, for error messages parse-feed discards
+    // (a document rss-parser throws on goes to the lenient reader whatever the message). xml2js
+    // makes a new sax parser after every document, so its reset turns the count off each time.
+    // The whole document is one write, so sax's buffer-length check (which reads the position)
+    // would only ever run once the document was read anyway.
+    const xml = (this as unknown as { xmlParser: XmlParser }).xmlParser;
+    const reset = xml.reset;
+    xml.reset = function (this: XmlParser) {
+      reset.call(this);
+      this.saxParser.trackPosition = false;
+    };
+    xml.reset();
   }
 
   parseItemRss(xmlItem: Record<string, unknown[]>): Record<string, unknown> {
@@ -351,6 +363,12 @@ class LeanRssParser extends Parser {
   decorateItunes(): void {}
 }
 
+/** The parts of xml2js's parser (0.5) that LeanRssParser configures. */
+interface XmlParser {
+  reset(): void;
+  saxParser: { trackPosition: boolean };
+}
+
 /** lib/fields.js's item fields, content:encoded without its snippet. */
 const RSS_PARSER_ITEM_FIELDS = [
   ['author', 'creator'],
@@ -372,7 +390,7 @@ const RSS_PARSER_ITEM_FIELDS = [
   'comments',
 ];
 
-/** The fields parse-feed reads besides rss-parser's own: exported for the test that holds LeanRssParser to rss-parser. */
+/** The fields parse-feed reads besides rss-parser's own. */
 export const RSS_PARSER_CUSTOM_FIELDS = {
   feed: ['language', 'dc:language', ['title', 'raw:title', { keepArray: true }]],
   item: [
@@ -394,7 +412,7 @@ export const RSS_PARSER_CUSTOM_FIELDS = {
   ],
 };
 
-export const rssParser = new LeanRssParser(RSS_PARSER_CUSTOM_FIELDS.item, {
+const rssParser = new LeanRssParser(RSS_PARSER_CUSTOM_FIELDS.item, {
   customFields: { feed: RSS_PARSER_CUSTOM_FIELDS.feed as never[] },
 });
 
