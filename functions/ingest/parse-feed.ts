@@ -178,6 +178,8 @@ export function stripDoctype(xml: string): { xml: string; root?: string } {
 /** Local names of the root elements of the formats read here (CDF's <CHANNEL> included). */
 const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
 
+const isXmlSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+
 /**
  * The decoded document itself when trimming it removed only XML whitespace (space, tab, CR, LF),
  * which rss-parser's XML parser skips before and after the root element anyway. The trimmed string
@@ -186,7 +188,6 @@ const FEED_ROOTS = new Set(['rss', 'rdf', 'feed', 'channel']);
  */
 function untrimmedXml(decoded: string, trimmed: string): string | undefined {
   if (decoded.length === trimmed.length) return undefined;
-  const isXmlSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
   let start = 0;
   while (start < decoded.length && isXmlSpace(decoded.charCodeAt(start))) start++;
   let end = decoded.length;
@@ -298,7 +299,8 @@ const RAW_TEXT_FIELDS = ['title', 'description', 'summary', 'content'].map((name
 /**
  * rss-parser with its item builders minus the outputs parse-feed never reads: the
  * `contentSnippet`s (an HTML strip and entity decode of every description and content:encoded),
- * `isoDate` (a Date per item; dates are read from the raw strings) and the iTunes block. Everything
+ * `isoDate` (a Date per item; dates are read from the raw strings), the iTunes block and the item
+ * fields tryRssParser does not read (enclosure, rights, comments, rdf:about...). Everything
  * else is rss-parser's own code path (lib/parser.js 3.13), so it throws on what it throws on: an
  * Atom entry whose published/updated date is invalid, a text field its XML writer cannot build.
  */
@@ -328,7 +330,6 @@ export class LeanRssParser extends Parser {
   parseItemRss(xmlItem: Record<string, unknown[]>): Record<string, unknown> {
     const item: Record<string, unknown> = {};
     rssUtils.copyFromXML(xmlItem, item, this.itemFields);
-    if (xmlItem.enclosure) item.enclosure = (xmlItem.enclosure[0] as { $?: unknown }).$;
     if (xmlItem.description) item.content = rssUtils.getContent(xmlItem.description[0]);
     if (xmlItem.guid) {
       const guid = xmlItem.guid[0] as { _?: unknown };
@@ -369,13 +370,14 @@ interface XmlParser {
   saxParser: { trackPosition: boolean };
 }
 
-/** lib/fields.js's item fields, content:encoded without its snippet. */
+/**
+ * lib/fields.js's item fields, in its order, without the ones tryRssParser never reads (date,
+ * language, rights, enclosure, comments; dc:creator and dc:date come again as custom fields) and
+ * with content:encoded's snippet off.
+ */
 const RSS_PARSER_ITEM_FIELDS = [
   ['author', 'creator'],
   ['dc:creator', 'creator'],
-  ['dc:date', 'date'],
-  ['dc:language', 'language'],
-  ['dc:rights', 'rights'],
   ['dc:source', 'source'],
   ['dc:title', 'title'],
   'title',
@@ -384,10 +386,6 @@ const RSS_PARSER_ITEM_FIELDS = [
   'author',
   'summary',
   'content:encoded',
-  'enclosure',
-  'dc:creator',
-  'dc:date',
-  'comments',
 ];
 
 /** The fields parse-feed reads besides rss-parser's own. */
