@@ -270,6 +270,11 @@ function isBinaryType(type: string): boolean {
 export function capEntries(xml: string): string {
   // An entry takes a dozen characters at least: a shorter document cannot hold too many.
   if (xml.length < 12 * MAX_ITEMS_PER_FEED) return xml;
+  // Every entry starts with its own "<": a document with no more of them than the cap is under it.
+  let angles = 0;
+  for (let at = xml.indexOf('<'); at !== -1 && angles <= MAX_ITEMS_PER_FEED; at = xml.indexOf('<', at + 1))
+    angles++;
+  if (angles <= MAX_ITEMS_PER_FEED) return xml;
   const start = /<(?:[\w-]+:)?(?:item|entry)[\s>/]/gi;
   let count = 0;
   let m = start.exec(xml);

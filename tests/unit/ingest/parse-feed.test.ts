@@ -568,6 +568,30 @@ describe('capEntries', () => {
     const doc = '<rss><channel><items/><item>1</item></channel></rss>';
     expect(capEntries(doc)).toBe(doc);
   });
+
+  it('leaves a long feed under the cap untouched, whether its tags are few or many', () => {
+    const text = 'x'.repeat(200);
+    const fewTags = Array.from({ length: 1000 }, (_, i) => `<item><title>${i} ${text}</title></item>`).join(
+      '',
+    );
+    const manyTags = Array.from({ length: 2000 }, (_, i) => `<item><b/><i/><u/><s/><p>${i}</p></item>`).join(
+      '',
+    );
+    for (const items of [fewTags, manyTags]) {
+      const doc = `<rss><channel>${items}</channel></rss>`;
+      expect(doc.length).toBeGreaterThan(12 * MAX_ITEMS_PER_FEED);
+      expect(capEntries(doc)).toBe(doc);
+    }
+  });
+
+  it('counts prefixed and capitalised entries against the cap', () => {
+    const items = Array.from({ length: MAX_ITEMS_PER_FEED + 2 }, (_, i) => `<a:Entry>${i}</a:Entry>`).join(
+      '',
+    );
+    const capped = capEntries(`<a:feed>${items}</a:feed>`);
+    expect(capped.match(/<a:Entry>/g)).toHaveLength(MAX_ITEMS_PER_FEED);
+    expect(capped.endsWith('</a:feed>')).toBe(true);
+  });
 });
 
 /** A 1.1 MB feed whose one item nests `levels` elements in its title or summary, written as `form`. */
