@@ -835,13 +835,15 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
     const guid = entry.guid?.trim() || undefined;
     if (!link && guid && entry.guidIsLink && /^https?:\/\//i.test(guid)) link = httpUrl(guid, base);
     const rawLink = link;
-    if (link)
+    // Asked once: resolveAggregatorLink returns any other link as it is.
+    const aggregatorLink = isAggregatorLink(rawLink);
+    if (aggregatorLink)
       link = resolveAggregatorLink(link, {
         descriptionHtml: entry.description?.value,
         sourceUrl: entry.sourceUrl,
       });
     let title = inlineText(entry.title);
-    const fromAggregator = Boolean(entry.sourceUrl) || isAggregatorLink(rawLink);
+    const fromAggregator = Boolean(entry.sourceUrl) || aggregatorLink;
     const publisher = entry.sourceName ? cleanInlineText(entry.sourceName) : '';
     if (fromAggregator) title = stripPublisher(title, publisher);
     const descriptionText = plainText(entry.description);
