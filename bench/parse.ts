@@ -6,7 +6,7 @@
  * links, reads dates and makes ids; plain rss-parser is given the bytes as a UTF-8 string. Rounds
  * alternate between the two after a warm-up; the median of the per-round ratios is reported.
  * Ours runs rss-parser's own parser and item builders minus the outputs it never reads (snippets,
- * isoDate, the iTunes block, sax's line and column count: LeanRssParser in parse-feed.ts), so
+ * isoDate, the iTunes block, sax's line and column count: ingest/lean-rss-parser.ts), so
  * part of the ratio is rss-parser work ours no longer does, not cheaper work of its own.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';

@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
 import { fetchFeeds } from '#ingest/fetch-feeds.ts';
+import { LeanRssParser } from '#ingest/lean-rss-parser.ts';
 import {
   capEntries,
-  LeanRssParser,
   MAX_ITEMS_PER_FEED,
   parseFeed,
   RSS_PARSER_CUSTOM_FIELDS,
