@@ -353,14 +353,17 @@ export function decodeBytes(body: Buffer, contentType: string | undefined): stri
 const CONTINUATION = `[\u0080-\u00bf${WINDOWS_1252_HIGH.slice(0, 32).replace(/\ufffd/g, '')}]`;
 const MOJIBAKE = new RegExp(`[\u00c2-\u00f4]${CONTINUATION}{1,3}`, 'g');
 const BYTE_OF = new Map([...WINDOWS_1252_HIGH].map((c, i) => [c, i + 128]));
+/** Decodes whole sequences only (no streaming), so one instance serves every call. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /**
  * Undoes UTF-8 that was read as windows-1252 and written out again ("â€™" for "’", "Ã©" for
  * "é"), a common fault of feed generators. Only sequences that form valid UTF-8 are changed.
  */
 export function repairMojibake(text: string): string {
-  if (!/[\u00c2-\u00f4]/.test(text)) return text;
-  const strict = new TextDecoder('utf-8', { fatal: true });
+  // Accented letters are common; a lead followed by what a continuation byte looks like is not.
+  MOJIBAKE.lastIndex = 0;
+  if (!MOJIBAKE.test(text)) return text;
   return text.replace(MOJIBAKE, (run) => {
     const lead = run.charCodeAt(0);
     const need = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
@@ -368,7 +371,7 @@ export function repairMojibake(text: string): string {
     const bytes = [...run.slice(0, need)].map((c) => BYTE_OF.get(c) ?? c.charCodeAt(0));
     if (bytes.some((b) => b > 0xff)) return run;
     try {
-      return strict.decode(Uint8Array.from(bytes)) + run.slice(need);
+      return STRICT_UTF8.decode(Uint8Array.from(bytes)) + run.slice(need);
     } catch {
       return run;
     }

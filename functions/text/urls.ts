@@ -88,6 +88,7 @@ function isAmpParam(name: string, value: string): boolean {
 }
 
 function decodeComponent(s: string): string {
+  if (!s.includes('%') && !s.includes('+')) return s;
   try {
     return decodeURIComponent(s.replace(/\+/g, ' '));
   } catch {
@@ -121,28 +122,49 @@ const PLAIN_QUERY = /^[A-Za-z0-9\-._~!$&()*+,;=:@/?%]*$/;
 
 /** The query without tracking and AMP parameters, the rest sorted by name, each pair as written. */
 function canonicalSearch(search: string): string {
+  // One pair (most tracked links carry one): nothing to sort.
+  if (!search.includes('&')) {
+    const pair = readPair(search.slice(1));
+    return pair.pair && isKept(pair) ? `?${pair.pair}` : '';
+  }
   const pairs = search
     .slice(1)
     .split('&')
     .filter(Boolean)
-    .map((pair) => {
-      const eq = pair.indexOf('=');
-      const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
-      const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
-      return { pair, name, value };
-    })
-    .filter(({ name, value }) => !isTrackingParam(name, value) && !isAmpParam(name, value))
+    .map(readPair)
+    .filter(isKept)
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return pairs.length ? `?${pairs.map((p) => p.pair).join('&')}` : '';
 }
 
+interface QueryPair {
+  pair: string;
+  name: string;
+  value: string;
+}
+
+function readPair(pair: string): QueryPair {
+  const eq = pair.indexOf('=');
+  const name = decodeComponent(eq < 0 ? pair : pair.slice(0, eq));
+  const value = eq < 0 ? '' : decodeComponent(pair.slice(eq + 1));
+  return { pair, name, value };
+}
+
+const isKept = ({ name, value }: QueryPair) => !isTrackingParam(name, value) && !isAmpParam(name, value);
+
 function isCanonical(url: string): boolean {
+  if (!CANONICAL.test(url)) return false;
+  // CANONICAL puts the first "//" right after the scheme: a second one is an empty path segment.
+  const slashes = url.indexOf('//');
   return (
-    CANONICAL.test(url) &&
-    !url.startsWith('amp.', url.indexOf('//') + 2) &&
-    !/amp|\/\/.*\/\/|\/\.\.?(?:\/|$)/i.test(url)
+    !url.startsWith('amp.', slashes + 2) &&
+    url.indexOf('//', slashes + 2) === -1 &&
+    !/amp/i.test(url) &&
+    !(url.includes('/.') && DOT_SEGMENT.test(url))
   );
 }
+
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 
 /**
  * Canonical form of an http(s) URL, resolved against `base` when relative. Anything that is not

@@ -1,9 +1,17 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import Parser from 'rss-parser';
 import { describe, expect, it } from 'vitest';
 import { NestingTooDeepError, NotAFeedError } from '#domain/errors.ts';
 import type { ParsedFeed } from '#domain/types.ts';
 import { fetchFeeds } from '#ingest/fetch-feeds.ts';
-import { capEntries, MAX_ITEMS_PER_FEED, parseFeed, stripDoctype } from '#ingest/parse-feed.ts';
+import { LeanRssParser } from '#ingest/lean-rss-parser.ts';
+import {
+  capEntries,
+  MAX_ITEMS_PER_FEED,
+  parseFeed,
+  RSS_PARSER_CUSTOM_FIELDS,
+  stripDoctype,
+} from '#ingest/parse-feed.ts';
 import type { HttpClient, Logger, Store } from '#ports/ports.ts';
 import { MAX_NESTING } from '#text/html-guard.ts';
 
@@ -560,6 +568,30 @@ describe('capEntries', () => {
     const doc = '<rss><channel><items/><item>1</item></channel></rss>';
     expect(capEntries(doc)).toBe(doc);
   });
+
+  it('leaves a long feed under the cap untouched, whether its tags are few or many', () => {
+    const text = 'x'.repeat(200);
+    const fewTags = Array.from({ length: 1000 }, (_, i) => `<item><title>${i} ${text}</title></item>`).join(
+      '',
+    );
+    const manyTags = Array.from({ length: 2000 }, (_, i) => `<item><b/><i/><u/><s/><p>${i}</p></item>`).join(
+      '',
+    );
+    for (const items of [fewTags, manyTags]) {
+      const doc = `<rss><channel>${items}</channel></rss>`;
+      expect(doc.length).toBeGreaterThan(12 * MAX_ITEMS_PER_FEED);
+      expect(capEntries(doc)).toBe(doc);
+    }
+  });
+
+  it('counts prefixed and capitalised entries against the cap', () => {
+    const items = Array.from({ length: MAX_ITEMS_PER_FEED + 2 }, (_, i) => `<a:Entry>${i}</a:Entry>`).join(
+      '',
+    );
+    const capped = capEntries(`<a:feed>${items}</a:feed>`);
+    expect(capped.match(/<a:Entry>/g)).toHaveLength(MAX_ITEMS_PER_FEED);
+    expect(capped.endsWith('</a:feed>')).toBe(true);
+  });
 });
 
 /** A 1.1 MB feed whose one item nests `levels` elements in its title or summary, written as `form`. */
@@ -690,5 +722,76 @@ describe('parseFeed: bidirectional controls reach no output', () => {
       }),
     );
     expect(feed.items[0]).toMatchObject({ title: 'gnp.exe', summary: 'AB' });
+  });
+});
+
+describe('LeanRssParser: rss-parser minus the outputs parse-feed never reads', () => {
+  // Fresh parsers for every document: xml2js carries state from a document it threw on to the next.
+  const parsers = () => ({
+    lean: new LeanRssParser(RSS_PARSER_CUSTOM_FIELDS.item, {
+      customFields: { feed: RSS_PARSER_CUSTOM_FIELDS.feed as never[] },
+    }),
+    full: new Parser({
+      customFields: {
+        feed: RSS_PARSER_CUSTOM_FIELDS.feed as never[],
+        item: RSS_PARSER_CUSTOM_FIELDS.item as never[],
+      },
+    }),
+  });
+  /** rss-parser's output without what LeanRssParser skips: snippets, isoDate, the iTunes block, unread item fields. */
+  const withoutSkipped = (feed: Record<string, unknown> & { items: Record<string, unknown>[] }) => {
+    const { itunes: _feedItunes, ...rest } = feed;
+    return {
+      ...rest,
+      items: feed.items.map(
+        ({
+          contentSnippet,
+          'content:encodedSnippet': _snippet,
+          isoDate,
+          itunes,
+          'rdf:about': _about,
+          date,
+          language,
+          rights,
+          enclosure,
+          comments,
+          ...item
+        }) => item,
+      ),
+    };
+  };
+  const outcome = (parser: Parser, xml: string) =>
+    parser.parseString(xml).then(
+      (feed) => ({ feed }),
+      (error: Error) => ({ error: error.constructor.name }),
+    );
+  const documents: [string, string][] = [
+    ...readdirSync(new URL('../../fixtures/feeds/', import.meta.url))
+      .filter((f) => /\.(xml|rss|atom)$/.test(f))
+      .map((f): [string, string] => [f, fixture(f).toString('utf8')]),
+    [
+      'atom with an invalid date',
+      '<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>A</title><published>not a date</published></entry></feed>',
+    ],
+    ['unclosed item', '<rss version="2.0"><channel><title>T</title><item><title>A</title></channel></rss>'],
+    [
+      'undefined entity',
+      '<rss version="2.0"><channel><title>T &nbsp;</title><item><title>A</title></item></channel></rss>',
+    ],
+    [
+      'text after the root',
+      '<rss version="2.0"><channel><title>T</title><item><title>A</title></item></channel></rss>junk',
+    ],
+    [
+      'itunes rss',
+      '<rss version="2.0" xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><title>P</title><itunes:owner><itunes:name>N</itunes:name></itunes:owner><item><title>E</title><description>&lt;p&gt;Text&lt;/p&gt;</description><itunes:author>A</itunes:author><guid isPermaLink="false">g1</guid><enclosure url="https://e.org/a.mp3"/></item></channel></rss>',
+    ],
+  ];
+  it.each(documents)('gives rss-parser’s result on %s', async (_name, xml) => {
+    const { lean: leanParser, full } = parsers();
+    const lean = await outcome(leanParser, xml);
+    const expected = await outcome(full, xml);
+    if ('error' in expected) expect(lean).toEqual(expected);
+    else expect(lean).toEqual({ feed: withoutSkipped(expected.feed as never) });
   });
 });

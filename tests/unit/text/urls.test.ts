@@ -8,6 +8,12 @@ describe('canonicalizeUrl', () => {
     ['https://example.org:8443/a', 'https://example.org:8443/a'],
     ['https://user:pw@example.org/a', 'https://example.org/a'],
     ['https://example.org/a?fbclid=1&gclid=2&id=5', 'https://example.org/a?id=5'],
+    // One parameter: tracking (also when percent-encoded) goes, anything else stays as written.
+    ['https://example.org/a/story?utm%5Fsource=rss', 'https://example.org/a/story'],
+    ['https://example.org/a/story?id=98024191', 'https://example.org/a/story?id=98024191'],
+    ['https://example.org/a/story?q=a+b', 'https://example.org/a/story?q=a+b'],
+    // A second "//" or a dot segment is no canonical path.
+    ['https://example.org/a//b/./c', 'https://example.org/a/b/c'],
     [
       'https://example.org/a?dclid=1&msclkid=2&yclid=3&igshid=4&_ga=5&mc_cid=6&mc_eid=7',
       'https://example.org/a',
