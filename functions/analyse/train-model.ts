@@ -49,7 +49,7 @@ export interface TrainConfig {
 
 export const TRAIN_CONFIG: TrainConfig = {
   relevance: { l2: 0.001, iterations: 150, minCount: 2, ngrams: false, borderlineWeight: 0.5 },
-  themes: { l2: 0.003, iterations: 150, minCount: 2, ngrams: false, balance: 0.5, indicatorPrior: 1 },
+  themes: { l2: 0.003, iterations: 150, minCount: 2, ngrams: false, balance: 0.5, indicatorPrior: 1.5 },
   calibrationFolds: 5,
   threshold: 0.5,
   themeThreshold: 0.4,

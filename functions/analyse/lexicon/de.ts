@@ -533,6 +533,7 @@ export const DE: LanguageLexicon = {
       bilateral: ['bilateral*', 'amtskolleg*'],
     },
     'multipolar-order': {
+      'changing world': ['nichtwestlich*', 'gegengewicht*', 'historische* veränderung*'],
       BRICS: ['brics'],
       SCO: ['sco', 'schanghaier organisation', 'shanghaier organisation'],
       multipolar: ['multipolar*'],
@@ -568,6 +569,7 @@ export const DE: LanguageLexicon = {
       markets: ['markt', 'märkte', 'auto', 'autos', 'autobauer', 'maschinen', 'elektronik'],
     },
     military: {
+      'military equipment': ['gepanzert*', 'kampfflugzeug*', 'kampfjets', 'gewehre', 'schutzwesten'],
       military: ['militär*', 'verteidigung*', 'streitkräfte', 'rüstung*'],
       exercises: ['manöver*', 'übung*', 'militärübung*'],
       patrols: ['patrouille*', 'marine', 'kriegsschiff*', 'flotte', 'bomber', 'kampfjet*', 'flugzeugträger*'],
@@ -585,6 +587,8 @@ export const DE: LanguageLexicon = {
       troops: ['truppen', 'soldaten', 'armee', 'parade*', 'militärparade*', 'generäle'],
     },
     'ukraine-war': {
+      'war crimes': ['kriegsverbrechen', 'haftbefehl', 'internationale* strafgerichtshof*', 'istgh'],
+      'arms supplies': ['tödlich* waffen', 'militärhilfe', 'militärische hilfe', 'schutzwesten', 'helme'],
       Ukraine: ['ukrain*', 'kiew*', 'selenskyj*', 'donbass', 'krim'],
       war: ['krieg*', 'invasion', 'angriffskrieg*', 'offensive', 'front'],
       'peace plan': [
@@ -602,6 +606,9 @@ export const DE: LanguageLexicon = {
       'nuclear threats': ['atomdrohung*', 'atomwaffen*', 'atomkrieg*', 'nukleare eskalation'],
     },
     'asymmetry-limits': {
+      unease: ['besorg*', 'unbehag*', 'verärger*', 'rote linie', 'erpress*'],
+      need: ['braucht', 'angewiesen'],
+      weakness: ['schwach*', 'schwäch*', 'isoliert*', 'isolation', 'instabil*'],
       'junior partner': ['juniorpartner*', 'vasall*', 'kolonie', 'rohstoffanhängsel', 'tankstelle'],
       dependence: ['abhängig*', 'angewiesen'],
       imbalance: ['ungleich*', 'asymmetr*', 'übergewicht', 'dominan*', 'oberhand'],

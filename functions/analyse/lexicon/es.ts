@@ -501,6 +501,7 @@ export const ES: LanguageLexicon = {
       bilateral: ['bilateral*', 'homólogo*'],
     },
     'multipolar-order': {
+      'changing world': ['no occidental*', 'contrapeso*', 'cambios históricos'],
       BRICS: ['brics'],
       SCO: ['ocs', 'organización de cooperación de shanghái'],
       multipolar: ['multipolar*'],
@@ -549,6 +550,13 @@ export const ES: LanguageLexicon = {
       markets: ['mercado*', 'coche*', 'automóvil*', 'automotriz', 'maquinaria', 'electrónica'],
     },
     military: {
+      'military equipment': [
+        'blindad*',
+        'aviones de combate',
+        'aviones militares',
+        'fusiles',
+        'chalecos antibalas',
+      ],
       military: ['militar*', 'defensa', 'fuerzas armadas'],
       exercises: ['ejercicio*', 'maniobra*', 'simulacro*'],
       patrols: [
@@ -576,6 +584,8 @@ export const ES: LanguageLexicon = {
       troops: ['tropas', 'soldados', 'ejército', 'desfile*', 'generales'],
     },
     'ukraine-war': {
+      'war crimes': ['crímenes de guerra', 'orden de arresto', 'corte penal internacional', 'cpi'],
+      'arms supplies': ['letal*', 'ayuda militar', 'chalecos antibalas', 'cascos'],
       Ukraine: ['ucrania', 'ucranian*', 'kiev', 'zelenski', 'donbás', 'crimea'],
       war: ['guerra*', 'invasión', 'ofensiva', 'frente'],
       'peace plan': [
@@ -593,6 +603,9 @@ export const ES: LanguageLexicon = {
       'nuclear threats': ['amenaza nuclear', 'armas nucleares', 'guerra nuclear'],
     },
     'asymmetry-limits': {
+      unease: ['preocupa*', 'malestar', 'molest*', 'línea roja', 'chantaje'],
+      need: ['necesita'],
+      weakness: ['débil', 'débiles', 'debilit*', 'aislad*', 'aislamiento', 'inestab*'],
       'junior partner': ['socio menor', 'socio júnior', 'vasall*', 'hermano menor', 'colonia', 'subordinad*'],
       dependence: ['dependencia', 'dependiente*'],
       imbalance: ['desequilibr*', 'desigual*', 'asimétric*', 'asimetría', 'domin*'],

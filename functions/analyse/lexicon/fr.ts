@@ -507,6 +507,7 @@ export const FR: LanguageLexicon = {
       bilateral: ['bilatéra*', 'homologue*'],
     },
     'multipolar-order': {
+      'changing world': ['non occidental*', 'contrepoids', 'changements historiques'],
       BRICS: ['brics'],
       SCO: ['ocs', 'organisation de coopération de shanghai'],
       multipolar: ['multipolaire*', 'multipolarité'],
@@ -542,6 +543,13 @@ export const FR: LanguageLexicon = {
       markets: ['marché*', 'voiture*', 'automobile*', 'constructeur*', 'machines', 'électronique'],
     },
     military: {
+      'military equipment': [
+        'blindé*',
+        'avions de chasse',
+        'avions militaires',
+        'fusils',
+        'gilets pare-balles',
+      ],
       military: ['militaire*', 'défense', 'armée*', 'forces armées'],
       exercises: ['exercice*', 'manœuvre*', 'manoeuvre*'],
       patrols: [
@@ -568,6 +576,8 @@ export const FR: LanguageLexicon = {
       troops: ['troupes', 'soldats', 'défilé*', 'parade*', 'généraux'],
     },
     'ukraine-war': {
+      'war crimes': ['crime* de guerre', 'mandat d arrêt', 'cour pénale internationale', 'cpi'],
+      'arms supplies': ['létale*', 'létaux', 'aide militaire', 'gilets pare-balles', 'casques'],
       Ukraine: ['ukraine', 'ukrainien*', 'kiev', 'kyiv', 'zelensky', 'donbass', 'crimée'],
       war: ['guerre*', 'invasion', 'offensive', 'front'],
       'peace plan': [
@@ -585,6 +595,9 @@ export const FR: LanguageLexicon = {
       'nuclear threats': ['menace nucléaire', 'armes nucléaires', 'guerre nucléaire'],
     },
     'asymmetry-limits': {
+      unease: ['inquiet*', 'inquiétude*', 'malaise', 'agac*', 'ligne rouge', 'chantage'],
+      need: ['a besoin', 'besoin de'],
+      weakness: ['faible*', 'affaibli*', 'isolé*', 'isolement', 'instabilité', 'instable'],
       'junior partner': ['partenaire junior', 'vassal*', 'petit frère', 'colonie', 'subordonn*'],
       dependence: ['dépendan*', 'tributaire*'],
       imbalance: ['déséquilibr*', 'inégal*', 'asymétr*', 'domin*'],

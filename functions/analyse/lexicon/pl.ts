@@ -720,6 +720,7 @@ export const PL: LanguageLexicon = {
       bilateral: ['dwustronn*', 'bilateraln*', 'odpowiedni*'],
     },
     'multipolar-order': {
+      'changing world': ['zmian* niewidzian*', 'zmian* historyczn*', 'niezachodn*', 'przeciwwag*'],
       BRICS: ['brics'],
       SCO: ['szanghajsk* organizacj* współpracy', 'sow'],
       multipolar: ['wielobiegunow*'],
@@ -787,6 +788,14 @@ export const PL: LanguageLexicon = {
       markets: ['rynek', 'rynku', 'rynk*', 'samochod*', 'aut', 'auta', 'motoryzac*', 'maszyn*', 'elektroni*'],
     },
     military: {
+      'military equipment': [
+        'śmierciono*',
+        'karabin*',
+        'kamizelk* kuloodporn*',
+        'hełm*',
+        'proch*',
+        'samolot* wojskow*',
+      ],
       military: ['wojskow*', 'militarn*', 'obronn*', 'zbrojeni*', 'armi*', 'sił* zbrojn*'],
       exercises: ['ćwiczen*', 'manewr*'],
       patrols: ['patrol*', 'marynar*', 'flot*', 'okręt*', 'bombowc*', 'myśliwc*', 'lotniskow*'],
@@ -806,6 +815,18 @@ export const PL: LanguageLexicon = {
       troops: ['wojsk*', 'żołnier*', 'parad*', 'generał*'],
     },
     'ukraine-war': {
+      'war crimes': ['zbrodni* wojenn*', 'nakaz* aresztowania', 'mtk', 'międzynarodow* trybunał* karn*'],
+      'arms supplies': [
+        'śmierciono*',
+        'pomoc* wojskow*',
+        'wsparci* wojskow*',
+        'kamizelk* kuloodporn*',
+        'hełm*',
+        'karabin*',
+        'proch*',
+        'dostaw* broni',
+        'dostarcz* broń',
+      ],
       Ukraine: ['ukrain*', 'kijów', 'kijowa', 'kijowie', 'zełensk*', 'donbas*', 'krym*'],
       war: ['wojn*', 'inwazj*', 'agresj*', 'ofensyw*', 'front*', 'wojenn*'],
       'peace plan': [
@@ -826,6 +847,19 @@ export const PL: LanguageLexicon = {
       'nuclear threats': ['broń jądrow*', 'broni jądrowej', 'wojn* jądrow*', 'atomow*', 'nuklearn*'],
     },
     'asymmetry-limits': {
+      unease: [
+        'niepokoj*',
+        'zaniepok*',
+        'wściek*',
+        'irytac*',
+        'czerwon* lini*',
+        'szantaż*',
+        'zadrwi*',
+        'wątpi*',
+        'rozczarow*',
+      ],
+      need: ['potrzebuj*', 'zdan* na', 'desperac*'],
+      weakness: ['słab*', 'osłabi*', 'izolac*', 'izolowan*', 'osamotnion*', 'niestabiln*', 'destabiliz*'],
       'junior partner': [
         'młodsz* partner*',
         'młodsz* brat*',

@@ -341,6 +341,7 @@ export const ZH: LanguageLexicon = {
       bilateral: ['双边', '两国'],
     },
     'multipolar-order': {
+      'changing world': ['百年未有之大变局', '百年变局', '非西方', '制衡'],
       BRICS: ['金砖'],
       SCO: ['上合', '上海合作组织'],
       multipolar: ['多极'],
@@ -376,6 +377,7 @@ export const ZH: LanguageLexicon = {
       markets: ['市场', '汽车', '机械', '电子产品'],
     },
     military: {
+      'military equipment': ['装甲', '战机', '军机', '步枪', '防弹衣'],
       military: ['军事', '国防', '军队'],
       exercises: ['演习', '军演'],
       patrols: ['巡航', '巡逻', '海军', '军舰', '轰炸机', '战斗机', '航母'],
@@ -384,6 +386,8 @@ export const ZH: LanguageLexicon = {
       troops: ['部队', '士兵', '阅兵', '将军'],
     },
     'ukraine-war': {
+      'war crimes': ['战争罪', '逮捕令', '国际刑事法院'],
+      'arms supplies': ['致命武器', '致命援助', '军事援助', '防弹衣'],
       Ukraine: ['乌克兰', '基辅', '泽连斯基', '顿巴斯', '克里米亚', '俄乌'],
       war: ['战争', '冲突', '特别军事行动', '入侵'],
       'peace plan': ['停火', '和谈', '和平计划', '劝和促谈', '政治解决', '和平方案', '调解'],
@@ -392,6 +396,8 @@ export const ZH: LanguageLexicon = {
       'nuclear threats': ['核威胁', '核武器', '核战争'],
     },
     'asymmetry-limits': {
+      unease: ['担忧', '不安', '红线', '勒索'],
+      weakness: ['削弱', '孤立', '不稳定'],
       'junior partner': ['小伙伴', '附庸', '小兄弟'],
       dependence: ['依赖'],
       imbalance: ['不对称', '不平衡', '不平等'],
