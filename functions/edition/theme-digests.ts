@@ -71,6 +71,8 @@ export function buildThemeDigests(
   // report is quoted once in the edition.
   const splitSaid = new Set<string>();
   const quoted = new Set<string>();
+  // Stories a paragraph pointed to because it had nothing of its own, and that paragraph's theme.
+  const pointedTo = new Map<string, ThemeId>();
   const memo = createMemo();
   return themeIds.map((id) => {
     const theme = themeById(id);
@@ -117,7 +119,7 @@ export function buildThemeDigests(
     // A pointer alone would leave the reader guessing what the stories do to the picture.
     if (developments.length === 0 && own.length > 0 && !baseline && !split)
       parts.push(unchangedSentence(own, theme.picture));
-    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine);
+    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, pointedTo);
     return {
       id,
       title: theme.title,
@@ -558,10 +560,28 @@ function unchangedSentence(own: readonly ThemeMaterial[], picture: string): stri
   return `${subject} not change the reference documents’ picture of ${picture}.`;
 }
 
-/** A theme touched on only by stories filed under other themes, whose sentences are printed there. */
-function coverageSentence(mine: readonly ThemeMaterial[]): string {
-  const under = [...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))];
-  return `Touched on today only in stories under ${joinWords(under)}.`;
+/**
+ * A theme touched on only by stories filed under other themes, whose sentences are printed there:
+ * which stories, under which theme (“…” (under Western response)), the two most important. When
+ * an earlier paragraph pointed to the same stories, this one says so instead of repeating it.
+ */
+function coverageSentence(
+  mine: readonly ThemeMaterial[],
+  theme: ThemeId,
+  pointedTo: Map<string, ThemeId>,
+): string {
+  const shown = mine.slice(0, 2);
+  const key = shown.map((m) => m.story.id).join(' ');
+  const earlier = pointedTo.get(key);
+  const under = joinWords([...new Set(shown.map((m) => themeById(m.story.themes[0]!).title))]);
+  if (earlier) {
+    const [stories, touch] = shown.length === 1 ? ['the story', 'touches'] : ['the stories', 'touch'];
+    return `Touched on today only in ${stories} under ${under} that also ${touch} ${themeById(earlier).title}.`;
+  }
+  pointedTo.set(key, theme);
+  const titles = shown.map(({ story }) => `“${story.title.trim().replace(/[.。]+$/u, '')}”`);
+  const more = mine.length > shown.length ? ' and others' : '';
+  return `Touched on today only in ${joinWords(titles)}${more} (under ${under}).`;
 }
 
 function joinWords(words: readonly string[]): string {

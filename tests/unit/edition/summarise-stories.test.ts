@@ -396,13 +396,40 @@ describe('buildThemeDigests', () => {
     { now: NOW },
   );
 
+  it('points twice to one story under another theme without printing the same sentence twice', () => {
+    const summit = draftStories(
+      [
+        [
+          one('Xi and Putin meet in Beijing', 'The two leaders met in the Great Hall of the People.'),
+          one('Putin arrives in Beijing', 'Vladimir Putin landed in Beijing.', {
+            themes: ['alliance-diplomacy', 'trade-finance'],
+          }),
+          one('Xi hosts Putin', 'Xi Jinping welcomed Vladimir Putin.', {
+            themes: ['alliance-diplomacy', 'energy'],
+          }),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(summit[0]!.story.themes).toEqual(['alliance-diplomacy', 'energy', 'trade-finance']);
+    const [energy, trade] = buildThemeDigests(summit, ['energy', 'trade-finance']);
+    expect(energy!.summary).toBe(
+      `Touched on today only in “${summit[0]!.story.title}” (under Partnership and summitry).`,
+    );
+    expect(trade!.summary).toBe(
+      'Touched on today only in the story under Partnership and summitry that also touches Energy.',
+    );
+  });
+
   it('takes a theme’s facet from a story filed under another theme, without repeating it', () => {
     expect(facetDrafts[0]!.story.themes).toEqual(['alliance-diplomacy']);
     const [trade] = buildThemeDigests(facetDrafts, ['trade-finance']);
     expect(trade!.storyIds).toEqual([facetDrafts[0]!.story.id]);
     // The $245 billion sentence is the story's summary: the paragraph says where it is instead.
     expect(facetDrafts[0]!.story.summary).toContain('$245 billion');
-    expect(trade!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
+    expect(trade!.summary).toBe(
+      `Touched on today only in “${facetDrafts[0]!.story.title}” (under Partnership and summitry).`,
+    );
   });
 
   it('names the stories it rests on when their every sentence is printed and no words show a reading', () => {
