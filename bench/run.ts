@@ -142,7 +142,7 @@ results.classify = await benchClassify(
         .join(', ')}`,
     );
     line(
-      `     fetch+articles ${day.fetchWallMs} ms vs ideal schedule ${day.idealFetchMs} ms (${day.requests} requests): ratio ${day.fetchOverIdeal}`,
+      `     fetch+articles ${day.fetchWallMs} ms vs ideal schedule ${day.idealFetchMs} ms (${day.requests} requests): ratio ${day.fetchOverIdeal}; staged bound (feeds, then pages) ${day.stagedIdealFetchMs} ms: ratio ${(day.fetchWallMs / day.stagedIdealFetchMs).toFixed(2)}`,
     );
   }
 }
