@@ -71,8 +71,8 @@ export function buildThemeDigests(
   // report is quoted once in the edition.
   const splitSaid = new Set<string>();
   const quoted = new Set<string>();
-  // Stories a paragraph pointed to because it had nothing of its own, and that paragraph's theme.
-  const pointedTo = new Map<string, ThemeId>();
+  // Pointer sentences printed for themes with nothing of their own: by whom, about which stories.
+  const pointers = new Map<string, { theme: ThemeId; stories: string }>();
   const memo = createMemo();
   return themeIds.map((id) => {
     const theme = themeById(id);
@@ -119,7 +119,7 @@ export function buildThemeDigests(
     // A pointer alone would leave the reader guessing what the stories do to the picture.
     if (developments.length === 0 && own.length > 0 && !baseline && !split)
       parts.push(unchangedSentence(own, theme.picture));
-    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, pointedTo);
+    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, pointers);
     return {
       id,
       title: theme.title,
@@ -561,26 +561,30 @@ function unchangedSentence(own: readonly ThemeMaterial[], picture: string): stri
 }
 
 /**
- * A theme touched on only by stories filed under other themes, whose sentences are printed there:
- * which stories, under which theme (“…” (under Western response)), the two most important. When
- * an earlier paragraph pointed to the same stories, this one says so instead of repeating it.
+ * A theme touched on only by stories filed under other themes, whose sentences are printed there
+ * (the email and the page list them below the paragraph). A sentence an earlier paragraph printed
+ * is not printed again: for the same stories this one says it touches that theme too; for others
+ * it names them.
  */
 function coverageSentence(
   mine: readonly ThemeMaterial[],
   theme: ThemeId,
-  pointedTo: Map<string, ThemeId>,
+  pointers: Map<string, { theme: ThemeId; stories: string }>,
 ): string {
-  const shown = mine.slice(0, 2);
-  const key = shown.map((m) => m.story.id).join(' ');
-  const earlier = pointedTo.get(key);
-  const under = joinWords([...new Set(shown.map((m) => themeById(m.story.themes[0]!).title))]);
-  if (earlier) {
-    const [stories, touch] = shown.length === 1 ? ['the story', 'touches'] : ['the stories', 'touch'];
-    return `Touched on today only in ${stories} under ${under} that also ${touch} ${themeById(earlier).title}.`;
+  const stories = mine.map((m) => m.story.id).join(' ');
+  const under = joinWords([...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))]);
+  const text = `Touched on today only in stories under ${under}.`;
+  const earlier = pointers.get(text);
+  if (!earlier) {
+    pointers.set(text, { theme, stories });
+    return text;
   }
-  pointedTo.set(key, theme);
-  const titles = shown.map(({ story }) => `“${story.title.trim().replace(/[.。]+$/u, '')}”`);
-  const more = mine.length > shown.length ? ' and others' : '';
+  if (earlier.stories === stories) {
+    const [which, touch] = mine.length === 1 ? ['the story', 'touches'] : ['the stories', 'touch'];
+    return `Touched on today only in ${which} under ${under} that also ${touch} ${themeById(earlier.theme).title}.`;
+  }
+  const titles = mine.slice(0, 2).map(({ story }) => `“${story.title.trim().replace(/[.。]+$/u, '')}”`);
+  const more = mine.length > 2 ? ' and others' : '';
   return `Touched on today only in ${joinWords(titles)}${more} (under ${under}).`;
 }
 

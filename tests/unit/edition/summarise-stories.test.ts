@@ -413,11 +413,35 @@ describe('buildThemeDigests', () => {
     );
     expect(summit[0]!.story.themes).toEqual(['alliance-diplomacy', 'energy', 'trade-finance']);
     const [energy, trade] = buildThemeDigests(summit, ['energy', 'trade-finance']);
-    expect(energy!.summary).toBe(
-      `Touched on today only in “${summit[0]!.story.title}” (under Partnership and summitry).`,
-    );
+    expect(energy!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
     expect(trade!.summary).toBe(
       'Touched on today only in the story under Partnership and summitry that also touches Energy.',
+    );
+  });
+
+  it('names the stories when another theme’s pointer to the same home theme was printed', () => {
+    const drafts2 = draftStories(
+      [
+        [
+          one('Xi and Putin meet in Beijing', 'The two leaders met in the Great Hall of the People.'),
+          one('Putin arrives in Beijing', 'Vladimir Putin landed in Beijing.', {
+            themes: ['alliance-diplomacy', 'energy'],
+          }),
+        ],
+        [
+          one('Lavrov and Wang Yi hold talks', 'The foreign ministers met in Moscow.'),
+          one('Wang Yi visits Moscow', 'China’s top diplomat arrived in Moscow.', {
+            themes: ['alliance-diplomacy', 'trade-finance'],
+          }),
+        ],
+      ],
+      { now: NOW },
+    );
+    const [energy, trade] = buildThemeDigests(drafts2, ['energy', 'trade-finance']);
+    expect(energy!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
+    const tradeStory = drafts2.find((d) => d.story.themes.includes('trade-finance'))!.story;
+    expect(trade!.summary).toBe(
+      `Touched on today only in “${tradeStory.title}” (under Partnership and summitry).`,
     );
   });
 
@@ -427,9 +451,7 @@ describe('buildThemeDigests', () => {
     expect(trade!.storyIds).toEqual([facetDrafts[0]!.story.id]);
     // The $245 billion sentence is the story's summary: the paragraph says where it is instead.
     expect(facetDrafts[0]!.story.summary).toContain('$245 billion');
-    expect(trade!.summary).toBe(
-      `Touched on today only in “${facetDrafts[0]!.story.title}” (under Partnership and summitry).`,
-    );
+    expect(trade!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
   });
 
   it('names the stories it rests on when their every sentence is printed and no words show a reading', () => {
