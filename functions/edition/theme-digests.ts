@@ -40,6 +40,9 @@ const HEADLINE_REPEATS = 0.25;
 /** Words of a report quoted to show a cue: the cue and a few words around it. */
 const CUE_WORDS_AFTER = 6;
 
+/** The theme of every meeting and pledge: the others are facets of it. */
+const BROAD_THEME: ThemeId = 'alliance-diplomacy';
+
 /** Perspectives as readers name groups of outlets. */
 const CAMP: Partial<Record<Perspective, string>> = {
   wire: 'wire',
@@ -74,7 +77,7 @@ export function buildThemeDigests(
   // Pointer sentences printed for themes with nothing of their own: by whom, about which stories.
   const pointers = new Map<string, { theme: ThemeId; stories: string }>();
   const memo = createMemo();
-  return themeIds.map((id) => {
+  const digestOf = (id: ThemeId): ThemeDigest => {
     const theme = themeById(id);
     // A story on the theme, or one with a facet on it: reports on the theme and a sentence saying so.
     const mine = material
@@ -127,7 +130,12 @@ export function buildThemeDigests(
       ...(baseline ? { baseline } : {}),
       storyIds: mine.map((m) => m.story.id),
     };
-  });
+  };
+  // A sentence or a quoted phrase serves one paragraph only: the specific themes choose first,
+  // and the broad one every summit story falls under takes what is left.
+  const order = [...themeIds].sort((a, b) => Number(a === BROAD_THEME) - Number(b === BROAD_THEME));
+  const digests = new Map(order.map((id) => [id, digestOf(id)]));
+  return themeIds.map((id) => digests.get(id)!);
 }
 
 /** The theme's sentences of a story, in the digest's language: from its reports when known, else its summary. */

@@ -445,6 +445,35 @@ describe('buildThemeDigests', () => {
     );
   });
 
+  it('gives the reports’ words to the specific theme before the broad one every summit falls under', () => {
+    const visit = draftStories(
+      [
+        [
+          one(
+            'Xi and Putin hold talks in Moscow',
+            'Xi Jinping and Vladimir Putin held talks in the Kremlin on Tuesday. Xi Jinping and Vladimir Putin praised the partnership between China and Russia. Moscow and Beijing agreed to deepen their partnership with a deal to advance the Power of Siberia 2 gas pipeline, Novak said.',
+            { themes: ['alliance-diplomacy', 'energy'] },
+          ),
+          one(
+            'Putin hosts Xi at the Kremlin',
+            'Vladimir Putin welcomed Xi Jinping to the Kremlin for talks on Tuesday. Xi Jinping and Vladimir Putin praised the partnership between their countries.',
+          ),
+          one(
+            'Xi in Moscow for talks with Putin',
+            'Xi Jinping held talks with Vladimir Putin in the Kremlin on Tuesday. Putin and Xi praised the partnership between Russia and China.',
+            { themes: ['alliance-diplomacy', 'energy'] },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    const [alliance, energy] = buildThemeDigests(visit, ['alliance-diplomacy', 'energy']);
+    // The pipeline deal's words show the energy picture's new step; the summit's paragraph, which
+    // comes first in the edition, does not take them from it.
+    expect(energy!.summary).toContain('“deal to advance the Power of Siberia”');
+    expect(alliance!.summary).not.toContain('Power of Siberia');
+  });
+
   it('takes a theme’s facet from a story filed under another theme, without repeating it', () => {
     expect(facetDrafts[0]!.story.themes).toEqual(['alliance-diplomacy']);
     const [trade] = buildThemeDigests(facetDrafts, ['trade-finance']);
