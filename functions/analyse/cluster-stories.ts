@@ -21,6 +21,7 @@
 import type { ScoredItem } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
 import { tokensOf } from '#text/tokens.ts';
+import { findMentions } from './entities.ts';
 import {
   frameOfHeadline,
   type HeadlineFrame,
@@ -615,7 +616,7 @@ export function regroupStatements(
     // Both sides in the main clause, not only in the backdrop ("US stocks slip as Putin meets Xi").
     const { main } = splitHeadline(item.title);
     if (!frame.known || frame.commentary || !namesBothSides(main)) return undefined;
-    if (frame.thirdParty) return `voice:${frame.thirdParty}`;
+    if (frame.thirdParty) return listsThreeParties(main) ? undefined : `voice:${frame.thirdParty}`;
     if (frame.leader || frame.meeting || !JOINT_STATEMENT.test(main)) return undefined;
     const target = [...storyAnchorsOf(main)].find((a) => STATEMENT_TARGETS.has(a));
     return target ? `joint:${STATEMENT_TARGETS.get(target)}` : undefined;
@@ -640,6 +641,26 @@ export function regroupStatements(
   if (formed.length === 0) return [...clusters];
   const left = clusters.map((c) => c.filter((item) => !moved.has(item))).filter((c) => c.length > 0);
   return [...left, ...formed];
+}
+
+/** Words that join the names of a list of parties. */
+const LIST_JOINS = /^(and|&|i|и|і|та|et|y|und)$/i;
+
+/**
+ * The headline opens with three or more parties, the two sides among them ("US, China, and Russia
+ * clash over North Korea's missile launches"): a three-way event, not the third party's words about
+ * the two sides.
+ */
+function listsThreeParties(main: string): boolean {
+  const subject: string[] = [];
+  let parties = 0;
+  for (const word of main.split(/[\s,]+/).filter(Boolean)) {
+    const named = findMentions(word).length > 0;
+    if (!named && !LIST_JOINS.test(word)) break;
+    if (named) parties++;
+    subject.push(word);
+  }
+  return parties >= 3 && namesBothSides(subject.join(' '));
 }
 
 /** The two sides' joint words against a third party. */

@@ -273,12 +273,19 @@ describe('clusterStories', () => {
     const dome = sameDay('dome', 'Russia and China slam Trump’s missile shield', '', 10);
     const nuclear = sameDay('nuclear', 'China and Russia accuse US of stoking atomic danger', '', 11);
     const why = sameDay('why', 'Why Washington worries about China and Russia', '', 11);
-    const firstPass = [[urges, tanks], [impartial, why], [dome], [nuclear]];
+    // The United States listed with the two sides: a three-way clash, not its words about them.
+    const clash = sameDay(
+      'clash',
+      'US, China, and Russia Clash Over North Korea’s Missile Launches at UN',
+      '',
+      9,
+    );
+    const firstPass = [[urges, tanks], [impartial, why], [dome], [nuclear], [clash]];
     const frames = new Map(
-      [urges, impartial, tanks, dome, nuclear, why].map((i) => [i, frameOfHeadline(i.title)]),
+      [urges, impartial, tanks, dome, nuclear, why, clash].map((i) => [i, frameOfHeadline(i.title)]),
     );
     expect(partition(regroupStatements(firstPass, frames, 36 * 3_600_000))).toEqual(
-      partition([[tanks], [why], [urges, impartial], [dome, nuclear]]),
+      partition([[tanks], [why], [urges, impartial], [dome, nuclear], [clash]]),
     );
     // A day apart beyond the limit: nothing is regrouped.
     expect(partition(regroupStatements(firstPass, frames, 1_800_000))).toEqual(partition(firstPass));
