@@ -74,8 +74,8 @@ export function buildThemeDigests(
   // report is quoted once in the edition.
   const splitSaid = new Set<string>();
   const quoted = new Set<string>();
-  // Pointer sentences printed for themes with nothing of their own: by whom, about which stories.
-  const pointers = new Map<string, { theme: ThemeId; stories: string }>();
+  // Pointer sentences printed for themes with nothing of their own.
+  const pointers: Pointers = { byStories: new Map(), printed: new Set() };
   const memo = createMemo();
   const digestOf = (id: ThemeId): ThemeDigest => {
     const theme = themeById(id);
@@ -568,28 +568,31 @@ function unchangedSentence(own: readonly ThemeMaterial[], picture: string): stri
   return `${subject} not change the reference documents’ picture of ${picture}.`;
 }
 
+/** Pointer sentences of the edition: which theme first pointed to a set of stories, and the texts printed. */
+interface Pointers {
+  byStories: Map<string, ThemeId>;
+  printed: Set<string>;
+}
+
 /**
  * A theme touched on only by stories filed under other themes, whose sentences are printed there
- * (the email and the page list them below the paragraph). A sentence an earlier paragraph printed
- * is not printed again: for the same stories this one says it touches that theme too; for others
- * it names them.
+ * (the email and the page list them below the paragraph). No pointer is printed twice: a theme
+ * whose stories an earlier one pointed to says it touches that theme too; one whose sentence an
+ * earlier one printed for other stories names its own.
  */
-function coverageSentence(
-  mine: readonly ThemeMaterial[],
-  theme: ThemeId,
-  pointers: Map<string, { theme: ThemeId; stories: string }>,
-): string {
+function coverageSentence(mine: readonly ThemeMaterial[], theme: ThemeId, pointers: Pointers): string {
   const stories = mine.map((m) => m.story.id).join(' ');
   const under = joinWords([...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))]);
-  const text = `Touched on today only in stories under ${under}.`;
-  const earlier = pointers.get(text);
-  if (!earlier) {
-    pointers.set(text, { theme, stories });
-    return text;
-  }
-  if (earlier.stories === stories) {
+  const earlier = pointers.byStories.get(stories);
+  if (earlier) {
     const [which, touch] = mine.length === 1 ? ['the story', 'touches'] : ['the stories', 'touch'];
-    return `Touched on today only in ${which} under ${under} that also ${touch} ${themeById(earlier.theme).title}.`;
+    return `Touched on today only in ${which} under ${under} that also ${touch} ${themeById(earlier).title}.`;
+  }
+  pointers.byStories.set(stories, theme);
+  const text = `Touched on today only in stories under ${under}.`;
+  if (!pointers.printed.has(text)) {
+    pointers.printed.add(text);
+    return text;
   }
   const titles = mine.slice(0, 2).map(({ story }) => `“${story.title.trim().replace(/[.。]+$/u, '')}”`);
   const more = mine.length > 2 ? ' and others' : '';
