@@ -691,9 +691,13 @@ function inlineText(text: RawText | undefined): string {
   return text?.html ? cleanInlineText(text.value) : plainText(text).replace(/\s+/g, ' ').trim();
 }
 
-function httpUrl(url: string | undefined, base: string | undefined): string {
+/** What httpUrl cleans from a link before reading it: an escaped "&" or whitespace. */
+const ESCAPED_OR_SPACE = /&amp;|\s/i;
+
+function httpUrl(url: string | undefined, base: string | undefined, escaped?: boolean): string {
   // Only the escaping feeds double up is undone: HTML's legacy entities would eat "&not=" or "&copy=".
-  const clean = url && /&amp;|\s/i.test(url) ? url.replace(/&amp;/gi, '&').replace(/\s+/g, '') : url;
+  const clean =
+    url && (escaped ?? ESCAPED_OR_SPACE.test(url)) ? url.replace(/&amp;/gi, '&').replace(/\s+/g, '') : url;
   if (!clean) return '';
   const link = canonicalizeUrl(clean, base);
   return /^https?:\/\/[^/]/i.test(link) ? link : '';
@@ -738,7 +742,9 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
   const items: ParsedItem[] = [];
   for (const entry of raw.entries) {
     const base = entry.base ?? feedBase;
-    let link = httpUrl(entry.origLink, base) || httpUrl(entry.link, base);
+    // Asked once of the link: the GUID test below asks it again when the GUID is the link.
+    const linkEscaped = entry.link !== undefined && ESCAPED_OR_SPACE.test(entry.link);
+    let link = httpUrl(entry.origLink, base) || httpUrl(entry.link, base, linkEscaped);
     const guid = entry.guid?.trim() || undefined;
     if (!link && guid && entry.guidIsLink && /^https?:\/\//i.test(guid)) link = httpUrl(guid, base);
     const rawLink = link;
@@ -776,7 +782,7 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
       guid === entry.link &&
       link === rawLink &&
       !entry.origLink &&
-      !/&amp;|\s/i.test(guid) &&
+      !linkEscaped &&
       /^https?:\/\//i.test(guid);
     const item: ParsedItem = {
       id: itemId(guid, link, title, published, feedKey, guidIsTheLink),
