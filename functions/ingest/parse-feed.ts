@@ -210,7 +210,8 @@ async function readXmlFeed(text: string, url: string | undefined, untrimmed?: st
   // rss-parser throws on, finds nothing in or flattens text in (base64, child elements), and the
   // ones where it leaves a field empty that the lenient reader can fill: decided from its result
   // and the document's element names, never by reading the document twice to compare.
-  const lenientOnly = xml.includes('xml:base') && XML_BASE.test(xml);
+  // (":base" first: V8 finds a short pattern in a two-byte string four times faster than "xml:base".)
+  const lenientOnly = xml.includes(':base') && XML_BASE.test(xml);
   // The same characters as `xml` but for XML whitespace around the root (untrimmedXml).
   const forRssParser = untrimmed !== undefined && xml === text ? untrimmed : xml;
   const strict = lenientOnly ? undefined : await tryRssParser(forRssParser);
@@ -332,7 +333,7 @@ function xmlString(v: unknown): string | undefined {
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as { _?: unknown; $?: Record<string, unknown> };
     // Mixed content (text with child elements) is flattened by xml2js and loses its elements.
-    if (Object.keys(o).some((k) => k !== '_' && k !== '$')) return undefined;
+    if (hasChildElements(o)) return undefined;
     if (typeof o._ === 'string' && o._.trim()) {
       // Atom 0.3 could base64-encode text; rss-parser hands it over as it is.
       if (o.$?.mode === 'base64') return undefined;
@@ -340,6 +341,13 @@ function xmlString(v: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether an xml2js node has keys besides its text (_) and attributes ($): child elements. */
+function hasChildElements(node: object): boolean {
+  // A loop over the keys, not Object.keys(node): no array per node.
+  for (const key in node) if (key !== '_' && key !== '$' && Object.hasOwn(node, key)) return true;
+  return false;
 }
 
 /** Text of an xml2js field: HTML unless the element says type="text". */
@@ -360,7 +368,7 @@ function losesText(fields: Record<string, unknown>): boolean {
     for (const node of nodes) {
       if (!node || typeof node !== 'object') continue;
       const o = node as { $?: { mode?: unknown; type?: unknown } };
-      if (Object.keys(o).some((k) => k !== '_' && k !== '$')) return true;
+      if (hasChildElements(o)) return true;
       if (o.$?.mode === 'base64' || (typeof o.$?.type === 'string' && isBinaryType(o.$.type))) return true;
     }
   }
@@ -410,9 +418,12 @@ async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
           xmlString(item.author) ??
           xmlString(item['dc:author']) ??
           xmlString(item['itunes:author']),
-        categories: [...(item.categories ?? []), ...((item['dc:subject'] as unknown[] | undefined) ?? [])]
-          .map((c) => xmlString(c) ?? '')
-          .filter(Boolean),
+        categories:
+          item.categories == null && item['dc:subject'] == null
+            ? []
+            : [...(item.categories ?? []), ...((item['dc:subject'] as unknown[] | undefined) ?? [])]
+                .map((c) => xmlString(c) ?? '')
+                .filter(Boolean),
         language: xmlString(item['dc:language']),
         sourceUrl: typeof source?.$?.url === 'string' ? source.$.url : undefined,
         sourceName: xmlString(source),

@@ -412,6 +412,9 @@ export function htmlToPlainText(html: string | undefined): string {
 /** One line of clean text: for titles, authors, names. */
 export function cleanInlineText(text: string | undefined): string {
   if (!text) return '';
+  // Most titles are clean already: no markup, no entity, nothing tidy changes (UNTIDY holds every
+  // whitespace character but the space, so none is left to fold either).
+  if (!text.includes('<') && !text.includes('&') && !isUntidy(text)) return text;
   const plain = htmlToPlainText(text);
   // tidy leaves single spaces within a line; only paragraph breaks and other spaces remain to fold.
   return /[^\S ]/.test(plain) ? plain.replace(/\s+/g, ' ').trim() : plain;

@@ -97,6 +97,15 @@ describe('cleanInlineText', () => {
   it('returns the empty string for nothing', () => {
     expect(cleanInlineText(undefined)).toBe('');
   });
+
+  it('leaves one line with single spaces whatever whitespace the title had', () => {
+    const whitespace = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter(
+      (c) => /\s/.test(c) && c !== ' ',
+    );
+    expect(whitespace.length).toBeGreaterThan(20);
+    for (const c of whitespace) expect(cleanInlineText(`Xi${c}meets Putin`)).toMatch(/^Xi ?meets Putin$/);
+    expect(cleanInlineText('Xi meets Putin')).toBe('Xi meets Putin');
+  });
 });
 
 describe('decodeEntities', () => {
