@@ -13,7 +13,7 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { NestingTooDeepError } from '#domain/errors.ts';
-import { repairMojibake } from './charset.ts';
+import { MOJIBAKE_START, repairMojibake } from './charset.ts';
 import { findTagEnd, MAX_NESTING } from './html-guard.ts';
 
 /**
@@ -279,6 +279,9 @@ const SPECIAL =
 const HAS_SPECIAL =
   /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/;
 
+/** HAS_SPECIAL or the start of mojibake (charset.ts). */
+const MOJIBAKE_OR_SPECIAL = new RegExp(`${HAS_SPECIAL.source}|${MOJIBAKE_START}`);
+
 function replaceSpecial(c: string): string {
   const code = c.charCodeAt(0);
   if (code === 13) return '\n';
@@ -386,9 +389,14 @@ function foldWhitespace(text: string): string {
  */
 function tidy(raw: string): string {
   if (!isUntidy(raw)) return raw;
-  // Mojibake can arrive as character references (&#226;&#128;&#153;), out of reach of byte decoding.
-  let text = repairMojibake(raw);
-  if (HAS_SPECIAL.test(text)) text = text.replace(SPECIAL, replaceSpecial);
+  let text = raw;
+  // One scan says whether either of the next two has anything to do (most untidy text is only
+  // accented or in lines).
+  if (MOJIBAKE_OR_SPECIAL.test(text)) {
+    // Mojibake can arrive as character references (&#226;&#128;&#153;), out of reach of byte decoding.
+    text = repairMojibake(text);
+    if (HAS_SPECIAL.test(text)) text = text.replace(SPECIAL, replaceSpecial);
+  }
   if (BREAKS.test(text)) text = foldWhitespace(text);
   else if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]+/g, ' ');
   return text.trim();
