@@ -11,14 +11,14 @@ import rssUtils from 'rss-parser/lib/utils.js';
  * Atom entry whose published/updated date is invalid, a text field its XML writer cannot build.
  */
 export class LeanRssParser extends Parser {
-  private readonly customItemFields: unknown[];
-  private readonly itemFields: unknown[];
+  private readonly copyCustomItemFields: FieldCopier;
+  private readonly copyItemFields: FieldCopier;
 
   constructor(customItemFields: unknown[], options: ConstructorParameters<typeof Parser>[0]) {
     super({ ...options, customFields: { ...options?.customFields, item: customItemFields as never[] } });
-    this.customItemFields = customItemFields;
+    this.copyCustomItemFields = fieldCopier(customItemFields);
     // rss-parser's item fields with the custom ones, as buildRSS joins them, minus the snippet.
-    this.itemFields = [...RSS_PARSER_ITEM_FIELDS, ...customItemFields];
+    this.copyItemFields = fieldCopier([...RSS_PARSER_ITEM_FIELDS, ...customItemFields]);
     // sax counts the line and column of every character, for error messages parse-feed discards
     // (a document rss-parser throws on goes to the lenient reader whatever the message). xml2js
     // makes a new sax parser after every document, so its reset turns the count off each time.
@@ -35,7 +35,7 @@ export class LeanRssParser extends Parser {
 
   parseItemRss(xmlItem: Record<string, unknown[]>): Record<string, unknown> {
     const item: Record<string, unknown> = {};
-    rssUtils.copyFromXML(xmlItem, item, this.itemFields);
+    this.copyItemFields(xmlItem, item);
     if (xmlItem.description) item.content = rssUtils.getContent(xmlItem.description[0]);
     if (xmlItem.guid) {
       const guid = xmlItem.guid[0] as { _?: unknown };
@@ -47,7 +47,7 @@ export class LeanRssParser extends Parser {
 
   parseItemAtom(entry: Record<string, unknown[]>): Record<string, unknown> {
     const item: Record<string, unknown> = {};
-    rssUtils.copyFromXML(entry, item, this.customItemFields);
+    this.copyCustomItemFields(entry, item);
     if (entry.title) {
       let title = (entry.title[0] || '') as { _?: unknown } | string;
       if ((title as { _?: unknown })._) title = (title as { _: string })._;
@@ -68,6 +68,40 @@ export class LeanRssParser extends Parser {
   }
 
   decorateItunes(): void {}
+}
+
+type FieldCopier = (xml: Record<string, unknown[]>, dest: Record<string, unknown>) => void;
+
+/**
+ * rss-parser's copyFromXML (lib/utils.js) for one list of fields, read once: the same copies in
+ * the same order, without the options object and the closure it makes per field and item. The
+ * fields here ask for no snippet; a list that did keeps rss-parser's own function.
+ */
+function fieldCopier(fields: unknown[]): FieldCopier {
+  const spec = fields.map((f) =>
+    Array.isArray(f)
+      ? { from: f[0] as string, to: f[1] as string, options: (f.length > 2 ? f[2] : {}) as FieldOptions }
+      : { from: f as string, to: f as string, options: {} as FieldOptions },
+  );
+  if (spec.some((f) => f.options.includeSnippet))
+    return (xml, dest) => rssUtils.copyFromXML(xml, dest, fields);
+  const from = spec.map((f) => f.from);
+  const to = spec.map((f) => f.to);
+  const keepArray = spec.map((f) => Boolean(f.options.keepArray));
+  return (xml, dest) => {
+    for (let i = 0; i < from.length; i++) {
+      const key = to[i]!;
+      const value = xml[from[i]!];
+      if (value !== undefined) dest[key] = keepArray[i] ? value : value[0];
+      const copied = dest[key] as { _?: unknown } | undefined;
+      if (copied && typeof copied._ === 'string') dest[key] = copied._;
+    }
+  };
+}
+
+interface FieldOptions {
+  keepArray?: boolean;
+  includeSnippet?: boolean;
 }
 
 /** The parts of xml2js's parser (0.5) that LeanRssParser configures. */

@@ -210,7 +210,8 @@ async function readXmlFeed(text: string, url: string | undefined, untrimmed?: st
   // rss-parser throws on, finds nothing in or flattens text in (base64, child elements), and the
   // ones where it leaves a field empty that the lenient reader can fill: decided from its result
   // and the document's element names, never by reading the document twice to compare.
-  const lenientOnly = xml.includes('xml:base') && XML_BASE.test(xml);
+  // (":base" first: V8 finds a short pattern in a two-byte string four times faster than "xml:base".)
+  const lenientOnly = xml.includes(':base') && XML_BASE.test(xml);
   // The same characters as `xml` but for XML whitespace around the root (untrimmedXml).
   const forRssParser = untrimmed !== undefined && xml === text ? untrimmed : xml;
   const strict = lenientOnly ? undefined : await tryRssParser(forRssParser);
@@ -332,7 +333,7 @@ function xmlString(v: unknown): string | undefined {
   if (v && typeof v === 'object' && !Array.isArray(v)) {
     const o = v as { _?: unknown; $?: Record<string, unknown> };
     // Mixed content (text with child elements) is flattened by xml2js and loses its elements.
-    if (Object.keys(o).some((k) => k !== '_' && k !== '$')) return undefined;
+    if (hasChildElements(o)) return undefined;
     if (typeof o._ === 'string' && o._.trim()) {
       // Atom 0.3 could base64-encode text; rss-parser hands it over as it is.
       if (o.$?.mode === 'base64') return undefined;
@@ -340,6 +341,13 @@ function xmlString(v: unknown): string | undefined {
     }
   }
   return undefined;
+}
+
+/** Whether an xml2js node has keys besides its text (_) and attributes ($): child elements. */
+function hasChildElements(node: object): boolean {
+  // A loop over the keys, not Object.keys(node): no array per node.
+  for (const key in node) if (key !== '_' && key !== '$' && Object.hasOwn(node, key)) return true;
+  return false;
 }
 
 /** Text of an xml2js field: HTML unless the element says type="text". */
@@ -360,7 +368,7 @@ function losesText(fields: Record<string, unknown>): boolean {
     for (const node of nodes) {
       if (!node || typeof node !== 'object') continue;
       const o = node as { $?: { mode?: unknown; type?: unknown } };
-      if (Object.keys(o).some((k) => k !== '_' && k !== '$')) return true;
+      if (hasChildElements(o)) return true;
       if (o.$?.mode === 'base64' || (typeof o.$?.type === 'string' && isBinaryType(o.$.type))) return true;
     }
   }
@@ -410,9 +418,12 @@ async function tryRssParser(xml: string): Promise<RawFeed | undefined> {
           xmlString(item.author) ??
           xmlString(item['dc:author']) ??
           xmlString(item['itunes:author']),
-        categories: [...(item.categories ?? []), ...((item['dc:subject'] as unknown[] | undefined) ?? [])]
-          .map((c) => xmlString(c) ?? '')
-          .filter(Boolean),
+        categories:
+          item.categories == null && item['dc:subject'] == null
+            ? []
+            : [...(item.categories ?? []), ...((item['dc:subject'] as unknown[] | undefined) ?? [])]
+                .map((c) => xmlString(c) ?? '')
+                .filter(Boolean),
         language: xmlString(item['dc:language']),
         sourceUrl: typeof source?.$?.url === 'string' ? source.$.url : undefined,
         sourceName: xmlString(source),
@@ -691,9 +702,13 @@ function inlineText(text: RawText | undefined): string {
   return text?.html ? cleanInlineText(text.value) : plainText(text).replace(/\s+/g, ' ').trim();
 }
 
-function httpUrl(url: string | undefined, base: string | undefined): string {
+/** What httpUrl cleans from a link before reading it: an escaped "&" or whitespace. */
+const ESCAPED_OR_SPACE = /&amp;|\s/i;
+
+function httpUrl(url: string | undefined, base: string | undefined, escaped?: boolean): string {
   // Only the escaping feeds double up is undone: HTML's legacy entities would eat "&not=" or "&copy=".
-  const clean = url && /&amp;|\s/i.test(url) ? url.replace(/&amp;/gi, '&').replace(/\s+/g, '') : url;
+  const clean =
+    url && (escaped ?? ESCAPED_OR_SPACE.test(url)) ? url.replace(/&amp;/gi, '&').replace(/\s+/g, '') : url;
   if (!clean) return '';
   const link = canonicalizeUrl(clean, base);
   return /^https?:\/\/[^/]/i.test(link) ? link : '';
@@ -738,7 +753,9 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
   const items: ParsedItem[] = [];
   for (const entry of raw.entries) {
     const base = entry.base ?? feedBase;
-    let link = httpUrl(entry.origLink, base) || httpUrl(entry.link, base);
+    // Asked once of the link: the GUID test below asks it again when the GUID is the link.
+    const linkEscaped = entry.link !== undefined && ESCAPED_OR_SPACE.test(entry.link);
+    let link = httpUrl(entry.origLink, base) || httpUrl(entry.link, base, linkEscaped);
     const guid = entry.guid?.trim() || undefined;
     if (!link && guid && entry.guidIsLink && /^https?:\/\//i.test(guid)) link = httpUrl(guid, base);
     const rawLink = link;
@@ -776,7 +793,7 @@ function normaliseFeed(raw: RawFeed, options: ParseFeedOptions): ParsedFeed {
       guid === entry.link &&
       link === rawLink &&
       !entry.origLink &&
-      !/&amp;|\s/i.test(guid) &&
+      !linkEscaped &&
       /^https?:\/\//i.test(guid);
     const item: ParsedItem = {
       id: itemId(guid, link, title, published, feedKey, guidIsTheLink),

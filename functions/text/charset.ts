@@ -351,7 +351,9 @@ export function decodeBytes(body: Buffer, contentType: string | undefined): stri
 
 /** Characters windows-1252 gives to the bytes 0x80-0xBF, i.e. what UTF-8 continuation bytes look like misread. */
 const CONTINUATION = `[\u0080-\u00bf${WINDOWS_1252_HIGH.slice(0, 32).replace(/\ufffd/g, '')}]`;
-const MOJIBAKE = new RegExp(`[\u00c2-\u00f4]${CONTINUATION}{1,3}`, 'g');
+/** How every mojibake sequence starts: a lead character, then one that reads as a continuation byte. */
+export const MOJIBAKE_START = `[\u00c2-\u00f4]${CONTINUATION}`;
+const MOJIBAKE = new RegExp(`${MOJIBAKE_START}{1,3}`, 'g');
 const BYTE_OF = new Map([...WINDOWS_1252_HIGH].map((c, i) => [c, i + 128]));
 /** Decodes whole sequences only (no streaming), so one instance serves every call. */
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });

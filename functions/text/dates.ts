@@ -92,7 +92,20 @@ function fromParts(
   zone: string | undefined,
 ): number | undefined {
   const offset = zoneOffsetMinutes(zone);
-  if (offset === undefined) return undefined;
+  return offset === undefined ? undefined : utcMs(year, month, day, h, mi, s, ms, offset);
+}
+
+/** fromParts with the zone already read as minutes east of UTC. */
+function utcMs(
+  year: number,
+  month: number,
+  day: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  offset: number,
+): number | undefined {
   if (month < 0 || month > 11 || day < 1 || day > 31 || h > 24 || mi > 59 || s > 60) return undefined;
   // Reject dates that rolled over (31 February).
   if (day > daysInMonth(year, month)) return undefined;
@@ -171,13 +184,30 @@ function parseCanonicalRfc822(s: string): number | undefined {
   const month = MONTHS[s.slice(8, 11).toLowerCase()];
   const day = twoDigits(s, 5);
   const year = twoDigits(s, 12) * 100 + twoDigits(s, 14);
-  const [h, mi, sec] = [twoDigits(s, 17), twoDigits(s, 20), twoDigits(s, 23)];
+  const h = twoDigits(s, 17);
+  const mi = twoDigits(s, 20);
+  const sec = twoDigits(s, 23);
   if (month === undefined || day < 0 || year < 0 || h < 0 || mi < 0 || sec < 0) return undefined;
-  const zone = s.slice(26);
-  if (zone !== 'GMT' && zone !== 'UTC' && zone !== 'UT' && zone !== 'Z' && !/^[+-]\d{4}$/.test(zone))
-    return undefined;
-  return fromParts(year, month, day, h, mi, sec, 0, zone);
+  // The zone: a name of UTC, or +hhmm / -hhmm (read as zoneOffsetMinutes reads it).
+  let offset: number;
+  if (s.length === 29) {
+    if (!s.endsWith('GMT') && !s.endsWith('UTC')) return undefined;
+    offset = 0;
+  } else {
+    const zone = s.slice(26);
+    const sign = zone.charCodeAt(0);
+    const hours = twoDigits(zone, 1);
+    const minutes = twoDigits(zone, 3);
+    if (zone.length === 5 && (sign === 43 || sign === 45) && hours >= 0 && minutes >= 0)
+      offset = (sign === 45 ? -1 : 1) * (hours * 60 + minutes);
+    else if (zone === 'UT' || zone === 'Z') offset = 0;
+    else return undefined;
+  }
+  return utcMs(year, month, day, h, mi, sec, 0, offset);
 }
+
+/** No whitespace in the weekday or the year's last two digits (where parseCanonicalRfc822 does not look for it). */
+const CANONICAL_SHAPE = /^\S{3}.{11}\S\S/;
 
 const RFC822_SHAPE = /\d{1,2}[\s-]+[a-z]{3}[a-z]*\.?[\s-]+\d{2,4},?\s+\d{1,2}:\d{2}/i;
 
@@ -202,6 +232,14 @@ function parseRfc822Date(s: string): number | undefined {
  */
 export function parseDate(value: string | undefined, now?: Date): string | undefined {
   if (!value) return undefined;
+  // The form nearly every feed writes, read as it is when the clean-up below would not change it:
+  // the reader checks a single space at each of its gaps, and every other character but the
+  // weekday's and the year's last two is one no whitespace can stand in for.
+  const canonical =
+    value.length >= 29 && value.length <= 31 && CANONICAL_SHAPE.test(value)
+      ? parseCanonicalRfc822(value)
+      : undefined;
+  if (canonical !== undefined) return checkedIsoDate(canonical, now);
   const s = /^\s|\s$|\s\s|[^\S ]/.test(value) ? value.trim().replace(/\s+/g, ' ') : value;
   if (!s) return undefined;
   // ISO dates start with the year; RFC 822 dates with a weekday or the day.
@@ -216,9 +254,13 @@ export function parseDate(value: string | undefined, now?: Date): string | undef
     const platform = Date.parse(/(\d:\d\d(:\d\d)?)$/.test(s) ? `${s} GMT` : s);
     if (!Number.isNaN(platform)) ms = platform;
   }
+  return ms === undefined ? undefined : checkedIsoDate(ms, now);
+}
+
+/** The date as an ISO string, or undefined when it is out of range (before 1990, after 2200, or ahead of now). */
+function checkedIsoDate(ms: number, now: Date | undefined): string | undefined {
   // 1990-01-01 and 2201-01-01: earlier and later dates are mistakes.
-  if (ms === undefined || Number.isNaN(ms) || ms < 631_152_000_000 || ms >= 7_289_654_400_000)
-    return undefined;
+  if (Number.isNaN(ms) || ms < 631_152_000_000 || ms >= 7_289_654_400_000) return undefined;
   if (now && ms > now.getTime() + FUTURE_TOLERANCE_MS) return undefined;
   return formatIsoDate(ms);
 }

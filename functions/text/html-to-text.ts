@@ -13,7 +13,7 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
 import { NestingTooDeepError } from '#domain/errors.ts';
-import { repairMojibake } from './charset.ts';
+import { MOJIBAKE_START, repairMojibake } from './charset.ts';
 import { findTagEnd, MAX_NESTING } from './html-guard.ts';
 
 /**
@@ -275,6 +275,13 @@ const C1_AS_WINDOWS_1252 =
 const SPECIAL =
   /\r\n?|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u00a0\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/g;
 
+/** Whether SPECIAL occurs: its characters as one class (a line end to normalise starts with "\r"), tested without the global flag's bookkeeping. */
+const HAS_SPECIAL =
+  /[\u0000-\u0008\u000b-\u001f\u007f-\u00a0\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff]/;
+
+/** HAS_SPECIAL or the start of mojibake (charset.ts). */
+const MOJIBAKE_OR_SPECIAL = new RegExp(`${HAS_SPECIAL.source}|${MOJIBAKE_START}`);
+
 function replaceSpecial(c: string): string {
   const code = c.charCodeAt(0);
   if (code === 13) return '\n';
@@ -298,19 +305,82 @@ function isUntidy(text: string): boolean {
   return (
     text.charCodeAt(0) === 32 ||
     text.charCodeAt(text.length - 1) === 32 ||
-    text.includes('  ') ||
-    UNTIDY.test(text)
+    UNTIDY.test(text) ||
+    text.includes('  ')
   );
 }
 
 /** A line end or paragraph mark, which only the multi-line path folds. */
 const BREAKS = /[\n\u2028\u2029]/;
-/** A run of whitespace with a line or paragraph mark in it, or spaces and tabs to fold. */
-const WHITESPACE_RUN = /\s*[\n\u2028\u2029]\s*|[ \t]{2,}|\t/g;
 
-/** A blank line or a paragraph mark separates paragraphs; a line end or a <br> is only a space. */
-function foldWhitespace(run: string): string {
-  return run.includes('\u2029') || /\n\s*\n/.test(run) ? '\n\n' : ' ';
+/** Whether a character is whitespace as a regular expression's \s reads it. */
+function isSpace(c: number): boolean {
+  if (c > 32 && c < 0xa0) return false;
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0x2000) return c === 0xa0 || c === 0x1680;
+  return (
+    c <= 0x200a ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Whitespace that may need folding: any but a space, or two spaces. */
+const FOLDABLE = /[^\S ]| {2}/g;
+
+/**
+ * Whitespace folded: a run of whitespace with a line end, <br> or paragraph mark in it becomes a
+ * blank line when it holds a paragraph mark or two line ends, else one space; in other runs,
+ * spaces and tabs become one space. The runs are found from what no single space between words
+ * is (the replace of \s*[\n\u2028\u2029]\s*, [ \t]{2,} and \t that it stands for tried every
+ * such space as the start of a run).
+ */
+function foldWhitespace(text: string): string {
+  let out = '';
+  /** Where the text not yet copied to out starts. */
+  let kept = 0;
+  const length = text.length;
+  FOLDABLE.lastIndex = 0;
+  for (let m = FOLDABLE.exec(text); m; m = FOLDABLE.exec(text)) {
+    // The run starts at the hit or at the one space before it.
+    let start = m.index;
+    if (start > kept && text.charCodeAt(start - 1) === 32) start--;
+    let end = start + 1;
+    while (end < length && isSpace(text.charCodeAt(end))) end++;
+    let lineEnds = 0;
+    let mark = false;
+    let paragraph = false;
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 10) lineEnds++;
+      else if (c === 0x2028) mark = true;
+      else if (c === 0x2029) paragraph = true;
+    }
+    if (lineEnds > 0 || mark || paragraph) {
+      out += text.slice(kept, start) + (paragraph || lineEnds > 1 ? '\n\n' : ' ');
+      kept = end;
+    } else {
+      // No break: each stretch of spaces and tabs but a lone space becomes one space.
+      for (let k = start; k < end; ) {
+        const c = text.charCodeAt(k);
+        let stop = k + 1;
+        if (c === 32 || c === 9) {
+          while (stop < end && (text.charCodeAt(stop) === 32 || text.charCodeAt(stop) === 9)) stop++;
+          if (stop - k > 1 || c === 9) {
+            out += `${text.slice(kept, k)} `;
+            kept = stop;
+          }
+        }
+        k = stop;
+      }
+    }
+    FOLDABLE.lastIndex = end;
+  }
+  return kept === 0 ? text : out + text.slice(kept);
 }
 
 /**
@@ -319,11 +389,15 @@ function foldWhitespace(run: string): string {
  */
 function tidy(raw: string): string {
   if (!isUntidy(raw)) return raw;
-  // Mojibake can arrive as character references (&#226;&#128;&#153;), out of reach of byte decoding.
-  let text = repairMojibake(raw);
-  SPECIAL.lastIndex = 0;
-  if (SPECIAL.test(text)) text = text.replace(SPECIAL, replaceSpecial);
-  if (BREAKS.test(text)) text = text.replace(WHITESPACE_RUN, foldWhitespace);
+  let text = raw;
+  // One scan says whether either of the next two has anything to do (most untidy text is only
+  // accented or in lines).
+  if (MOJIBAKE_OR_SPECIAL.test(text)) {
+    // Mojibake can arrive as character references (&#226;&#128;&#153;), out of reach of byte decoding.
+    text = repairMojibake(text);
+    if (HAS_SPECIAL.test(text)) text = text.replace(SPECIAL, replaceSpecial);
+  }
+  if (BREAKS.test(text)) text = foldWhitespace(text);
   else if (text.includes('  ') || text.includes('\t')) text = text.replace(/[ \t]+/g, ' ');
   return text.trim();
 }
@@ -346,6 +420,9 @@ export function htmlToPlainText(html: string | undefined): string {
 /** One line of clean text: for titles, authors, names. */
 export function cleanInlineText(text: string | undefined): string {
   if (!text) return '';
+  // Most titles are clean already: no markup, no entity, nothing tidy changes (UNTIDY holds every
+  // whitespace character but the space, so none is left to fold either).
+  if (!text.includes('<') && !text.includes('&') && !isUntidy(text)) return text;
   const plain = htmlToPlainText(text);
   // tidy leaves single spaces within a line; only paragraph breaks and other spaces remain to fold.
   return /[^\S ]/.test(plain) ? plain.replace(/\s+/g, ' ').trim() : plain;

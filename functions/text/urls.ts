@@ -173,11 +173,15 @@ const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 export function canonicalizeUrl(url: string, base?: string): string {
   const raw = url.trim();
   if (!raw) return '';
-  if (isCanonical(raw)) return raw;
-  // A canonical address with a plain query (most tracked feed links): only the query needs work.
+  // CANONICAL has no "?": an address with a query is canonical only once its query is.
   const question = raw.indexOf('?');
-  if (question > 0 && PLAIN_QUERY.test(raw.slice(question + 1)) && isCanonical(raw.slice(0, question)))
-    return raw.slice(0, question) + canonicalSearch(raw.slice(question));
+  if (question < 0) {
+    if (isCanonical(raw)) return raw;
+  } else if (question > 0 && PLAIN_QUERY.test(raw.slice(question + 1))) {
+    // A canonical address with a plain query (most tracked feed links): only the query needs work.
+    const address = raw.slice(0, question);
+    if (isCanonical(address)) return address + canonicalSearch(raw.slice(question));
+  }
   let parsed: URL;
   try {
     parsed = new URL(raw, base);

@@ -37,6 +37,13 @@ describe('parseDate', () => {
     ['Thu, 29 Feb 2023 10:00:00 GMT', undefined],
     ['Mon, 23 Nov 2026 09:15:00 EST', '2026-11-23T14:15:00.000Z'],
     ['Mon, 23 Nov 2026 09:15:00 -0030', '2026-11-23T09:45:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 -0000', '2026-11-23T09:15:00.000Z'],
+    ['Mon, 23 Nov 2026 09:15:00 UTC', '2026-11-23T09:15:00.000Z'],
+    // Whitespace where the canonical form has digits is cleaned up first, never read as a digit.
+    ['Mon, 23 Nov 202  09:15:00 GMT', undefined],
+    ['Mon, 23 Nov 2026  9:15:00 GMT', '2026-11-23T09:15:00.000Z'],
+    ['M\ton, 23 Nov 2026 09:15:00 GMT', undefined],
+    ['Mon, 23 Nov 2026 09:15:00 +03:00', '2026-11-23T06:15:00.000Z'],
   ])('%s -> %s', (input, expected) => {
     expect(parseDate(input, NOW)).toBe(expected);
   });

@@ -42,6 +42,9 @@ describe('htmlToPlainText', () => {
     ['a lone < is text', '1 < 2 and 3 > 2', '1 < 2 and 3 > 2'],
     ['CJK and Cyrillic pass through', '<p>中俄 &amp; Россия</p>', '中俄 & Россия'],
     ['zero-width characters go', 'a\u200bb\ufeffc', 'abc'],
+    ['one line end is a space, two a blank line', 'a \u2003\n b\n \t\nc', 'a b\n\nc'],
+    ['spaces and tabs fold around other spaces', 'a\t\u2003  b\nc  d \u3000 e', 'a \u2003 b c d \u3000 e'],
+    ['a paragraph mark makes a blank line', '<p>a</p>  <p> b</p>\n', 'a\n\nb'],
   ])('%s', (_name, html, text) => {
     expect(htmlToPlainText(html)).toBe(text);
   });
@@ -93,6 +96,15 @@ describe('cleanInlineText', () => {
 
   it('returns the empty string for nothing', () => {
     expect(cleanInlineText(undefined)).toBe('');
+  });
+
+  it('leaves one line with single spaces whatever whitespace the title had', () => {
+    const whitespace = Array.from({ length: 0x10000 }, (_, c) => String.fromCharCode(c)).filter(
+      (c) => /\s/.test(c) && c !== ' ',
+    );
+    expect(whitespace.length).toBeGreaterThan(20);
+    for (const c of whitespace) expect(cleanInlineText(`Xi${c}meets Putin`)).toMatch(/^Xi ?meets Putin$/);
+    expect(cleanInlineText('Xi meets Putin')).toBe('Xi meets Putin');
   });
 });
 
