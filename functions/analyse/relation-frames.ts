@@ -113,6 +113,26 @@ function clausesOf(sentence: Sentence): Clauses {
 const inBackdrop = (c: Clauses, k: number) => k >= c.from && k < c.to;
 
 /**
+ * The sides a tagged sentence names as actors in its main clause and inside its background
+ * clause ("US rushes tanks as Putin meets Xi": none, and both), with the clause's words.
+ */
+export function sidesByClause(sentence: Sentence): { main: Set<Side>; backdrop: Set<Side>; clause: string } {
+  const clauses = clausesOf(sentence);
+  const main = new Set<Side>();
+  const backdrop = new Set<Side>();
+  for (const m of sentence.mentions) {
+    if (!isActor(m)) continue;
+    const target = inBackdrop(clauses, m.first) ? backdrop : main;
+    if (m.party === 'both') {
+      target.add('china');
+      target.add('russia');
+    } else if (m.party === 'china' || m.party === 'russia') target.add(m.party);
+  }
+  const clause = clauses.to > clauses.from ? surfaceOf(sentence.tokens, clauses.from, clauses.to - 1) : '';
+  return { main, backdrop, clause };
+}
+
+/**
  * A leader or official of one side with the other side's country or capital as the place they
  * travel to ("Putin arrives in China", "Miedwiediew w Chinach", "Xi heads to Moscow"): the host
  * becomes a party of the sentence, not a venue. Not when a third party is named before the place

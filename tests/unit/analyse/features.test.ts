@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, extractThemeFeatures, readItem } from '#analyse/features.ts';
+import { extractFeatures, extractThemeFeatures, pairOnlyInBackdrop, readItem } from '#analyse/features.ts';
 
 const featuresOf = (title: string, summary?: string, text?: string) =>
   extractFeatures(readItem({ title, summary, text }), { ngrams: false }).values;
@@ -68,5 +68,59 @@ describe('extractThemeFeatures', () => {
     ['La Chine et la Russie signent un accord gazier', 'ind:energy:gas@title'],
   ])('%s -> %s', (title, feature) => {
     expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(true);
+  });
+});
+
+describe('the two sides only as another story’s backdrop (knowledge rule of the labelling rules)', () => {
+  it.each([
+    [
+      'English',
+      'US wants to get Abrams tanks to Ukraine QUICKER as Putin meets Xi in Moscow',
+      'as Putin meets Xi in Moscow',
+    ],
+    [
+      'Polish',
+      'USA przyspieszają dostawy czołgów na Ukrainę, gdy Putin spotyka się z Xi',
+      'gdy Putin spotyka się z Xi',
+    ],
+    [
+      'Russian',
+      'США ускорят поставки танков Украине, пока Путин встречается с Си Цзиньпином',
+      'пока Путин встречается с Си Цзиньпином',
+    ],
+    [
+      'Ukrainian',
+      'США пришвидшать постачання танків Україні на тлі візиту Сі Цзіньпіна до Москви',
+      'на тлі візиту Сі Цзіньпіна до Москви',
+    ],
+    [
+      'German',
+      'Die USA beschleunigen Panzerlieferungen an die Ukraine, während Putin Xi trifft',
+      'während Putin Xi trifft',
+    ],
+    [
+      'French',
+      "Les États-Unis accélèrent l'envoi de chars à l'Ukraine alors que Poutine rencontre Xi",
+      'alors que Poutine rencontre Xi',
+    ],
+    [
+      'Spanish',
+      'EE.UU. acelera el envío de tanques a Ucrania mientras Putin se reúne con Xi',
+      'mientras Putin se reúne con Xi',
+    ],
+  ])('%s: %s -> backdrop %s', (_language, title, clause) => {
+    expect(pairOnlyInBackdrop(readItem({ title }))).toBe(clause);
+  });
+
+  it.each([
+    ['the pair in the main clause', 'China and Russia hold talks as US watches'],
+    ['one side dealing with the other in the main clause', 'Putin meets Xi as US watches'],
+    [
+      'the pair joined in the backdrop: their joint act',
+      'South Korea scrambles jets as China, Russia warplanes enter air defense zone',
+    ],
+    ['no backdrop', 'Xi tells Putin he backs peace'],
+  ])('not %s: %s', (_case, title) => {
+    expect(pairOnlyInBackdrop(readItem({ title }))).toBeUndefined();
   });
 });
