@@ -32,8 +32,44 @@ const COLON = /:/;
 const COMMA = /[,;]/;
 /** Words of a label ("Ukraine latest:", "Watch:") at most: a longer opening is a speaker's quote. */
 const MAX_LABEL = 4;
-/** "such as", "as soon as": "as" that opens no clause. */
-const NOT_BACKDROP_AFTER = new Set(['such', 'same', 'so', 'as', 'well']);
+/**
+ * "such as", "as soon as", and "as" after a verb of role ("bills itself as a peacemaker", "seen
+ * as", "hailed as"): "as" that names a role or a measure, not a background clause.
+ */
+const NOT_BACKDROP_AFTER = new Set([
+  'such',
+  'same',
+  'so',
+  'as',
+  'well',
+  'itself',
+  'himself',
+  'herself',
+  'themselves',
+  'seen',
+  'viewed',
+  'regarded',
+  'billed',
+  'bills',
+  'cast',
+  'casts',
+  'portrayed',
+  'portrays',
+  'emerges',
+  'emerged',
+  'serves',
+  'served',
+  'acts',
+  'acted',
+  'known',
+  'described',
+  'touted',
+  'touts',
+  'hailed',
+  'hails',
+  'positions',
+  'positioned',
+]);
 /** Words between two sides read as one relation at most. */
 const MAX_LINK = 6;
 /** Words before a joined pair that still leave it the subject ("Why", "Presidents"). */
@@ -99,6 +135,8 @@ function clausesOf(sentence: Sentence): Clauses {
   for (let b = start; b < tokens.length; b++) {
     if ((marks[b]! & MARK.backdrop) === 0 || connectors.has(b)) continue;
     if (b > 0 && NOT_BACKDROP_AFTER.has(tokens[b - 1]!.norm)) continue;
+    // Chinese backdrop words close the clause they follow ("习近平访问莫斯科之际，美国 …").
+    if (tokens[b]!.han) return { start, from: start, to: b + 1 };
     // Several tokens of one backdrop phrase ("ahead of"): the clause begins at the first.
     if (b > start) return { start, from: b, to: tokens.length };
     // "Ahead of Xi-Putin meeting, White House rejects …": the backdrop runs to the comma.
@@ -114,22 +152,31 @@ const inBackdrop = (c: Clauses, k: number) => k >= c.from && k < c.to;
 
 /**
  * The sides a tagged sentence names as actors in its main clause and inside its background
- * clause ("US rushes tanks as Putin meets Xi": none, and both), with the clause's words.
+ * clause ("US rushes tanks as Putin meets Xi": none, and both), whether a third party acts in
+ * the main clause (the US there), and the background clause's words.
  */
-export function sidesByClause(sentence: Sentence): { main: Set<Side>; backdrop: Set<Side>; clause: string } {
+export function sidesByClause(sentence: Sentence): {
+  main: Set<Side>;
+  backdrop: Set<Side>;
+  thirdInMain: boolean;
+  clause: string;
+} {
   const clauses = clausesOf(sentence);
   const main = new Set<Side>();
   const backdrop = new Set<Side>();
+  let thirdInMain = false;
   for (const m of sentence.mentions) {
     if (!isActor(m)) continue;
-    const target = inBackdrop(clauses, m.first) ? backdrop : main;
+    const back = inBackdrop(clauses, m.first);
+    const target = back ? backdrop : main;
     if (m.party === 'both') {
       target.add('china');
       target.add('russia');
     } else if (m.party === 'china' || m.party === 'russia') target.add(m.party);
+    else if (m.party === 'third' && !back && m.first >= clauses.start) thirdInMain = true;
   }
   const clause = clauses.to > clauses.from ? surfaceOf(sentence.tokens, clauses.from, clauses.to - 1) : '';
-  return { main, backdrop, clause };
+  return { main, backdrop, thirdInMain, clause };
 }
 
 /**

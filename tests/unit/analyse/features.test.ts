@@ -104,6 +104,16 @@ describe('the two sides only as another story’s backdrop (knowledge rule of th
       'alors que Poutine rencontre Xi',
     ],
     [
+      'Chinese, the backdrop word closing its clause',
+      '习近平访问莫斯科之际，美国加快向乌克兰运送坦克',
+      '习近平访问莫斯科之际',
+    ],
+    [
+      'English, during',
+      "Putin's comments, made during the visit to Moscow by his Chinese counterpart Xi Jinping, came in response to the UK",
+      'during the visit to Moscow by his Chinese counterpart Xi Jinping, came in response to the UK',
+    ],
+    [
       'Spanish',
       'EE.UU. acelera el envío de tanques a Ucrania mientras Putin se reúne con Xi',
       'mientras Putin se reúne con Xi',
@@ -120,6 +130,11 @@ describe('the two sides only as another story’s backdrop (knowledge rule of th
       'South Korea scrambles jets as China, Russia warplanes enter air defense zone',
     ],
     ['no backdrop', 'Xi tells Putin he backs peace'],
+    ['no subject of the main clause’s own', 'Three things to watch as Xi meets Putin'],
+    [
+      '“as” naming a role',
+      "China bills itself as a peacemaker but US says Xi's talks with Putin give Russia cover",
+    ],
   ])('not %s: %s', (_case, title) => {
     expect(pairOnlyInBackdrop(readItem({ title }))).toBeUndefined();
   });
