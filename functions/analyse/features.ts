@@ -459,10 +459,11 @@ function wordsOf(sentence: Sentence): string[] {
  * during the visit by …"), one dealing with the other there rather than acting together, and the
  * main clauses of title and summary name one side or, naming neither, a third party, the pair is
  * another story's backdrop, not its subject. The training corpus has too few such items (and
- * labels some of them 2) for the model to learn it. A pair joined anywhere in the item ("as
- * China, Russia warplanes enter …") acts together: its act is often what the main clause
- * answers, so the rule leaves it to the model. Returns the backdrop clause as evidence, or
- * undefined.
+ * labels some of them 2) for the model to learn it. A main clause with a tie or joint word
+ * beside one side ("During Xi's visit, Putin praises ties") is about the relation. A pair joined
+ * anywhere in the item ("as China, Russia warplanes enter …") acts together: its act is often
+ * what the main clause answers, so the rule leaves it to the model. Returns the backdrop clause
+ * as evidence, or undefined.
  */
 export function pairOnlyInBackdrop(reading: Reading): string | undefined {
   if (!reading.namesASide) return undefined;
@@ -476,6 +477,8 @@ export function pairOnlyInBackdrop(reading: Reading): string | undefined {
     const sides = sidesByClause(sentence);
     for (const side of sides.main) main.add(side);
     third ||= sides.thirdInMain;
+    // A main clause that speaks of ties or joint action ("…, Putin praises ties") is the relation.
+    if (sides.relationInMain && sides.main.size > 0) return undefined;
     if (evidence === undefined && sides.backdrop.size === 2) evidence = sides.clause;
   }
   // The main clauses need a subject of their own: one side, or a third party ("US wants …").

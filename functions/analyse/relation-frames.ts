@@ -87,6 +87,8 @@ const MAX_ACT = 3;
 const ACT = MARK.tie | MARK.joint | MARK.contact | MARK.visit;
 const ANY_CUE = MARK.tie | MARK.joint | MARK.contact | MARK.flow | MARK.visit;
 const BLOCKING = MARK.frame | MARK.backdrop;
+/** Relation words that make a main clause about the relation (flows are not: "tanks to Ukraine"). */
+const MAIN_RELATION = MARK.tie | MARK.joint;
 
 function sideOf(m: Mention): Side | undefined {
   return m.party === 'china' || m.party === 'russia' ? m.party : undefined;
@@ -159,6 +161,8 @@ export function sidesByClause(sentence: Sentence): {
   main: Set<Side>;
   backdrop: Set<Side>;
   thirdInMain: boolean;
+  /** A relation word (tie, joint, contact) in the main clause: "… , Putin praises ties". */
+  relationInMain: boolean;
   clause: string;
 } {
   const clauses = clausesOf(sentence);
@@ -175,8 +179,11 @@ export function sidesByClause(sentence: Sentence): {
     } else if (m.party === 'china' || m.party === 'russia') target.add(m.party);
     else if (m.party === 'third' && !back && m.first >= clauses.start) thirdInMain = true;
   }
+  let relationInMain = false;
+  for (let k = clauses.start; k < sentence.tokens.length; k++)
+    if (!inBackdrop(clauses, k) && (sentence.marks[k]! & MAIN_RELATION) !== 0) relationInMain = true;
   const clause = clauses.to > clauses.from ? surfaceOf(sentence.tokens, clauses.from, clauses.to - 1) : '';
-  return { main, backdrop, thirdInMain, clause };
+  return { main, backdrop, thirdInMain, relationInMain, clause };
 }
 
 /**

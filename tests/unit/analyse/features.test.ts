@@ -130,6 +130,7 @@ describe('the two sides only as another story’s backdrop (knowledge rule of th
       'South Korea scrambles jets as China, Russia warplanes enter air defense zone',
     ],
     ['no backdrop', 'Xi tells Putin he backs peace'],
+    ['a tie word in the main clause', "During Xi's visit to Moscow, Putin praises ties"],
     ['no subject of the main clause’s own', 'Three things to watch as Xi meets Putin'],
     [
       '“as” naming a role',
