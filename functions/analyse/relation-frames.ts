@@ -182,7 +182,13 @@ export function sidesByClause(sentence: Sentence): {
   let relationInMain = false;
   for (let k = clauses.start; k < sentence.tokens.length; k++)
     if (!inBackdrop(clauses, k) && (sentence.marks[k]! & MAIN_RELATION) !== 0) relationInMain = true;
-  const clause = clauses.to > clauses.from ? surfaceOf(sentence.tokens, clauses.from, clauses.to - 1) : '';
+  // The clause's words, to the comma after its last side ("during the visit … by Xi Jinping, came …").
+  let last = clauses.from - 1;
+  for (const m of sentence.mentions)
+    if ((sideOf(m) || m.party === 'both') && inBackdrop(clauses, m.first)) last = Math.max(last, m.last);
+  if (last >= clauses.from)
+    while (last + 1 < clauses.to && !COMMA.test(sentence.tokens[last + 1]!.gap)) last++;
+  const clause = last >= clauses.from ? surfaceOf(sentence.tokens, clauses.from, last) : '';
   return { main, backdrop, thirdInMain, relationInMain, clause };
 }
 

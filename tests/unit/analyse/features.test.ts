@@ -111,7 +111,7 @@ describe('the two sides only as another story’s backdrop (knowledge rule of th
     [
       'English, during',
       "Putin's comments, made during the visit to Moscow by his Chinese counterpart Xi Jinping, came in response to the UK",
-      'during the visit to Moscow by his Chinese counterpart Xi Jinping, came in response to the UK',
+      'during the visit to Moscow by his Chinese counterpart Xi Jinping',
     ],
     [
       'Spanish',
