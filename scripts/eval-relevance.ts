@@ -23,7 +23,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { classifyItem } from '#analyse/classify-relevance.ts';
+import { pairOnlyInBackdrop } from '#analyse/features.ts';
 import { sigmoid } from '#analyse/fit-logistic.ts';
+import { capBackdropPair } from '#analyse/relevance-model.ts';
 import { isIndicated, pickThemes } from '#analyse/themes.ts';
 import {
   dateFolds,
@@ -54,9 +56,8 @@ interface Prediction {
 function predict(models: TrainedModels, p: Prepared): Prediction {
   const weights = new Map(Object.entries(models.relevance.weights));
   const logit = linearScore({ bias: models.relevance.bias, weights }, p.relevance);
-  const probability = sigmoid(
-    models.relevance.calibration.scale * logit + models.relevance.calibration.shift,
-  );
+  const fitted = sigmoid(models.relevance.calibration.scale * logit + models.relevance.calibration.shift);
+  const { probability } = capBackdropPair(fitted, pairOnlyInBackdrop(p.reading), models.relevance.threshold);
   const score = Math.round(probability * 1000) / 1000;
   const relevant = score >= models.relevance.threshold;
   const candidates = THEME_IDS.map((id) => {

@@ -10,8 +10,13 @@
  * their weights in logit units; with the baseline they add up to the logit.
  */
 import type { Classification, ThemeId } from '#domain/types.ts';
-import { extractFeatures, readItem } from './features.ts';
-import { explainRelevance, RELEVANCE_PARAMETERS, scoreRelevance } from './relevance-model.ts';
+import { extractFeatures, pairOnlyInBackdrop, readItem } from './features.ts';
+import {
+  capBackdropPair,
+  explainRelevance,
+  RELEVANCE_PARAMETERS,
+  scoreRelevance,
+} from './relevance-model.ts';
 import { chooseThemes } from './themes.ts';
 
 export interface ClassifyInput {
@@ -35,9 +40,12 @@ export function classifyItem(input: ClassifyInput): Classification & { language:
   const reading = readItem(input);
   const features = extractFeatures(reading, { ngrams: false });
   const scored = scoreRelevance(features);
-  const score = Math.round(scored.probability * 1000) / 1000;
+  // A knowledge rule the training data cannot teach: the pair only as another story's backdrop.
+  const capped = capBackdropPair(scored.probability, pairOnlyInBackdrop(reading));
+  const score = Math.round(capped.probability * 1000) / 1000;
   const relevant = score >= RELEVANCE_THRESHOLD;
   const reasons = explainRelevance(scored);
+  if (capped.reason) reasons.push(capped.reason);
   if (reading.bodySentences > 0) {
     reasons.push(
       `article text: ${reading.bodySentences} sentence(s) naming a side read with the summary (+0.00)`,

@@ -21,7 +21,7 @@ import {
   surfaceOf,
   tagSentence,
 } from './entities.ts';
-import { joinOf, markVisits, readRelationFrames } from './relation-frames.ts';
+import { joinOf, markVisits, readRelationFrames, sidesByClause } from './relation-frames.ts';
 
 export interface ItemText {
   title: string;
@@ -450,4 +450,38 @@ function wordsOf(sentence: Sentence): string[] {
     out.push(DIGITS.test(token.norm) ? '#' : stem(token.norm));
   }
   return out;
+}
+
+/**
+ * Knowledge rule, from the labelling rules of the news days (README "Gold labels": label 0
+ * includes "items that name both sides but are about something else, such as US tanks 'as Putin
+ * meets Xi'"): when the two sides meet only inside a background clause ("as …", "amid …", "made
+ * during the visit by …"), one dealing with the other there rather than acting together, and the
+ * main clauses of title and summary name one side or, naming neither, a third party, the pair is
+ * another story's backdrop, not its subject. The training corpus has too few such items (and
+ * labels some of them 2) for the model to learn it. A main clause with a tie or joint word
+ * beside one side ("During Xi's visit, Putin praises ties") is about the relation. A pair joined
+ * anywhere in the item ("as China, Russia warplanes enter …") acts together: its act is often
+ * what the main clause answers, so the rule leaves it to the model. Returns the backdrop clause
+ * as evidence, or undefined.
+ */
+export function pairOnlyInBackdrop(reading: Reading): string | undefined {
+  if (!reading.namesASide) return undefined;
+  const main = new Set<string>();
+  let third = false;
+  let evidence: string | undefined;
+  for (const sentence of [reading.title, ...reading.summary]) {
+    if (actorSides(sentence).size === 0) continue;
+    const links = linksIn(sentence);
+    if (links.bound || links.coordinated) return undefined;
+    const sides = sidesByClause(sentence);
+    for (const side of sides.main) main.add(side);
+    third ||= sides.thirdInMain;
+    // A main clause that speaks of ties or joint action ("…, Putin praises ties") is the relation.
+    if (sides.relationInMain && sides.main.size > 0) return undefined;
+    if (evidence === undefined && sides.backdrop.size === 2) evidence = sides.clause;
+  }
+  // The main clauses need a subject of their own: one side, or a third party ("US wants …").
+  // Without one ("Three things to watch as Xi meets Putin") the backdrop is the story.
+  return main.size === 1 || (main.size === 0 && third) ? evidence : undefined;
 }

@@ -32,8 +32,44 @@ const COLON = /:/;
 const COMMA = /[,;]/;
 /** Words of a label ("Ukraine latest:", "Watch:") at most: a longer opening is a speaker's quote. */
 const MAX_LABEL = 4;
-/** "such as", "as soon as": "as" that opens no clause. */
-const NOT_BACKDROP_AFTER = new Set(['such', 'same', 'so', 'as', 'well']);
+/**
+ * "such as", "as soon as", and "as" after a verb of role ("bills itself as a peacemaker", "seen
+ * as", "hailed as"): "as" that names a role or a measure, not a background clause.
+ */
+const NOT_BACKDROP_AFTER = new Set([
+  'such',
+  'same',
+  'so',
+  'as',
+  'well',
+  'itself',
+  'himself',
+  'herself',
+  'themselves',
+  'seen',
+  'viewed',
+  'regarded',
+  'billed',
+  'bills',
+  'cast',
+  'casts',
+  'portrayed',
+  'portrays',
+  'emerges',
+  'emerged',
+  'serves',
+  'served',
+  'acts',
+  'acted',
+  'known',
+  'described',
+  'touted',
+  'touts',
+  'hailed',
+  'hails',
+  'positions',
+  'positioned',
+]);
 /** Words between two sides read as one relation at most. */
 const MAX_LINK = 6;
 /** Words before a joined pair that still leave it the subject ("Why", "Presidents"). */
@@ -51,6 +87,8 @@ const MAX_ACT = 3;
 const ACT = MARK.tie | MARK.joint | MARK.contact | MARK.visit;
 const ANY_CUE = MARK.tie | MARK.joint | MARK.contact | MARK.flow | MARK.visit;
 const BLOCKING = MARK.frame | MARK.backdrop;
+/** Relation words that make a main clause about the relation (flows are not: "tanks to Ukraine"). */
+const MAIN_RELATION = MARK.tie | MARK.joint;
 
 function sideOf(m: Mention): Side | undefined {
   return m.party === 'china' || m.party === 'russia' ? m.party : undefined;
@@ -99,6 +137,8 @@ function clausesOf(sentence: Sentence): Clauses {
   for (let b = start; b < tokens.length; b++) {
     if ((marks[b]! & MARK.backdrop) === 0 || connectors.has(b)) continue;
     if (b > 0 && NOT_BACKDROP_AFTER.has(tokens[b - 1]!.norm)) continue;
+    // Chinese backdrop words close the clause they follow ("习近平访问莫斯科之际，美国 …").
+    if (tokens[b]!.han) return { start, from: start, to: b + 1 };
     // Several tokens of one backdrop phrase ("ahead of"): the clause begins at the first.
     if (b > start) return { start, from: b, to: tokens.length };
     // "Ahead of Xi-Putin meeting, White House rejects …": the backdrop runs to the comma.
@@ -111,6 +151,46 @@ function clausesOf(sentence: Sentence): Clauses {
 }
 
 const inBackdrop = (c: Clauses, k: number) => k >= c.from && k < c.to;
+
+/**
+ * The sides a tagged sentence names as actors in its main clause and inside its background
+ * clause ("US rushes tanks as Putin meets Xi": none, and both), whether a third party acts in
+ * the main clause (the US there), and the background clause's words.
+ */
+export function sidesByClause(sentence: Sentence): {
+  main: Set<Side>;
+  backdrop: Set<Side>;
+  thirdInMain: boolean;
+  /** A relation word (tie, joint, contact) in the main clause: "… , Putin praises ties". */
+  relationInMain: boolean;
+  clause: string;
+} {
+  const clauses = clausesOf(sentence);
+  const main = new Set<Side>();
+  const backdrop = new Set<Side>();
+  let thirdInMain = false;
+  for (const m of sentence.mentions) {
+    if (!isActor(m)) continue;
+    const back = inBackdrop(clauses, m.first);
+    const target = back ? backdrop : main;
+    if (m.party === 'both') {
+      target.add('china');
+      target.add('russia');
+    } else if (m.party === 'china' || m.party === 'russia') target.add(m.party);
+    else if (m.party === 'third' && !back && m.first >= clauses.start) thirdInMain = true;
+  }
+  let relationInMain = false;
+  for (let k = clauses.start; k < sentence.tokens.length; k++)
+    if (!inBackdrop(clauses, k) && (sentence.marks[k]! & MAIN_RELATION) !== 0) relationInMain = true;
+  // The clause's words, to the comma after its last side ("during the visit … by Xi Jinping, came …").
+  let last = clauses.from - 1;
+  for (const m of sentence.mentions)
+    if ((sideOf(m) || m.party === 'both') && inBackdrop(clauses, m.first)) last = Math.max(last, m.last);
+  if (last >= clauses.from)
+    while (last + 1 < clauses.to && !COMMA.test(sentence.tokens[last + 1]!.gap)) last++;
+  const clause = last >= clauses.from ? surfaceOf(sentence.tokens, clauses.from, last) : '';
+  return { main, backdrop, thirdInMain, relationInMain, clause };
+}
 
 /**
  * A leader or official of one side with the other side's country or capital as the place they

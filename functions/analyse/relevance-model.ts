@@ -52,6 +52,27 @@ export function scoreRelevance(
   return { logit, probability, contributions, bias: params.bias };
 }
 
+/** How far below the threshold a knowledge rule caps a score: still borderline, never relevant. */
+const CAP_MARGIN = 0.1;
+
+/**
+ * The knowledge rule of features.ts pairOnlyInBackdrop applied to a calibrated probability:
+ * with evidence (the background clause), the score is capped below the threshold, and the reason
+ * says so; without, the probability is returned as it is.
+ */
+export function capBackdropPair(
+  probability: number,
+  backdrop: string | undefined,
+  threshold: number = RELEVANCE_PARAMETERS.threshold,
+): { probability: number; reason?: string } {
+  const cap = threshold - CAP_MARGIN;
+  if (backdrop === undefined || probability <= cap) return { probability };
+  return {
+    probability: cap,
+    reason: `capped at ${cap.toFixed(2)} by a labelling rule: the two sides meet only in a background clause, another story's backdrop: '${backdrop}' (+0.00)`,
+  };
+}
+
 /** Every theme's weight for a feature in one lookup: feature → weights in THEME_IDS order. */
 const THEME_TABLE = new Map<string, Float64Array>();
 const THEME_BIASES = Float64Array.from(THEME_IDS, (id) => THEME_PARAMETERS.themes[id].bias);

@@ -525,6 +525,7 @@ export const EN: LanguageLexicon = {
     'days after',
     'weeks after',
     'days before',
+    'during',
   ],
   persons: [
     'qualifier',

@@ -197,6 +197,7 @@ export const ES: LanguageLexicon = {
     'en plena',
     'en pleno',
     'a las puertas de',
+    'durante',
   ],
   persons: [
     'turista*',

@@ -214,6 +214,8 @@ export const FR: LanguageLexicon = {
     'à la veille',
     'en pleine',
     'au moment où',
+    'pendant',
+    'lors de',
   ],
   persons: [
     'touriste*',

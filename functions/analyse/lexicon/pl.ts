@@ -368,6 +368,7 @@ export const PL: LanguageLexicon = {
     'dzień po',
     'dni po',
     'w przededniu',
+    'podczas',
   ],
   persons: [
     'turyst*',

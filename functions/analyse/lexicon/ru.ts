@@ -338,6 +338,7 @@ export const RU: LanguageLexicon = {
     'накануне',
     'после',
     'в ходе',
+    'во время',
   ],
   persons: [
     'турист*',

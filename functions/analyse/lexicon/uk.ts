@@ -275,6 +275,7 @@ export const UK: LanguageLexicon = {
     'напередодні',
     'після',
     'в ході',
+    'під час',
   ],
   persons: [
     'турист*',

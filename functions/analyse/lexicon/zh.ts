@@ -157,7 +157,7 @@ export const ZH: LanguageLexicon = {
   visits: ['访问', '到访', '出访', '国事访问', '抵达', '前往', '飞抵', '欢迎'],
   // Chinese closes a background clause with its marker (在…之际, …期间): the opening-marker
   // rule of relation-frames.ts cannot read it, so none are listed.
-  backdrops: [],
+  backdrops: ['之际', '期间', '前夕', '背景下'],
   persons: [
     '游客',
     '留学生',

@@ -205,3 +205,24 @@ describe('classifyItem: robustness', () => {
     expect(classifyItem({ title: polish, language: 'en' }).language).toBe('pl');
   });
 });
+
+describe('classifyItem: the two sides only as another story’s backdrop', () => {
+  it('caps the score below the threshold, says why, and keeps the item borderline', () => {
+    const result = classifyItem({
+      title: 'US wants to get Abrams tanks to Ukraine QUICKER as Putin meets Xi in Moscow',
+      summary: 'The Pentagon is taking steps to deliver Abrams tanks to Ukraine faster.',
+    });
+    expect(result.relevant).toBe(false);
+    expect(result.score).toBeLessThan(RELEVANCE_THRESHOLD);
+    expect(result.score).toBeGreaterThanOrEqual(BORDERLINE_THRESHOLD);
+    const cap = result.reasons.find((r) => r.startsWith('capped at '));
+    expect(cap).toContain("'as Putin meets Xi in Moscow'");
+    expect(cap).toMatch(REASON);
+  });
+
+  it('leaves a meeting of the two sides in the main clause alone', () => {
+    const result = classifyItem({ title: 'Putin meets Xi as US watches' });
+    expect(result.relevant).toBe(true);
+    expect(result.reasons.some((r) => r.startsWith('capped at '))).toBe(false);
+  });
+});

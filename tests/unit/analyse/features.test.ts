@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFeatures, extractThemeFeatures, readItem } from '#analyse/features.ts';
+import { extractFeatures, extractThemeFeatures, pairOnlyInBackdrop, readItem } from '#analyse/features.ts';
 
 const featuresOf = (title: string, summary?: string, text?: string) =>
   extractFeatures(readItem({ title, summary, text }), { ngrams: false }).values;
@@ -68,5 +68,75 @@ describe('extractThemeFeatures', () => {
     ['La Chine et la Russie signent un accord gazier', 'ind:energy:gas@title'],
   ])('%s -> %s', (title, feature) => {
     expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(true);
+  });
+});
+
+describe('the two sides only as another story’s backdrop (knowledge rule of the labelling rules)', () => {
+  it.each([
+    [
+      'English',
+      'US wants to get Abrams tanks to Ukraine QUICKER as Putin meets Xi in Moscow',
+      'as Putin meets Xi in Moscow',
+    ],
+    [
+      'Polish',
+      'USA przyspieszają dostawy czołgów na Ukrainę, gdy Putin spotyka się z Xi',
+      'gdy Putin spotyka się z Xi',
+    ],
+    [
+      'Russian',
+      'США ускорят поставки танков Украине, пока Путин встречается с Си Цзиньпином',
+      'пока Путин встречается с Си Цзиньпином',
+    ],
+    [
+      'Ukrainian',
+      'США пришвидшать постачання танків Україні на тлі візиту Сі Цзіньпіна до Москви',
+      'на тлі візиту Сі Цзіньпіна до Москви',
+    ],
+    [
+      'German',
+      'Die USA beschleunigen Panzerlieferungen an die Ukraine, während Putin Xi trifft',
+      'während Putin Xi trifft',
+    ],
+    [
+      'French',
+      "Les États-Unis accélèrent l'envoi de chars à l'Ukraine alors que Poutine rencontre Xi",
+      'alors que Poutine rencontre Xi',
+    ],
+    [
+      'Chinese, the backdrop word closing its clause',
+      '习近平访问莫斯科之际，美国加快向乌克兰运送坦克',
+      '习近平访问莫斯科之际',
+    ],
+    [
+      'English, during',
+      "Putin's comments, made during the visit to Moscow by his Chinese counterpart Xi Jinping, came in response to the UK",
+      'during the visit to Moscow by his Chinese counterpart Xi Jinping',
+    ],
+    [
+      'Spanish',
+      'EE.UU. acelera el envío de tanques a Ucrania mientras Putin se reúne con Xi',
+      'mientras Putin se reúne con Xi',
+    ],
+  ])('%s: %s -> backdrop %s', (_language, title, clause) => {
+    expect(pairOnlyInBackdrop(readItem({ title }))).toBe(clause);
+  });
+
+  it.each([
+    ['the pair in the main clause', 'China and Russia hold talks as US watches'],
+    ['one side dealing with the other in the main clause', 'Putin meets Xi as US watches'],
+    [
+      'the pair joined in the backdrop: their joint act',
+      'South Korea scrambles jets as China, Russia warplanes enter air defense zone',
+    ],
+    ['no backdrop', 'Xi tells Putin he backs peace'],
+    ['a tie word in the main clause', "During Xi's visit to Moscow, Putin praises ties"],
+    ['no subject of the main clause’s own', 'Three things to watch as Xi meets Putin'],
+    [
+      '“as” naming a role',
+      "China bills itself as a peacemaker but US says Xi's talks with Putin give Russia cover",
+    ],
+  ])('not %s: %s', (_case, title) => {
+    expect(pairOnlyInBackdrop(readItem({ title }))).toBeUndefined();
   });
 });

@@ -69,6 +69,7 @@ describe('relation frames: how the two sides stand in one sentence, in every lex
       'rel:pair-object@title',
     ],
     ['two sides in the main clause', 'China and Russia hold talks as US watches', 'rel:in-backdrop@title'],
+    ['“as” after a verb of role', 'Xi hailed as peacemaker by Putin', 'rel:split@title'],
   ])('not %s: %s has no %s', (_case, title, frame) => {
     expect(framesOf(title)).not.toContain(frame);
   });
