@@ -119,9 +119,9 @@ export function buildThemeDigests(
       splitSaid.add(split.storyId);
     }
     for (const text of parts) seen.push(new Set(tokensOf(text)));
-    // A pointer alone would leave the reader guessing what the stories do to the picture.
-    if (developments.length === 0 && own.length > 0 && !baseline && !split)
-      parts.push(unchangedSentence(own, theme.picture));
+    // With no reading against the baseline, nothing is claimed about it: "it does not change the
+    // picture" would be said exactly when the stories give no sign either way (a drones-supply
+    // report with no signal label is no confirmation of "drills both sides call defensive").
     const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, pointers);
     return {
       id,
@@ -560,12 +560,6 @@ function pointerSentence(own: readonly ThemeMaterial[]): string {
   return named.length === 1
     ? `The day’s story on this theme: ${named[0]}.`
     : `The day’s stories on this theme: ${joinWords(named)}.`;
-}
-
-/** Stories on the theme that give no reading against its baseline leave the picture as it was. */
-function unchangedSentence(own: readonly ThemeMaterial[], picture: string): string {
-  const subject = own.length === 1 ? 'It does' : 'They do';
-  return `${subject} not change the reference documents’ picture of ${picture}.`;
 }
 
 /** Pointer sentences of the edition: which theme first pointed to a set of stories, and the texts printed. */
