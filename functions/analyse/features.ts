@@ -179,8 +179,22 @@ interface PairLinks {
   list?: string;
 }
 
-/** How the two sides are linked in one sentence, and whether a third party is listed with them. */
+const LINKS = new WeakMap<Sentence, PairLinks>();
+
+/**
+ * How the two sides are linked in one sentence, and whether a third party is listed with them;
+ * computed once per sentence (the features and the backdrop rule both ask).
+ */
 function linksIn(sentence: Sentence): PairLinks {
+  let links = LINKS.get(sentence);
+  if (!links) {
+    links = readLinks(sentence);
+    LINKS.set(sentence, links);
+  }
+  return links;
+}
+
+function readLinks(sentence: Sentence): PairLinks {
   const links: PairLinks = {};
   const ms = sentence.mentions;
   for (const m of ms) if (m.party === 'both' && isActor(m)) links.bound ??= m.text;
