@@ -555,7 +555,7 @@ function pointerSentence(own: readonly ThemeMaterial[]): string {
   const named = own.slice(0, 2).map(({ story }) => {
     const lead = story.articles.find((a) => a.title === story.title) ?? story.articles[0];
     const outlet = lead ? ` (${outletName(lead.source, lead.url)})` : '';
-    return `“${story.title.trim().replace(/[.。]+$/u, '')}”${outlet}`;
+    return `${quotedTitle(story)}${outlet}`;
   });
   return named.length === 1
     ? `The day’s story on this theme: ${named[0]}.`
@@ -588,9 +588,14 @@ function coverageSentence(mine: readonly ThemeMaterial[], theme: ThemeId, pointe
     pointers.printed.add(text);
     return text;
   }
-  const titles = mine.slice(0, 2).map(({ story }) => `“${story.title.trim().replace(/[.。]+$/u, '')}”`);
+  const titles = mine.slice(0, 2).map(({ story }) => quotedTitle(story));
   const more = mine.length > 2 ? ' and others' : '';
   return `Touched on today only in ${joinWords(titles)}${more} (under ${under}).`;
+}
+
+/** A story's headline in quotation marks, without its final full stop. */
+function quotedTitle(story: Story): string {
+  return `“${story.title.trim().replace(/[.。]+$/u, '')}”`;
 }
 
 function joinWords(words: readonly string[]): string {
