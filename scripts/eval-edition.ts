@@ -7,6 +7,10 @@
  * number of sentences the edition prints twice (the top line aside: it leads a story below), and
  * the coverage again with the reference documents' picture phrases taken out of the theme
  * paragraphs (`cov_nobase`: the baseline must not convey a day's development by its words).
+ * The theme score has a ceiling that the scorer's rule sets: every report of a story is scored
+ * with the story's one set of themes. `ceiling` is the best theme F1 any choice of story themes
+ * could reach with the edition's stories, and `gold_ceil` the same with the gold events as the
+ * stories (perfect clustering): a day whose gold_ceil is below a target cannot meet it.
  * Skips with a message when ../shared is absent. `--verbose` prints each day's full score report;
  * `--day YYYY-MM-DD` (repeatable) limits the run to those days; `--keep DIR` keeps the editions.
  * Last, the bundled fictional sample day (`briefing run --offline`): its same-event pairwise F1
@@ -29,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { themeById } from '#domain/themes.ts';
 import type { ThemeId } from '#domain/types.ts';
 import { splitSentences } from '#text/sentences.ts';
+import { canonicalizeUrl } from '#text/urls.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpora/news-days');
@@ -62,6 +67,14 @@ interface Scores {
 
 interface Report {
   developments: { missed: { id: string; importance: number }[] };
+  relevance: { tp: number };
+}
+
+interface GoldItem {
+  link: string;
+  label: number;
+  event: string;
+  themes: string[];
 }
 
 const work = mkdtempSync(join(tmpdir(), 'eval-edition-'));
@@ -76,6 +89,8 @@ const rows: {
   repeated: number;
   withoutBaseline: number;
   missed: string[];
+  ceiling: number;
+  goldCeiling: number;
 }[] = [];
 try {
   for (const day of days) {
@@ -133,6 +148,7 @@ try {
       repeated: repeatedSentences(edition),
       withoutBaseline: Number(/dev_cov=([\d.]+)/.exec(ablatedLine)?.[1] ?? Number.NaN),
       missed: report.developments.missed.map((m) => `${m.id}[${m.importance}]`),
+      ...themeCeilings(edition, join(corpus, day, 'gold.json'), report.relevance.tp),
     });
   }
 } finally {
@@ -141,7 +157,7 @@ try {
 
 interface EditionText {
   topLine: { text: string }[];
-  stories: { summary: string; sentences: { text: string }[] }[];
+  stories: { summary: string; sentences: { text: string }[]; articles: { url: string }[] }[];
   themes: { id: ThemeId; summary: string }[];
 }
 
@@ -170,6 +186,67 @@ function repeatedSentences(edition: EditionText): number {
   return repeated;
 }
 
+/**
+ * The theme F1 ceilings (see the header): the gold themes of the found label-2 reports grouped by
+ * the edition's stories (a report in two stories counts under the first, as the scorer does), and
+ * of every label-2 report grouped by its gold event. `found` is the scorer's count of found
+ * label-2 reports, which the matching here must reproduce.
+ */
+function themeCeilings(
+  edition: EditionText,
+  goldFile: string,
+  found: number,
+): { ceiling: number; goldCeiling: number } {
+  const gold = (JSON.parse(readFileSync(goldFile, 'utf8')) as { items: GoldItem[] }).items.filter(
+    (i) => i.label === 2,
+  );
+  const byLink = new Map(gold.map((i) => [canonicalizeUrl(i.link), i]));
+  const seen = new Set<string>();
+  const stories = edition.stories.map((story) =>
+    story.articles.flatMap((a) => {
+      const item = byLink.get(canonicalizeUrl(a.url));
+      if (!item || seen.has(item.link)) return [];
+      seen.add(item.link);
+      return [item.themes];
+    }),
+  );
+  if (seen.size !== found)
+    throw new Error(`eval:edition: matched ${seen.size} label-2 reports where the scorer found ${found}`);
+  const events = new Map<string, string[][]>();
+  for (const i of gold) events.set(i.event, [...(events.get(i.event) ?? []), i.themes]);
+  return { ceiling: bestThemeF1(stories), goldCeiling: bestThemeF1([...events.values()]) };
+}
+
+/**
+ * The highest micro-F1 of one theme set per group against each member's gold themes. Choosing
+ * theme t for a group of n members, k of whom carry it, adds k true and n - k false positives;
+ * F1 = 2tp / (tp + fp + gold) is a ratio, so the best choice takes t exactly when k / n > F / 2
+ * for the best F, which this fixed-point iteration (Dinkelbach's) reaches in a few steps.
+ */
+function bestThemeF1(groups: readonly (readonly string[])[][]): number {
+  let f = 0;
+  for (let step = 0; step < 50; step++) {
+    let tp = 0;
+    let fp = 0;
+    let total = 0;
+    for (const members of groups) {
+      const counts = new Map<string, number>();
+      for (const themes of members) for (const t of themes) counts.set(t, (counts.get(t) ?? 0) + 1);
+      for (const k of counts.values()) {
+        total += k;
+        if (k / members.length > f / 2) {
+          tp += k;
+          fp += members.length - k;
+        }
+      }
+    }
+    const next = total === 0 ? 0 : (2 * tp) / (tp + fp + total);
+    if (Math.abs(next - f) < 1e-12) break;
+    f = next;
+  }
+  return f;
+}
+
 /** Words of prose an edition can put in front of a reader. */
 function proseWords(edition: EditionText): number {
   const texts = [
@@ -182,20 +259,21 @@ function proseWords(edition: EditionText): number {
 
 const fmt = (x: number) => x.toFixed(3);
 console.log(
-  'day         dev_cov  rel_f1  cluster_f1  theme_f1  noise  stories  words  repeated  cov_nobase  missed developments',
+  'day         dev_cov  rel_f1  cluster_f1  theme_f1  ceiling  gold_ceil  noise  stories  words  repeated  cov_nobase  missed developments',
 );
 for (const r of rows) {
   const s = r.scores;
   console.log(
-    `${r.day}  ${fmt(s.dev_cov)}    ${fmt(s.rel_f1)}   ${fmt(s.cluster_f1)}       ${fmt(s.theme_f1)}     ${String(s.noise).padStart(3)}  ${String(r.stories).padStart(7)}  ${String(r.words).padStart(5)}  ${String(r.repeated).padStart(8)}  ${fmt(r.withoutBaseline).padStart(10)}  ${r.missed.join(' ') || '-'}`,
+    `${r.day}  ${fmt(s.dev_cov)}    ${fmt(s.rel_f1)}   ${fmt(s.cluster_f1)}       ${fmt(s.theme_f1)}    ${fmt(r.ceiling)}      ${fmt(r.goldCeiling)}  ${String(s.noise).padStart(3)}  ${String(r.stories).padStart(7)}  ${String(r.words).padStart(5)}  ${String(r.repeated).padStart(8)}  ${fmt(r.withoutBaseline).padStart(10)}  ${r.missed.join(' ') || '-'}`,
   );
 }
 if (rows.length > 1) {
-  const mean = (key: keyof Scores) => rows.reduce((a, r) => a + r.scores[key], 0) / rows.length;
+  const avg = (of: (r: (typeof rows)[number]) => number) => rows.reduce((a, r) => a + of(r), 0) / rows.length;
+  const mean = (key: keyof Scores) => avg((r) => r.scores[key]);
   const noise = rows.reduce((a, r) => a + r.scores.noise, 0);
   const minCov = Math.min(...rows.map((r) => r.scores.dev_cov));
   console.log(
-    `mean        ${fmt(mean('dev_cov'))}    ${fmt(mean('rel_f1'))}   ${fmt(mean('cluster_f1'))}       ${fmt(mean('theme_f1'))}     ${String(noise).padStart(3)}  (noise: sum; lowest dev_cov ${fmt(minCov)}; most words ${Math.max(...rows.map((r) => r.words))})`,
+    `mean        ${fmt(mean('dev_cov'))}    ${fmt(mean('rel_f1'))}   ${fmt(mean('cluster_f1'))}       ${fmt(mean('theme_f1'))}    ${fmt(avg((r) => r.ceiling))}      ${fmt(avg((r) => r.goldCeiling))}  ${String(noise).padStart(3)}  (noise: sum; lowest dev_cov ${fmt(minCov)}; most words ${Math.max(...rows.map((r) => r.words))})`,
   );
 }
 
