@@ -201,7 +201,7 @@ export interface Story {
 export interface ThemeDigest {
   id: ThemeId;
   title: string;
-  /** The day's paragraph against the baseline; "No significant developments." when empty. */
+  /** The day’s paragraph; "No significant developments…" when nothing was reported, "" when the theme has nothing to add to the stories listed under it. */
   summary: string;
   /** The paragraph's sentence on what the day does to the reference documents' picture, when it has one. */
   baseline?: string;

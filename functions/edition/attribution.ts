@@ -81,9 +81,16 @@ export function dropDiscourseMarker(sentence: string): string {
   return rest.charAt(0).toUpperCase() + rest.slice(1);
 }
 
+/**
+ * Verbs of speech that say nothing of who speaks: a guest "was welcomed" (a ceremony, not
+ * words), and "with Washington saying …" hangs a voice on a claim the reporter makes.
+ */
+const NO_SPEAKER =
+  /\b(?:is|are|was|were|been|being|gets?|got)\s+(?:\p{L}+ly\s+)?welcomed\b|\bwith\s[^,;]{1,60}?\ssaying\b/giu;
+
 /** Whether the sentence says who says so. */
 export function namesItsSpeaker(sentence: string): boolean {
-  return ATTRIBUTED.test(sentence) || OUTLET_LEAD.test(sentence);
+  return ATTRIBUTED.test(sentence.replace(NO_SPEAKER, ' ')) || OUTLET_LEAD.test(sentence);
 }
 
 /** "Bloomberg reports Xi touted …", "The FT writes that …": a lead-in that names the source. */

@@ -9,8 +9,9 @@
  *    reports that show it ("they speak of “a key obstacle”");
  *  - how the perspectives differ, when the reports of one story do: which outlets dwell on
  *    friction or limits and which on the new step or the show of unity, with their words.
- * A paragraph with no sentence of its own left and no words of the reports to show its reading
- * names the stories it rests on. A theme with nothing reported says so.
+ * A paragraph with nothing of its own to add is empty: the email and the pages list the theme's
+ * stories under it already, and naming them again would only repeat their headlines. A theme
+ * with nothing reported says so.
  */
 import { assignThemes } from '#analyse/classify-relevance.ts';
 import { themeById } from '#domain/themes.ts';
@@ -74,8 +75,6 @@ export function buildThemeDigests(
   // report is quoted once in the edition.
   const splitSaid = new Set<string>();
   const quoted = new Set<string>();
-  // Pointer sentences printed for themes with nothing of their own.
-  const pointers: Pointers = { byStories: new Map(), printed: new Set() };
   const memo = createMemo();
   const digestOf = (id: ThemeId): ThemeDigest => {
     const theme = themeById(id);
@@ -105,11 +104,9 @@ export function buildThemeDigests(
             quoted,
             memo,
           };
+    // A reading needs its evidence in the paragraph: the reports' words, or a development of its own.
     const verdict = baselineSentence(theme.picture, reading);
-    const baseline = verdict?.text;
-    // With no sentence of its own to give (all printed elsewhere) and no words of the reports to
-    // show its reading, the paragraph names the stories it rests on rather than say nothing.
-    if (developments.length === 0 && own.length > 0 && !verdict?.quotes) parts.push(pointerSentence(own));
+    const baseline = verdict && (verdict.quotes || developments.length > 0) ? verdict.text : undefined;
     if (baseline) parts.push(baseline);
     const top = mine[0]!;
     const split =
@@ -122,7 +119,7 @@ export function buildThemeDigests(
     // With no reading against the baseline, nothing is claimed about it: "it does not change the
     // picture" would be said exactly when the stories give no sign either way (a drones-supply
     // report with no signal label is no confirmation of "drills both sides call defensive").
-    const summary = parts.length > 0 ? parts.join(' ') : coverageSentence(mine, id, pointers);
+    const summary = parts.join(' ');
     return {
       id,
       title: theme.title,
@@ -545,57 +542,6 @@ function perspectiveSplit(
     steps ? r.step : r.unity,
   );
   return { text: `Coverage divides: ${limits}, ${positive}.`, storyId: m.story.id };
-}
-
-/**
- * The stories a paragraph rests on when every sentence of theirs is printed elsewhere: their
- * headlines and outlets, the two most important ("The day's story on this theme: “…” (BBC News).").
- */
-function pointerSentence(own: readonly ThemeMaterial[]): string {
-  const named = own.slice(0, 2).map(({ story }) => {
-    const lead = story.articles.find((a) => a.title === story.title) ?? story.articles[0];
-    const outlet = lead ? ` (${outletName(lead.source, lead.url)})` : '';
-    return `${quotedTitle(story)}${outlet}`;
-  });
-  return named.length === 1
-    ? `The day’s story on this theme: ${named[0]}.`
-    : `The day’s stories on this theme: ${joinWords(named)}.`;
-}
-
-/** Pointer sentences of the edition: which theme first pointed to a set of stories, and the texts printed. */
-interface Pointers {
-  byStories: Map<string, ThemeId>;
-  printed: Set<string>;
-}
-
-/**
- * A theme touched on only by stories filed under other themes, whose sentences are printed there
- * (the email and the page list them below the paragraph). No pointer is printed twice: a theme
- * whose stories an earlier one pointed to says it touches that theme too; one whose sentence an
- * earlier one printed for other stories names its own.
- */
-function coverageSentence(mine: readonly ThemeMaterial[], theme: ThemeId, pointers: Pointers): string {
-  const stories = mine.map((m) => m.story.id).join(' ');
-  const under = joinWords([...new Set(mine.map((m) => themeById(m.story.themes[0]!).title))]);
-  const earlier = pointers.byStories.get(stories);
-  if (earlier) {
-    const [which, touch] = mine.length === 1 ? ['the story', 'touches'] : ['the stories', 'touch'];
-    return `Touched on today only in ${which} under ${under} that also ${touch} ${themeById(earlier).title}.`;
-  }
-  pointers.byStories.set(stories, theme);
-  const text = `Touched on today only in stories under ${under}.`;
-  if (!pointers.printed.has(text)) {
-    pointers.printed.add(text);
-    return text;
-  }
-  const titles = mine.slice(0, 2).map(({ story }) => quotedTitle(story));
-  const more = mine.length > 2 ? ' and others' : '';
-  return `Touched on today only in ${joinWords(titles)}${more} (under ${under}).`;
-}
-
-/** A story's headline in quotation marks, without its final full stop. */
-function quotedTitle(story: Story): string {
-  return `“${story.title.trim().replace(/[.。]+$/u, '')}”`;
 }
 
 function joinWords(words: readonly string[]): string {

@@ -175,6 +175,19 @@ describe('renderEmail', () => {
     for (const href of links) expect(new URL(href).protocol).toBe('https:');
   });
 
+  it('prints a theme with nothing of its own to add as its heading and stories, no empty paragraph', () => {
+    const bare = {
+      ...edition,
+      themes: edition.themes.map((t) => (t.id === 'energy' ? { ...t, summary: '' } : t)),
+    };
+    const out = renderEmail(bare, context, renderer);
+    const section = out.html.slice(out.html.indexOf('id="theme-energy"'));
+    expect(section).toMatch(/^id="theme-energy"[^>]*>Energy<\/h2>\s*<(?!p class="lede")/);
+    expect(out.html).not.toMatch(/<p class="lede"[^>]*>\s*<\/p>/);
+    expect(out.text).toMatch(/\nENERGY\n======\n\n\S/);
+    expect(out.text).not.toMatch(/\n{4,}/);
+  });
+
   it('renders the plain text from the same data: headings, wrapped lines, URLs listed, no markup', () => {
     const text = email.text;
     expect(text).toMatch(

@@ -34,6 +34,28 @@ describe('attribute', () => {
       undefined,
       'The talks stalled, Outlet reports.',
     ],
+    // A guest welcomed is a ceremony, and "with X saying" a voice hung on the reporter's claim.
+    [
+      'Putin was welcomed by Xi Jinping in Beijing at the start of a two-day visit.',
+      'BBC News',
+      'https://www.bbc.co.uk/news/x',
+      undefined,
+      'Putin was welcomed by Xi Jinping in Beijing at the start of a two-day visit, BBC News reports.',
+    ],
+    [
+      'Xi sits down for a second day of talks, with Washington saying the visit provides "diplomatic cover".',
+      'CNN',
+      'https://www.cnn.com/x',
+      undefined,
+      'Xi sits down for a second day of talks, with Washington saying the visit provides "diplomatic cover", CNN reports.',
+    ],
+    [
+      'Putin welcomed China’s proposals for peace.',
+      'The Guardian',
+      'https://www.theguardian.com/x',
+      undefined,
+      'Putin welcomed China’s proposals for peace.',
+    ],
     // A sentence that names its speaker needs nothing.
     [
       'Peskov said the talks went well.',

@@ -396,7 +396,7 @@ describe('buildThemeDigests', () => {
     { now: NOW },
   );
 
-  it('points twice to one story under another theme without printing the same sentence twice', () => {
+  it('leaves a paragraph empty, with its stories kept, when everything on the theme is printed elsewhere', () => {
     const summit = draftStories(
       [
         [
@@ -413,36 +413,11 @@ describe('buildThemeDigests', () => {
     );
     expect(summit[0]!.story.themes).toEqual(['alliance-diplomacy', 'energy', 'trade-finance']);
     const [energy, trade] = buildThemeDigests(summit, ['energy', 'trade-finance']);
-    expect(energy!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
-    expect(trade!.summary).toBe(
-      'Touched on today only in the story under Partnership and summitry that also touches Energy.',
-    );
-  });
-
-  it('names the stories when another theme’s pointer to the same home theme was printed', () => {
-    const drafts2 = draftStories(
-      [
-        [
-          one('Xi and Putin meet in Beijing', 'The two leaders met in the Great Hall of the People.'),
-          one('Putin arrives in Beijing', 'Vladimir Putin landed in Beijing.', {
-            themes: ['alliance-diplomacy', 'energy'],
-          }),
-        ],
-        [
-          one('Lavrov and Wang Yi hold talks', 'The foreign ministers met in Moscow.'),
-          one('Wang Yi visits Moscow', 'China’s top diplomat arrived in Moscow.', {
-            themes: ['alliance-diplomacy', 'trade-finance'],
-          }),
-        ],
-      ],
-      { now: NOW },
-    );
-    const [energy, trade] = buildThemeDigests(drafts2, ['energy', 'trade-finance']);
-    expect(energy!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
-    const tradeStory = drafts2.find((d) => d.story.themes.includes('trade-finance'))!.story;
-    expect(trade!.summary).toBe(
-      `Touched on today only in “${tradeStory.title}” (under Partnership and summitry).`,
-    );
+    // The email and the pages list the story under both themes: a pointer would repeat its headline.
+    for (const digest of [energy!, trade!]) {
+      expect(digest.summary).toBe('');
+      expect(digest.storyIds).toEqual([summit[0]!.story.id]);
+    }
   });
 
   it('gives the reports’ words to the specific theme before the broad one every summit falls under', () => {
@@ -478,12 +453,12 @@ describe('buildThemeDigests', () => {
     expect(facetDrafts[0]!.story.themes).toEqual(['alliance-diplomacy']);
     const [trade] = buildThemeDigests(facetDrafts, ['trade-finance']);
     expect(trade!.storyIds).toEqual([facetDrafts[0]!.story.id]);
-    // The $245 billion sentence is the story's summary: the paragraph says where it is instead.
+    // The $245 billion sentence is the story's summary, printed under the theme already.
     expect(facetDrafts[0]!.story.summary).toContain('$245 billion');
-    expect(trade!.summary).toBe('Touched on today only in stories under Partnership and summitry.');
+    expect(trade!.summary).toBe('');
   });
 
-  it('names the stories it rests on when their every sentence is printed and no words show a reading', () => {
+  it('repeats no headline and claims no reading when the story’s every sentence is printed', () => {
     const quiet = draftStories(
       [
         [
@@ -499,12 +474,17 @@ describe('buildThemeDigests', () => {
     const [partnership] = buildThemeDigests(quiet, ['military']);
     const story = quiet[0]!.story;
     expect(story.themes[0]).toBe('military');
-    expect(partnership!.summary).toMatch(/^The day’s story on this theme: “[^”]+” \([^)]+\)\./);
-    expect(partnership!.summary).toContain(`“${story.title}”`);
-    for (const sentence of story.sentences)
-      expect(partnership!.summary).not.toContain(sentence.text.replace(/[.”]+$/, ''));
-    // No words show a reading, so nothing is claimed about the picture, not even that it holds.
-    expect(partnership!.summary).not.toMatch(/picture|not change/);
+    expect(story.sentences.length).toBeGreaterThan(0);
+    // Nothing of its own to add, no words to show a reading: the paragraph is empty, and the
+    // theme keeps its story (the email prints it under the heading).
+    expect(partnership!.summary).toBe('');
+    expect(partnership!.storyIds).toEqual([story.id]);
+    // A story labelled a new development, with no words of its own to show the step: no bare
+    // "Today's reports add a new step to the picture" either, since nothing in the paragraph shows it.
+    const labelled = quiet.map((d) => ({ ...d, story: { ...d.story, signal: 'new-development' as const } }));
+    const [military] = buildThemeDigests(labelled, ['military']);
+    expect(military!.summary).toBe('');
+    expect(military!.baseline).toBeUndefined();
   });
 
   it('uses a fact the story summary passed over', () => {
