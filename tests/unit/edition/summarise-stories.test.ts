@@ -542,6 +542,16 @@ describe('buildTopLine', () => {
       story('deal', 'Russia and China sign deal on the Power of Siberia 2 pipeline', 0.8),
     ]);
     expect(top.map((t) => t.text)).toEqual(['Sentence of deal about China and Russia.']);
+    // Another state's words on the two sides' own ties are about the relation.
+    const warned = buildTopLine([
+      story(
+        'pentagon',
+        'Pentagon warns Beijing about its military ties to Russia, even as Xi and Putin meet',
+        0.9,
+      ),
+      story('kyiv', 'Japan’s leader in Kyiv to back Ukraine as China’s Xi visits Russia', 0.95),
+    ]);
+    expect(warned.map((t) => t.text)).toEqual(['Sentence of pentagon about China and Russia.']);
   });
 
   it.each([
