@@ -2,7 +2,7 @@
  * The top line: the three most important developments of the day, one attributed sentence
  * each, from distinct stories about the relationship itself. A story whose headline is another
  * state's business with the two as backdrop ("Japan's leader visits Kyiv as Xi meets Putin")
- * never reaches it; among stories whose ranks are close, one from a theme not yet covered goes
+ * never reaches it; among stories whose ranks are close, one that adds a theme (any of its own) goes
  * first. The sentence is the story's first that names both sides, else its first.
  */
 import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
@@ -30,7 +30,8 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
     (a, b) => b.rank - a.rank || a.id.localeCompare(b.id),
   );
   const chosen: Story[] = [];
-  const lead = (s: Story) => s.themes[0];
+  // A story covers all its themes: one that adds a theme is fresh, whichever theme it leads with.
+  const fresh = (s: Story) => s.themes.some((t) => !chosen.some((c) => c.themes.includes(t)));
   while (chosen.length < count) {
     const open = ranked.filter(
       (s) =>
@@ -39,8 +40,7 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
     );
     const best = open[0];
     if (!best) break;
-    const fresh = open.find((s) => s.rank >= best.rank - CLOSE && !chosen.some((c) => lead(c) === lead(s)));
-    chosen.push(fresh ?? best);
+    chosen.push(open.find((s) => s.rank >= best.rank - CLOSE && fresh(s)) ?? best);
   }
   return chosen.map(topLineSentence);
 }

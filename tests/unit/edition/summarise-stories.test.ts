@@ -611,6 +611,22 @@ describe('buildTopLine', () => {
       'Sentence of pipeline.',
       'Sentence of tanker.',
     ]);
+    // A story counts all its themes, not only its first: a warning on military ties is as new
+    // beside a summit as a feature filed under another theme a little lower.
+    const withThemes = (s: Story, themes: Story['themes']) => ({ ...s, themes });
+    const summitDay = [
+      withThemes(story('pipeline', 1, 'alliance-diplomacy'), ['alliance-diplomacy']),
+      withThemes(story('patrol', 0.74, 'alliance-diplomacy'), [
+        'alliance-diplomacy',
+        'military',
+        'western-response',
+      ]),
+      withThemes(story('tanker', 0.71, 'asymmetry-limits'), ['asymmetry-limits']),
+    ];
+    expect(buildTopLine(summitDay, 2).map((s) => s.text)).toEqual([
+      'Sentence of pipeline.',
+      'Sentence of patrol.',
+    ]);
   });
 
   it('is empty on a day without stories', () => {
