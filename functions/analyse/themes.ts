@@ -2,9 +2,11 @@
  * Themes of an item, by the fitted per-theme models of model/themes.json over the theme
  * indicators of lexicon/ (one set of labels, every language) and who else is named. A theme
  * needs one of its own indicators in the item; among those, an item takes the themes whose
- * probability reaches the threshold, most probable first, at most three. A relevant item with
- * none still takes its most probable theme.
+ * probability reaches the threshold, most probable first, at most three; beside a more probable
+ * one, the broad theme (partnership and summitry) needs a higher probability. A relevant item
+ * with none still takes its most probable theme.
  */
+import { BROAD_THEME } from '#domain/themes.ts';
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import { LEXICONS } from './entities.ts';
 import { extractThemeFeatures, type Features, type Reading } from './features.ts';
@@ -27,11 +29,12 @@ export interface ThemeCandidate {
 export function pickThemes(
   candidates: readonly ThemeCandidate[],
   relevant: boolean,
-  params: Pick<ThemeParameters, 'threshold' | 'maxThemes'> = THEME_PARAMETERS,
+  params: Pick<ThemeParameters, 'threshold' | 'broadSecondaryThreshold' | 'maxThemes'> = THEME_PARAMETERS,
 ): ThemeId[] {
   const ranked = [...candidates].sort((a, b) => b.probability - a.probability);
   const chosen = ranked
     .filter((t) => t.indicated && t.probability >= params.threshold)
+    .filter((t, i) => i === 0 || t.id !== BROAD_THEME || t.probability >= params.broadSecondaryThreshold)
     .slice(0, params.maxThemes)
     .map((t) => t.id);
   if (chosen.length === 0 && relevant && ranked[0]) return [ranked[0].id];

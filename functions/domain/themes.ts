@@ -113,6 +113,12 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
   },
 ];
 
+/**
+ * The theme of every meeting and pledge between the two sides: the others are facets of it, so it
+ * is the one a report falls under by default and the one it takes beside a facet only when strong.
+ */
+export const BROAD_THEME: ThemeId = 'alliance-diplomacy';
+
 const BY_ID = new Map<ThemeId, ThemeInfo>(THEME_CATALOGUE.map((t) => [t.id, t]));
 
 export function themeById(id: ThemeId): ThemeInfo {

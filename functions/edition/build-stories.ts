@@ -11,6 +11,7 @@ import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
 import { detectLanguage } from '#analyse/detect-language.ts';
 import { tokenise } from '#analyse/entities.ts';
 import { perspectiveOfUrl } from '#domain/outlets.ts';
+import { BROAD_THEME } from '#domain/themes.ts';
 import type { DuplicateReport, EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
 import { cleanTitle } from '#text/titles.ts';
@@ -171,7 +172,7 @@ export function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
     .filter(([t], i) => i === 0 || (carriers.get(t) ?? 0) >= items.length * THEME_SHARE)
     .slice(0, 3)
     .map(([t]) => t);
-  return themes.length > 0 ? themes : ['alliance-diplomacy'];
+  return themes.length > 0 ? themes : [BROAD_THEME];
 }
 
 function toArticles(items: readonly ScoredItem[], translations?: Translations): EditionArticle[] {

@@ -7,7 +7,7 @@
  * clear reading the story carries no label rather than a wrong one.
  */
 import { namesBothSides } from '#analyse/headline-frame.ts';
-import { themeById } from '#domain/themes.ts';
+import { BROAD_THEME, themeById } from '#domain/themes.ts';
 import type { ScoredItem, SignalLabel, SummarySentence, ThemeId } from '#domain/types.ts';
 import { truncateText } from '#text/html-to-text.ts';
 import { splitSentences } from '#text/sentences.ts';
@@ -72,7 +72,7 @@ export function labelSignal(
   const places = all.filter(([, text]) => namesBothSides(text));
   const counter = collectHits(places, COUNTER);
   const fresh = collectHits(places, NEW);
-  const theme = themeById(themes[0] ?? 'alliance-diplomacy');
+  const theme = themeById(themes[0] ?? BROAD_THEME);
   const baseline = baselineClause(theme.baseline, items);
 
   if (counter.score >= DECISIVE && counter.score >= fresh.score) {

@@ -14,7 +14,7 @@
  * with nothing reported says so.
  */
 import { assignThemes } from '#analyse/classify-relevance.ts';
-import { themeById } from '#domain/themes.ts';
+import { BROAD_THEME, themeById } from '#domain/themes.ts';
 import type { Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { attribute, isDigestLanguage } from './attribution.ts';
@@ -40,9 +40,6 @@ const REPEATS = 0.45;
 const HEADLINE_REPEATS = 0.25;
 /** Words of a report quoted to show a cue: the cue and a few words around it. */
 const CUE_WORDS_AFTER = 6;
-
-/** The theme of every meeting and pledge: the others are facets of it. */
-const BROAD_THEME: ThemeId = 'alliance-diplomacy';
 
 /** Perspectives as readers name groups of outlets. */
 const CAMP: Partial<Record<Perspective, string>> = {
@@ -142,7 +139,7 @@ function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo): Candidate[]
   const onTheme = (text: string) =>
     m.story.themes.includes(theme)
       ? memo.themesOf(text).includes(theme)
-      : theme !== 'alliance-diplomacy' && memo.themesOf(text).includes(theme);
+      : theme !== BROAD_THEME && memo.themesOf(text).includes(theme);
   return memo
     .scored(m)
     .filter(

@@ -67,7 +67,7 @@ describe('chooseThemes', () => {
 });
 
 describe('pickThemes', () => {
-  const params = { threshold: 0.4, maxThemes: 3 };
+  const params = { threshold: 0.4, broadSecondaryThreshold: 0.8, maxThemes: 3 };
   it.each([
     [
       'a theme needs one of its own indicators, however probable',
@@ -98,6 +98,35 @@ describe('pickThemes', () => {
       ],
       true,
       ['alliance-diplomacy'],
+    ],
+    [
+      'the broad theme joins a more probable one only when strong',
+      [
+        { id: 'asymmetry-limits' as const, probability: 0.9, indicated: true },
+        { id: 'alliance-diplomacy' as const, probability: 0.7, indicated: true },
+        { id: 'trade-finance' as const, probability: 0.5, indicated: true },
+      ],
+      false,
+      ['asymmetry-limits', 'trade-finance'],
+    ],
+    [
+      'a strong broad theme joins, and leads when most probable',
+      [
+        { id: 'alliance-diplomacy' as const, probability: 0.85, indicated: true },
+        { id: 'military' as const, probability: 0.9, indicated: true },
+        { id: 'energy' as const, probability: 0.6, indicated: true },
+      ],
+      false,
+      ['military', 'alliance-diplomacy', 'energy'],
+    ],
+    [
+      'the broad theme leads at any probability over the threshold',
+      [
+        { id: 'alliance-diplomacy' as const, probability: 0.5, indicated: true },
+        { id: 'energy' as const, probability: 0.45, indicated: true },
+      ],
+      false,
+      ['alliance-diplomacy', 'energy'],
     ],
     [
       'an item that is not relevant takes none below the threshold',
