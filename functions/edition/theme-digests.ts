@@ -81,7 +81,7 @@ export function buildThemeDigests(
         (m) =>
           m.story.themes.includes(id) ||
           (m.reports?.some((r) => r.classification.themes.includes(id)) &&
-            candidatesOf(m, id, memo).length > 0),
+            candidatesOf(m, id, memo, false).length > 0),
       )
       .sort((a, b) => b.story.rank - a.story.rank);
     if (mine.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };
@@ -133,13 +133,16 @@ export function buildThemeDigests(
 }
 
 /** The theme's sentences of a story, in the digest's language: from its reports when known, else its summary. */
-function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo): Candidate[] {
-  // From a story filed under another theme, only a sentence mainly about this one is a facet.
-  // Partnership is what every report of the two sides touches: it is no facet of another story.
+function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo, mainly = true): Candidate[] {
+  // From a story filed under another theme, a sentence on this one makes the story touch it; only
+  // one mainly about it ("'no limits' partnership" is about partnership, whatever else it hints)
+  // is printed as a development of the theme. Partnership is what every report of the two sides
+  // touches: it is no facet of another story.
   const onTheme = (text: string) =>
     m.story.themes.includes(theme)
       ? memo.themesOf(text).includes(theme)
-      : theme !== BROAD_THEME && memo.themesOf(text).includes(theme);
+      : theme !== BROAD_THEME &&
+        (mainly ? memo.themesOf(text)[0] === theme : memo.themesOf(text).includes(theme));
   return memo
     .scored(m)
     .filter(

@@ -487,6 +487,30 @@ describe('buildThemeDigests', () => {
     expect(military!.baseline).toBeUndefined();
   });
 
+  it('prints a facet from another theme’s story only when the sentence is mainly about the facet', () => {
+    const summit = draftStories(
+      [
+        [
+          one(
+            'Xi and Putin meet at the Shanghai Cooperation Organisation summit',
+            'Xi Jinping and Vladimir Putin met in Tianjin on Monday. Xi Jinping and Vladimir Putin stood shoulder to shoulder at this week’s summit, fuelling speculation about their countries’ “no limits” partnership.',
+            { themes: ['alliance-diplomacy', 'asymmetry-limits'] },
+          ),
+          one('Putin and Xi hold talks in Tianjin', 'The two leaders met in Tianjin on Monday.'),
+          one('Xi hosts Putin in Tianjin', 'Xi Jinping welcomed Vladimir Putin in Tianjin.'),
+          one('Xi and Putin meet in Tianjin', 'The Chinese and Russian leaders held talks in Tianjin.'),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(summit[0]!.story.themes).toEqual(['alliance-diplomacy']);
+    const [limits] = buildThemeDigests(summit, ['asymmetry-limits']);
+    // The sentence touches the limits but is about the partnership: the story counts for the
+    // theme, the sentence is not printed as its development.
+    expect(limits!.storyIds).toEqual([summit[0]!.story.id]);
+    expect(limits!.summary).not.toContain('no limits');
+  });
+
   it('uses a fact the story summary passed over', () => {
     const [trade] = buildThemeDigests(
       facetDrafts.map((d) => ({
