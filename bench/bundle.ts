@@ -8,9 +8,12 @@
  * options (the relevance classifier with its lexicons and model, and the configuration schema).
  * Work left to the first invocation is timed too, so that moving it out of initialisation is
  * not mistaken for removing it: the digest's first run, in one process, is its initialisation,
- * then the SDK clients that run loads, then the classification of the sample day's feed items
- * (which compiles the cue words of their languages, en, ru and zh like the default feeds),
- * then one sentence tagged in every other language (the rest of the lexicons' cue words).
+ * then the S3 client (loaded and built as aws-deps.ts builds it), then the other SDK clients
+ * that run loads, then the classification of the sample day's feed items (which compiles the
+ * cue words of their languages, en, ru and zh like the default feeds), then one sentence
+ * tagged in every other language (the rest of the lexicons' cue words). The headline figure,
+ * the one held to issue 11's target, is initialisation with the S3 client: every run is a cold
+ * start and needs that client before anything else, wherever the code loads it.
  * Wall time is taken by this process around the child's whole life; CPU time (user +
  * system) is the child's own process.cpuUsage() when its code has finished. Figures are medians
  * over the rounds, and differences are median minus bare node's median. Children run with the
@@ -26,7 +29,10 @@ import { build } from 'esbuild';
 import { parseFeed } from '#ingest/parse-feed.ts';
 import { BUNDLE_OPTIONS } from '../scripts/bundle-options.mjs';
 
-/** The targets of issue 11: the digest bundle at most 1 MiB, its initialisation at most 150 ms over bare node. */
+/**
+ * The targets of issue 11: the digest bundle at most 1 MiB, its initialisation at most 150 ms over
+ * bare node, counted with the S3 client every run needs.
+ */
 const DIGEST_BYTES_TARGET = 1024 * 1024;
 const DIGEST_INIT_TARGET_MS = 150;
 const NODE_FLAGS = ['--enable-source-maps'];
@@ -47,6 +53,9 @@ const FIRST_RUN_SDK_CLIENTS = [
   '@aws-sdk/client-ses',
   '@aws-sdk/client-sqs',
 ];
+/** The S3 client as functions/handlers/aws-deps.ts builds it, which every invocation that runs needs first. */
+const BUILD_S3_CLIENT =
+  "new(r('@aws-sdk/client-s3').S3Client)({region:'eu-west-1',forcePathStyle:false,requestHandler:{connectionTimeout:3000,requestTimeout:10000}});";
 /** The digest handler with the parts a first run calls exported beside it: the same modules, one instance. */
 const FIRST_RUN_ENTRY = [
   "export * from '#handlers/digest.ts';",
@@ -76,8 +85,12 @@ export interface BundleResult {
     items: number;
     /** The digest bundle with the classifier exported beside its handler, imported. */
     initialisationMs: Timing;
-    /** The SDK clients the first invocation loads. */
-    sdkClientsMs: Timing;
+    /** Loading and building the S3 client. */
+    s3ClientMs: Timing;
+    /** Initialisation with the S3 client, over bare node: the figure held to the target. */
+    initialisationWithS3OverBareNode: Timing;
+    /** The other SDK clients the first invocation loads. */
+    otherSdkClientsMs: Timing;
     /** Classifying the sample day's feed items, the first time. */
     firstClassificationMs: Timing;
     /** Tagging one sentence in each language the items did not use. */
@@ -162,8 +175,10 @@ export async function benchBundles(
   writeFileSync(batchFile, JSON.stringify(batch));
   const firstRunSteps = [
     `const b=await import(${JSON.stringify(pathToFileURL(firstRunBundle).href)});`,
-    `const{createRequire}=await import('node:module');const r=createRequire(${JSON.stringify(firstRunBundle)});` +
-      FIRST_RUN_SDK_CLIENTS.map((m) => `r(${JSON.stringify(m)});`).join(''),
+    `const{createRequire}=await import('node:module');const r=createRequire(${JSON.stringify(firstRunBundle)});${BUILD_S3_CLIENT}`,
+    FIRST_RUN_SDK_CLIENTS.slice(1)
+      .map((m) => `r(${JSON.stringify(m)});`)
+      .join(''),
     `const{readFileSync}=await import('node:fs');for(const i of JSON.parse(readFileSync(${JSON.stringify(batchFile)},'utf8')))b.classifyItem(i);`,
     "for(const l of b.LANGUAGES)b.tagSentence(b.readSentence('China and Russia sign a gas deal'),l);",
   ];
@@ -194,8 +209,9 @@ export async function benchBundles(
     ],
     ...parts,
     ['digest first run: initialisation', firstRunSteps[0]!],
-    ['digest first run: SDK clients', firstRunSteps.slice(0, 2).join('')],
-    ['digest first run: + classification', firstRunSteps.slice(0, 3).join('')],
+    ['digest first run: + S3 client', firstRunSteps.slice(0, 2).join('')],
+    ['digest first run: SDK clients', firstRunSteps.slice(0, 3).join('')],
+    ['digest first run: + classification', firstRunSteps.slice(0, 4).join('')],
     ['digest first run: + other languages', firstRunSteps.join('')],
   ];
   const samples = new Map<string, Timing[]>(subjects.map(([name]) => [name, []]));
@@ -222,7 +238,9 @@ export async function benchBundles(
     sdkClients: FIRST_RUN_SDK_CLIENTS,
     items: batch.length,
     initialisationMs: roundTiming(overBareNode['digest first run: initialisation']!),
-    sdkClientsMs: step('digest first run: SDK clients', 'digest first run: initialisation'),
+    s3ClientMs: step('digest first run: + S3 client', 'digest first run: initialisation'),
+    initialisationWithS3OverBareNode: roundTiming(overBareNode['digest first run: + S3 client']!),
+    otherSdkClientsMs: step('digest first run: SDK clients', 'digest first run: + S3 client'),
     firstClassificationMs: step('digest first run: + classification', 'digest first run: SDK clients'),
     otherLanguagesMs: step('digest first run: + other languages', 'digest first run: + classification'),
     totalOverBareNode: roundTiming(overBareNode['digest first run: + other languages']!),
@@ -240,7 +258,9 @@ export async function benchBundles(
       digestBytes: DIGEST_BYTES_TARGET,
       digestBytesMet: bytes.digest! <= DIGEST_BYTES_TARGET,
       digestInitMs: DIGEST_INIT_TARGET_MS,
-      digestInitMet: digest.wallMs <= DIGEST_INIT_TARGET_MS && digest.cpuMs <= DIGEST_INIT_TARGET_MS,
+      digestInitMet:
+        firstRun.initialisationWithS3OverBareNode.wallMs <= DIGEST_INIT_TARGET_MS &&
+        firstRun.initialisationWithS3OverBareNode.cpuMs <= DIGEST_INIT_TARGET_MS,
     },
   };
   const ms = (t: Timing) => `${Math.round(t.wallMs)} ms wall, ${Math.round(t.cpuMs)} ms CPU`;
@@ -256,13 +276,20 @@ export async function benchBundles(
   line(
     `bundle:   the AWS SDK clients the digest loads at init (${sdkModules.join(', ') || 'none'}) ${plus(sdk)} over bare node`,
   );
-  line(
-    `bundle:   digest without them (its own code) ${plus(digestOwnCode)}; target ${DIGEST_INIT_TARGET_MS} ms over bare node: ${result.targets.digestInitMet ? 'met' : 'missed'}`,
-  );
+  line(`bundle:   digest without them (its own code) ${plus(digestOwnCode)}`);
   for (const [name] of parts)
     line(`bundle:   of which, bundled alone: ${name} (${PARTS[name]}) ${plus(overBareNode[name]!)}`);
   line(
-    `bundle: digest first run, in one fresh process: initialisation ${plus(firstRun.initialisationMs)}, then its SDK clients (${FIRST_RUN_SDK_CLIENTS.map((c) => c.replace('@aws-sdk/client-', '')).join(', ')}) ${plus(firstRun.sdkClientsMs)}, ` +
+    `bundle: digest initialisation with the S3 client every run needs, in one fresh process: ${plus(firstRun.initialisationWithS3OverBareNode)} over bare node ` +
+      `(initialisation ${plus(firstRun.initialisationMs)}, then the S3 client ${plus(firstRun.s3ClientMs)}); ` +
+      `target ${DIGEST_INIT_TARGET_MS} ms over bare node: ${result.targets.digestInitMet ? 'met' : 'missed'}`,
+  );
+  line(
+    `bundle: digest first run, in one fresh process: initialisation with the S3 client ${plus(firstRun.initialisationWithS3OverBareNode)}, then its other SDK clients (${FIRST_RUN_SDK_CLIENTS.slice(
+      1,
+    )
+      .map((c) => c.replace('@aws-sdk/client-', ''))
+      .join(', ')}) ${plus(firstRun.otherSdkClientsMs)}, ` +
       `then classifying the sample day's ${batch.length} feed items ${plus(firstRun.firstClassificationMs)}, ` +
       `then one sentence in each other language ${plus(firstRun.otherLanguagesMs)}: in all ${plus(firstRun.totalOverBareNode)} over bare node`,
   );
