@@ -6,6 +6,7 @@ export declare const BUNDLE_OPTIONS: {
   minify: boolean;
   sourcemap: boolean;
   sourcesContent: boolean;
+  charset: 'utf8' | 'ascii';
   mainFields: string[];
   external: string[];
   banner: string;

@@ -34,6 +34,8 @@ export const BUNDLE_OPTIONS = {
   // Stack traces need the map's positions, not the sources: without them the map is 0.9 MB, not
   // 3.2, and Node (--enable-source-maps, as deployed) reads it at load in a third of the time.
   sourcesContent: false,
+  // Cyrillic and Han lexicon text as written, not as \u escapes: about 70 KB less to read at load.
+  charset: 'utf8',
   mainFields: ['module', 'main'],
   external: ['@aws-sdk/*'],
   // rss-parser, some of its dependencies and the SDK stubs are CommonJS and call require().

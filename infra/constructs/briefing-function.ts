@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Architecture, LoggingFormat, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
@@ -34,6 +34,7 @@ export const BUNDLING = {
   mainFields: BUNDLE_OPTIONS.mainFields,
   externalModules: BUNDLE_OPTIONS.external,
   banner: BUNDLE_OPTIONS.banner,
+  charset: BUNDLE_OPTIONS.charset === 'utf8' ? Charset.UTF8 : Charset.ASCII,
   esbuildArgs: { '--alias': Object.entries(BUNDLE_OPTIONS.alias).map(([from, to]) => `${from}=${to}`) },
   forceDockerBundling: false,
 };
