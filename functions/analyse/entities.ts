@@ -475,16 +475,29 @@ const LIST_COMMA = /^\s*,\s*$/;
 export function applyIdahoRule(sentences: Sentence[]): void {
   if (!sentences.some((s) => s.senses.some((x) => x.endsWith(': Moscow, Idaho')))) return;
   for (const sentence of sentences) {
-    const kept = sentence.mentions.filter((m) => m.entity.id !== 'moscow');
-    if (kept.length === sentence.mentions.length) continue;
-    for (const m of sentence.mentions)
-      if (m.entity.id === 'moscow') sentence.senses.push(`${m.text}: Moscow, Idaho`);
-    sentence.mentions = kept;
-    sentence.mentionAt.fill(-1);
-    kept.forEach((m, n) => {
-      for (let k = m.first; k <= m.last; k++) sentence.mentionAt[k] = n;
-    });
+    const dropped = dropMentions(sentence, (m) => m.entity.id === 'moscow');
+    for (const m of dropped) sentence.senses.push(`${m.text}: Moscow, Idaho`);
   }
+}
+
+/** In a text of a language whose common words look like a name ("Kim jest…?"), they are no name. */
+export function applyNotNamesRule(sentences: Sentence[], language: string): void {
+  const notNames = LEXICON_OF.get(language)?.notNames;
+  if (!notNames || notNames.length === 0) return;
+  for (const sentence of sentences) dropMentions(sentence, (m) => notNames.includes(m.text));
+}
+
+/** Removes the mentions `drop` picks and re-indexes the rest; returns the removed ones. */
+function dropMentions(sentence: Sentence, drop: (m: Mention) => boolean): Mention[] {
+  const removed = sentence.mentions.filter(drop);
+  if (removed.length === 0) return removed;
+  const kept = sentence.mentions.filter((m) => !drop(m));
+  sentence.mentions = kept;
+  sentence.mentionAt.fill(-1);
+  kept.forEach((m, n) => {
+    for (let k = m.first; k <= m.last; k++) sentence.mentionAt[k] = n;
+  });
+  return removed;
 }
 
 /**

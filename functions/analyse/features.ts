@@ -14,6 +14,7 @@ import { stem } from '#text/tokens.ts';
 import { detectLanguage } from './detect-language.ts';
 import {
   applyIdahoRule,
+  applyNotNamesRule,
   isActor,
   MARK,
   readSentence,
@@ -84,6 +85,7 @@ export function readItem(item: ItemText): Reading {
     }
   }
   applyIdahoRule(all);
+  applyNotNamesRule(all, language);
   return {
     language,
     title: titleSentence,

@@ -316,6 +316,7 @@ export const EN: LanguageLexicon = {
       party: 'third',
       kind: 'state',
       forms: ['north korea', 'north korean', 'north koreans', 'pyongyang', 'kim jong un', 'dprk'],
+      cased: ['Kim'],
     },
     { id: 'iran', label: 'Iran', party: 'third', kind: 'state', forms: ['iran', 'iranian', 'tehran'] },
     {

@@ -370,6 +370,7 @@ export const PL: LanguageLexicon = {
     'w przededniu',
     'podczas',
   ],
+  notNames: ['Kim'],
   persons: [
     'turyst*',
     'student*',

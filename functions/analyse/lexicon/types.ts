@@ -68,6 +68,11 @@ export interface LanguageLexicon {
   /** Words after a demonym that make it one private person ("Russian skater"). */
   persons: readonly string[];
   /**
+   * Words of this language that another lexicon's case-sensitive name forms would read as a name
+   * when they open a sentence: Polish "Kim jest…?" ("Who is…?") is not North Korea's Kim.
+   */
+  notNames?: readonly string[];
+  /**
    * Words of travel to a place ("arrives", "visits", "heads to", "przyleciał"): with a leader or
    * official of one side, the other side's city or country is the host of a visit, not a venue.
    */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '#analyse/detect-language.ts';
 import { LANGUAGES, LEXICONS, readSentence, tagSentence, tokenise } from '#analyse/entities.ts';
+import { readItem } from '#analyse/features.ts';
 import { CUE_CLASSES, FRAME_CLASSES } from '#analyse/lexicon/types.ts';
 import { THEME_IDS } from '#domain/types.ts';
 
@@ -47,6 +48,20 @@ describe('lexicon: other senses of the words never count as a side', () => {
     const sentence = readSentence('Moscow police update the Idaho murders case');
     expect(sentence.mentions.some((m) => m.entity.id === 'moscow')).toBe(true);
     expect(sentence.senses).toContain('Idaho: Moscow, Idaho');
+  });
+});
+
+describe('lexicon: a name written like a common word', () => {
+  it.each([
+    ['Kim arrives in Russia for talks with Putin', undefined, true],
+    ['Xi to show solidarity with Putin and Kim at lavish military parade', undefined, true],
+    // Polish "Kim jest…?" is "Who is…?": no North Korea in a Polish text.
+    ['Kim jest Li Hui? Specjalny wysłannik Chin przyleciał do Moskwy', 'pl', false],
+    // Lower case, "kim" is no name in any language.
+    ['Putin meets kim chi sellers in Moscow market', undefined, false],
+  ])('%s', (title, language, northKorea) => {
+    const reading = readItem({ title, ...(language ? { language } : {}) });
+    expect(reading.title.mentions.some((m) => m.entity.id === 'north-korea')).toBe(northKorea);
   });
 });
 
