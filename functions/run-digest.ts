@@ -129,6 +129,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const failure = sourcesFailure(feeds.reports, fetch.maxFailedShare);
   if (failure) {
     logger.error('too many sources failed', { error: failure.message });
+    prefetch?.settle(); // pages still queued are not sent
     const trace = { editionId: request.editionId, error: failure, now: request.now, at: deps.clock.now() };
     if (!request.dryRun) await recordFailedRun(state(deps.data), trace, feeds.reports, corrupt.documents);
     throw failure;

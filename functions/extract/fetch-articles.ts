@@ -190,7 +190,10 @@ export async function fetchPage(
     );
   }
   const bytes = { body: response.body, url: response.url, ...(contentType ? { contentType } : {}) };
-  const reading = deps.pageReader ? await deps.pageReader.read(bytes) : readPage(bytes);
+  // A reader that fails (its thread gone) costs only the thread: the page is read here instead.
+  const reading = deps.pageReader
+    ? await deps.pageReader.read(bytes).catch(() => readPage(bytes))
+    : readPage(bytes);
   const page: CachedPage = { article: reading.article };
   if (reading.paywall) page.paywall = true;
   // The raw extraction is cached; whether it is usable is judged on every read.
