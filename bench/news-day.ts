@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ import { silentLogger } from '#adapters/json-logger.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
 import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
+import { createThreadPageReader } from '#adapters/thread-page-reader.ts';
 import { parseConfig } from '#config/schema.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
@@ -36,6 +37,10 @@ export interface NewsDayOptions {
   latencyMs: [number, number];
   concurrency: number;
   perHost: number;
+  /** Article pages started while the feeds arrive (runDigest's default); false for the staged run. */
+  prefetch?: boolean;
+  /** Pages read on a worker thread (createThreadPageReader) rather than the fetching one. */
+  pageThread?: boolean;
 }
 
 export interface StageFigures {
@@ -66,6 +71,10 @@ export interface NewsDayResult {
    */
   stagedIdealFetchMs: number;
   fetchOverIdeal: number;
+  /** Pages started while the feeds arrived, used by the article stage, and wasted (none when off). */
+  prefetch: { prefetched: number; used: number; wasted: number };
+  /** The machine's one-minute load average when the run started (the machine may be shared). */
+  loadAverage: number;
 }
 
 interface DayFeed {
@@ -155,6 +164,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 10);
   const clock = fixedClock(now);
+  const pageReader = options.pageThread ? createThreadPageReader() : undefined;
   const deps = {
     http: createHttpClientFromConfig(config.fetch),
     data: createFolderStore(join(dir, '.state')),
@@ -170,7 +180,10 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     },
     templates: createEtaTemplates(),
     signingSecret: 'bench-secret-0123456789',
+    prefetchArticles: options.prefetch !== false,
+    ...(pageReader ? { pageReader } : {}),
   };
+  const loadAverage = loadavg()[0]!;
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   let run: Awaited<ReturnType<typeof runDigest>>;
@@ -178,6 +191,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     run = await runDigest(deps, config, resolveRunRequest({}, { now, windowHours: 24, timeZone: 'UTC' }));
   } finally {
     clearInterval(sampler);
+    await pageReader?.close();
     for (const s of servers) {
       s.closeAllConnections();
       s.close();
@@ -239,6 +253,8 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     idealFetchMs: Math.round(idealFetchMs),
     stagedIdealFetchMs: Math.round(stagedIdealFetchMs),
     fetchOverIdeal: Number((fetchWallMs / idealFetchMs).toFixed(2)),
+    prefetch: run.articlePrefetch ?? { prefetched: 0, used: 0, wasted: 0 },
+    loadAverage: Number(loadAverage.toFixed(2)),
   };
 }
 
