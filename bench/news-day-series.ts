@@ -37,7 +37,7 @@ for (let round = 1; round <= (args.rounds ?? 5); round++) {
     runs.set(mode, [...(runs.get(mode) ?? []), result]);
     const { fetch, articles } = result.stages;
     process.stdout.write(
-      `${round} ${mode}: fetch+articles ${result.fetchWallMs} ms, ratio ${result.fetchOverIdeal} (pooled bound ${result.idealFetchMs}, staged ${result.stagedIdealFetchMs}); fetch ${fetch?.wallMs}/${fetch?.cpuMs}, articles ${articles?.wallMs}/${articles?.cpuMs} ms wall/CPU; run ${result.wallMs} ms wall, ${result.cpuMs} CPU, RSS ${result.peakRssMb} MB; prefetched ${result.prefetch.prefetched}, used ${result.prefetch.used}, wasted ${result.prefetch.wasted}; load ${result.loadAverage}\n`,
+      `${round} ${mode}: fetch+articles ${result.fetchWallMs} ms, ratio ${result.fetchOverIdeal} (pooled bound ${result.idealFetchMs}, staged ${result.stagedIdealFetchMs}); fetch ${fetch?.wallMs}/${fetch?.cpuMs}, articles ${articles?.wallMs}/${articles?.cpuMs} ms wall/CPU; run ${result.wallMs} ms wall, ${result.cpuMs} CPU, RSS ${result.peakRssMb} MB; prefetched ${result.prefetch.prefetched}, used ${result.prefetch.used}, wasted ${result.prefetch.wasted}; busiest feed host ${result.busiestFeedHost.feeds} feeds, first request at ${result.busiestFeedHost.firstRequestMs} ms, last answer ${result.busiestFeedHost.lastAnswerMs} ms; load ${result.loadAverage}\n`,
     );
   }
 }

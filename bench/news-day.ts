@@ -75,6 +75,11 @@ export interface NewsDayResult {
   prefetch: { prefetched: number; used: number; wasted: number };
   /** The machine's one-minute load average when the run started (the machine may be shared). */
   loadAverage: number;
+  /**
+   * The host with the most feeds (its queue is the feeds' critical path): how many, when its first
+   * request reached it and when its last answer was due, in ms from the run's start.
+   */
+  busiestFeedHost: { feeds: number; firstRequestMs: number; lastAnswerMs: number };
 }
 
 interface DayFeed {
@@ -110,7 +115,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
   for (const f of feeds) hosts.add(new URL(f.source_feed).host.toLowerCase());
   for (const body of bodies)
     for (const m of body.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) hosts.add(m[1]!.toLowerCase());
-  const latencies: { host: string; ms: number; kind: 'feed' | 'page' }[] = [];
+  const latencies: { host: string; ms: number; kind: 'feed' | 'page'; at: number }[] = [];
   const servers: Server[] = [];
   const base = new Map<string, string>();
   const feedBodies = new Map<string, string>();
@@ -120,7 +125,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
       const feed = feedBodies.get(`${host}${path}`);
       const [min, max] = options.latencyMs;
       const ms = Math.round(min + unit(`${host}${path}`) * (max - min));
-      latencies.push({ host, ms, kind: feed === undefined ? 'page' : 'feed' });
+      latencies.push({ host, ms, kind: feed === undefined ? 'page' : 'feed', at: performance.now() });
       setTimeout(() => {
         if (feed !== undefined) {
           res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
@@ -235,6 +240,11 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     );
   };
   const stagedIdealFetchMs = boundOf('feed') + boundOf('page');
+  const feedsPerHost = new Map<string, number>();
+  for (const l of latencies)
+    if (l.kind === 'feed') feedsPerHost.set(l.host, (feedsPerHost.get(l.host) ?? 0) + 1);
+  const [busiest, busiestFeeds] = [...feedsPerHost].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  const busiestRequests = latencies.filter((l) => l.kind === 'feed' && l.host === busiest);
   const fetchWallMs = (stages.fetch?.wallMs ?? 0) + (stages.articles?.wallMs ?? 0);
   return {
     day: options.day,
@@ -255,6 +265,11 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     fetchOverIdeal: Number((fetchWallMs / idealFetchMs).toFixed(2)),
     prefetch: run.articlePrefetch ?? { prefetched: 0, used: 0, wasted: 0 },
     loadAverage: Number(loadAverage.toFixed(2)),
+    busiestFeedHost: {
+      feeds: busiestFeeds,
+      firstRequestMs: Math.round(Math.min(...busiestRequests.map((l) => l.at)) - started),
+      lastAnswerMs: Math.round(Math.max(...busiestRequests.map((l) => l.at + l.ms)) - started),
+    },
   };
 }
 
