@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +22,7 @@ import { silentLogger } from '#adapters/json-logger.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
 import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
+import { createThreadPageReader } from '#adapters/thread-page-reader.ts';
 import { parseConfig } from '#config/schema.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
@@ -36,6 +37,10 @@ export interface NewsDayOptions {
   latencyMs: [number, number];
   concurrency: number;
   perHost: number;
+  /** Article pages started while the feeds arrive (runDigest's default); false for the staged run. */
+  prefetch?: boolean;
+  /** Pages read on a worker thread (createThreadPageReader) rather than the fetching one. */
+  pageThread?: boolean;
 }
 
 export interface StageFigures {
@@ -66,6 +71,15 @@ export interface NewsDayResult {
    */
   stagedIdealFetchMs: number;
   fetchOverIdeal: number;
+  /** Pages started while the feeds arrived, used by the article stage, and wasted (none when off). */
+  prefetch: { prefetched: number; used: number; wasted: number };
+  /** The machine's one-minute load average when the run started (the machine may be shared). */
+  loadAverage: number;
+  /**
+   * The host with the most feeds (its queue is the feeds' critical path): how many, when its first
+   * request reached it and when its last answer was due, in ms from the run's start.
+   */
+  busiestFeedHost: { feeds: number; firstRequestMs: number; lastAnswerMs: number };
 }
 
 interface DayFeed {
@@ -101,7 +115,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
   for (const f of feeds) hosts.add(new URL(f.source_feed).host.toLowerCase());
   for (const body of bodies)
     for (const m of body.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) hosts.add(m[1]!.toLowerCase());
-  const latencies: { host: string; ms: number; kind: 'feed' | 'page' }[] = [];
+  const latencies: { host: string; ms: number; kind: 'feed' | 'page'; at: number }[] = [];
   const servers: Server[] = [];
   const base = new Map<string, string>();
   const feedBodies = new Map<string, string>();
@@ -111,7 +125,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
       const feed = feedBodies.get(`${host}${path}`);
       const [min, max] = options.latencyMs;
       const ms = Math.round(min + unit(`${host}${path}`) * (max - min));
-      latencies.push({ host, ms, kind: feed === undefined ? 'page' : 'feed' });
+      latencies.push({ host, ms, kind: feed === undefined ? 'page' : 'feed', at: performance.now() });
       setTimeout(() => {
         if (feed !== undefined) {
           res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
@@ -155,6 +169,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 10);
   const clock = fixedClock(now);
+  const pageReader = options.pageThread ? createThreadPageReader() : undefined;
   const deps = {
     http: createHttpClientFromConfig(config.fetch),
     data: createFolderStore(join(dir, '.state')),
@@ -170,7 +185,10 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     },
     templates: createEtaTemplates(),
     signingSecret: 'bench-secret-0123456789',
+    prefetchArticles: options.prefetch !== false,
+    ...(pageReader ? { pageReader } : {}),
   };
+  const loadAverage = loadavg()[0]!;
   const cpuStart = process.cpuUsage();
   const started = performance.now();
   let run: Awaited<ReturnType<typeof runDigest>>;
@@ -178,6 +196,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     run = await runDigest(deps, config, resolveRunRequest({}, { now, windowHours: 24, timeZone: 'UTC' }));
   } finally {
     clearInterval(sampler);
+    await pageReader?.close();
     for (const s of servers) {
       s.closeAllConnections();
       s.close();
@@ -221,6 +240,11 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     );
   };
   const stagedIdealFetchMs = boundOf('feed') + boundOf('page');
+  const feedsPerHost = new Map<string, number>();
+  for (const l of latencies)
+    if (l.kind === 'feed') feedsPerHost.set(l.host, (feedsPerHost.get(l.host) ?? 0) + 1);
+  const [busiest, busiestFeeds] = [...feedsPerHost].reduce((a, b) => (b[1] > a[1] ? b : a), ['', 0]);
+  const busiestRequests = latencies.filter((l) => l.kind === 'feed' && l.host === busiest);
   const fetchWallMs = (stages.fetch?.wallMs ?? 0) + (stages.articles?.wallMs ?? 0);
   return {
     day: options.day,
@@ -239,6 +263,13 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     idealFetchMs: Math.round(idealFetchMs),
     stagedIdealFetchMs: Math.round(stagedIdealFetchMs),
     fetchOverIdeal: Number((fetchWallMs / idealFetchMs).toFixed(2)),
+    prefetch: run.articlePrefetch ?? { prefetched: 0, used: 0, wasted: 0 },
+    loadAverage: Number(loadAverage.toFixed(2)),
+    busiestFeedHost: {
+      feeds: busiestFeeds,
+      firstRequestMs: Math.round(Math.min(...busiestRequests.map((l) => l.at)) - started),
+      lastAnswerMs: Math.round(Math.max(...busiestRequests.map((l) => l.at + l.ms)) - started),
+    },
   };
 }
 

@@ -144,6 +144,9 @@ results.classify = await benchClassify(
     line(
       `     fetch+articles ${day.fetchWallMs} ms vs ideal schedule ${day.idealFetchMs} ms (${day.requests} requests): ratio ${day.fetchOverIdeal}; staged bound (feeds, then pages) ${day.stagedIdealFetchMs} ms: ratio ${(day.fetchWallMs / day.stagedIdealFetchMs).toFixed(2)}`,
     );
+    line(
+      `     pages prefetched while the feeds arrived ${day.prefetch.prefetched}, used ${day.prefetch.used}, wasted ${day.prefetch.wasted}; load average ${day.loadAverage}`,
+    );
   }
 }
 

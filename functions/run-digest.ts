@@ -2,7 +2,9 @@
  * One digest run, read first: fetch feeds → classify → fetch articles → build the edition →
  * archive → mail. The CLI and the Lambda handlers both call runDigest; it reaches the world only
  * through the ports in deps, and takes its time from deps.clock. Each step is one call into its
- * stage folder (ingest/, extract/, analyse/, edition/, archive/, deliver/).
+ * stage folder (ingest/, extract/, analyse/, edition/, archive/, deliver/). While the feeds
+ * arrive, the pages of items already known to be selected start (a prefetcher the article stage
+ * takes them from); the selection itself still waits for every feed.
  */
 
 import { setMaxListeners } from 'node:events';
@@ -13,14 +15,19 @@ import { storeEdition } from '#archive/store-edition.ts';
 import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
 import { editionTitle, type RunRequest } from '#domain/run-request.ts';
-import type { Edition, SourceFetchReport } from '#domain/types.ts';
+import type { Edition, ScoredItem, SourceFetchReport } from '#domain/types.ts';
 import { buildEdition, buildEditionWithSummarizer } from '#edition/build-edition.ts';
 import { previousStories } from '#edition/previous-stories.ts';
 import { translateHeadlines } from '#edition/translate-headlines.ts';
 import { fetchArticles } from '#extract/fetch-articles.ts';
+import {
+  type ArticlePrefetcher,
+  createArticlePrefetcher,
+  type PrefetchReport,
+} from '#extract/prefetch-articles.ts';
 import { mergeDuplicateItems } from '#ingest/dedupe-items.ts';
 import { fetchFeeds, publicSourceReport } from '#ingest/fetch-feeds.ts';
-import { loadSeenState, markSeen, selectCandidates } from '#ingest/seen-items.ts';
+import { loadSeenState, markSeen, type SeenState, selectCandidates } from '#ingest/seen-items.ts';
 import {
   recordFailedRun,
   recordSourceHealth,
@@ -32,6 +39,7 @@ import type {
   HttpClient,
   Logger,
   Mailer,
+  PageReader,
   Progress,
   Queue,
   RelevanceReviewer,
@@ -68,6 +76,13 @@ export interface DigestDeps {
   relevanceReviewer?: RelevanceReviewer;
   /** Optional English headlines for reports in other languages (Amazon Translate); none when absent. */
   translator?: Translator;
+  /**
+   * Article pages started while the feeds arrive (the default); false fetches every page after
+   * the last feed. The edition is the same either way: benchmarks and tests compare the two.
+   */
+  prefetchArticles?: boolean;
+  /** Where fetched pages are read (another thread); on the run's own thread when absent. */
+  pageReader?: PageReader;
 }
 
 export interface RunResult {
@@ -83,6 +98,8 @@ export interface RunResult {
   sourceHealth?: SourceHealthSummary;
   /** The edition's public web page; absent for a private ad-hoc briefing, which has none. */
   editionUrl?: string;
+  /** Pages started while the feeds arrived, and how many the article stage used. */
+  articlePrefetch?: PrefetchReport;
 }
 
 export async function runDigest(deps: DigestDeps, config: Config, request: RunRequest): Promise<RunResult> {
@@ -99,11 +116,20 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   const { fetch } = config;
 
   stage('fetch');
-  const feeds = await fetchFeeds(ctx, config.feeds, { ...fetch, signal: stageBudget(fetch.stageBudgetMs) });
+  const seen = loadSeenState(state(deps.data));
+  seen.catch(() => undefined); // awaited in the classify step, whose failure it then is
+  const prefetch = deps.prefetchArticles === false ? undefined : prefetchSelected(ctx, config, request, seen);
+  const feeds = await fetchFeeds(ctx, config.feeds, {
+    ...fetch,
+    signal: stageBudget(fetch.stageBudgetMs),
+    ...(prefetch ? { onItems: prefetch.offer } : {}),
+  });
+  prefetch?.close();
   // Too few sources answered: nothing is published or mailed, for the edition would claim a quiet day.
   const failure = sourcesFailure(feeds.reports, fetch.maxFailedShare);
   if (failure) {
     logger.error('too many sources failed', { error: failure.message });
+    prefetch?.settle(); // pages still queued are not sent
     const trace = { editionId: request.editionId, error: failure, now: request.now, at: deps.clock.now() };
     if (!request.dryRun) await recordFailedRun(state(deps.data), trace, feeds.reports, corrupt.documents);
     throw failure;
@@ -111,11 +137,16 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
 
   stage('classify');
   const items = mergeDuplicateItems(feeds.items);
-  const candidates = selectCandidates(items, await loadSeenState(state(deps.data)), request);
+  const candidates = selectCandidates(items, await seen, request);
   const relevant = await selectRelevant(candidates, ctx, { ...request, ...config.relevance });
 
   stage('articles');
-  const articles = await fetchArticles(ctx, relevant, { ...fetch, signal: stageBudget(fetch.stageBudgetMs) });
+  const articles = await fetchArticles(ctx, relevant, {
+    ...fetch,
+    signal: stageBudget(fetch.stageBudgetMs),
+    ...(prefetch ? { prefetch } : {}),
+  });
+  const articlePrefetch = prefetch?.settle();
   const enriched = articles.items.map(refineThemes);
   const translator = enriched.length > 0 ? deps.translator : undefined;
   if (translator) stage('translate');
@@ -148,6 +179,10 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   if (request.visibility === 'private') edition.private = true;
   const publicUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
   const result: RunResult = { edition, sources: feeds.reports, corruptState: corrupt.documents };
+  if (articlePrefetch) {
+    result.articlePrefetch = articlePrefetch;
+    logger.info('articles prefetched', { ...articlePrefetch });
+  }
   if (!edition.private) result.editionUrl = publicUrl;
   if (request.dryRun) return finish(result, started);
 
@@ -187,6 +222,35 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
 function finish(result: RunResult, started: number): RunResult {
   result.edition.stats.durationMs = Math.round(performance.now() - started);
   return result;
+}
+
+/**
+ * The prefetcher, told each feed's items the run would select by their own text: not carried by an
+ * earlier edition, inside the window, relevant by the local model and the run's threshold,
+ * matching its query and themes (the second opinion is left out: items in its band wait for the
+ * article stage, for the verdict may drop them). Whether a duplicate in another feed represents an
+ * item, and the whole day's competition for the page slots, are known only later.
+ */
+function prefetchSelected(
+  ctx: DigestDeps,
+  config: Config,
+  request: RunRequest,
+  seen: Promise<SeenState>,
+): ArticlePrefetcher | undefined {
+  if (config.fetch.maxArticles === 0) return undefined;
+  const { band } = config.relevance.secondOpinion;
+  const certain = (item: ScoredItem) =>
+    !ctx.relevanceReviewer || item.classification.score < band.from || item.classification.score >= band.to;
+  const local = { logger: ctx.logger, data: ctx.data };
+  return createArticlePrefetcher(
+    ctx,
+    { ...config.fetch, signal: stageBudget(config.fetch.stageBudgetMs) },
+    async (feedItems) => {
+      const candidates = selectCandidates(feedItems, await seen, request);
+      const selected = await selectRelevant(candidates, local, { ...request, ...config.relevance });
+      return selected.filter(certain);
+    },
+  );
 }
 
 /** The time a fetch stage may take; every request queued in it listens, so no listener cap. */

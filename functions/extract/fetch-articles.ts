@@ -2,17 +2,21 @@
  * The article behind each relevant item, fetched only when needed: a feed that carries the
  * full text is used as is, extracted articles are cached by canonical URL, and pages per host
  * and per run are capped (the highest-scored items get the slots). An item whose page fails, is
- * capped or looks paywalled keeps its feed summary and says why in `articleNote`.
+ * capped or looks paywalled keeps its feed summary and says why in `articleNote`. A page started
+ * before the stage (a `PagePrefetch`, see prefetch-articles.ts) is taken instead of fetched again.
  */
-import { describeError, NotAPageError, publicReasonOf } from '#domain/errors.ts';
+import { describeError, NotAPageError, publicReasonOf, SkippedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
+import type { PageReader } from '#ports/ports.ts';
 import { readStoredValue } from '#state/stored-json.ts';
-import { decodeDocument } from '#text/charset.ts';
-import { hasPaywallMarkup, hasPaywallNotice } from './boilerplate.ts';
-import { extractArticle } from './extract-article.ts';
+import { hasPaywallNotice } from './boilerplate.ts';
+import { readPage } from './read-page.ts';
+
+/** The fetch stage's ports, and where pages are read: another thread when given, else this one. */
+export type ArticleDeps = FetchDeps & { pageReader?: PageReader };
 
 export interface ArticleOptions {
   maxPageBytes: number;
@@ -23,6 +27,18 @@ export interface ArticleOptions {
   timeoutMs: number;
   /** The stage's budget: pages still queued when it aborts are not fetched (noted, not failed). */
   signal?: AbortSignal;
+}
+
+/**
+ * Pages started before the stage, while the feeds still arrived. The stage decides which pages it
+ * needs exactly as without them, then takes a started page rather than fetch it; a started page it
+ * does not take is the prefetcher's waste, never a change to the result.
+ */
+export interface PagePrefetch {
+  /** Whether a page was started for this link (false also when its article was found cached). */
+  started(link: string): Promise<boolean>;
+  /** The page started for the link; only for a link `started` said yes to. */
+  take(link: string): Promise<CachedPage>;
 }
 
 /** Feed content this long is the article; no page fetch. */
@@ -37,19 +53,20 @@ const countWords = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 type Plan =
   | { kind: 'done'; result: ScoredItem }
-  | { kind: 'page'; link: string; host: string; cacheKey: string };
+  | { kind: 'page'; link: string; host: string; cacheKey: string; prefetched: boolean };
 
 /** What the article cache holds per link: the raw extraction and whether the page showed a paywall. */
-interface CachedPage {
+export interface CachedPage {
   article: Article;
   paywall?: boolean;
 }
 
 export async function fetchArticles(
-  deps: FetchDeps,
+  deps: ArticleDeps,
   items: readonly ScoredItem[],
-  options: ArticleOptions,
+  options: ArticleOptions & { prefetch?: PagePrefetch },
 ): Promise<{ items: ScoredItem[]; fetched: number; cached: number }> {
+  const { prefetch } = options;
   const total = items.length;
   let done = 0;
   let fetched = 0;
@@ -57,23 +74,20 @@ export async function fetchArticles(
   const tick = () => deps.progress.report({ kind: 'articles', done: ++done, total });
   deps.progress.report({ kind: 'articles', done, total });
 
-  // 1. What each item needs: its feed text, nothing (no link), a cached article, or the page.
+  // 1. What each item needs: its feed text, nothing (no link), a cached article, or the page. A
+  // page already started was not cached when it started (its own fetch wrote the entry since).
   const plans = await Promise.all(
     items.map(async (item): Promise<Plan> => {
-      if (item.content && countWords(item.content) >= FULL_TEXT_WORDS) {
-        const article: Article = { url: item.link, title: item.title, text: item.content };
-        if (item.language) article.language = item.language;
-        return { kind: 'done', result: { ...item, article } };
-      }
-      const host = hostOf(item.link);
-      if (!host) return { kind: 'done', result: { ...item, articleNote: 'no article link in the feed' } };
-      const cacheKey = dataKeys.articleCache(item.link);
+      const need = pageNeed(item);
+      if (need.kind === 'done') return need;
+      const { host, cacheKey } = need;
+      if (await prefetch?.started(item.link)) return { ...need, link: item.link, prefetched: true };
       const hit = await readCachedArticle(deps, cacheKey);
       if (hit) {
         cached++;
         return { kind: 'done', result: withArticle(item, hit) };
       }
-      return { kind: 'page', link: item.link, host, cacheKey };
+      return { kind: 'page', link: item.link, host, cacheKey, prefetched: false };
     }),
   );
   for (const plan of plans) if (plan.kind === 'done') tick();
@@ -100,11 +114,18 @@ export async function fetchArticles(
     }
     perHost.set(plan.host, used + 1);
     budget--;
+    const page = plan.prefetched
+      ? prefetch!.take(plan.link).catch((error: unknown) => {
+          // Queued when the prefetcher's budget ran out: this stage's own budget may still allow it.
+          if (error instanceof SkippedError) return fetchPage(deps, plan.link, plan.cacheKey, options);
+          throw error;
+        })
+      : fetchPage(deps, plan.link, plan.cacheKey, options);
     pages.set(
       plan.link,
-      fetchPage(deps, plan.link, plan.cacheKey, options).then((page) => {
+      page.then((fetchedPage) => {
         fetched++;
-        return page;
+        return fetchedPage;
       }),
     );
   }
@@ -131,8 +152,23 @@ export async function fetchArticles(
   return { items: results, fetched, cached };
 }
 
-async function fetchPage(
-  deps: FetchDeps,
+/** Whether an item needs its page: not when the feed carries the full text or no web link. */
+export function pageNeed(
+  item: ScoredItem,
+): { kind: 'done'; result: ScoredItem } | { kind: 'page'; host: string; cacheKey: string } {
+  if (item.content && countWords(item.content) >= FULL_TEXT_WORDS) {
+    const article: Article = { url: item.link, title: item.title, text: item.content };
+    if (item.language) article.language = item.language;
+    return { kind: 'done', result: { ...item, article } };
+  }
+  const host = hostOf(item.link);
+  if (!host) return { kind: 'done', result: { ...item, articleNote: 'no article link in the feed' } };
+  return { kind: 'page', host, cacheKey: dataKeys.articleCache(item.link) };
+}
+
+/** One page: requested as untrusted (address-checked), within the size and time caps, extracted, cached. */
+export async function fetchPage(
+  deps: ArticleDeps,
   link: string,
   cacheKey: string,
   options: ArticleOptions,
@@ -153,9 +189,13 @@ async function fetchPage(
       response.status,
     );
   }
-  const html = decodeDocument(response.body, contentType);
-  const page: CachedPage = { article: extractArticle(html, response.url) };
-  if (hasPaywallMarkup(html)) page.paywall = true;
+  const bytes = { body: response.body, url: response.url, ...(contentType ? { contentType } : {}) };
+  // A reader that fails (its thread gone) costs only the thread: the page is read here instead.
+  const reading = deps.pageReader
+    ? await deps.pageReader.read(bytes).catch(() => readPage(bytes))
+    : readPage(bytes);
+  const page: CachedPage = { article: reading.article };
+  if (reading.paywall) page.paywall = true;
   // The raw extraction is cached; whether it is usable is judged on every read.
   await deps.data
     .put(cacheKey, JSON.stringify(page), { contentType: 'application/json' })
@@ -207,7 +247,7 @@ const CachedPageSchema = z.union([
   ),
 ]);
 
-async function readCachedArticle(deps: FetchDeps, key: string): Promise<CachedPage | undefined> {
+export async function readCachedArticle(deps: FetchDeps, key: string): Promise<CachedPage | undefined> {
   try {
     const page = await readStoredValue(
       { store: deps.data, logger: deps.logger, ...(deps.onCorrupt ? { onCorrupt: deps.onCorrupt } : {}) },

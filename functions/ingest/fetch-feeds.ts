@@ -57,6 +57,11 @@ export interface FeedFetchOptions {
   timeoutMs: number;
   /** The stage's budget: sources still queued when it aborts are reported `skipped`. */
   signal?: AbortSignal;
+  /**
+   * Told each source's items as soon as they are read (fetched or from the cache on a 304), before
+   * the other sources answer: the run starts work on them early. The stage's result is the same.
+   */
+  onItems?: (items: readonly FeedItem[]) => void;
 }
 
 /**
@@ -71,14 +76,35 @@ export async function fetchFeeds(
 ): Promise<{ items: FeedItem[]; reports: SourceFetchReport[] }> {
   let done = 0;
   deps.progress.report({ kind: 'feeds', done, total: sources.length });
-  const results = await Promise.all(
-    sources.map(async (source) => {
-      const result = await fetchOne(deps, source, options);
+  const results: { items: FeedItem[]; report: SourceFetchReport }[] = [];
+  await Promise.all(
+    startOrder(sources).map(async (index) => {
+      results[index] = await fetchOne(deps, sources[index]!, options);
       deps.progress.report({ kind: 'feeds', done: ++done, total: sources.length });
-      return result;
     }),
   );
   return { items: results.flatMap((r) => r.items), reports: results.map((r) => r.report) };
+}
+
+/**
+ * The order requests start in (the result keeps the configured order): sources on the host with
+ * the most of them first, for that host's queue, a few at a time, is the stage's critical path
+ * (36 feeds on one host at 3 at a time take as long as 12 in a row); started after the others it
+ * would wait for the first connection slots to free. Ties keep the configured order.
+ */
+function startOrder(sources: readonly FeedSource[]): number[] {
+  const hosts = sources.map((source) => {
+    try {
+      return new URL(source.url).host.toLowerCase();
+    } catch {
+      return '';
+    }
+  });
+  const count = new Map<string, number>();
+  for (const host of hosts) count.set(host, (count.get(host) ?? 0) + 1);
+  return sources
+    .map((_, index) => index)
+    .sort((a, b) => count.get(hosts[b]!)! - count.get(hosts[a]!)! || a - b);
 }
 
 async function fetchOne(
@@ -105,6 +131,7 @@ async function fetchOne(
       if (!cache) throw new HttpError('HTTP 304 without a cached copy of the feed', source.url, 304);
       // The source's name or perspective may have changed in the config since the cache was written.
       const items = cache.items.map((item) => withSource(item, source));
+      tellItems(deps, options, source, items);
       return {
         items,
         report: { ...base, status: 'not-modified', items: items.length, durationMs: elapsed() },
@@ -116,6 +143,7 @@ async function fetchOne(
       now: deps.clock.now(),
     });
     const items: FeedItem[] = feed.items.map((item) => withSource(item, source, feed.language));
+    tellItems(deps, options, source, items);
     await writeCache(deps, cacheKey, {
       ...(response.etag ? { etag: response.etag } : {}),
       ...(response.lastModified ? { lastModified: response.lastModified } : {}),
@@ -134,6 +162,15 @@ async function fetchOne(
       items: [],
       report: { ...base, status, error: publicReasonOf(error), detail, items: 0, durationMs: elapsed() },
     };
+  }
+}
+
+/** The listener's trouble is its own: a feed read is never reported failed for it. */
+function tellItems(deps: FetchDeps, options: FeedFetchOptions, source: FeedSource, items: FeedItem[]): void {
+  try {
+    options.onItems?.(items);
+  } catch (error) {
+    deps.logger.warn('feed items listener failed', { feedUrl: source.url, error: describeError(error) });
   }
 }
 

@@ -264,4 +264,61 @@ describe('fetchFeeds', () => {
     expect(events.at(-1)).toEqual({ kind: 'feeds', done: 2, total: 2 });
     expect(events).toHaveLength(3);
   });
+
+  it('tells each source’s items as soon as they are read, fetched or not modified', async () => {
+    const told: string[][] = [];
+    const onItems = (items: readonly { title: string }[]) => told.push(items.map((i) => i.title));
+    const wire = source('Wire', '/wire.xml');
+
+    await fetchFeeds(depsWith(), [wire, source('Missing', '/missing.xml')], { ...options, onItems });
+    const second = await fetchFeeds(depsWith(), [wire], { ...options, onItems });
+
+    expect(second.reports[0]!.status).toBe('not-modified');
+    const titles = ['Xi and Putin meet in Moscow', 'Joint naval patrol in the Pacific'];
+    expect(told).toEqual([titles, titles]);
+  });
+
+  it('fails no source for a listener that throws', async () => {
+    const onItems = () => {
+      throw new Error('listener broke');
+    };
+    const { reports, items } = await fetchFeeds(depsWith(), [source('Wire', '/wire.xml')], {
+      ...options,
+      onItems,
+    });
+    expect(reports[0]).toMatchObject({ status: 'ok', items: 2 });
+    expect(items).toHaveLength(2);
+  });
+
+  it('starts the sources of the host with the most of them first, and reports in the configured order', async () => {
+    const started: string[] = [];
+    const spy: HttpClient = {
+      get: async (request: HttpRequest) => {
+        started.push(request.url);
+        return {
+          url: request.url,
+          status: 200,
+          headers: { 'content-type': 'application/rss+xml' },
+          body: Buffer.from(rss(item(1, 'A'))),
+          notModified: false,
+        };
+      },
+    };
+    const sources = [
+      { ...source('One', ''), url: 'http://one.example/feed' },
+      ...[1, 2, 3].map((n) => ({ ...source(`Busy ${n}`, ''), url: `http://busy.example/feed?${n}` })),
+      { ...source('Two', ''), url: 'http://two.example/feed' },
+    ];
+
+    const { reports } = await fetchFeeds(depsWith({ http: spy }), sources, options);
+
+    expect(started).toEqual([
+      'http://busy.example/feed?1',
+      'http://busy.example/feed?2',
+      'http://busy.example/feed?3',
+      'http://one.example/feed',
+      'http://two.example/feed',
+    ]);
+    expect(reports.map((r) => r.name)).toEqual(['One', 'Busy 1', 'Busy 2', 'Busy 3', 'Two']);
+  });
 });

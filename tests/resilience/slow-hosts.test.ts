@@ -44,7 +44,8 @@ afterAll(async () => {
 
 function setUp() {
   fastRequests.length = 0;
-  // Four global slots, all taken twice over by the slow hosts' eight feeds (700 ms each).
+  // Four global slots, all taken twice over by the slow hosts' eight feeds (700 ms each). The fast
+  // host has no more feeds than a slow one, so its requests start last (the configured order).
   const fetch = FetchConfigSchema.parse({ concurrency: 4, perHost: 2, retries: 0, timeoutMs: 1000 });
   const deps = {
     http: createHttpClientFromConfig(fetch, true),
@@ -55,7 +56,7 @@ function setUp() {
   };
   const sources = [
     ...slowBases.flatMap((b, i) => [1, 2].map((n) => ({ name: `slow ${i}.${n}`, url: `${b}/feed?${n}` }))),
-    ...[1, 2, 3, 4, 5].map((n) => ({ name: `fast ${n}`, url: `${fastBase}/feed?${n}` })),
+    ...[1, 2].map((n) => ({ name: `fast ${n}`, url: `${fastBase}/feed?${n}` })),
   ].map((s) => ({ ...s, perspective: 'other' as const }));
   return { deps, sources };
 }
@@ -67,7 +68,7 @@ describe('slow hosts beside a fast one', () => {
     const { reports } = await fetchFeeds(deps, sources, { maxFeedBytes: 1 << 20, timeoutMs: 1000 });
 
     expect(reports.filter((r) => r.status !== 'ok')).toEqual([]);
-    expect(fastRequests).toHaveLength(5);
+    expect(fastRequests).toHaveLength(2);
   });
 
   it('reports what the stage budget left unsent as skipped, and never sends it', async () => {
@@ -81,7 +82,7 @@ describe('slow hosts beside a fast one', () => {
 
     const fast = reports.filter((r) => r.name.startsWith('fast'));
     expect(fast.map((r) => [r.status, r.error])).toEqual(
-      Array.from({ length: 5 }, () => ['skipped', 'time budget spent before it was requested']),
+      Array.from({ length: 2 }, () => ['skipped', 'time budget spent before it was requested']),
     );
     expect(fastRequests).toEqual([]);
     // What was already in flight finished under its own timeout.
