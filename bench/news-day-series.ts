@@ -1,8 +1,7 @@
 /**
  * The news-day replay several times over, in fresh processes, its modes interleaved round by
  * round so the load other work puts on the machine falls on each alike: prefetch (runDigest's
- * default), staged (every page after the last feed), and prefetch with pages read on a worker
- * thread. Prints every run and each mode's median.
+ * default) and staged (every page after the last feed). Prints every run and each mode's median.
  *   npm run bench:news-day -- '{"corpora":"../shared/corpora","rounds":5}'
  */
 import { benchNewsDayInFreshProcess, type NewsDayOptions, type NewsDayResult } from './news-day.ts';
@@ -18,7 +17,6 @@ const base: NewsDayOptions = {
 const modes: Record<string, Partial<NewsDayOptions>> = {
   prefetch: { prefetch: true },
   staged: { prefetch: false },
-  'prefetch+thread': { prefetch: true, pageThread: true },
 };
 const runs = new Map<string, NewsDayResult[]>();
 const median = (values: number[]) => {

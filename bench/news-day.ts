@@ -22,7 +22,6 @@ import { silentLogger } from '#adapters/json-logger.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
 import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
-import { createThreadPageReader } from '#adapters/thread-page-reader.ts';
 import { parseConfig } from '#config/schema.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
@@ -39,8 +38,6 @@ export interface NewsDayOptions {
   perHost: number;
   /** Article pages started while the feeds arrive (runDigest's default); false for the staged run. */
   prefetch?: boolean;
-  /** Pages read on a worker thread (createThreadPageReader) rather than the fetching one. */
-  pageThread?: boolean;
 }
 
 export interface StageFigures {
@@ -169,7 +166,6 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 10);
   const clock = fixedClock(now);
-  const pageReader = options.pageThread ? createThreadPageReader() : undefined;
   const deps = {
     http: createHttpClientFromConfig(config.fetch),
     data: createFolderStore(join(dir, '.state')),
@@ -186,7 +182,6 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     templates: createEtaTemplates(),
     signingSecret: 'bench-secret-0123456789',
     prefetchArticles: options.prefetch !== false,
-    ...(pageReader ? { pageReader } : {}),
   };
   const loadAverage = loadavg()[0]!;
   const cpuStart = process.cpuUsage();
@@ -196,7 +191,6 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     run = await runDigest(deps, config, resolveRunRequest({}, { now, windowHours: 24, timeZone: 'UTC' }));
   } finally {
     clearInterval(sampler);
-    await pageReader?.close();
     for (const s of servers) {
       s.closeAllConnections();
       s.close();

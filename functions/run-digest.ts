@@ -39,7 +39,6 @@ import type {
   HttpClient,
   Logger,
   Mailer,
-  PageReader,
   Progress,
   Queue,
   RelevanceReviewer,
@@ -81,8 +80,6 @@ export interface DigestDeps {
    * the last feed. The edition is the same either way: benchmarks and tests compare the two.
    */
   prefetchArticles?: boolean;
-  /** Where fetched pages are read (another thread); on the run's own thread when absent. */
-  pageReader?: PageReader;
 }
 
 export interface RunResult {

@@ -10,13 +10,10 @@ import { dataKeys } from '#domain/keys.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
-import type { PageReader } from '#ports/ports.ts';
 import { readStoredValue } from '#state/stored-json.ts';
-import { hasPaywallNotice } from './boilerplate.ts';
-import { readPage } from './read-page.ts';
-
-/** The fetch stage's ports, and where pages are read: another thread when given, else this one. */
-export type ArticleDeps = FetchDeps & { pageReader?: PageReader };
+import { decodeDocument } from '#text/charset.ts';
+import { hasPaywallMarkup, hasPaywallNotice } from './boilerplate.ts';
+import { extractArticle } from './extract-article.ts';
 
 export interface ArticleOptions {
   maxPageBytes: number;
@@ -62,7 +59,7 @@ export interface CachedPage {
 }
 
 export async function fetchArticles(
-  deps: ArticleDeps,
+  deps: FetchDeps,
   items: readonly ScoredItem[],
   options: ArticleOptions & { prefetch?: PagePrefetch },
 ): Promise<{ items: ScoredItem[]; fetched: number; cached: number }> {
@@ -168,7 +165,7 @@ export function pageNeed(
 
 /** One page: requested as untrusted (address-checked), within the size and time caps, extracted, cached. */
 export async function fetchPage(
-  deps: ArticleDeps,
+  deps: FetchDeps,
   link: string,
   cacheKey: string,
   options: ArticleOptions,
@@ -189,13 +186,9 @@ export async function fetchPage(
       response.status,
     );
   }
-  const bytes = { body: response.body, url: response.url, ...(contentType ? { contentType } : {}) };
-  // A reader that fails (its thread gone) costs only the thread: the page is read here instead.
-  const reading = deps.pageReader
-    ? await deps.pageReader.read(bytes).catch(() => readPage(bytes))
-    : readPage(bytes);
-  const page: CachedPage = { article: reading.article };
-  if (reading.paywall) page.paywall = true;
+  const html = decodeDocument(response.body, contentType);
+  const page: CachedPage = { article: extractArticle(html, response.url) };
+  if (hasPaywallMarkup(html)) page.paywall = true;
   // The raw extraction is cached; whether it is usable is judged on every read.
   await deps.data
     .put(cacheKey, JSON.stringify(page), { contentType: 'application/json' })

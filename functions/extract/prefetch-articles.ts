@@ -12,8 +12,8 @@
 import { setMaxListeners } from 'node:events';
 import { describeError } from '#domain/errors.ts';
 import type { FeedItem, ScoredItem } from '#domain/types.ts';
+import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import {
-  type ArticleDeps,
   type ArticleOptions,
   type CachedPage,
   fetchPage,
@@ -47,7 +47,7 @@ export interface ArticlePrefetcher extends PagePrefetch {
 }
 
 export function createArticlePrefetcher(
-  deps: ArticleDeps,
+  deps: FetchDeps,
   options: ArticleOptions,
   select: SelectEarly,
 ): ArticlePrefetcher {

@@ -4,8 +4,6 @@
  * real protocol servers on 127.0.0.1.
  */
 
-import type { Article } from '#domain/types.ts';
-
 export interface HttpRequest {
   url: string;
   headers?: Record<string, string>;
@@ -108,21 +106,6 @@ export interface Logger {
   error(message: string, fields?: LogFields): void;
   /** A logger that adds these fields to every line (e.g. editionId). */
   child(fields: LogFields): Logger;
-}
-
-/** A fetched page read into its article, and whether its markup shows a paywall. */
-export interface PageReading {
-  article: Article;
-  paywall: boolean;
-}
-
-/**
- * Reads fetched pages (decode, extract, paywall check): on another thread, so the responses still
- * arriving are not held up by the extraction of those already in. Without one, pages are read on
- * the thread that fetched them.
- */
-export interface PageReader {
-  read(page: { body: Buffer; contentType?: string; url: string }): Promise<PageReading>;
 }
 
 /** Stage progress for a terminal display; the Lambda ignores it. */

@@ -206,23 +206,3 @@ describe('createArticlePrefetcher with fetchArticles', () => {
     expect(prefetch.settle()).toEqual({ prefetched: 0, used: 0, wasted: 0 });
   });
 });
-
-describe('fetchArticles with a page reader', () => {
-  it('reads pages through the reader, and in process when the reader fails', async () => {
-    const items = [item(url('a.test', '/r1')), item(url('b.test', '/r2'))];
-    const inProcess = await fetchArticles(deps(), items, options);
-    const asked: string[] = [];
-    const failing = {
-      read: async (page: { url: string }) => {
-        asked.push(page.url);
-        throw new Error('the page reader thread exited');
-      },
-    };
-
-    store = createMemoryStore();
-    const result = await fetchArticles({ ...deps(), pageReader: failing }, items, options);
-
-    expect(asked.sort()).toEqual(items.map((i) => i.link));
-    expect(result).toEqual(inProcess);
-  });
-});
