@@ -8,7 +8,12 @@
  */
 
 import { setMaxListeners } from 'node:events';
-import { refineThemes, selectRelevant } from '#analyse/select-relevant.ts';
+import {
+  type ClassificationMemo,
+  createClassificationMemo,
+  refineThemes,
+  selectRelevant,
+} from '#analyse/select-relevant.ts';
 import type { PrivateEditionReport } from '#archive/private-edition.ts';
 import type { PublishReport } from '#archive/publish-archive.ts';
 import { storeEdition } from '#archive/store-edition.ts';
@@ -115,7 +120,9 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   stage('fetch');
   const seen = loadSeenState(state(deps.data));
   seen.catch(() => undefined); // awaited in the classify step, whose failure it then is
-  const prefetch = deps.prefetchArticles === false ? undefined : prefetchSelected(ctx, config, request, seen);
+  const classified = createClassificationMemo();
+  const prefetch =
+    deps.prefetchArticles === false ? undefined : prefetchSelected(ctx, config, request, seen, classified);
   const feeds = await fetchFeeds(ctx, config.feeds, {
     ...fetch,
     signal: stageBudget(fetch.stageBudgetMs),
@@ -135,7 +142,11 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   stage('classify');
   const items = mergeDuplicateItems(feeds.items);
   const candidates = selectCandidates(items, await seen, request);
-  const relevant = await selectRelevant(candidates, ctx, { ...request, ...config.relevance });
+  const relevant = await selectRelevant(
+    candidates,
+    { ...ctx, classified },
+    { ...request, ...config.relevance },
+  );
 
   stage('articles');
   const articles = await fetchArticles(ctx, relevant, {
@@ -233,12 +244,13 @@ function prefetchSelected(
   config: Config,
   request: RunRequest,
   seen: Promise<SeenState>,
+  classified: ClassificationMemo,
 ): ArticlePrefetcher | undefined {
   if (config.fetch.maxArticles === 0) return undefined;
   const { band } = config.relevance.secondOpinion;
   const certain = (item: ScoredItem) =>
     !ctx.relevanceReviewer || item.classification.score < band.from || item.classification.score >= band.to;
-  const local = { logger: ctx.logger, data: ctx.data };
+  const local = { logger: ctx.logger, data: ctx.data, classified };
   return createArticlePrefetcher(
     ctx,
     { ...config.fetch, signal: stageBudget(config.fetch.stageBudgetMs) },

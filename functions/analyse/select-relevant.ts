@@ -14,6 +14,19 @@ export interface SelectDeps {
   /** Caches second opinions. */
   data: Store;
   relevanceReviewer?: RelevanceReviewer;
+  /**
+   * Classifications already made this run, by the item's text: the run classifies each feed's
+   * items as they arrive (to prefetch pages) and again after merging duplicates; the text, and so
+   * the classification, of most items is the same both times.
+   */
+  classified?: ClassificationMemo;
+}
+
+export type ClassificationMemo = Map<string, ReturnType<typeof classifyItem>>;
+
+/** A new memo for one run's classifications. */
+export function createClassificationMemo(): ClassificationMemo {
+  return new Map();
 }
 
 export interface Selection {
@@ -30,14 +43,21 @@ export async function selectRelevant(
   selection: Selection,
 ): Promise<ScoredItem[]> {
   let scored: ScoredItem[] = items.map((item) => {
-    const { language, ...classification } = classifyItem({
+    const input = {
       title: item.title,
       summary: item.summary,
       text: item.content,
       url: item.link,
       source: item.source,
       language: item.language,
-    });
+    };
+    const key = deps.classified ? JSON.stringify(input) : '';
+    let result = deps.classified?.get(key);
+    if (!result) {
+      result = classifyItem(input);
+      deps.classified?.set(key, result);
+    }
+    const { language, ...classification } = result;
     // The item keeps the feed's language tag; an untagged feed gets the language it was read in.
     return { ...item, language: item.language ?? language, classification };
   });
