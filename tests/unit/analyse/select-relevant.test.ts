@@ -10,6 +10,8 @@ const item = (id: string, title: string): FeedItem => ({
   link: `https://news.example.org/${id}`,
   source: 'Example News',
   summary: '',
+  categories: [],
+  perspective: 'western',
 });
 
 const items = [
