@@ -3,19 +3,17 @@
  * from 127.0.0.1 with injected latency, one local server per original host (so the HTTP client's
  * per-host limits apply as they would), every link rewritten to its host's server, and the article
  * pages of the items the run asks for served from the article-extraction benchmark's real pages.
+ * The hosts run in a child process (news-day-hosts.ts), as remote hosts run on other machines:
+ * the CPU time and RSS measured here are the run's own.
  * The pipeline runs as the CLI runs it (fetch, extract, classify, cluster, summarise, render,
  * publish, send to one recipient), with wall time, CPU time and peak RSS per stage, beside the
  * ideal fetch schedule: the critical path given the injected latencies and the limits.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
@@ -26,6 +24,7 @@ import { parseConfig } from '#config/schema.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import type { ProgressEvent } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
+import { forkReplayHosts, type Served } from './news-day-hosts.ts';
 
 export interface NewsDayOptions {
   /** The corpora folder (../shared/corpora). */
@@ -79,70 +78,14 @@ export interface NewsDayResult {
   busiestFeedHost: { feeds: number; firstRequestMs: number; lastAnswerMs: number };
 }
 
-interface DayFeed {
-  name: string;
-  url: string;
-  source_feed: string;
-}
-
-/** A deterministic number in [0, 1) for a key: the same day is replayed the same way every run. */
-function unit(key: string): number {
-  return createHash('sha256').update(key).digest().readUInt32BE(0) / 2 ** 32;
-}
-
-/** The benchmark's pages, compressed as stored: each is inflated when served, as a server would send it. */
-function benchmarkPages(corpora: string): Buffer[] {
-  const dir = join(corpora, 'article-extraction-benchmark/html');
-  return readdirSync(dir)
-    .sort()
-    .map((f) => readFileSync(join(dir, f)));
-}
-
 /** Replays one news day; undefined (with the reason in `skipped`) when the corpora are absent. */
 export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResult | { skipped: string }> {
   const dayDir = join(options.corpora, 'news-days', options.day);
   if (!existsSync(dayDir) || !existsSync(join(options.corpora, 'article-extraction-benchmark')))
     return { skipped: `${dayDir} or the article-extraction benchmark is absent` };
-  const feeds = JSON.parse(readFileSync(join(dayDir, 'feeds.json'), 'utf8')) as DayFeed[];
-  const bodies = feeds.map((f) => readFileSync(join(dayDir, f.url), 'utf8'));
-  const pages = benchmarkPages(options.corpora);
-
-  // One server per original host: the feeds' own hosts and every host their links point at.
-  const hosts = new Set<string>();
-  for (const f of feeds) hosts.add(new URL(f.source_feed).host.toLowerCase());
-  for (const body of bodies)
-    for (const m of body.matchAll(/https?:\/\/([a-z0-9.-]+)/gi)) hosts.add(m[1]!.toLowerCase());
-  const latencies: { host: string; ms: number; kind: 'feed' | 'page'; at: number }[] = [];
-  const servers: Server[] = [];
-  const base = new Map<string, string>();
-  const feedBodies = new Map<string, string>();
-  for (const host of hosts) {
-    const server = createServer((req, res) => {
-      const path = req.url ?? '/';
-      const feed = feedBodies.get(`${host}${path}`);
-      const [min, max] = options.latencyMs;
-      const ms = Math.round(min + unit(`${host}${path}`) * (max - min));
-      latencies.push({ host, ms, kind: feed === undefined ? 'page' : 'feed', at: performance.now() });
-      setTimeout(() => {
-        if (feed !== undefined) {
-          res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(feed);
-          return;
-        }
-        const page = gunzipSync(pages[Math.floor(unit(path) * pages.length)]!);
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-      }, ms);
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    servers.push(server);
-    base.set(host, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  }
-  const rewrite = (text: string) =>
-    text.replace(/https?:\/\/([a-z0-9.-]+)/gi, (url, host: string) => base.get(host.toLowerCase()) ?? url);
-  const sources = feeds.map((f, i) => {
-    const url = new URL(f.source_feed);
-    feedBodies.set(`${url.host}${url.pathname}${url.search}`, rewrite(bodies[i]!));
-    return { name: f.name, url: `${base.get(url.host)}${url.pathname}${url.search}` };
-  });
+  // The hosts run in a process of their own: serving is not the product's work (news-day-hosts.ts).
+  const replay = await forkReplayHosts(options);
+  const { sources } = replay;
 
   const now = new Date(Date.parse(`${options.day}T00:00:00Z`) + 86_400_000);
   const config = parseConfig({
@@ -186,15 +129,14 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
   const loadAverage = loadavg()[0]!;
   const cpuStart = process.cpuUsage();
   const started = performance.now();
+  const startedAt = Date.now();
   let run: Awaited<ReturnType<typeof runDigest>>;
+  let latencies: Served[];
   try {
     run = await runDigest(deps, config, resolveRunRequest({}, { now, windowHours: 24, timeZone: 'UTC' }));
   } finally {
     clearInterval(sampler);
-    for (const s of servers) {
-      s.closeAllConnections();
-      s.close();
-    }
+    latencies = await replay.stop();
   }
   const wall = performance.now() - started;
   const cpuEnd = process.cpuUsage();
@@ -242,8 +184,8 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
   const fetchWallMs = (stages.fetch?.wallMs ?? 0) + (stages.articles?.wallMs ?? 0);
   return {
     day: options.day,
-    feeds: feeds.length,
-    hosts: hosts.size,
+    feeds: sources.length,
+    hosts: replay.hosts,
     items: run.edition.stats.itemsSeen,
     relevant: run.edition.stats.itemsRelevant,
     pages: run.edition.stats.articlesFetched ?? 0,
@@ -261,8 +203,8 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
     loadAverage: Number(loadAverage.toFixed(2)),
     busiestFeedHost: {
       feeds: busiestFeeds,
-      firstRequestMs: Math.round(Math.min(...busiestRequests.map((l) => l.at)) - started),
-      lastAnswerMs: Math.round(Math.max(...busiestRequests.map((l) => l.at + l.ms)) - started),
+      firstRequestMs: Math.round(Math.min(...busiestRequests.map((l) => l.at)) - startedAt),
+      lastAnswerMs: Math.round(Math.max(...busiestRequests.map((l) => l.at + l.ms)) - startedAt),
     },
   };
 }
