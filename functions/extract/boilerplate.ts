@@ -479,20 +479,20 @@ function isFollowUsLine(text: string): boolean {
 
 /** Letters mostly outside Latin, Cyrillic and CJK: a promotion in another language pasted around the story. */
 function isForeignScript(text: string): boolean {
-  let known = 0;
-  let other = 0;
-  for (const ch of text) {
-    if (!/\p{L}/u.test(ch)) continue;
-    if (
-      /[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(
-        ch,
-      )
-    )
-      known++;
-    else other++;
-  }
+  // Most lines have no letter of another script at all: one scan says so, no counting.
+  if (!NON_ASCII.test(text) || !OTHER_SCRIPT.test(text)) return false;
+  const letters = text.match(LETTER)?.length ?? 0;
+  const known = text.match(KNOWN_SCRIPT)?.length ?? 0;
+  const other = letters - known;
   return other > 0 && other >= known * 0.3;
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
+const OTHER_SCRIPT =
+  /(?![\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])\p{L}/u;
+const LETTER = /\p{L}/gu;
+const KNOWN_SCRIPT =
+  /(?=\p{L})[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
 
 /**
  * A line without a sentence's ending is a heading, a crosshead or the headline of some other

@@ -60,6 +60,8 @@ describe('isBoilerplateSentence', () => {
       'social follow prompt',
     ],
     ['সবার আগে পেতে জুমবাংলা নিউজ পড়ুন প্রতিদিন এবং প্রতি ঘণ্টায় আপডেট পান।', 'line in an unrelated script'],
+    // A third of its letters in another script is enough, whatever else the line holds.
+    ['Putin visit: مرحبا بكم في موسكو اليوم', 'line in an unrelated script'],
     ['What is the “no-limits” partnership between China and Russia?', 'question, not a report'],
     ['Why did Xi Jinping visit Russia in May 2025?', 'question, not a report'],
     [
@@ -103,6 +105,9 @@ describe('isBoilerplateSentence', () => {
     'Путин и Си Цзиньпин подписали совместное заявление о стратегическом взаимодействии.',
     '两国元首签署联合声明，同意深化新时代全面战略协作。',
     'Reuters reported that Gazprom and CNPC had still not agreed on a price for the gas.',
+    // A word or two of another script in a long sentence is a name, not a pasted promotion.
+    'Xi met Putin in Moscow, state broadcaster Al Jazeera (الجزيرة) reported on Tuesday evening after the talks.',
+    'Putin’s “dear friend” Xi arrived in Moscow — the Kremlin’s guest for three days.',
     'Trade between the two countries reached a record $245 billion last year, officials said in Moscow',
   ])('keeps the reporting sentence: %s', (sentence) => {
     expect(boilerplateReason(sentence)).toBeUndefined();
