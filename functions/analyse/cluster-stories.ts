@@ -393,7 +393,24 @@ const SYNONYMS: Record<string, string> = Object.fromEntries(
 );
 
 /** Cross-language anchors (entities, kinds of event, numbers, dates) of a text. */
-export function storyAnchorsOf(text: string): Set<string> {
+export function storyAnchorsOf(text: string): ReadonlySet<string> {
+  let out = ANCHORS_READ.get(text);
+  if (!out) {
+    out = readAnchors(text);
+    if (ANCHORS_READ.size >= ANCHORS_READ_LIMIT) ANCHORS_READ.clear();
+    ANCHORS_READ.set(text, out);
+  }
+  return out;
+}
+
+/**
+ * Texts already read for their anchors: clustering, story building, ranking and summaries ask
+ * about the same headlines and sentences, and each reading tests some 180 patterns.
+ */
+const ANCHORS_READ = new Map<string, ReadonlySet<string>>();
+const ANCHORS_READ_LIMIT = 20_000;
+
+function readAnchors(text: string): Set<string> {
   const out = new Set<string>();
   for (const [id, re] of ANCHOR_LEXICON) if (re.test(text)) out.add(id);
   for (const [id, re] of POLISH_ANCHORS) if (re.test(text)) out.add(id);
