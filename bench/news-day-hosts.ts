@@ -68,7 +68,10 @@ export function forkReplayHosts(options: HostsOptions): Promise<ReplayHosts> {
       resolve({
         ...message.ready,
         stop: () =>
-          new Promise<Served[]>((done) => {
+          new Promise<Served[]>((done, fail) => {
+            child.once('exit', (code) =>
+              fail(new Error(`the replay hosts exited (${code}) before their log`)),
+            );
             child.once('message', (m: Message) => done('served' in m ? m.served : []));
             child.send('stop');
           }),
