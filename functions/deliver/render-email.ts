@@ -215,7 +215,10 @@ function topLineView(edition: Edition) {
   return edition.topLine.map((item) => {
     const url = safeHref(item.url);
     const source = sourceByUrl.get(item.url) ?? (url ? new URL(url).hostname : undefined);
-    return { text: cleanLine(item.text), ...(url ? { url, source: source ?? 'Source' } : {}) };
+    const text = cleanLine(item.text);
+    // A sentence that already says "…, Le Monde reports." links its report without naming it twice.
+    const label = source && !text.includes(source) ? source : 'the report';
+    return { text, ...(url ? { url, source: source ?? 'Source', label } : {}) };
   });
 }
 

@@ -539,6 +539,23 @@ describe('renderEmail: the first edition, and outlets by name', () => {
     expect(out.html).not.toContain('class="novelty"');
   });
 
+  it('links a top-line report by its outlet, unless the sentence already names it', () => {
+    const named = {
+      ...edition,
+      topLine: [
+        { text: 'Xi and Putin met, The New York Times reports.', url: edition.topLine[0]!.url },
+        { text: 'Xi and Putin met.', url: edition.topLine[0]!.url },
+      ],
+    };
+    const html = renderEmail(named, context, renderer).html;
+    expect(html).toMatch(
+      /The New York Times reports\. <a href="https:\/\/www\.nytimes\.com[^"]*"[^>]*>the report<\/a>/,
+    );
+    expect(html).toMatch(
+      /Xi and Putin met\. <a href="https:\/\/www\.nytimes\.com[^"]*"[^>]*>The New York Times<\/a>/,
+    );
+  });
+
   it('names an outlet as readers know it, not by its feed’s title', () => {
     expect(visibleText(out.html)).toContain('The New York Times');
     expect(out.html).not.toContain('NY times');
