@@ -20,7 +20,7 @@ import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
 import { type SesTestServer, startSesServer } from '#tests/helpers/ses-server.ts';
 
 /**
- * Measured 887 KiB (908,017 bytes, `npm run build`, with UTF-8 output; 956 KiB with \u escapes,
+ * Measured 890 KiB (910,993 bytes, `npm run build`, with UTF-8 output; 956 KiB with \u escapes,
  * 917 KiB before issue 12's relation frames): about 230 KiB of it the relevance lexicons and model,
  * 135 KiB nodemailer. 900 KiB leaves room for small changes and fails on real growth: raise it
  * deliberately, with the reason, if a dependency or the model needs it.
