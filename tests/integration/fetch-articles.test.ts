@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '#adapters/json-logger.ts';
-import { createHttpClient, type HttpClientOptions } from '#adapters/node-http-client.ts';
+import type { HttpClientOptions } from '#adapters/node-http-client.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
@@ -12,6 +12,7 @@ import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import type { HttpClient, HttpRequest, ProgressEvent } from '#ports/ports.ts';
 import { closeServer } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
+import { testHostsClient } from '#tests/helpers/test-hosts-client.ts';
 
 const SENTENCES = [
   'Chinese and Russian officials met in Moscow on Monday to discuss expanding trade settled in yuan and roubles.',
@@ -76,23 +77,7 @@ afterAll(async () => {
 });
 
 const HOSTS = ['a.test', 'b.test', 'c.test', 'www.b.test'];
-const client = (overrides: Partial<HttpClientOptions> = {}) =>
-  createHttpClient({
-    userAgent: 'BriefingTest/1.0',
-    connectTimeoutMs: 1000,
-    timeoutMs: 3000,
-    retries: 0,
-    maxBytes: 1024 * 1024,
-    concurrency: 8,
-    perHost: 4,
-    allowPrivateNetwork: true,
-    // Test host names resolve to this machine only; nothing reaches real DNS.
-    resolve: async (host) => {
-      if (HOSTS.includes(host)) return ['127.0.0.1'];
-      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    },
-    ...overrides,
-  });
+const client = (overrides: Partial<HttpClientOptions> = {}) => testHostsClient(HOSTS, overrides);
 
 const url = (host: string, path: string) => `http://${host}:${port}${path}`;
 let counter = 0;

@@ -7,7 +7,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { silentLogger } from '#adapters/json-logger.ts';
-import { createHttpClient } from '#adapters/node-http-client.ts';
 import { fixedClock } from '#adapters/system-clock.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { FeedItem, ScoredItem } from '#domain/types.ts';
@@ -17,6 +16,7 @@ import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { closeServer } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
+import { testHostsClient } from '#tests/helpers/test-hosts-client.ts';
 
 const PARAGRAPH =
   '<p>Chinese and Russian officials met in Moscow to discuss trade settled in yuan and roubles, and the energy contracts that go with it, officials said on Monday.</p>';
@@ -36,22 +36,7 @@ beforeAll(async () => {
 afterAll(() => closeServer(server));
 
 const HOSTS = ['a.test', 'b.test', 'c.test'];
-const client = (allowPrivateNetwork = true) =>
-  createHttpClient({
-    userAgent: 'BriefingTest/1.0',
-    connectTimeoutMs: 1000,
-    timeoutMs: 3000,
-    retries: 0,
-    maxBytes: 1024 * 1024,
-    concurrency: 8,
-    perHost: 4,
-    allowPrivateNetwork,
-    // Test host names resolve to this machine only; nothing reaches real DNS.
-    resolve: async (host) => {
-      if (HOSTS.includes(host)) return ['127.0.0.1'];
-      throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
-    },
-  });
+const client = (allowPrivateNetwork = true) => testHostsClient(HOSTS, { allowPrivateNetwork });
 
 const url = (host: string, path: string) => `http://${host}:${port}${path}`;
 const item = (link: string, score = 0.8): ScoredItem => ({
