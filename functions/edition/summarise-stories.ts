@@ -217,9 +217,12 @@ export function leansOnContext(sentence: string): boolean {
   return ANAPHORIC.test(sentence);
 }
 
-/** A sentence leaning on one before it ("The deal was...", "But...") is a weak opener. */
+/**
+ * A sentence leaning on one before it ("The deal was...", "But...") is a weak opener. "Those"
+ * introducing whom it means ("Those living on the border hope …") points forward, not back.
+ */
 const ANAPHORIC =
-  /^(but|and|also|however|yet|still|it|its|this|that|these|those|he|she|they|his|her|their|the (deal|move|visit|agreement|statement|project|plan|call|meeting|talks|trip|leaders|two leaders|two sides|ministers|patrol|series))\b/i;
+  /^(but|and|also|however|yet|still|it|its|this|that|these|those(?!\s+(?:who|whom|\w+ing|\w+ed)\b)|he|she|they|his|her|their|the (deal|move|visit|agreement|statement|project|plan|call|meeting|talks|trip|leaders|two leaders|two sides|ministers|patrol|series))\b/i;
 /** A sentence that is only a quotation says less about what happened than one that reports it. */
 const QUOTE_ONLY = /^["“«].*["”»]\.?$/u;
 /** Names and numbers are what an analyst keeps: "$245 billion", "95%", "38 bcm", "45th". */

@@ -10,6 +10,7 @@ import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { isQuotedHeadline, quoteHeadline } from './attribution.ts';
 import { outletName } from './outlet-name.ts';
+import { leansOnContext } from './summarise-stories.ts';
 
 /** Reports from which a story's headline is one framing among many, not the development itself. */
 const BROAD = 3;
@@ -46,20 +47,21 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
 }
 
 /**
- * A reported sentence, not a quoted headline, says what happened: the story's opener (leadOf). For a story of one or two reports, only among those sharing a word of the
+ * A reported sentence that stands on its own, not a quoted headline, says what happened: the
+ * story's opener (leadOf). For a story of one or two reports, only among those sharing a word of the
  * headline beyond the two sides' names ("The leaders meet again on Tuesday" does not state "US
  * urges Xi to press Putin"); with none, the headline itself, quoted, is the top line.
  */
 function topLineSentence(story: Story): SummarySentence {
-  const reported = story.sentences.filter((x) => !isQuotedHeadline(x.text));
+  // Printed alone, a sentence leaning on the one before it ("The statement decries …") points at
+  // nothing: the top line takes only sentences that stand on their own.
+  const reported = story.sentences.filter((x) => !isQuotedHeadline(x.text) && !leansOnContext(x.text));
   // A widely covered event is more than its representative's headline: any report of it will do.
   if (new Set(story.articles.map((a) => a.url)).size >= BROAD && reported.length > 0)
     return leadOf(reported)!;
   const headline = new Set(tokensOf(story.title));
-  const states = story.sentences.filter(
-    (x) =>
-      !isQuotedHeadline(x.text) &&
-      tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
+  const states = reported.filter((x) =>
+    tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
   );
   const sentence = leadOf(states);
   if (sentence) return sentence;

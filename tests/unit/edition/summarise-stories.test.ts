@@ -6,6 +6,7 @@ import { THEME_CATALOGUE } from '#domain/themes.ts';
 import type { ScoredItem, Story } from '#domain/types.ts';
 import { buildStories, draftStories, storyThemes } from '#edition/build-stories.ts';
 import { labelSignal } from '#edition/label-signal.ts';
+import { leansOnContext } from '#edition/summarise-stories.ts';
 import { buildThemeDigests, QUIET_THEME } from '#edition/theme-digests.ts';
 import { buildTopLine } from '#edition/top-line.ts';
 import { isBoilerplateSentence } from '#extract/boilerplate.ts';
@@ -542,6 +543,21 @@ describe('buildThemeDigests', () => {
   );
 });
 
+describe('leansOnContext', () => {
+  it.each([
+    ['The statement decries the Golden Dome plan.', true],
+    ['But the talks ended without a deal.', true],
+    ['Those talks ended without a deal.', true],
+    ['He said the talks went well.', true],
+    ['Those living on the border hope to benefit from the ties.', false],
+    ['Those who trade across the river say prices rose.', false],
+    ['The Kremlin said the talks went well.', false],
+    ['A joint statement decries the Golden Dome plan.', false],
+  ])('%s → %s', (sentence, leans) => {
+    expect(leansOnContext(sentence)).toBe(leans);
+  });
+});
+
 describe('buildTopLine', () => {
   it('gives the three most important developments, one attributed sentence each from distinct stories', () => {
     const top = buildTopLine(stories);
@@ -601,6 +617,32 @@ describe('buildTopLine', () => {
       articles: [{ ...summitStory.articles[0]!, url, source: 'BBC News - Asia', title }],
     };
     expect(buildTopLine([small]).map((t) => t.text)).toEqual([expected]);
+  });
+
+  it('never prints alone a sentence that leans on the one before it', () => {
+    const url = 'https://www.bbc.com/news/2';
+    const title = 'Russia and China criticise Trump’s Golden Dome plan';
+    const story: Story = {
+      ...summitStory,
+      id: 'dome',
+      title,
+      sentences: [
+        { text: 'Moscow and Beijing said they would consult on weapons in space.', url },
+        { text: 'The statement decries the Golden Dome plan, BBC News reports.', url },
+      ],
+      articles: [{ ...summitStory.articles[0]!, url, source: 'BBC News - Asia', title }],
+    };
+    expect(buildTopLine([story]).map((t) => t.text)).toEqual([
+      'BBC News ran the headline “Russia and China criticise Trump’s Golden Dome plan”.',
+    ]);
+    // Standing on its own, the same report's sentence is the top line.
+    const standing = {
+      ...story,
+      sentences: [story.sentences[0]!, { text: 'A joint statement decries the Golden Dome plan.', url }],
+    };
+    expect(buildTopLine([standing]).map((t) => t.text)).toEqual([
+      'A joint statement decries the Golden Dome plan.',
+    ]);
   });
 
   it('prefers a theme not yet covered when ranks are close, but not over a clearly more important story', () => {
