@@ -28,7 +28,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { themeById } from '#domain/themes.ts';
 import type { ThemeId } from '#domain/types.ts';
@@ -296,7 +296,16 @@ if (runSample) {
     const labels = JSON.parse(readFileSync(sampleLabels, 'utf8')) as {
       items: { link: string; event?: string }[];
     };
-    const f = sameEventF1(edition, labels.items);
+    // A news search's link is a redirect to the outlet's page, which is what the edition links.
+    const { redirects } = JSON.parse(readFileSync(join(dirname(sampleLabels), 'manifest.json'), 'utf8')) as {
+      redirects: Record<string, string>;
+    };
+    const resolved = labels.items.map((i) => {
+      const path = new URL(i.link.replace('__SAMPLE_BASE__', 'http://127.0.0.1')).pathname;
+      const target = redirects[path];
+      return target ? { ...i, link: `__SAMPLE_BASE__${target}` } : i;
+    });
+    const f = sameEventF1(edition, resolved);
     console.log(
       `sample day  same-event pairs: precision ${fmt(f.precision)}  recall ${fmt(f.recall)}  F1 ${fmt(f.f1)}  (${f.found}/${f.labelled} event reports found, ${edition.stories.length} stories)`,
     );
@@ -308,14 +317,16 @@ if (runSample) {
 /**
  * Pairwise same-event precision, recall and F1 of an edition's stories against labelled events,
  * over the labelled reports the edition carries (a report in two stories counts under the
- * first), as score-edition.mjs computes it for the news days. Links are compared by their path
- * under articles/, which the sample server's base does not change.
+ * first), as score-edition.mjs computes it for the news days. Links are compared canonical, by
+ * their path under articles/, which the sample server's base does not change.
  */
 function sameEventF1(
   edition: { stories: { articles: { url: string }[] }[] },
   items: readonly { link: string; event?: string }[],
 ): { precision: number; recall: number; f1: number; found: number; labelled: number } {
-  const path = (url: string) => url.replace(/^.*?\/articles\//, '');
+  // Tracking parameters are stripped when items are read ("?utm_source=rss"): compare canonical links.
+  const path = (url: string) =>
+    canonicalizeUrl(url.replace('__SAMPLE_BASE__', 'http://127.0.0.1')).replace(/^.*?\/articles\//, '');
   const events = new Map(items.filter((i) => i.event).map((i) => [path(i.link), i.event!]));
   const storyOf = new Map<string, number>();
   edition.stories.forEach((story, s) => {

@@ -387,6 +387,8 @@ export const RU: LanguageLexicon = {
     ],
     joint: [
       'совместн*',
+      // СП: совместное предприятие, the joint venture of business news ("создадут СП").
+      'сп',
       'вместе',
       'двусторонн*',
       'взаимн*',

@@ -323,6 +323,8 @@ export const UK: LanguageLexicon = {
     ],
     joint: [
       'спільн*',
+      // СП: спільне підприємство, a joint venture.
+      'сп',
       'разом',
       'двосторонн*',
       'взаємн*',

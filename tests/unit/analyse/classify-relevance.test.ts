@@ -92,6 +92,23 @@ describe('classifyItem: obvious relations in the headline alone', () => {
   ])('%s: %s', (_case, title) => {
     expect(classifyItem({ title }).relevant).toBe(true);
   });
+
+  it.each([
+    [
+      'Russian',
+      '«Росатом» и китайская компания создадут СП для контейнерных перевозок по Севморпути',
+      'На китайских верфях построят пять контейнеровозов ледового класса Arc7.',
+    ],
+    [
+      'Ukrainian',
+      '«Росатом» і китайська компанія створять СП для контейнерних перевезень',
+      'На китайських верфях збудують п’ять контейнеровозів льодового класу.',
+    ],
+  ])('a joint venture ("СП") is a joint act: %s', (_language, title, summary) => {
+    const result = classifyItem({ title, summary });
+    expect(result.relevant).toBe(true);
+    expect(result.reasons.join(' ')).toContain('СП');
+  });
 });
 
 describe('classifyItem: the article text counts', () => {
