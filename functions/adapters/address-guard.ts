@@ -56,7 +56,7 @@ function isBlockedIPv4(address: ipaddr.IPv4): boolean {
 /** Throws BlockedUrlError naming the address (and the URL's host) when `ip` is not public. */
 export function assertPublicAddress(ip: string, url?: string): void {
   if (!isBlockedAddress(ip)) return;
-  const host = url === undefined ? undefined : hostOf(url);
+  const host = url === undefined ? undefined : URL.parse(url)?.host;
   throw new BlockedUrlError(`blocked address ${ip}${host ? ` for ${host}` : ''}`, url ?? ip);
 }
 
@@ -75,14 +75,6 @@ export function assertAllowedUrl(url: string): URL {
     throw new BlockedUrlError('credentials in URLs are not allowed', url);
   if (!parsed.hostname) throw new BlockedUrlError('URL without a host', url);
   return parsed;
-}
-
-function hostOf(url: string): string | undefined {
-  try {
-    return new URL(url).host;
-  } catch {
-    return undefined;
-  }
 }
 
 /**

@@ -284,6 +284,28 @@ const OUTLETS: Record<Exclude<Perspective, 'other'>, readonly string[]> = {
   ],
 };
 
+/**
+ * The site an http(s) URL belongs to, as outlets are listed: the host name in lower case without
+ * "www." or a final dot ("https://WWW.BBC.co.uk./news" → "bbc.co.uk"); undefined for anything
+ * else. The one copy: outlet names, perspectives, per-site page limits and news-search sources
+ * all key sites by it.
+ */
+export function siteHostOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return (
+      parsed.hostname
+        .toLowerCase()
+        .replace(/^www\./, '')
+        .replace(/\.$/, '') || undefined
+    );
+  } catch {
+    return undefined;
+  }
+}
+
 /** Perspective by domain, built once; longest domain wins (news.google.com over google.com). */
 const BY_DOMAIN = new Map<string, Exclude<Perspective, 'other'>>();
 for (const [perspective, domains] of Object.entries(OUTLETS) as [Exclude<Perspective, 'other'>, string[]][])
@@ -295,20 +317,9 @@ for (const [perspective, domains] of Object.entries(OUTLETS) as [Exclude<Perspec
  * ("bbc.com/zhongwen") wins over its host.
  */
 export function perspectiveOfUrl(url: string | undefined): Exclude<Perspective, 'other'> | undefined {
-  if (!url) return undefined;
-  let host: string;
-  let path: string;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    host = parsed.hostname
-      .toLowerCase()
-      .replace(/^www\./, '')
-      .replace(/\.$/, '');
-    path = parsed.pathname.toLowerCase();
-  } catch {
-    return undefined;
-  }
+  const host = siteHostOf(url);
+  if (!host) return undefined;
+  const path = new URL(url!).pathname.toLowerCase();
   const section = /^\/[^/]+/.exec(path)?.[0];
   if (section) {
     const withPath = BY_DOMAIN.get(host + section);

@@ -6,6 +6,8 @@
  * → "South China Morning Post").
  */
 
+import { siteHostOf } from '#domain/outlets.ts';
+
 /** Registrable domain → the outlet's own spelling of its name. Subdomains match. */
 const NAMES: Readonly<Record<string, string>> = {
   'abcnews.go.com': 'ABC News',
@@ -86,12 +88,8 @@ export function outletName(feedName: string, url?: string): string {
 }
 
 function nameOfHost(url: string): string | undefined {
-  let host: string;
-  try {
-    host = new URL(url).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
+  const host = siteHostOf(url);
+  if (!host) return undefined;
   for (let h = host; h.includes('.'); h = h.slice(h.indexOf('.') + 1)) {
     const name = NAMES[h];
     if (name) return name;

@@ -7,6 +7,7 @@
  */
 import { describeError, NotAPageError, publicReasonOf, SkippedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
+import { siteHostOf } from '#domain/outlets.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
@@ -158,7 +159,7 @@ export function pageNeed(
     if (item.language) article.language = item.language;
     return { kind: 'done', result: { ...item, article } };
   }
-  const host = hostOf(item.link);
+  const host = siteHostOf(item.link);
   if (!host) return { kind: 'done', result: { ...item, articleNote: 'no article link in the feed' } };
   return { kind: 'page', host, cacheKey: dataKeys.articleCache(item.link) };
 }
@@ -211,15 +212,6 @@ function withArticle(item: ScoredItem, { article, paywall }: CachedPage): Scored
     return { ...item, articleNote: `paywalled or empty page: only ${count} words` };
   }
   return { ...item, article };
-}
-
-function hostOf(link: string): string | undefined {
-  if (!/^https?:\/\//i.test(link)) return undefined;
-  try {
-    return new URL(link).hostname.toLowerCase().replace(/^www\./, '');
-  } catch {
-    return undefined;
-  }
 }
 
 /** state/articles/<hash>.json; entries written before the paywall flag are bare articles. */

@@ -5,6 +5,8 @@
  * resolve to the publisher's URL when the entry itself shows it.
  */
 
+import { siteHostOf } from '#domain/outlets.ts';
+
 /** Parameters that only say where a click came from, never which document it is. */
 const TRACKING_NAMES = new Set(
   [
@@ -226,14 +228,6 @@ export function isAggregatorLink(url: string): boolean {
   }
 }
 
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname.replace(/^www\./, '').toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * The publisher's URL for a news-search item: a `url=` parameter of the redirect, else a link in
  * the entry's description HTML that leaves the aggregator (one on the `<source url>` site first).
@@ -253,10 +247,10 @@ export function resolveAggregatorLink(
   const hrefs = [...(entry.descriptionHtml ?? '').matchAll(/href\s*=\s*["']([^"']+)["']/gi)]
     .map((m) => m[1]!.replace(/&amp;/g, '&').trim())
     .filter((h) => /^https?:\/\//i.test(h) && !isAggregatorLink(h));
-  const sourceHost = hostOf(entry.sourceUrl);
+  const sourceHost = siteHostOf(entry.sourceUrl);
   const onSource = sourceHost
     ? hrefs.find((h) => {
-        const host = hostOf(h);
+        const host = siteHostOf(h);
         return host !== undefined && (host === sourceHost || host.endsWith(`.${sourceHost}`));
       })
     : undefined;

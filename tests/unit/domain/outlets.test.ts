@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { perspectiveOfUrl } from '#domain/outlets.ts';
+import { perspectiveOfUrl, siteHostOf } from '#domain/outlets.ts';
 
 describe('perspectiveOfUrl', () => {
   it.each([
@@ -29,5 +29,21 @@ describe('perspectiveOfUrl', () => {
     [undefined, 'nothing'],
   ])('%s (%s) is unknown', (url) => {
     expect(perspectiveOfUrl(url)).toBeUndefined();
+  });
+});
+
+describe('siteHostOf', () => {
+  it.each([
+    ['https://WWW.BBC.co.uk./news/world', 'bbc.co.uk'],
+    ['http://apnews.com:8080/article/x', 'apnews.com'],
+    ['https://news.google.com/rss/articles/CBMi', 'news.google.com'],
+    ['ftp://example.com/file', undefined],
+    ['mailto:desk@example.com', undefined],
+    ['/relative/path', undefined],
+    ['not a url', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (url, host) => {
+    expect(siteHostOf(url)).toBe(host);
   });
 });
