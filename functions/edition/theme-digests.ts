@@ -91,14 +91,16 @@ export function buildThemeDigests(
     const own = mine.filter((m) => m.story.themes[0] === id);
     // The reading against the baseline comes from the stories mainly about the theme; a story
     // filed elsewhere counts only through its text on this theme.
+    const paragraph = parts.map((t) => t.toLowerCase());
     const reading: Reading =
       own.length > 0
-        ? { stories: own, theme: id, onThemeOnly: false, quoted, memo }
+        ? { stories: own, theme: id, onThemeOnly: false, quoted, paragraph, memo }
         : {
             stories: mine.filter((m) => m.story.themes.includes(id)),
             theme: id,
             onThemeOnly: true,
             quoted,
+            paragraph,
             memo,
           };
     // A reading needs its evidence in the paragraph: the reports' words, or a development of its own.
@@ -264,6 +266,8 @@ interface Reading {
   onThemeOnly: boolean;
   /** Phrases already quoted in the edition: never quoted twice. */
   quoted: Set<string>;
+  /** The paragraph's development sentences, in lower case: a phrase they print is not quoted again. */
+  paragraph: readonly string[];
   memo: Memo;
 }
 
@@ -372,6 +376,7 @@ function quotedCues(
       cueSpans(text, kind).flatMap((span) => {
         const p = cuePhrase(text, span);
         if (!p || wasQuoted(reading.quoted, p)) return [];
+        if (reading.paragraph.some((t) => t.includes(p.toLowerCase()))) return [];
         if (!outlets.has(p)) outlets.set(p, outlet);
         return [p];
       }),

@@ -40,6 +40,21 @@ function repeatedSentences(edition: Edition): string[] {
   return repeated;
 }
 
+/**
+ * Phrases a theme paragraph quotes (“…”) that its own other sentences already print: the
+ * reading against the baseline quotes the reports' words as evidence, not the sentence before it.
+ */
+function requotedPhrases(edition: Edition): string[] {
+  const out: string[] = [];
+  for (const theme of edition.themes) {
+    if (!theme.baseline) continue;
+    const others = theme.summary.replace(theme.baseline, '').toLowerCase();
+    for (const [, phrase] of theme.baseline.matchAll(/“([^”]+)”/g))
+      if (others.includes(phrase!.toLowerCase())) out.push(`${theme.id}: ${phrase}`);
+  }
+  return out;
+}
+
 if (days.length === 0) console.warn(`skipped: ${corpus} is absent`);
 
 describe.skipIf(days.length === 0)('the news days through the unchanged pipeline', () => {
@@ -87,6 +102,7 @@ describe.skipIf(days.length === 0)('the news days through the unchanged pipeline
       // Polish); the reading budget of ~1,500 words of prose holds on that busiest day too.
       expect(prose.join(' ').split(/\s+/).length).toBeLessThanOrEqual(1_500);
       expect(repeatedSentences(edition)).toEqual([]);
+      expect(requotedPhrases(edition)).toEqual([]);
 
       const golden = join(REPO_ROOT, 'tests/golden/news-days', `${day}.json`);
       const text = `${JSON.stringify(
