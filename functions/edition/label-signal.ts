@@ -26,10 +26,14 @@ const COUNTER: readonly RegExp[] = [
   /分歧|拒绝|推迟|暂停|搁置|僵局|未能达成/u,
 ];
 
-/** Firsts, signings, launches, announcements, new figures. */
+/**
+ * Firsts, signings, launches, announcements, new figures. Not a step: a hoped-for one ("sceptical
+ * of any breakthrough", "without a deal"), praise of the ties ("unprecedented ties", an
+ * "unprecedented" trip), or a missile launch (a test, not a joint project).
+ */
 const NEW: readonly RegExp[] = [
-  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?|(foreign |overseas |official |state )?(trips?|visits?|journey|time|abroad|meeting|day|stop))\b)|for the first time|unprecedented|breakthrough|launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
-  /\b(sign(s|ed|ing)?(?! of)|ink(s|ed)?|seal(s|ed)?)\b|(?<!\bno |\bwithout (a |any )?)\b(deal|agreement|pact|accord|contract|memorandum|treaty)\b/i,
+  /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?|(foreign |overseas |official |state )?(trips?|visits?|journey|time|abroad|meeting|day|stop))\b)|for the first time|unprecedented(?!['’”]? (ties|relations|relationship|level|heights?|friendship|partnership|trip|visit)\b)|(?<!\b(any|no) )breakthrough|(?<!\b(missile|ballistic) )launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
+  /\b(sign(s|ed|ing)?(?! of)|ink(s|ed)?|seal(s|ed)?)\b|(?<!\b(no|any) |\bwithout (a |any )?)\b(deal|agreement|pact|accord|contract|memorandum|treaty)\b/i,
   /\b(agree(s|d)? to|will (build|launch|supply|hold|open|create|set up|expand|double|increase|begin|start)|plans? to|invite[sd]?|to (build|launch|open|begin|start)|visa-free|new (record|high|pipeline|route|line|era|framework|bank|corridor|model))\b/i,
   /\b(record|jump(s|ed)?|surge[sd]?|doubled?)\b/i,
   /подписа|впервые|запуст|объяв|(?<!не )договорил|меморандум|рекорд/iu,
@@ -49,6 +53,11 @@ const RESTATED_WORDS =
 
 /** Weight of a hit by where it is: the representative's headline says what the story is. */
 const WHERE = { headline: 3, otherHeadline: 1.5, summary: 1 } as const;
+/**
+ * Headlines of the story's reports read, the representative's first: a summit's one story holds
+ * its talks, statement and signings, each in some of its reports' headlines.
+ */
+const HEADLINES_READ = 20;
 /** A label needs this much evidence: a hit in a headline, or two in the summary. */
 const DECISIVE = 2;
 
@@ -64,7 +73,7 @@ export function labelSignal(
 ): SignalReading {
   const all: [keyof typeof WHERE, string][] = [
     ['headline', items[0]?.title ?? ''],
-    ...items.slice(1, 8).map((i): [keyof typeof WHERE, string] => ['otherHeadline', i.title]),
+    ...items.slice(1, HEADLINES_READ).map((i): [keyof typeof WHERE, string] => ['otherHeadline', i.title]),
     ...sentences
       .flatMap((s) => splitSentences(s.text))
       .map((t): [keyof typeof WHERE, string] => ['summary', t]),

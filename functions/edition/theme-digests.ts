@@ -408,7 +408,7 @@ function distinctPhrases(phrases: readonly string[], max: number): string[] {
 
 /** Words that end a quoted cue: a new clause or a verb of its own begins. */
 const CLAUSE_BREAK =
-  /^(as|while|and|but|amid|after|before|during|ahead|until|following|because|since|when|with|which|who|that|despite|although|is|are|was|were|will|would|has|have|had|could|can|may|might|said|says|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|last|next|this)$/i;
+  /^(as|while|and|but|amid|after|before|during|ahead|until|following|because|since|when|with|which|who|that|despite|although|is|are|was|were|will|would|has|have|had|could|can|may|might|said|says|saying|adding|noting|telling|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|last|next|this)$/i;
 /** Words a quotation does not end on. */
 const TRAILING =
   /^(via|of|to|in|on|for|with|from|by|at|into|over|about|new|major|more|its|their|his|her|a|an|the|and|or|but|that|this|as|is|are|was|were|be|been|has|have|had|could|would|may|might|will|can|only|also|not)$/i;

@@ -285,6 +285,14 @@ describe('labelSignal', () => {
       'hail',
     ],
     ['Putin and Xi tout ‘no-limits’ friendship', '', 'reinforces', 'tout'],
+    // Praise of the ties is no new step, however superlative.
+    ['Putin hails ‘unprecedented’ ties with Xi in Beijing', '', 'reinforces', 'hail'],
+    [
+      'China and Russia stage an unprecedented joint patrol near Alaska',
+      '',
+      'new-development',
+      'unprecedented',
+    ],
   ])('“%s” %s is %s', (title, summary, signal, cue) => {
     const { signal: label, reasons } = labelSignal([one(title, summary)], ['energy']);
     expect(label).toBe(signal);
@@ -301,6 +309,10 @@ describe('labelSignal', () => {
     ],
     // Friction, but not between the two sides.
     ['Xi and Putin meet in Beijing', 'EU and US trade talks stalled again.'],
+    // A step hoped for is none; a missile launch is a test, not a joint project.
+    ['Analysts doubt any breakthrough as Xi meets Putin', ''],
+    ['Xi and Putin meet with little hope of any deal on gas', ''],
+    ['US, China and Russia clash at the UN over North Korea’s missile launches', ''],
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders spoke for an hour.'],
   ])('gives no label when unsure: “%s”', (title, summary) => {
     const { signal, reasons } = labelSignal(
@@ -310,6 +322,17 @@ describe('labelSignal', () => {
     );
     expect(signal).toBeUndefined();
     expect(reasons.length).toBeGreaterThan(0);
+  });
+
+  it('reads the headlines of a broad story beyond its first few: a summit’s signings are in some of them', () => {
+    const reports = [
+      ...Array.from({ length: 9 }, (_, i) => one(`Xi and Putin hold talks in Moscow, day ${i + 1}`)),
+      one('Xi and Putin sign a plan on economic cooperation'),
+      one('China and Russia agree to expand energy trade'),
+    ];
+    const { signal, reasons } = labelSignal(reports, ['alliance-diplomacy']);
+    expect(signal).toBe('new-development');
+    expect(reasons.join(' ')).toContain('(another headline)');
   });
 
   it('labels the fixture stories: a signed statement is new, a stalled price talk is a counter-signal', () => {
