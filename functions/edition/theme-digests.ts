@@ -72,6 +72,8 @@ export function buildThemeDigests(
   // report is quoted once in the edition.
   const splitSaid = new Set<string>();
   const quoted = new Set<string>();
+  // What the theme paragraphs print, in lower case: a phrase they print is not quoted again.
+  const prose: string[] = [];
   const memo = createMemo();
   const digestOf = (id: ThemeId): ThemeDigest => {
     const theme = themeById(id);
@@ -91,7 +93,7 @@ export function buildThemeDigests(
     const own = mine.filter((m) => m.story.themes[0] === id);
     // The reading against the baseline comes from the stories mainly about the theme; a story
     // filed elsewhere counts only through its text on this theme.
-    const paragraph = parts.map((t) => t.toLowerCase());
+    const paragraph = [...prose, ...parts.map((t) => t.toLowerCase())];
     const reading: Reading =
       own.length > 0
         ? { stories: own, theme: id, onThemeOnly: false, quoted, paragraph, memo }
@@ -109,12 +111,17 @@ export function buildThemeDigests(
     if (baseline) parts.push(baseline);
     const top = mine[0]!;
     const split =
-      own.includes(top) && !splitSaid.has(top.story.id) ? perspectiveSplit(top, quoted) : undefined;
+      own.includes(top) && !splitSaid.has(top.story.id)
+        ? perspectiveSplit(top, quoted, paragraph)
+        : undefined;
     if (split) {
       parts.push(split.text);
       splitSaid.add(split.storyId);
     }
-    for (const text of parts) seen.push(new Set(tokensOf(text)));
+    for (const text of parts) {
+      seen.push(new Set(tokensOf(text)));
+      prose.push(text.toLowerCase());
+    }
     // With no reading against the baseline, nothing is claimed about it: "it does not change the
     // picture" would be said exactly when the stories give no sign either way (a drones-supply
     // report with no signal label is no confirmation of "drills both sides call defensive").
@@ -266,7 +273,10 @@ interface Reading {
   onThemeOnly: boolean;
   /** Phrases already quoted in the edition: never quoted twice. */
   quoted: Set<string>;
-  /** The paragraph's development sentences, in lower case: a phrase they print is not quoted again. */
+  /**
+   * The theme paragraphs' text so far and this one's development sentences, in lower case: a
+   * phrase they print is not quoted again.
+   */
   paragraph: readonly string[];
   memo: Memo;
 }
@@ -497,6 +507,7 @@ function isTitleCase(text: string): boolean {
 function perspectiveSplit(
   m: ThemeMaterial,
   quoted: Set<string>,
+  printed: readonly string[],
 ): { text: string; storyId: string } | undefined {
   if (!m.texts || !m.reports) return undefined;
   interface CampReading {
@@ -534,7 +545,9 @@ function perspectiveSplit(
     const outlets = joinWords([...new Set(list.flatMap(([, r]) => [...r.outlets]))].slice(0, 3));
     const camps = joinWords(list.map(([camp]) => camp));
     const words = distinctPhrases(
-      list.flatMap(([, r]) => pick(r)).filter((p) => !wasQuoted(quoted, p)),
+      list
+        .flatMap(([, r]) => pick(r))
+        .filter((p) => !wasQuoted(quoted, p) && !printed.some((t) => t.includes(p.toLowerCase()))),
       1,
     );
     remember(quoted, ...words);

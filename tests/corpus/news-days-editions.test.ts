@@ -41,17 +41,24 @@ function repeatedSentences(edition: Edition): string[] {
 }
 
 /**
- * Phrases a theme paragraph quotes (“…”) that its own other sentences already print: the
- * reading against the baseline quotes the reports' words as evidence, not the sentence before it.
+ * Phrases the theme paragraphs quote as evidence (“…” in the reading against the baseline and in
+ * "Coverage divides: …") that a development sentence of any theme paragraph already prints: the
+ * quotes show the reports' words, not the sentences the reader has just read.
  */
 function requotedPhrases(edition: Edition): string[] {
+  const readings = (summary: string) =>
+    splitSentences(summary).filter(
+      (x) => x.startsWith('Today’s reports') || x.startsWith('Coverage divides'),
+    );
+  const developments = edition.themes
+    .flatMap((t) => splitSentences(t.summary).filter((x) => !readings(t.summary).includes(x)))
+    .join(' ')
+    .toLowerCase();
   const out: string[] = [];
-  for (const theme of edition.themes) {
-    if (!theme.baseline) continue;
-    const others = theme.summary.replace(theme.baseline, '').toLowerCase();
-    for (const [, phrase] of theme.baseline.matchAll(/“([^”]+)”/g))
-      if (others.includes(phrase!.toLowerCase())) out.push(`${theme.id}: ${phrase}`);
-  }
+  for (const theme of edition.themes)
+    for (const sentence of readings(theme.summary))
+      for (const [, phrase] of sentence.matchAll(/“([^”]+)”/g))
+        if (developments.includes(phrase!.toLowerCase())) out.push(`${theme.id}: ${phrase}`);
   return out;
 }
 
