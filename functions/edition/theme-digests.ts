@@ -422,6 +422,9 @@ const CLAUSE_BREAK =
 /** Words a quotation does not end on. */
 const TRAILING =
   /^(via|of|to|in|on|for|with|from|by|at|into|over|about|new|major|more|its|their|his|her|a|an|the|and|or|but|that|this|as|is|are|was|were|be|been|has|have|had|could|would|may|might|will|can|only|also|not)$/i;
+/** Prepositions that open a phrase a cut quote can end before. */
+const PREPOSITION = /^(in|on|at|for|with|from|by|over|about|into|amid|as)$/i;
+const NEXT_WORD = /^\s*(\S+)/;
 /** Adverbs before a cue say nothing about it. */
 const ADVERB = /^(so|far|already|still|now|just|even|never|ever|yet|again|reportedly|\p{L}+ly)$/iu;
 
@@ -475,9 +478,21 @@ function cuePhrase(text: string, [start, end]: [number, number]): string | undef
         while (words.length > 0 && /^\p{Lu}/u.test(bare(words.at(-1)!.word))) words.pop();
     }
   }
+  // Cut by the word limit before "of …" ("invites Putin to Beijing in growing sign [of …]"): the
+  // last noun lacks its complement, so the quote ends before the phrase that holds it.
+  const following = words.length === CUE_WORDS_AFTER ? NEXT_WORD.exec(text.slice(words.at(-1)!.end)) : null;
+  if (following && /^of$/i.test(bare(following[1]!))) {
+    const at = words.findLastIndex((w, i) => i > 0 && PREPOSITION.test(bare(w.word)));
+    if (at > 0) words.splice(at);
+  }
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
-  // "… to set": an infinitive cut from its object says nothing.
-  if (words.length >= 2 && /^to$/i.test(bare(words.at(-2)!.word))) words.splice(-2);
+  // "… to set": an infinitive cut from its object says nothing ("to Beijing" is a place, kept).
+  if (
+    words.length >= 2 &&
+    /^to$/i.test(bare(words.at(-2)!.word)) &&
+    /^\p{Ll}/u.test(bare(words.at(-1)!.word))
+  )
+    words.splice(-2);
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
   const to = words.at(-1)?.end ?? end;
   let phrase = text

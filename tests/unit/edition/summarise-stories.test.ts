@@ -384,6 +384,24 @@ describe('buildThemeDigests', () => {
     expect(energy!.summary).toMatch(/“[^”]+” \(Meridian Wire\) but also of “[^”]+” \(Harbour Times\)\./);
   });
 
+  it('quotes a phrase whole: a cut before “of …” ends before the phrase that lacks it', () => {
+    const [partnership] = buildThemeDigests(
+      draftStories(
+        [
+          [
+            one('Xi invites Putin to Beijing in growing sign of their closeness, officials say', '', {
+              source: 'Daily Mail',
+              themes: ['alliance-diplomacy'],
+            }),
+          ],
+        ],
+        { now: NOW },
+      ),
+      ['alliance-diplomacy'],
+    );
+    expect(partnership!.summary).toContain('they speak of “invites Putin to Beijing” (Daily Mail).');
+  });
+
   it('never repeats a sentence the edition already prints in a story summary', () => {
     const printed = stories.flatMap((s) => s.sentences.map((x) => x.text));
     for (const digest of digests)
