@@ -19,6 +19,7 @@ import type { Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#dom
 import { dice, tokensOf } from '#text/tokens.ts';
 import { attribute, isDigestLanguage } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
+import { cuePhrase, distinctPhrases, type QuotedCue, quoteCues, remember, wasQuoted } from './cue-quotes.ts';
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { informativeWords } from './report-text.ts';
@@ -38,8 +39,6 @@ const STORIES_READ = 4;
 const REPEATS = 0.45;
 /** The same for a quoted headline beside a sentence of the paragraph. */
 const HEADLINE_REPEATS = 0.25;
-/** Words of a report quoted to show a cue: the cue and a few words around it. */
-const CUE_WORDS_AFTER = 6;
 
 /** Perspectives as readers name groups of outlets. */
 const CAMP: Partial<Record<Perspective, string>> = {
@@ -321,36 +320,6 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
   return { text: `Today’s reports ${verb} ${documents}${evidence}.`, quotes: found.length > 0 };
 }
 
-/** Whether a phrase, or one much like it ("deal to build new gas pipeline"), was quoted already. */
-function wasQuoted(quoted: ReadonlySet<string>, phrase: string): boolean {
-  const lower = phrase.toLowerCase();
-  const tokens = new Set(tokensOf(phrase));
-  for (const q of quoted)
-    if (q.includes(lower) || lower.includes(q) || dice(new Set(tokensOf(q)), tokens) > 0.5) return true;
-  return false;
-}
-
-function remember(quoted: Set<string>, ...phrases: string[]): void {
-  for (const p of phrases) quoted.add(p.replace(/[“”]/g, '').toLowerCase());
-}
-
-/** A phrase quoted from a report, with the outlet it is quoted from. */
-interface QuotedCue {
-  phrase: string;
-  outlet?: string;
-}
-
-/**
- * The cues quoted and joined, each followed by its outlet in brackets, or the outlet once at the
- * end when one outlet said them all: the reports' words are always said to be whose.
- */
-function quoteCues(cues: readonly QuotedCue[], join: (quotes: string[]) => string): string {
-  const outlets = new Set(cues.map((c) => c.outlet));
-  const [only] = outlets;
-  if (outlets.size === 1) return `${join(cues.map((c) => `“${c.phrase}”`))}${only ? ` (${only})` : ''}`;
-  return join(cues.map((c) => `“${c.phrase}”${c.outlet ? ` (${c.outlet})` : ''}`));
-}
-
 /**
  * Up to `max` distinct cue phrases of a kind from the stories' headlines and sentences, quoted
  * and not quoted before in the edition, each with its outlet: from text on the theme when there
@@ -397,120 +366,6 @@ function quotedCues(
     const outlet = outlets.get(phrase);
     return outlet ? { phrase, outlet } : { phrase };
   });
-}
-
-/** Phrases that do not repeat one another, longer (more specific) ones first, at most `max`. */
-function distinctPhrases(phrases: readonly string[], max: number): string[] {
-  const out: string[] = [];
-  const ranked = [...phrases].sort(
-    (a, b) => Math.min(b.split(' ').length, 4) - Math.min(a.split(' ').length, 4),
-  );
-  for (const p of ranked) {
-    const tokens = new Set(tokensOf(p));
-    const lower = p.toLowerCase();
-    if (out.some((o) => dice(new Set(tokensOf(o)), tokens) > 0.3 || o.toLowerCase().includes(lower)))
-      continue;
-    out.push(p);
-    if (out.length >= max) break;
-  }
-  return out;
-}
-
-/** Words that end a quoted cue: a new clause or a verb of its own begins. */
-const CLAUSE_BREAK =
-  /^(as|while|and|but|amid|after|before|during|ahead|until|following|because|since|when|with|which|who|that|despite|although|is|are|was|were|will|would|has|have|had|could|can|may|might|said|says|saying|adding|noting|telling|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tomorrow|last|next|this)$/i;
-/** Words a quotation does not end on. */
-const TRAILING =
-  /^(via|of|to|in|on|for|with|from|by|at|into|over|about|new|major|more|its|their|his|her|a|an|the|and|or|but|that|this|as|is|are|was|were|be|been|has|have|had|could|would|may|might|will|can|only|also|not)$/i;
-/** Prepositions that open a phrase a cut quote can end before. */
-const PREPOSITION = /^(in|on|at|for|with|from|by|over|about|into|amid|as)$/i;
-const NEXT_WORD = /^\s*(\S+)/;
-/** Adverbs before a cue say nothing about it. */
-const ADVERB = /^(so|far|already|still|now|just|even|never|ever|yet|again|reportedly|\p{L}+ly)$/iu;
-
-/**
- * The cue as a short quotation from its text: the cue, the word before a noun cue ("key
- * obstacle"), and the words after it to the end of its phrase. Title Case headlines give no cue
- * phrases: their capitals would be quoted as if they were names.
- */
-function cuePhrase(text: string, [start, end]: [number, number]): string | undefined {
-  if (isTitleCase(text)) return undefined;
-  const bare = (w: string) => w.replace(/^["'“”‘’«»(]+|["'“”‘’«»),.;:!?]+$/g, '');
-  let from = start;
-  const cue = text.slice(start, end).trim();
-  const before = /(\S+)\s+$/.exec(text.slice(0, start));
-  // The word before says whose or which: "talks stall", "key obstacle"; not "so far rejected".
-  const prev = before ? bare(before[1]!) : '';
-  if (
-    before &&
-    /^\p{Ll}/u.test(prev) &&
-    !/[,.;:!?]$/.test(before[1]!) &&
-    !TRAILING.test(prev) &&
-    !ADVERB.test(prev)
-  )
-    from = start - before[0].length;
-  // The words after the cue, up to a new clause, a punctuation mark or the word limit.
-  const words: { word: string; end: number }[] = [];
-  const re = /\S+/g;
-  if (!/[,.;:!?]["'”’»)]*$/.test(cue)) {
-    re.lastIndex = end;
-    for (let m = re.exec(text); m && words.length < CUE_WORDS_AFTER; m = re.exec(text)) {
-      if (CLAUSE_BREAK.test(bare(m[0]))) break;
-      words.push({ word: m[0], end: m.index + m[0].length });
-      if (/[,.;:!?]["'”’»)]*$/.test(m[0])) break;
-    }
-    // A name is not cut: "Shanghai Cooperation" runs on to "Organisation".
-    const last = words.at(-1);
-    if (
-      last &&
-      words.length === CUE_WORDS_AFTER &&
-      /^\p{Lu}/u.test(bare(last.word)) &&
-      !/[,.;:!?]/.test(last.word)
-    ) {
-      re.lastIndex = last.end;
-      let next = re.exec(text);
-      for (let n = 0; next && n < 3 && /^\p{Lu}/u.test(next[0]); next = re.exec(text), n++) {
-        words.push({ word: next[0], end: next.index + next[0].length });
-        if (/[,.;:!?]/.test(next[0])) break;
-      }
-      // Still running on ("Shanghai Cooperation summit"): the name is left out rather than cut.
-      if (next && /^\p{Ll}/u.test(next[0]) && !/[,.;:!?]/.test(words.at(-1)!.word))
-        while (words.length > 0 && /^\p{Lu}/u.test(bare(words.at(-1)!.word))) words.pop();
-    }
-  }
-  // Cut by the word limit before "of …" ("invites Putin to Beijing in growing sign [of …]"): the
-  // last noun lacks its complement, so the quote ends before the phrase that holds it.
-  const following = words.length === CUE_WORDS_AFTER ? NEXT_WORD.exec(text.slice(words.at(-1)!.end)) : null;
-  if (following && /^of$/i.test(bare(following[1]!))) {
-    const at = words.findLastIndex((w, i) => i > 0 && PREPOSITION.test(bare(w.word)));
-    if (at > 0) words.splice(at);
-  }
-  while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
-  // "… to set": an infinitive cut from its object says nothing ("to Beijing" is a place, kept).
-  if (
-    words.length >= 2 &&
-    /^to$/i.test(bare(words.at(-2)!.word)) &&
-    /^\p{Ll}/u.test(bare(words.at(-1)!.word))
-  )
-    words.splice(-2);
-  while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
-  const to = words.at(-1)?.end ?? end;
-  let phrase = text
-    .slice(from, to)
-    .replace(/["“”«»]/g, '')
-    .replace(/[,.;:!?]+$/, '')
-    .trim();
-  // A quote mark left open by the cut goes; an apostrophe inside a word ("who’s") stays.
-  const marks = /(?<!\p{L})[‘’']|[‘’'](?!\p{L})|‘/gu;
-  if ((phrase.match(marks)?.length ?? 0) % 2 === 1) phrase = phrase.replace(marks, '');
-  // One word out of its sentence ("rejected") says nothing.
-  return phrase.includes(' ') ? phrase : undefined;
-}
-
-/** Most longer words capitalised: a headline in Title Case. */
-function isTitleCase(text: string): boolean {
-  const long = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
 }
 
 /**
