@@ -633,7 +633,10 @@ export function regroupStatements(
     // Both sides in the main clause, not only in the backdrop ("US stocks slip as Putin meets Xi").
     const { main } = splitHeadline(item.title);
     if (!frame.known || frame.commentary || !namesBothSides(main)) return undefined;
-    if (frame.thirdParty) return listsThreeParties(main) ? undefined : `voice:${frame.thirdParty}`;
+    // A deed is not a statement: "EU, US sanction Chinese firms …" is its own event, not the EU's
+    // words beside an auditors' report that "Europe risks …".
+    if (frame.thirdParty)
+      return listsThreeParties(main) || !STATEMENT.test(item.title) ? undefined : `voice:${frame.thirdParty}`;
     if (frame.leader || frame.meeting || !JOINT_STATEMENT.test(main)) return undefined;
     const target = [...storyAnchorsOf(main)].find((a) => STATEMENT_TARGETS.has(a));
     return target ? `joint:${STATEMENT_TARGETS.get(target)}` : undefined;
@@ -659,6 +662,13 @@ export function regroupStatements(
   const left = clusters.map((c) => c.filter((item) => !moved.has(item))).filter((c) => c.length > 0);
   return [...left, ...formed];
 }
+
+/**
+ * A headline reporting words: a verb of saying, judging or asking, a quotation, or the speaker
+ * after a colon ("China not 'impartial' actor in Russia-Ukraine war: White House").
+ */
+const STATEMENT =
+  /\b(says?|said|urg(e|es|ed)|warn(s|ed)?|calls?|called|accus(e|es|ed)|reject(s|ed)?|dismiss(es|ed)?|slam(s|med)?|criticis(e|es|ed)|criticiz(e|es|ed)|condemn(s|ed)?|welcom(e|es|ed)|question(s|ed)?|doubt(s|ed)?|tells?|told|asks?|asked|press(es|ed)?|demand(s|ed)?|threaten(s|ed)?|vow(s|ed)?|den(y|ies|ied)|believ(e|es|ed)|fears?|feared|claim(s|ed)?|blam(e|es|ed)|insist(s|ed)?|think(s)?|sees?|rebuk(e|es|ed)|lectur(e|es|ed)|presses)\b|(?<!\p{L})['‘’"“”]\p{L}|:\s*\S/iu;
 
 /** Words that join the names of a list of parties. */
 const LIST_JOINS = /^(and|&|i|и|і|та|et|y|und)$/i;

@@ -280,12 +280,29 @@ describe('clusterStories', () => {
       '',
       9,
     );
-    const firstPass = [[urges, tanks], [impartial, why], [dome], [nuclear], [clash]];
+    // The same voice's deed is no statement: sanctions are their own event, not the EU's words
+    // beside an auditors' warning that Europe risks its old mistake.
+    const sanction = sameDay(
+      'sanction',
+      'EU, US sanction Chinese firms over supplies to Russia’s military',
+      '',
+      9,
+    );
+    const auditors = sameDay(
+      'auditors',
+      'Europe risks repeating its Russian gas mistake with Chinese batteries, auditors warn',
+      '',
+      8,
+    );
+    const firstPass = [[urges, tanks], [impartial, why], [dome], [nuclear], [clash], [auditors], [sanction]];
     const frames = new Map(
-      [urges, impartial, tanks, dome, nuclear, why, clash].map((i) => [i, frameOfHeadline(i.title)]),
+      [urges, impartial, tanks, dome, nuclear, why, clash, sanction, auditors].map((i) => [
+        i,
+        frameOfHeadline(i.title),
+      ]),
     );
     expect(partition(regroupStatements(firstPass, frames, 36 * 3_600_000))).toEqual(
-      partition([[tanks], [why], [urges, impartial], [dome, nuclear], [clash]]),
+      partition([[tanks], [why], [urges, impartial], [dome, nuclear], [clash], [auditors], [sanction]]),
     );
     // A day apart beyond the limit: nothing is regrouped.
     expect(partition(regroupStatements(firstPass, frames, 1_800_000))).toEqual(partition(firstPass));
