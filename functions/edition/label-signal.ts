@@ -29,12 +29,13 @@ const COUNTER: readonly RegExp[] = [
 /**
  * Firsts, signings, launches, announcements, new figures. Not a step: a hoped-for one ("sceptical
  * of any breakthrough", "without a deal"), praise of the ties ("unprecedented ties", an
- * "unprecedented" trip), or a missile launch (a test, not a joint project).
+ * "unprecedented" trip), a meeting announced ("will hold talks": the meeting is the news, not a
+ * step), or a missile launch (a test, not a joint project).
  */
 const NEW: readonly RegExp[] = [
   /\b(first(-ever)?(?! (quarter|half|nine|six|three|eight|ten|two|months?|weeks?|days?|(foreign |overseas |official |state )?(trips?|visits?|journey|time|abroad|meeting|day|stop))\b)|for the first time|unprecedented(?!['’”]? (ties|relations|relationship|level|heights?|friendship|partnership|trip|visit)\b)|(?<!\b(any|no) )breakthrough|(?<!\b(missile|ballistic) )launch(es|ed)?|unveil(s|ed)?|announce[sd]?|inaugurat\w+|approve[sd]?|debut)\b/i,
   /\b(sign(s|ed|ing)?(?! of)|ink(s|ed)?|seal(s|ed)?)\b|(?<!\b(no|any) |\bwithout (a |any )?)\b(deal|agreement|pact|accord|contract|memorandum|treaty)\b/i,
-  /\b(agree(s|d)? to|will (build|launch|supply|hold|open|create|set up|expand|double|increase|begin|start)|plans? to|invite[sd]?|to (build|launch|open|begin|start)|visa-free|new (record|high|pipeline|route|line|era|framework|bank|corridor|model))\b/i,
+  /\b(agree(s|d)? to|will (build|launch|supply|hold(?! (talks|a (video |phone )?call|a meeting|a summit))|open|create|set up|expand|double|increase|begin|start)|plans? to|invite[sd]?|to (build|launch|open|begin|start)|visa-free|new (record|high|pipeline|route|line|era|framework|bank|corridor|model))\b/i,
   /\b(record|jump(s|ed)?|surge[sd]?|doubled?)\b/i,
   /подписа|впервые|запуст|объяв|(?<!не )договорил|меморандум|рекорд/iu,
   /签署|首次|启动|宣布|(?<!未能)达成|协议|开通|创纪录/u,

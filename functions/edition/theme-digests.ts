@@ -221,7 +221,11 @@ function chooseDevelopments(
   // China on May 16 and 17") is no development.
   const byStory = mine
     .slice(0, STORIES_READ)
-    .map((m) => candidatesOf(m, theme, memo).filter((c) => informativeWords(c.text) >= INFORMATIVE));
+    .map((m) =>
+      candidatesOf(m, theme, memo).filter(
+        (c) => informativeWords(c.text) >= INFORMATIVE && !SCHEDULE.test(c.text),
+      ),
+    );
   const chosen: Candidate[] = [];
   const words = () => chosen.reduce((n, c) => n + c.text.split(/\s+/).length, 0);
   const tryAdd = (c: Candidate | undefined) => {
@@ -234,6 +238,13 @@ function chooseDevelopments(
   // A reported sentence opens the paragraph; a quoted headline follows it.
   return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
+
+/**
+ * A meeting announced ahead ("Putin and Xi will hold talks by video link on Sunday"): the story's
+ * headline says the meeting is news; its schedule is no development of the theme.
+ */
+const SCHEDULE =
+  /\b(will|are to|is to|are due to|is due to|are set to|is set to|are scheduled to|is scheduled to) (hold|meet|have) (talks|a (video |phone )?call|a meeting|a summit|in)\b|\bwill (meet|speak|talk)\b/i;
 
 /** Content words a development sentence must carry beyond the sides' names, roles and dates. */
 const INFORMATIVE = 4;

@@ -313,6 +313,8 @@ describe('labelSignal', () => {
     ['Analysts doubt any breakthrough as Xi meets Putin', ''],
     ['Xi and Putin meet with little hope of any deal on gas', ''],
     ['US, China and Russia clash at the UN over North Korea’s missile launches', ''],
+    // A meeting announced is the news of a meeting, not a step in the relation.
+    ['Putin and Xi will hold talks by video link on Sunday', ''],
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders spoke for an hour.'],
   ])('gives no label when unsure: “%s”', (title, summary) => {
     const { signal, reasons } = labelSignal(
