@@ -17,6 +17,8 @@ describe('perspectiveOfUrl', () => {
     ['https://news.google.com/rss/search?q=Xi+Putin', 'aggregator'],
     ['https://www.aljazeera.com/xml/rss/all.xml', 'regional'],
     ['https://tvn24.pl/swiat/chiny-rosja-ra123', 'western'],
+    ['https://forsal.pl/swiat/rosja/artykuly/123,chiny.html', 'western'],
+    ['https://www.dailywire.com/news/xi-putin', 'western'],
   ])('%s is %s', (url, perspective) => {
     expect(perspectiveOfUrl(url)).toBe(perspective);
   });
