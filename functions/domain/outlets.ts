@@ -315,19 +315,23 @@ const OUTLETS: Record<Exclude<Perspective, 'other'>, readonly string[]> = {
  * all key sites by it.
  */
 export function siteHostOf(url: string | undefined): string | undefined {
+  const parsed = httpUrl(url);
+  return parsed && siteOf(parsed);
+}
+
+function httpUrl(url: string | undefined): URL | undefined {
   if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
-    return (
-      parsed.hostname
-        .toLowerCase()
-        .replace(/^www\./, '')
-        .replace(/\.$/, '') || undefined
-    );
-  } catch {
-    return undefined;
-  }
+  const parsed = URL.parse(url);
+  return parsed && (parsed.protocol === 'http:' || parsed.protocol === 'https:') ? parsed : undefined;
+}
+
+function siteOf(parsed: URL): string | undefined {
+  return (
+    parsed.hostname
+      .toLowerCase()
+      .replace(/^www\./, '')
+      .replace(/\.$/, '') || undefined
+  );
 }
 
 /** Perspective by domain, built once; longest domain wins (news.google.com over google.com). */
@@ -341,9 +345,10 @@ for (const [perspective, domains] of Object.entries(OUTLETS) as [Exclude<Perspec
  * ("bbc.com/zhongwen") wins over its host.
  */
 export function perspectiveOfUrl(url: string | undefined): Exclude<Perspective, 'other'> | undefined {
-  const host = siteHostOf(url);
-  if (!host) return undefined;
-  const path = new URL(url!).pathname.toLowerCase();
+  const parsed = httpUrl(url);
+  const host = parsed && siteOf(parsed);
+  if (!parsed || !host) return undefined;
+  const path = parsed.pathname.toLowerCase();
   const section = /^\/[^/]+/.exec(path)?.[0];
   if (section) {
     const withPath = BY_DOMAIN.get(host + section);

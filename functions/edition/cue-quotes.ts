@@ -11,12 +11,25 @@ import { dice, tokensOf } from '#text/tokens.ts';
 const CUE_WORDS_AFTER = 6;
 
 /** Whether a phrase, or one much like it ("deal to build new gas pipeline"), was quoted already. */
-export function wasQuoted(quoted: ReadonlySet<string>, phrase: string): boolean {
+function wasQuoted(quoted: ReadonlySet<string>, phrase: string): boolean {
   const lower = phrase.toLowerCase();
   const tokens = new Set(tokensOf(phrase));
   for (const q of quoted)
     if (q.includes(lower) || lower.includes(q) || dice(new Set(tokensOf(q)), tokens) > 0.5) return true;
   return false;
+}
+
+/**
+ * Whether a phrase was said already: quoted before in the edition (or one much like it), or
+ * printed in `printed` (lower-case text the reader has just read).
+ */
+export function alreadySaid(
+  quoted: ReadonlySet<string>,
+  printed: readonly string[],
+  phrase: string,
+): boolean {
+  const lower = phrase.toLowerCase();
+  return wasQuoted(quoted, phrase) || printed.some((t) => t.includes(lower));
 }
 
 export function remember(quoted: Set<string>, ...phrases: string[]): void {

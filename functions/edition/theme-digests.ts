@@ -19,7 +19,14 @@ import type { Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#dom
 import { dice, tokensOf } from '#text/tokens.ts';
 import { attribute, isDigestLanguage } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
-import { cuePhrase, distinctPhrases, type QuotedCue, quoteCues, remember, wasQuoted } from './cue-quotes.ts';
+import {
+  alreadySaid,
+  cuePhrase,
+  distinctPhrases,
+  type QuotedCue,
+  quoteCues,
+  remember,
+} from './cue-quotes.ts';
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { informativeWords } from './report-text.ts';
@@ -365,8 +372,7 @@ function quotedCues(
     list.flatMap(({ text, outlet }) =>
       cueSpans(text, kind).flatMap((span) => {
         const p = cuePhrase(text, span);
-        if (!p || wasQuoted(reading.quoted, p)) return [];
-        if (reading.paragraph.some((t) => t.includes(p.toLowerCase()))) return [];
+        if (!p || alreadySaid(reading.quoted, reading.paragraph, p)) return [];
         if (!outlets.has(p)) outlets.set(p, outlet);
         return [p];
       }),
@@ -426,9 +432,7 @@ function perspectiveSplit(
     const outlets = joinWords([...new Set(list.flatMap(([, r]) => [...r.outlets]))].slice(0, 3));
     const camps = joinWords(list.map(([camp]) => camp));
     const words = distinctPhrases(
-      list
-        .flatMap(([, r]) => pick(r))
-        .filter((p) => !wasQuoted(quoted, p) && !printed.some((t) => t.includes(p.toLowerCase()))),
+      list.flatMap(([, r]) => pick(r)).filter((p) => !alreadySaid(quoted, printed, p)),
       1,
     );
     remember(quoted, ...words);
