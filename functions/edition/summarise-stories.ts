@@ -214,8 +214,16 @@ const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平)/iu;
 /** Whether a sentence leans on one before it ("It was…", "The deal was…"): it cannot open a paragraph. */
 export function leansOnContext(sentence: string): boolean {
-  return ANAPHORIC.test(sentence);
+  return ANAPHORIC.test(sentence) || REFERS_BACK.test(sentence);
 }
+
+/**
+ * A back-reference inside the sentence: "… has nonetheless fallen", "Beijing condemned the measures",
+ * "…, the ministry said", "two of the people said". Printed alone, the reader cannot tell what is
+ * meant; in its story's summary the sentences before it say it.
+ */
+const REFERS_BACK =
+  /\b(?:nonetheless|nevertheless|meanwhile|likewise|instead)\b|\bthe (?:measures?|patrol|exercises?|drills?|moves?|steps?|ministry|company|firm|group|people|person|officials?|spokes(?:man|woman|person)|sources?|ceremony|signing ceremony|decision|announcement|document|proposal)\b(?!\s+(?:of|for|on|in|at|from|to|that|which|who)\b)/i;
 
 /**
  * A sentence leaning on one before it ("The deal was...", "But...") is a weak opener. "Those"

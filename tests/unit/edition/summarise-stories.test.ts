@@ -596,6 +596,14 @@ describe('leansOnContext', () => {
     ['Those who trade across the river say prices rose.', false],
     ['The Kremlin said the talks went well.', false],
     ['A joint statement decries the Golden Dome plan.', false],
+    ['Beijing has condemned the measures as illegal unilateral sanctions.', true],
+    ['The bombers flew for eight hours over the Sea of Japan, the ministry said.', true],
+    ['CNPC wants more flexibility, two of the people said.', true],
+    ['Trade between the two countries has nonetheless fallen this year.', true],
+    ['The Russian defence ministry said the patrol was not aimed at third countries.', true],
+    ['The measures of the EU target 19 companies in China.', false],
+    ['Three people familiar with the talks said the price was the sticking point.', false],
+    ['The Chinese president also said Beijing is ready to work with Moscow.', false],
   ])('%s → %s', (sentence, leans) => {
     expect(leansOnContext(sentence)).toBe(leans);
   });
