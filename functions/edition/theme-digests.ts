@@ -152,12 +152,16 @@ function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo, mainly = tru
   // From a story filed under another theme, a sentence on this one makes the story touch it; only
   // one mainly about it ("'no limits' partnership" is about partnership, whatever else it hints)
   // is printed as a development of the theme. Partnership is what every report of the two sides
-  // touches: it is no facet of another story.
+  // touches: it is no facet of another story. A story filed under this theme second is under
+  // another first: its sentences too must be mainly about this one (a bomber patrol's sentence is
+  // no development of the war because its story also touches the war).
   const onTheme = (text: string) =>
-    m.story.themes.includes(theme)
+    m.story.themes[0] === theme
       ? memo.themesOf(text).includes(theme)
-      : theme !== BROAD_THEME &&
-        (mainly ? memo.themesOf(text)[0] === theme : memo.themesOf(text).includes(theme));
+      : m.story.themes.includes(theme)
+        ? memo.themesOf(text)[0] === theme
+        : theme !== BROAD_THEME &&
+          (mainly ? memo.themesOf(text)[0] === theme : memo.themesOf(text).includes(theme));
   return memo
     .scored(m)
     .filter(

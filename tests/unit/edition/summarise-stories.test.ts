@@ -555,6 +555,38 @@ describe('buildThemeDigests', () => {
     expect(limits!.summary).not.toContain('no limits');
   });
 
+  it('prints a sentence of a story filed under another theme only when it is mainly about this one', () => {
+    const patrol = draftStories(
+      [
+        [
+          one(
+            'Japan scrambles jets as Russian and Chinese bombers patrol near its airspace',
+            'Two Russian Tu-95MS and two Chinese H-6K bombers, all capable of carrying nuclear weapons, flew for about eight hours over the Sea of Japan and the East China Sea, according to Japan’s Joint Staff.',
+            { themes: ['military', 'ukraine-war'] },
+          ),
+          one(
+            'Russian and Chinese bombers fly joint patrol',
+            'Russian and Chinese strategic bombers flew a joint patrol over the Sea of Japan.',
+            {
+              themes: ['military', 'ukraine-war'],
+            },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(patrol[0]!.story.themes.slice(0, 2)).toEqual(['military', 'ukraine-war']);
+    // Its summary passed the sentence over (as a broad story's does), so the paragraphs may use it.
+    const passedOver = patrol.map((d) => ({ ...d, story: { ...d.story, sentences: [] } }));
+    const [military] = buildThemeDigests(passedOver, ['military']);
+    expect(military!.summary).toContain('Tu-95MS');
+    const [war] = buildThemeDigests(passedOver, ['ukraine-war']);
+    // Filed under the war too, but the sentence is about the patrol: the war paragraph keeps the
+    // story and does not print its sentence as the war's development.
+    expect(war!.storyIds).toEqual([patrol[0]!.story.id]);
+    expect(war!.summary).not.toContain('Tu-95MS');
+  });
+
   it('uses a fact the story summary passed over', () => {
     const [trade] = buildThemeDigests(
       facetDrafts.map((d) => ({
