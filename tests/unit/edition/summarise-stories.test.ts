@@ -5,7 +5,7 @@ import { clusterStories } from '#analyse/cluster-stories.ts';
 import { THEME_CATALOGUE } from '#domain/themes.ts';
 import type { ScoredItem, Story } from '#domain/types.ts';
 import { buildStories, draftStories, storyThemes } from '#edition/build-stories.ts';
-import { labelSignal } from '#edition/label-signal.ts';
+import { cueSpans, labelSignal } from '#edition/label-signal.ts';
 import { leansOnContext } from '#edition/summarise-stories.ts';
 import { buildThemeDigests, QUIET_THEME } from '#edition/theme-digests.ts';
 import { buildTopLine } from '#edition/top-line.ts';
@@ -316,6 +316,9 @@ describe('labelSignal', () => {
     // A meeting announced is the news of a meeting, not a step in the relation.
     ['Putin and Xi will hold talks by video link on Sunday', ''],
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders spoke for an hour.'],
+    // Rejecting pressure from outside together is no friction between the two.
+    ['Xi and Putin discuss Ukraine in phone call', 'The leaders rejected attempts to pressure their trade.'],
+    ['China rejects Western accusations over its ties with Russia', ''],
   ])('gives no label when unsure: “%s”', (title, summary) => {
     const { signal, reasons } = labelSignal(
       [one(title, summary)],
@@ -324,6 +327,16 @@ describe('labelSignal', () => {
     );
     expect(signal).toBeUndefined();
     expect(reasons.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['Beijing rejected Moscow’s price terms for the pipeline.', true],
+    ['China rejects the Russian proposal.', true],
+    ['The leaders rejected attempts to pressure their trade.', false],
+    ['Moscow and Beijing rejected U.S. criticism of their drills.', false],
+    ['Beijing rejects the US sanctions on Russian banks.', false],
+  ])('reads “%s” as friction: %s', (text, friction) => {
+    expect(cueSpans(text, 'friction').length > 0).toBe(friction);
   });
 
   it('reads the headlines of a broad story beyond its first few: a summit’s signings are in some of them', () => {
