@@ -216,8 +216,9 @@ function topLineView(edition: Edition) {
     const url = safeHref(item.url);
     const source = sourceByUrl.get(item.url) ?? (url ? new URL(url).hostname : undefined);
     const text = cleanLine(item.text);
-    // A sentence that already says "…, Le Monde reports." links its report without naming it twice.
-    const label = source && !text.includes(source) ? source : 'the report';
+    // A sentence that already says "…, Le Monde reports." links its report without naming it twice
+    // (a capitalised link: it follows the sentence's full stop).
+    const label = source && !text.includes(source) ? source : 'Read the report';
     return { text, ...(url ? { url, source: source ?? 'Source', label } : {}) };
   });
 }

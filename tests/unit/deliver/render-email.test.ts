@@ -549,7 +549,7 @@ describe('renderEmail: the first edition, and outlets by name', () => {
     };
     const html = renderEmail(named, context, renderer).html;
     expect(html).toMatch(
-      /The New York Times reports\. <a href="https:\/\/www\.nytimes\.com[^"]*"[^>]*>the report<\/a>/,
+      /The New York Times reports\. <a href="https:\/\/www\.nytimes\.com[^"]*"[^>]*>Read the report<\/a>/,
     );
     expect(html).toMatch(
       /Xi and Putin met\. <a href="https:\/\/www\.nytimes\.com[^"]*"[^>]*>The New York Times<\/a>/,
