@@ -29,6 +29,15 @@ describe('folder store', () => {
     expect(await s.get('missing.json')).toBeUndefined();
   });
 
+  it('creates a folder when a write finds it missing, also after it was removed', async () => {
+    const { root, store: s } = store();
+    await s.put('a/b/one.json', '1', { contentType: 'application/json' });
+    rmSync(join(root, 'a'), { recursive: true });
+    await s.put('a/b/two.json', '2', { contentType: 'application/json', ifNoneMatch: '*' });
+    expect((await s.get('a/b/two.json'))!.body.toString()).toBe('2');
+    expect(await s.get('a/b/one.json')).toBeUndefined();
+  });
+
   it('enforces If-None-Match and If-Match, also under concurrent writers', async () => {
     const { store: s } = store();
     const first = await s.put('k.json', '1', { contentType: 'application/json', ifNoneMatch: '*' });
