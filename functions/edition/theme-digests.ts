@@ -7,8 +7,8 @@
  *  - one complete sentence on what the day does to the theme's baseline (the reference
  *    documents' picture, a short phrase with no year in it, never cut), with the words of the
  *    reports that show it ("they speak of “a key obstacle”");
- *  - how the perspectives differ, when the reports of one story do: which outlets dwell on
- *    friction or limits and which on the new step or the show of unity, with their words.
+ *  - how the perspectives differ, when the reports of one story do: which outlets point to
+ *    friction or limits and which to the new step or the show of unity, with their words.
  * A paragraph with nothing of its own to add is empty: the email and the pages list the theme's
  * stories under it already, and naming them again would only repeat their headlines. A theme
  * with nothing reported says so.
@@ -390,7 +390,7 @@ function quotedCues(
 }
 
 /**
- * When the reports of one story read differently by camp (some dwell on friction or limits,
+ * When the reports of one story read differently by camp (some point to friction or limits,
  * others only on the new step or the show of unity), one sentence saying who says what, with
  * their words where the edition has not quoted them yet. Nothing when the camps agree or only
  * one camp reported.
@@ -405,14 +405,23 @@ function perspectiveSplit(
     friction: string[];
     step: string[];
     unity: string[];
-    outlets: Set<string>;
+    /** The camp's outlets whose reports carry friction, and those that carry only the step or unity. */
+    critical: Set<string>;
+    upbeat: Set<string>;
   }
   const readings = new Map<string, CampReading>();
   m.texts.forEach((t, i) => {
     const article = m.story.articles.find((a) => a.url === t.url);
     const camp = article ? CAMP[article.perspective] : undefined;
     if (!camp || t.roundUp || !isDigestLanguage(t.title, t.language)) return;
-    const reading = readings.get(camp) ?? { friction: [], step: [], unity: [], outlets: new Set<string>() };
+    const reading = readings.get(camp) ?? {
+      friction: [],
+      step: [],
+      unity: [],
+      critical: new Set<string>(),
+      upbeat: new Set<string>(),
+    };
+    const own = { friction: [] as string[], step: [] as string[], unity: [] as string[] };
     for (const text of [t.title, ...t.sentences]) {
       const add = (kind: CueKind, into: string[]) => {
         for (const span of cueSpans(text, kind)) {
@@ -420,11 +429,17 @@ function perspectiveSplit(
           if (p) into.push(p);
         }
       };
-      add('friction', reading.friction);
-      add('new-step', reading.step);
-      add('restated', reading.unity);
+      add('friction', own.friction);
+      add('new-step', own.step);
+      add('restated', own.unity);
     }
-    reading.outlets.add(outletName(t.source, m.reports?.[i]?.link ?? t.url));
+    reading.friction.push(...own.friction);
+    reading.step.push(...own.step);
+    reading.unity.push(...own.unity);
+    // An outlet is named for what its own reports say, not for its camp's other outlets.
+    const outlet = outletName(t.source, m.reports?.[i]?.link ?? t.url);
+    if (own.friction.length > 0) reading.critical.add(outlet);
+    else if (own.step.length + own.unity.length > 0) reading.upbeat.add(outlet);
     readings.set(camp, reading);
   });
   const critical = [...readings].filter(([, r]) => r.friction.length > 0);
@@ -432,23 +447,42 @@ function perspectiveSplit(
     ([, r]) => r.friction.length === 0 && r.step.length + r.unity.length > 0,
   );
   if (critical.length === 0 || upbeat.length === 0) return undefined;
-  const who = (list: typeof critical, what: string, pick: (r: CampReading) => string[]) => {
-    const outlets = joinWords([...new Set(list.flatMap(([, r]) => [...r.outlets]))].slice(0, 3));
+  const who = (
+    list: typeof critical,
+    outletsOf: (r: CampReading) => Set<string>,
+    what: string,
+    pick: (r: CampReading) => string[],
+  ) => {
+    const named = [...new Set(list.flatMap(([, r]) => [...outletsOf(r)]))];
+    const outlets = joinWords(named.slice(0, 3));
     const camps = joinWords(list.map(([camp]) => camp));
     const words = distinctPhrases(
       list.flatMap(([, r]) => pick(r)).filter((p) => !alreadySaid(quoted, printed, p)),
       1,
     );
     remember(quoted, ...words);
-    const many = list.length > 1 || list.some(([, r]) => r.outlets.size > 1);
-    return `${outlets} (${camps}) ${many ? what : what.replace(/^dwell/, 'dwells')}${words.length > 0 ? ` (“${words[0]}”)` : ''}`;
+    return { text: `${outlets} (${camps})`, many: named.length > 1, what, words };
   };
   const steps = upbeat.some(([, r]) => r.step.length > 0);
-  const limits = who(critical, 'dwell on the limits', (r) => r.friction);
-  const positive = who(upbeat, steps ? 'on the new step' : 'on the show of unity', (r) =>
-    steps ? r.step : r.unity,
+  const limits = who(
+    critical,
+    (r) => r.critical,
+    'the limits',
+    (r) => r.friction,
   );
-  return { text: `Coverage divides: ${limits}, ${positive}.`, storyId: m.story.id };
+  const positive = who(
+    upbeat,
+    (r) => r.upbeat,
+    steps ? 'the new step' : 'the show of unity',
+    (r) => (steps ? r.step : r.unity),
+  );
+  const quote = (words: string[]) => (words.length > 0 ? ` (“${words[0]}”)` : '');
+  // One cue word is a pointer, not a report's whole argument: "point to", not "dwell on".
+  const verb = limits.many ? 'point' : 'points';
+  return {
+    text: `Coverage divides: ${limits.text} ${verb} to ${limits.what}${quote(limits.words)}, ${positive.text} to ${positive.what}${quote(positive.words)}.`,
+    storyId: m.story.id,
+  };
 }
 
 function joinWords(words: readonly string[]): string {

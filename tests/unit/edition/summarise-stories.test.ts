@@ -600,6 +600,41 @@ describe('buildThemeDigests', () => {
     expect(war!.summary).not.toContain('Tu-95MS');
   });
 
+  it('names, where coverage divides, the outlets whose own reports say so', () => {
+    const at = (source: string, perspective: 'western' | 'chinese-state', title: string, summary: string) =>
+      one(title, summary, { id: source, source, perspective, themes: ['energy'] });
+    const deal = draftStories(
+      [
+        [
+          at(
+            'Ledger',
+            'western',
+            'Xi and Putin sign Power of Siberia 2 gas pipeline deal',
+            'Talks on the Power of Siberia 2 gas price stalled again, officials said, as Xi and Putin met.',
+          ),
+          at(
+            'Capital Post',
+            'western',
+            'Xi and Putin sign Power of Siberia 2 gas pipeline deal in Beijing',
+            'Xi Jinping and Vladimir Putin signed an agreement on the Power of Siberia 2 gas pipeline.',
+          ),
+          at(
+            'Huaxia',
+            'chinese-state',
+            'China and Russia sign Power of Siberia 2 gas pipeline agreement',
+            'Xi Jinping and Vladimir Putin signed an agreement on the Power of Siberia 2 gas pipeline, opening a new era.',
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    const [energy] = buildThemeDigests(deal, ['energy']);
+    const split = energy!.summary.slice(energy!.summary.indexOf('Coverage divides'));
+    expect(split).toMatch(/^Coverage divides: Ledger \(Western\) points to the limits/);
+    // Capital Post reported the signing only: it is not said to point to the limits.
+    expect(split).not.toMatch(/Capital Post[^,]*points? to the limits/);
+  });
+
   it('uses a fact the story summary passed over', () => {
     const [trade] = buildThemeDigests(
       facetDrafts.map((d) => ({
