@@ -201,7 +201,14 @@ export function summariseExtractively(
   );
   if (!english) return [];
   const max = Math.max(1, Math.min(MAX_SENTENCES, options.maxSentences));
-  const chosen = pickSentences(scoreSentences(ordered, texts, terms), max, [], ordered.length < BROAD_STORY);
+  const scored = scoreSentences(ordered, texts, terms);
+  const substantive = scored.filter((s) => !isSchedule(s.text));
+  const chosen = pickSentences(
+    substantive.length > 0 ? substantive : scored,
+    max,
+    [],
+    ordered.length < BROAD_STORY,
+  );
   // The summary opens with a sentence that stands on its own; a quoted headline comes last.
   const opener = chosen.findIndex((c) => !ANAPHORIC.test(c.text) && !c.headline);
   if (opener > 0) chosen.unshift(...chosen.splice(opener, 1));
@@ -212,6 +219,18 @@ const SIDE =
   /china|chinese|beijing|xi jinping|russia|russian|moscow|kremlin|putin|кита|росси|москв|пекин|中国|俄罗斯|中俄/iu;
 const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|си цзиньпин|中国|中方|习近平)/iu;
+/**
+ * A meeting announced ahead or resumed ("Putin and Xi will hold talks by video link on Sunday",
+ * "The leaders meet again on Tuesday"): the story's headline says the meeting is news; its
+ * schedule is no development, and a summary with anything else to say leaves it out.
+ */
+const SCHEDULE =
+  /\b(will|are to|is to|are due to|is due to|are set to|is set to|are scheduled to|is scheduled to) (hold|meet|have) (talks|a (video |phone )?call|a meeting|a summit|in)\b|\bwill (meet|speak|talk)\b|\b(meet|talk|speak)s? again (on|in|later|next|this|today|tomorrow)\b/i;
+
+export function isSchedule(sentence: string): boolean {
+  return SCHEDULE.test(sentence);
+}
+
 /** Whether a sentence leans on one before it ("It was…", "The deal was…"): it cannot open a paragraph. */
 export function leansOnContext(sentence: string): boolean {
   return ANAPHORIC.test(sentence) || REFERS_BACK.test(sentence);

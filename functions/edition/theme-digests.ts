@@ -30,7 +30,7 @@ import {
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { informativeWords } from './report-text.ts';
-import { leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
+import { isSchedule, leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
 
 /** A story and, when the edition was built from reports, what it was made from. */
 export type ThemeMaterial = Pick<StoryDraft, 'story'> & Partial<Omit<StoryDraft, 'story'>>;
@@ -234,7 +234,7 @@ function chooseDevelopments(
     .slice(0, STORIES_READ)
     .map((m) =>
       candidatesOf(m, theme, memo).filter(
-        (c) => informativeWords(c.text) >= INFORMATIVE && !SCHEDULE.test(c.text),
+        (c) => informativeWords(c.text) >= INFORMATIVE && !isSchedule(c.text),
       ),
     );
   const chosen: Candidate[] = [];
@@ -249,13 +249,6 @@ function chooseDevelopments(
   // A reported sentence opens the paragraph; a quoted headline follows it.
   return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
-
-/**
- * A meeting announced ahead ("Putin and Xi will hold talks by video link on Sunday"): the story's
- * headline says the meeting is news; its schedule is no development of the theme.
- */
-const SCHEDULE =
-  /\b(will|are to|is to|are due to|is due to|are set to|is set to|are scheduled to|is scheduled to) (hold|meet|have) (talks|a (video |phone )?call|a meeting|a summit|in)\b|\bwill (meet|speak|talk)\b/i;
 
 /** Content words a development sentence must carry beyond the sides' names, roles and dates. */
 const INFORMATIVE = 4;

@@ -6,7 +6,7 @@ import { THEME_CATALOGUE } from '#domain/themes.ts';
 import type { ScoredItem, Story } from '#domain/types.ts';
 import { buildStories, draftStories, storyThemes } from '#edition/build-stories.ts';
 import { cueSpans, labelSignal } from '#edition/label-signal.ts';
-import { leansOnContext } from '#edition/summarise-stories.ts';
+import { isSchedule, leansOnContext } from '#edition/summarise-stories.ts';
 import { buildThemeDigests, QUIET_THEME } from '#edition/theme-digests.ts';
 import { buildTopLine } from '#edition/top-line.ts';
 import { isBoilerplateSentence } from '#extract/boilerplate.ts';
@@ -664,6 +664,34 @@ describe('buildThemeDigests', () => {
       expect(picture.split(/\s+/).length).toBeLessThanOrEqual(18);
     },
   );
+});
+
+describe('isSchedule', () => {
+  it.each([
+    ['Putin and Xi will hold talks by video link on Sunday.', true],
+    ["The Chinese and Russian leaders meet again on Tuesday during Xi Jinping's visit to Moscow.", true],
+    ['The two presidents are due to meet in Kazan.', true],
+    ['Xi and Putin met in Moscow and signed a joint statement.', false],
+    ['Russia will supply more gas to China from 2027.', false],
+  ])('%s → %s', (sentence, schedule) => {
+    expect(isSchedule(sentence)).toBe(schedule);
+  });
+
+  it('leaves a schedule out of a summary that has anything else to say', () => {
+    const [story] = buildStories(
+      [
+        [
+          one(
+            'US urges Xi to press Putin over war crimes in Ukraine',
+            "The White House said the Chinese leader could back Russian troops remaining in Ukraine. The Chinese and Russian leaders meet again on Tuesday during Xi Jinping's visit to Moscow.",
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(story!.sentences.map((x) => x.text).join(' ')).toContain('White House');
+    expect(story!.sentences.map((x) => x.text).join(' ')).not.toContain('meet again');
+  });
 });
 
 describe('leansOnContext', () => {
