@@ -65,7 +65,7 @@ const EN_RULES: FrameRules = {
   leading: /^(?:as|while|amid|ahead of|despite|even as)\s[^,]{5,90},\s+(?=\S)/i,
   meeting:
     /\b(talks|meet(s|ing|ings)?|met|visit(s|ed|ing)?|state visit|trip|arriv(es|ed|al|ing)|welcom(e|es|ed|ing)|greet(s|ed)?|host(s|ed)?|summit|call(s|ed)?|phone|invit(es|ed|ation)|red carpet|dinner|toast(s|ed)?|handshake)\b/i,
-  call: /\b(phone|video|telephone)[ -]?(call|talks|conversation|link|summit)s?\b|\bby phone\b|\bcall(s|ed)? (with|on)\b/i,
+  call: /\b(phone|video|telephone)[ -]?(call|talks|conversation|link|summit)s?\b|\bby phone\b|\bcall(s|ed)? (with|on)\b|\b(hold|holds|held|holding|have|has|had) (a |an |their )?(\w+ )?call\b/i,
   commentary:
     /\?|^(why|how|what|who|whether|is|are|can|could|will|does|do|should)\b|\b(analysis|opinion|explainer|explained|the reality|behind the|here['’]s|things to (watch|know)|what (it|this) means|lessons|\d+ years of|a look at|view from|the view)\b|(?<!\bto )\b(portrays?|highlights?|underlines?|underscores?|reveals?|exposes?)\b|\bbut there(['’]s| is| are)\b/i,
   jointAct:

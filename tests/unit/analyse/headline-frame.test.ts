@@ -35,6 +35,10 @@ describe('frameOfHeadline', () => {
   it('tells a phone call from a meeting in person', () => {
     expect(frameOfHeadline('Xi and Putin discuss Ukraine in phone call').call).toBe(true);
     expect(frameOfHeadline('Xi hosts Putin in Beijing for talks').call).toBe(false);
+    expect(frameOfHeadline('Putin and Xi hold call as West weighs new sanctions').call).toBe(true);
+    expect(frameOfHeadline('Xi and Putin held a brief call on Sunday').call).toBe(true);
+    expect(frameOfHeadline('Xi and Putin call for a multipolar world').call).toBe(false);
+    expect(frameOfHeadline('Putin and Xi hold talks at the Kremlin').call).toBe(false);
   });
 
   it.each([
