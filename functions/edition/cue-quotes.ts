@@ -133,11 +133,17 @@ export function cuePhrase(text: string, [start, end]: [number, number]): string 
     }
   }
   // Cut by the word limit before "of …" ("invites Putin to Beijing in growing sign [of …]"): the
-  // last noun lacks its complement, so the quote ends before the phrase that holds it.
-  const following = words.length === CUE_WORDS_AFTER ? NEXT_WORD.exec(text.slice(words.at(-1)!.end)) : null;
-  if (following && /^of$/i.test(bare(following[1]!))) {
+  // last noun lacks its complement, so the quote ends before the phrase that holds it. Cut inside
+  // a short phrase ("ties in warm [video conversation]"), it ends before that phrase too.
+  const following =
+    words.length === CUE_WORDS_AFTER && !/[,.;:!?]/.test(words.at(-1)!.word)
+      ? NEXT_WORD.exec(text.slice(words.at(-1)!.end))
+      : null;
+  const next = following ? bare(following[1]!) : '';
+  const beforeOf = /^of$/i.test(next);
+  if (beforeOf || (/^\p{Ll}/u.test(next) && !CLAUSE_BREAK.test(next))) {
     const at = words.findLastIndex((w, i) => i > 0 && PREPOSITION.test(bare(w.word)));
-    if (at > 0) words.splice(at);
+    if (at > 0 && (beforeOf || at >= words.length - 2)) words.splice(at);
   }
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
   // "… to set": an infinitive cut from its object says nothing ("to Beijing" is a place, kept).

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { cuePhrase } from '#edition/cue-quotes.ts';
+import { type CueKind, cueSpans } from '#edition/label-signal.ts';
+
+const quote = (text: string, kind: CueKind) => cuePhrase(text, cueSpans(text, kind)[0]!);
+
+describe('cuePhrase', () => {
+  it.each([
+    // Cut by the word limit inside a short phrase: the quote ends before that phrase.
+    [
+      'Putin, Xi hail "best in history" ties in warm video conversation',
+      'restated',
+      'hail best in history ties',
+    ],
+    // Cut before "of …": the quote ends before the phrase that lacks its complement.
+    ['Xi invites Putin to Beijing in growing sign of closer ties', 'new-step', 'invites Putin to Beijing'],
+    // Ended by its clause, within the limit: nothing is cut.
+    [
+      'Negotiations on the pipeline have stalled over the price of gas, people said.',
+      'friction',
+      'stalled over the price of gas',
+    ],
+  ] as const)('%s → %s', (text, kind, expected) => {
+    expect(quote(text, kind)).toBe(expected);
+  });
+});
