@@ -234,7 +234,7 @@ function chooseDevelopments(
     .slice(0, STORIES_READ)
     .map((m) =>
       candidatesOf(m, theme, memo).filter(
-        (c) => informativeWords(c.text) >= INFORMATIVE && !isSchedule(c.text),
+        (c) => informativeWords(c.text) >= INFORMATIVE && !isSchedule(c.text) && !BACKGROUND.test(c.text),
       ),
     );
   const chosen: Candidate[] = [];
@@ -249,6 +249,12 @@ function chooseDevelopments(
   // A reported sentence opens the paragraph; a quoted headline follows it.
   return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
+
+/**
+ * A state of things before today ("Heihe and Blagoveshchensk are already linked by a road
+ * bridge"): background to a development, not one.
+ */
+const BACKGROUND = /\balready\b/i;
 
 /** Content words a development sentence must carry beyond the sides' names, roles and dates. */
 const INFORMATIVE = 4;

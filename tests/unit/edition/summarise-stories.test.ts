@@ -635,6 +635,25 @@ describe('buildThemeDigests', () => {
     expect(split).not.toMatch(/Capital Post[^,]*points? to the limits/);
   });
 
+  it('prints no state of things before today as a development', () => {
+    const bridge = draftStories(
+      [
+        [
+          one(
+            'World’s first cross-border cable car linking China and Russia completes construction',
+            'Heihe in China and Blagoveshchensk in Russia are already linked by a road bridge that opened in 2022. Construction of the cable car linking Heihe with Blagoveshchensk across the Amur river was completed on Sunday, local authorities in China said.',
+            { themes: ['tech-infrastructure'] },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    const passedOver = bridge.map((d) => ({ ...d, story: { ...d.story, sentences: [] } }));
+    const [tech] = buildThemeDigests(passedOver, ['tech-infrastructure']);
+    expect(tech!.summary).toContain('cable car');
+    expect(tech!.summary).not.toContain('already linked');
+  });
+
   it('uses a fact the story summary passed over', () => {
     const [trade] = buildThemeDigests(
       facetDrafts.map((d) => ({
