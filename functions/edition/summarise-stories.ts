@@ -237,9 +237,9 @@ export function leansOnContext(sentence: string): boolean {
 }
 
 /**
- * A back-reference inside the sentence: "… has nonetheless fallen", "Beijing condemned the measures",
- * "…, the ministry said", "two of the people said", "…, he said". Printed alone, the reader cannot tell what is
- * meant; in its story's summary the sentences before it say it.
+ * A back-reference inside the sentence: "… has nonetheless fallen", "Beijing condemned the
+ * measures", "…, the ministry said", "two of the people said", "…, he said". Printed alone, the
+ * reader cannot tell what is meant; in its story's summary the sentences before it say it.
  */
 const REFERS_BACK =
   /\b(?:nonetheless|nevertheless|meanwhile|likewise|instead)\b|[,;]\s+(?:he|she|they) (?:said|says|added|adds|noted|told)\b|\bthe (?:measures?|patrol|exercises?|drills?|moves?|steps?|ministry|company|firm|group|people|person|officials?|spokes(?:man|woman|person)|sources?|ceremony|signing ceremony|decision|announcement|document|proposal)\b(?!\s+(?:of|for|on|in|at|from|to|that|which|who)\b)/i;

@@ -446,40 +446,41 @@ function perspectiveSplit(
     ([, r]) => r.friction.length === 0 && r.step.length + r.unity.length > 0,
   );
   if (critical.length === 0 || upbeat.length === 0) return undefined;
+  // Who says it (the outlets whose own reports do, and their camps) and their words, quoted once.
   const who = (
     list: typeof critical,
     outletsOf: (r: CampReading) => Set<string>,
-    what: string,
     pick: (r: CampReading) => string[],
   ) => {
     const named = [...new Set(list.flatMap(([, r]) => [...outletsOf(r)]))];
-    const outlets = joinWords(named.slice(0, 3));
     const camps = joinWords(list.map(([camp]) => camp));
-    const words = distinctPhrases(
+    const [words] = distinctPhrases(
       list.flatMap(([, r]) => pick(r)).filter((p) => !alreadySaid(quoted, printed, p)),
       1,
     );
-    remember(quoted, ...words);
-    return { text: `${outlets} (${camps})`, many: named.length > 1, what, words };
+    if (words) remember(quoted, words);
+    return {
+      text: `${joinWords(named.slice(0, 3))} (${camps})`,
+      many: named.length > 1,
+      quote: words ? ` (“${words}”)` : '',
+    };
   };
   const steps = upbeat.some(([, r]) => r.step.length > 0);
   const limits = who(
     critical,
     (r) => r.critical,
-    'the limits',
     (r) => r.friction,
   );
   const positive = who(
     upbeat,
     (r) => r.upbeat,
-    steps ? 'the new step' : 'the show of unity',
     (r) => (steps ? r.step : r.unity),
   );
-  const quote = (words: string[]) => (words.length > 0 ? ` (“${words[0]}”)` : '');
   // One cue word is a pointer, not a report's whole argument: "point to", not "dwell on".
   const verb = limits.many ? 'point' : 'points';
+  const step = steps ? 'the new step' : 'the show of unity';
   return {
-    text: `Coverage divides: ${limits.text} ${verb} to ${limits.what}${quote(limits.words)}, ${positive.text} to ${positive.what}${quote(positive.words)}.`,
+    text: `Coverage divides: ${limits.text} ${verb} to the limits${limits.quote}, ${positive.text} to ${step}${positive.quote}.`,
     storyId: m.story.id,
   };
 }
