@@ -31,6 +31,10 @@ const one = (title: string, summary = '', extra: Partial<Parameters<typeof repor
     ...extra,
   });
 
+/** Drafts whose summaries printed nothing: every report sentence is left to the theme paragraphs. */
+const passedOverBySummary = (drafts: ReturnType<typeof draftStories>) =>
+  drafts.map((d) => ({ ...d, story: { ...d.story, sentences: [] } }));
+
 describe('buildStories: extractive summaries', () => {
   it('chooses these sentences for the summit (golden), each attributed and linked to its article', () => {
     expect(summitStory.sentences).toEqual([
@@ -590,7 +594,7 @@ describe('buildThemeDigests', () => {
     );
     expect(patrol[0]!.story.themes.slice(0, 2)).toEqual(['military', 'ukraine-war']);
     // Its summary passed the sentence over (as a broad story's does), so the paragraphs may use it.
-    const passedOver = patrol.map((d) => ({ ...d, story: { ...d.story, sentences: [] } }));
+    const passedOver = passedOverBySummary(patrol);
     const [military] = buildThemeDigests(passedOver, ['military']);
     expect(military!.summary).toContain('Tu-95MS');
     const [war] = buildThemeDigests(passedOver, ['ukraine-war']);
@@ -648,7 +652,7 @@ describe('buildThemeDigests', () => {
       ],
       { now: NOW },
     );
-    const passedOver = bridge.map((d) => ({ ...d, story: { ...d.story, sentences: [] } }));
+    const passedOver = passedOverBySummary(bridge);
     const [tech] = buildThemeDigests(passedOver, ['tech-infrastructure']);
     expect(tech!.summary).toContain('cable car');
     expect(tech!.summary).not.toContain('already linked');
