@@ -28,8 +28,15 @@ export function alreadySaid(
   printed: readonly string[],
   phrase: string,
 ): boolean {
-  const lower = phrase.toLowerCase();
-  return wasQuoted(quoted, phrase) || printed.some((t) => t.includes(lower));
+  const lower = unquoted(phrase.toLowerCase());
+  // A quote drops the report's quote marks, so "praised deepening “political mutual trust”"
+  // printed above is the phrase "praised deepening political mutual trust".
+  return wasQuoted(quoted, phrase) || printed.some((t) => unquoted(t).includes(lower));
+}
+
+/** Text without double quote marks, as `cuePhrase` quotes it. */
+function unquoted(text: string): string {
+  return text.replace(/["“”«»]/g, '');
 }
 
 export function remember(quoted: Set<string>, ...phrases: string[]): void {
@@ -155,9 +162,7 @@ export function cuePhrase(text: string, [start, end]: [number, number]): string 
     words.splice(-2);
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
   const to = words.at(-1)?.end ?? end;
-  let phrase = text
-    .slice(from, to)
-    .replace(/["“”«»]/g, '')
+  let phrase = unquoted(text.slice(from, to))
     .replace(/[,.;:!?]+$/, '')
     .trim();
   // A quote mark left open by the cut goes; an apostrophe inside a word ("who’s") stays.

@@ -53,7 +53,9 @@ function requotedPhrases(edition: Edition): string[] {
   const developments = edition.themes
     .flatMap((t) => splitSentences(t.summary).filter((x) => !readings(t.summary).includes(x)))
     .join(' ')
-    .toLowerCase();
+    .toLowerCase()
+    // A quote drops the report's own quote marks; the development sentence keeps them.
+    .replace(/["“”«»]/g, '');
   const out: string[] = [];
   for (const theme of edition.themes)
     for (const sentence of readings(theme.summary))

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cuePhrase } from '#edition/cue-quotes.ts';
+import { alreadySaid, cuePhrase } from '#edition/cue-quotes.ts';
 import { type CueKind, cueSpans } from '#edition/label-signal.ts';
 
 const quote = (text: string, kind: CueKind) => cuePhrase(text, cueSpans(text, kind)[0]!);
@@ -22,5 +22,13 @@ describe('cuePhrase', () => {
     ],
   ] as const)('%s → %s', (text, kind, expected) => {
     expect(quote(text, kind)).toBe(expected);
+  });
+});
+
+describe('alreadySaid', () => {
+  it('knows a phrase printed above with the report’s quote marks', () => {
+    const printed = ['the chinese president praised deepening “political mutual trust” and trade.'];
+    expect(alreadySaid(new Set(), printed, 'president praised deepening political mutual trust')).toBe(true);
+    expect(alreadySaid(new Set(), printed, 'vowed to expand joint patrols')).toBe(false);
   });
 });
