@@ -164,6 +164,8 @@ export interface SummarySentence {
   text: string;
   /** URL of the article the sentence was taken from. */
   url: string;
+  /** The report's headline, printed as its report or quoted, rather than a sentence of its text. */
+  headline?: true;
 }
 
 export interface EditionArticle {

@@ -2,14 +2,18 @@
  * Who says so, for every sentence the edition prints. A sentence that names its speaker ("…,
  * Peskov said", "according to Xinhua") is printed as it is; any other reporting sentence gets a
  * trailing attribution ("…, The Guardian reports."), which never touches the sentence's own
- * opening words, so no capital or name is mangled. A headline is never passed off as a reported
- * sentence: it is quoted as the headline it is. A sentence in another language than the
+ * opening words, so no capital or name is mangled. A headline that states what happened, in
+ * sentence case, is printed as its outlet's report; any other headline is quoted as the headline
+ * it is, never passed off as a sentence of the report. A sentence in another language than the
  * digest's is quoted and its language said. A leading "But", "And" or "However" leans on a
  * sentence the reader has not seen and is dropped.
  */
 import { detectLanguage } from '#analyse/detect-language.ts';
 import { tokenise } from '#analyse/entities.ts';
+import { frameOfHeadline } from '#analyse/headline-frame.ts';
+import type { SummarySentence } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
+import { isTitleCase } from '#text/titles.ts';
 import { outletName } from './outlet-name.ts';
 
 /** A sentence to print, with where it came from. */
@@ -105,7 +109,7 @@ export function attribute(sentence: SourcedSentence): string {
     const from = LANGUAGE_NAMES[sentence.translatedFrom];
     return `${quoteHeadline(text, outlet).replace(/\.$/, '')} (machine translation${from ? ` from ${from}` : ''}).`;
   }
-  if (sentence.headline) return quoteHeadline(text, outlet);
+  if (sentence.headline) return headlineSentence(text, outlet, sentence.language);
   if (!isDigestLanguage(text, sentence.language)) {
     const language = sentence.language ? LANGUAGE_NAMES[sentence.language] : undefined;
     return `${outlet} reports (${language ? `in ${language}` : 'in the original'}): “${withoutFinalStop(text)}”.`;
@@ -118,25 +122,124 @@ export function attribute(sentence: SourcedSentence): string {
  * Attributes each sentence; a later sentence of an outlet already named in the same run of
  * text carries the attribution on, as a reporter would write it.
  */
-export function attributeAll(sentences: readonly SourcedSentence[]): { text: string; url: string }[] {
+export function attributeAll(sentences: readonly SourcedSentence[]): SummarySentence[] {
   const named = new Set<string>();
   return sentences.map((s) => {
     const outlet = outletName(s.source, s.url);
     const again = named.has(outlet) && !s.headline && isDigestLanguage(s.text, s.language);
     named.add(outlet);
-    return { text: again ? ended(dropDiscourseMarker(s.text.trim())) : attribute(s), url: s.url };
+    const text = again ? ended(dropDiscourseMarker(s.text.trim())) : attribute(s);
+    return s.headline ? { text, url: s.url, headline: true } : { text, url: s.url };
   });
 }
 
 /** "The Moscow Times ran the headline “…”.": a headline quoted as the headline it is. */
-export function quoteHeadline(title: string, outlet: string): string {
-  return `${outlet} ran the headline “${withoutFinalStop(title.trim())}”.`;
+function quoteHeadline(title: string, outlet: string): string {
+  const text = withoutFinalStop(title.trim());
+  // A question or an exclamation ends the sentence with its own mark: “Will China arm Russia?”
+  return `${outlet} ran the headline “${text}”${/[?!]$/.test(text) ? '' : '.'}`;
 }
 
-/** Whether a printed sentence is a quoted headline rather than a reported sentence. */
-export function isQuotedHeadline(text: string): boolean {
-  return / ran the headline “/.test(text);
+/**
+ * A headline as the edition prints it: "China to build ice-class ships for Russia’s Arctic
+ * route, Harbour Morning Post reports." when it states what happened, else quoted.
+ */
+export function headlineSentence(title: string, outlet: string, language?: string): string {
+  const text = withoutFinalStop(title.trim());
+  return statesWhatHappened(text, language) ? `${text}, ${outlet} reports.` : quoteHeadline(text, outlet);
 }
+
+/**
+ * Whether a headline reads as a report's sentence: English in sentence case (Title Case
+ * capitals are the headline's style, not the sentence's), with a finite verb, and no question,
+ * label or speaker after a colon or dash, no quotation leading it, no commentary or preview.
+ * "China and Russia v the West in the battle for WWII history" has no verb: quoted.
+ */
+function statesWhatHappened(title: string, language?: string): boolean {
+  if (isTitleCase(title) || /[:?!|]|\s[–—-]\s|^["'“‘«]/u.test(title)) return false;
+  if (!isDigestLanguage(title, language) || !HEADLINE_VERB.test(title)) return false;
+  const frame = frameOfHeadline(title);
+  return !frame.commentary && !frame.preview;
+}
+
+/**
+ * Verbs a news headline states its event with, in the forms headlines use (present, past,
+ * "to" + verb for what is planned, auxiliaries); words that are as often nouns ("talks",
+ * "sanctions", "visit", "support") are left out, so a verbless feature title is not read as a
+ * report.
+ */
+const HEADLINE_VERB = new RegExp(
+  `\\b(?:${[
+    'say',
+    'warn',
+    'urge',
+    'agree',
+    'sign',
+    'vow',
+    'pledge',
+    'accuse',
+    'welcome',
+    'meet',
+    'hail',
+    'laud',
+    'praise',
+    'tout',
+    'flaunt',
+    'affirm',
+    'reaffirm',
+    'seek',
+    'reject',
+    'condemn',
+    'critici[sz]e',
+    'slam',
+    'blame',
+    'deny',
+    'denie',
+    'tell',
+    'want',
+    'arrive',
+    'host',
+    'greet',
+    'hold',
+    'expand',
+    'launch',
+    'send',
+    'deepen',
+    'boost',
+    'discuss',
+    'invite',
+    'offer',
+    'promise',
+    'thank',
+    'announce',
+    'approve',
+    'buy',
+    'sell',
+    'raise',
+    'rise',
+    'fall',
+    'tumble',
+    'surge',
+    'grow',
+    'overtake',
+    'join',
+    'leave',
+    'resume',
+    'threaten',
+    'refill',
+    'suppl(?:y|ie)',
+    'build',
+    'settle',
+    'weigh',
+    'bind',
+    'complete',
+    'begin',
+    'worr(?:y|ie)',
+  ].join(
+    '|',
+  )})(?:s|es|d|ed)?\\b|\\b(?:said|told|met|held|sent|sold|rose|fell|grew|overtook|left|began|built|bound|bought|calls for|is|are|was|were|has|have|had|will|would|could|can|may)\\b|\\bto (?!(?:the|a|an|its|his|her|their|this|that|be)\\b)\\p{Ll}{3,}`,
+  'u',
+);
 
 /** "…, The Guardian reports.": the attribution after the sentence, before its full stop. */
 function withTrailingAttribution(text: string, outlet: string): string {

@@ -5,6 +5,7 @@
  * quote followed by its outlet. Used by the theme paragraphs' reading against the baseline and by
  * their perspective split.
  */
+import { isTitleCase } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 
 /** Words of a report quoted to show a cue: the cue and a few words around it. */
@@ -170,10 +171,4 @@ export function cuePhrase(text: string, [start, end]: [number, number]): string 
   if ((phrase.match(marks)?.length ?? 0) % 2 === 1) phrase = phrase.replace(marks, '');
   // One word out of its sentence ("rejected") says nothing.
   return phrase.includes(' ') ? phrase : undefined;
-}
-
-/** Most longer words capitalised: a headline in Title Case. */
-function isTitleCase(text: string): boolean {
-  const long = text.split(/\s+/).filter((w) => /^\p{L}/u.test(w) && w.length > 3);
-  return long.length >= 3 && long.filter((w) => /^\p{Lu}/u.test(w)).length / long.length >= 0.6;
 }

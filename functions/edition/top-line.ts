@@ -8,7 +8,7 @@
 import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
-import { isQuotedHeadline, quoteHeadline } from './attribution.ts';
+import { headlineSentence } from './attribution.ts';
 import { outletName } from './outlet-name.ts';
 import { leansOnContext } from './summarise-stories.ts';
 
@@ -55,7 +55,7 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
 function topLineSentence(story: Story): SummarySentence {
   // Printed alone, a sentence leaning on the one before it ("The statement decries …") points at
   // nothing: the top line takes only sentences that stand on their own.
-  const reported = story.sentences.filter((x) => !isQuotedHeadline(x.text) && !leansOnContext(x.text));
+  const reported = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
   // A widely covered event is more than its representative's headline: any report of it will do.
   if (new Set(story.articles.map((a) => a.url)).size >= BROAD && reported.length > 0)
     return leadOf(reported)!;
@@ -66,7 +66,8 @@ function topLineSentence(story: Story): SummarySentence {
   const sentence = leadOf(states);
   if (sentence) return sentence;
   const lead = story.articles[0]!;
-  return { text: quoteHeadline(story.title, outletName(lead.source, lead.url)), url: lead.url };
+  const text = headlineSentence(story.title, outletName(lead.source, lead.url), lead.language);
+  return { text, url: lead.url, headline: true };
 }
 
 /**
@@ -94,7 +95,7 @@ function sharesRoot(token: string, headline: ReadonlySet<string>): boolean {
 /** Not another state's or actor's business with the two sides only as its backdrop. */
 function isAboutTheRelation(story: Story): boolean {
   // A story with no reporting sentence, only its headline, is no development to lead with.
-  if (story.sentences.length === 0 || story.sentences.every((s) => isQuotedHeadline(s.text))) return false;
+  if (story.sentences.every((s) => s.headline)) return false;
   const frame = frameOfHeadline(story.title);
   if (!frame.known) return true;
   if (frame.bilateral || (namesBothSides(story.title) && !frame.thirdParty)) return true;

@@ -93,3 +93,39 @@ export function cleanTitle(title: string, source = ''): string {
   // A story's title keeps its first part: "Russia - China: talks" is not "China: talks".
   return out || title.trim();
 }
+
+/**
+ * A headline in Title Case: every longer word capitalised but the short function words Title
+ * Case leaves low ("with", "from", "over"). One longer word in lower case makes it sentence case,
+ * however many names it holds ("Russia and China criticise Trump’s Golden Dome plan").
+ */
+export function isTitleCase(text: string): boolean {
+  const long = text
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}]+/u, ''))
+    .filter((w) => w.length > 3 && !TITLE_CASE_LOWER.has(w.replace(/[^\p{L}]+$/u, '')));
+  const capitalised = long.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised >= 3 && capitalised === long.length;
+}
+
+/** Longer function words that Title Case styles keep in lower case. */
+const TITLE_CASE_LOWER = new Set([
+  'with',
+  'from',
+  'over',
+  'into',
+  'onto',
+  'upon',
+  'than',
+  'that',
+  'amid',
+  'near',
+  'after',
+  'about',
+  'before',
+  'during',
+  'against',
+  'under',
+  'without',
+  'between',
+]);

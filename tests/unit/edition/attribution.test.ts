@@ -120,16 +120,43 @@ describe('attribute', () => {
     expect(attribute({ text, source, url, ...(language ? { language } : {}) })).toBe(expected);
   });
 
-  it('quotes a headline as the headline it is, never as a reported sentence', () => {
-    expect(
-      attribute({
-        text: 'Russia, China ink deal to build new gas pipeline as they deepen energy ties',
-        source: 'Aljazeera',
-        url: 'https://www.aljazeera.com/x',
-        headline: true,
-      }),
-    ).toBe(
-      'Al Jazeera ran the headline “Russia, China ink deal to build new gas pipeline as they deepen energy ties”.',
+  it.each([
+    // A statement in sentence case reads as its outlet's report.
+    [
+      'Russia, China ink deal to build new gas pipeline as they deepen energy ties',
+      'Russia, China ink deal to build new gas pipeline as they deepen energy ties, Al Jazeera reports.',
+    ],
+    [
+      'China to build ice-class ships for Russia’s Arctic shipping route',
+      'China to build ice-class ships for Russia’s Arctic shipping route, Al Jazeera reports.',
+    ],
+    // Title Case: its capitals are the headline's style, so it is quoted as the headline it is.
+    [
+      'Russia and China Criticize Trump’s ‘Iron Dome for America’ Plan',
+      'Al Jazeera ran the headline “Russia and China Criticize Trump’s ‘Iron Dome for America’ Plan”.',
+    ],
+    // No verb: a feature's title, not a report of what happened.
+    [
+      'China and Russia v the West in the geostrategic battle for WWII history',
+      'Al Jazeera ran the headline “China and Russia v the West in the geostrategic battle for WWII history”.',
+    ],
+    // A speaker after a colon or a dash, a question, a commentary: quoted.
+    [
+      'China not ‘impartial’ actor in Russia-Ukraine war: White House',
+      'Al Jazeera ran the headline “China not ‘impartial’ actor in Russia-Ukraine war: White House”.',
+    ],
+    [
+      'Russia and China settle over 95% of trade in rubles and yuan – Siluanov',
+      'Al Jazeera ran the headline “Russia and China settle over 95% of trade in rubles and yuan – Siluanov”.',
+    ],
+    ['Will China arm Russia?', 'Al Jazeera ran the headline “Will China arm Russia?”'],
+    [
+      'How oil has brought Russia, China and India closer',
+      'Al Jazeera ran the headline “How oil has brought Russia, China and India closer”.',
+    ],
+  ])('prints the headline “%s” as a report only when it states what happened', (text, expected) => {
+    expect(attribute({ text, source: 'Aljazeera', url: 'https://www.aljazeera.com/x', headline: true })).toBe(
+      expected,
     );
   });
 

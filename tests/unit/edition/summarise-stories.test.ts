@@ -47,8 +47,9 @@ describe('buildStories: extractive summaries', () => {
         url: summit.wire.link,
       },
       {
-        text: 'Harbour Times ran the headline “Xi hosts Putin in Beijing as both leaders hail ‘best in history’ ties”.',
+        text: 'Xi hosts Putin in Beijing as both leaders hail ‘best in history’ ties, Harbour Times reports.',
         url: summit.harbour.link,
+        headline: true,
       },
     ]);
     expect(summitStory.summary).toBe(summitStory.sentences.map((s) => s.text).join(' '));
@@ -780,11 +781,11 @@ describe('buildTopLine', () => {
   });
 
   it.each([
-    // The report's sentence is about something else than its headline's development: the headline, quoted.
+    // The report's sentence is about something else than its headline's development: the headline.
     [
       'US urges Xi to press Putin over war crimes in Ukraine',
       "The Chinese and Russian leaders meet again on Tuesday during Xi Jinping's visit to Moscow, BBC News reports.",
-      'BBC News ran the headline “US urges Xi to press Putin over war crimes in Ukraine”.',
+      'US urges Xi to press Putin over war crimes in Ukraine, BBC News reports.',
     ],
     // It states it (a word of the same family: "welcoming", "welcome"): the sentence.
     [
@@ -818,7 +819,7 @@ describe('buildTopLine', () => {
       articles: [{ ...summitStory.articles[0]!, url, source: 'BBC News - Asia', title }],
     };
     expect(buildTopLine([story]).map((t) => t.text)).toEqual([
-      'BBC News ran the headline “Russia and China criticise Trump’s Golden Dome plan”.',
+      'Russia and China criticise Trump’s Golden Dome plan, BBC News reports.',
     ]);
     // Standing on its own, the same report's sentence is the top line.
     const standing = {
