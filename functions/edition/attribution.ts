@@ -157,10 +157,28 @@ export function headlineSentence(title: string, outlet: string, language?: strin
  */
 function statesWhatHappened(title: string, language?: string): boolean {
   if (isTitleCase(title) || /[:?!|]|\s[–—-]\s|^["'“‘«]/u.test(title)) return false;
-  if (!isDigestLanguage(title, language) || !HEADLINE_VERB.test(title)) return false;
-  const frame = frameOfHeadline(title);
-  return !frame.commentary && !frame.preview;
+  return isDigestLanguage(title, language) && HEADLINE_VERB.test(title) && !isCommentary(title);
 }
+
+/**
+ * Whether an English headline, in any case style, may report an event: a word that can be its
+ * verb ("talks stall", "EU sanctions firms" count), and no commentary or preview frame. A
+ * feature's title ("Nestled between Russia and North Korea, the hopes and frustrations of a
+ * piece of China") has none.
+ */
+export function headlinesAnEvent(title: string): boolean {
+  const lower = title.toLowerCase();
+  return (HEADLINE_VERB.test(lower) || NOUN_OR_VERB.test(lower)) && !isCommentary(title);
+}
+
+function isCommentary(title: string): boolean {
+  const frame = frameOfHeadline(title);
+  return frame.commentary || frame.preview;
+}
+
+/** Words as often nouns as a headline's verb: enough to say a headline may report an event. */
+const NOUN_OR_VERB =
+  /\b(?:sanction|visit|support|drop|dip|cut|start|open|target|clash|block|ban|push|help|stall|ship|call|back|plan|deal|talk|fear|eye|mull|slam|strike|step|lift|seal|arm)(?:s|es|ed|d)?\b/u;
 
 /**
  * Verbs a news headline states its event with, in the forms headlines use (present, past,

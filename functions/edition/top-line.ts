@@ -3,12 +3,15 @@
  * each, from distinct stories about the relationship itself. A story whose headline is another
  * state's business with the two as backdrop ("Japan's leader visits Kyiv as Xi meets Putin")
  * never reaches it; among stories whose ranks are close, one that adds a theme (any of its own) goes
- * first. The sentence is the story's first that names both sides, else its first.
+ * first. The sentence is the story's first that names both sides, else its first. A feature,
+ * whose headline reports no event, comes after a second development of the day's widely covered
+ * event, and only when there is room.
  */
 import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
-import { headlineSentence } from './attribution.ts';
+import { headlineSentence, headlinesAnEvent, isDigestLanguage } from './attribution.ts';
+import { cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { leansOnContext } from './summarise-stories.ts';
 
@@ -30,20 +33,68 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
   const ranked = [...(news.length > 0 ? news : about)].sort(
     (a, b) => b.rank - a.rank || a.id.localeCompare(b.id),
   );
+  // A feature's title reports no event ("… the hopes and frustrations of a piece of China"): the
+  // day's widely covered event says more with a second development than the feature does.
+  const events = ranked.filter((s) => isBroad(s) || !isEnglish(s) || headlinesAnEvent(s.title));
+  const features = ranked.filter((s) => !events.includes(s));
+  const chosen = pickStories(events, count);
+  const lines = chosen.map(topLineSentence);
+  const broad = chosen.find(isBroad);
+  if (broad && lines.length < count) {
+    const second = secondDevelopment(broad, lines[chosen.indexOf(broad)]!);
+    if (second) lines.push(second);
+  }
+  if (lines.length < count)
+    for (const story of pickStories(features, count - lines.length, chosen))
+      lines.push(topLineSentence(story));
+  return lines;
+}
+
+/** Up to `count` distinct stories in rank order, a close one that adds a theme first. */
+function pickStories(ranked: readonly Story[], count: number, before: readonly Story[] = []): Story[] {
   const chosen: Story[] = [];
+  const all = () => [...before, ...chosen];
   // A story covers all its themes: one that adds a theme is fresh, whichever theme it leads with.
-  const fresh = (s: Story) => s.themes.some((t) => !chosen.some((c) => c.themes.includes(t)));
+  const fresh = (s: Story) => s.themes.some((t) => !all().some((c) => c.themes.includes(t)));
   while (chosen.length < count) {
     const open = ranked.filter(
       (s) =>
         !chosen.includes(s) &&
-        !chosen.some((c) => dice(new Set(tokensOf(c.title)), new Set(tokensOf(s.title))) > 0.6),
+        !all().some((c) => dice(new Set(tokensOf(c.title)), new Set(tokensOf(s.title))) > 0.6),
     );
     const best = open[0];
     if (!best) break;
     chosen.push(open.find((s) => s.rank >= best.rank - CLOSE && fresh(s)) ?? best);
   }
-  return chosen.map(topLineSentence);
+  return chosen;
+}
+
+/** Reported by several outlets: an event with facets, not one report's framing. */
+function isBroad(story: Story): boolean {
+  return new Set(story.articles.map((a) => a.url)).size >= BROAD;
+}
+
+/** The headline is in English, where whether it reports an event can be read. */
+function isEnglish(story: Story): boolean {
+  return isDigestLanguage(story.title, story.articles[0]?.language);
+}
+
+/**
+ * Another development of a widely covered event: a summary sentence that stands on its own,
+ * names either side, is not the one already taken said again, and says of a step or a limit
+ * (a cue word of either). Praise restated ("the leaders praised relations") is none.
+ */
+function secondDevelopment(story: Story, taken: SummarySentence): SummarySentence | undefined {
+  const words = new Set(tokensOf(taken.text));
+  return story.sentences.find(
+    (x) =>
+      x.text !== taken.text &&
+      !x.headline &&
+      !leansOnContext(x.text) &&
+      SIDE.test(x.text) &&
+      dice(new Set(tokensOf(x.text)), words) <= 0.5 &&
+      (cueSpans(x.text, 'new-step').length > 0 || cueSpans(x.text, 'friction').length > 0),
+  );
 }
 
 /**
@@ -57,8 +108,7 @@ function topLineSentence(story: Story): SummarySentence {
   // nothing: the top line takes only sentences that stand on their own.
   const reported = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
   // A widely covered event is more than its representative's headline: any report of it will do.
-  if (new Set(story.articles.map((a) => a.url)).size >= BROAD && reported.length > 0)
-    return leadOf(reported)!;
+  if (isBroad(story) && reported.length > 0) return leadOf(reported)!;
   const headline = new Set(tokensOf(story.title));
   const states = reported.filter((x) =>
     tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),

@@ -191,10 +191,32 @@ describe('buildStories', () => {
     expect(story!.title).toBe(original.title);
   });
 
-  it('picks a top line of up to three developments', () => {
+  it('picks a top line of up to three developments, a second one from the widely covered event', () => {
     const top = buildTopLine(stories);
-    expect(top.length).toBe(2);
+    expect(top.length).toBe(3);
     expect(top[0]!.url).toMatch(/^https:/);
+    // Two stories: the call (four reports) gives a second development after the pipeline talks.
+    const callUrls = new Set(call.articles.map((a) => a.url));
+    expect(callUrls.has(top[0]!.url) && callUrls.has(top[2]!.url)).toBe(true);
+    expect(top[2]!.text).not.toBe(top[0]!.text);
+    expect(top[2]!.text).toContain('trade');
+  });
+
+  it('puts a feature below the main event’s second development, and prints it when there is room', () => {
+    const feature = item(
+      'Le Monde',
+      'western',
+      'Nestled between Russia and North Korea, the hopes and frustrations of a piece of China',
+      'Those living on a strip of land between North Korea and Russia hope to benefit from Beijing’s deepening relations with Moscow.',
+      7,
+    );
+    const day = buildStories(clusterStories([...summit, pipeline, feature]), {
+      now: new Date('2026-11-23T06:00:00Z'),
+    });
+    const featureUrl = day.find((s) => s.title === feature.title)!.articles[0]!.url;
+    expect(buildTopLine(day).map((t) => t.url)).not.toContain(featureUrl);
+    // With room left once the event's developments are in, the feature is printed.
+    expect(buildTopLine(day, 4).map((t) => t.url)).toContain(featureUrl);
   });
 });
 
