@@ -102,13 +102,22 @@ export function buildThemeDigests(
     const paragraph = [...prose, ...parts.map((t) => t.toLowerCase())];
     const reading: Reading =
       own.length > 0
-        ? { stories: own, theme: id, onThemeOnly: false, quoted, paragraph, memo }
+        ? {
+            stories: own,
+            theme: id,
+            onThemeOnly: false,
+            quoted,
+            paragraph,
+            developments: parts.length > 0,
+            memo,
+          }
         : {
             stories: mine.filter((m) => m.story.themes.includes(id)),
             theme: id,
             onThemeOnly: true,
             quoted,
             paragraph,
+            developments: parts.length > 0,
             memo,
           };
     // A reading needs its evidence in the paragraph: the reports' words, or a development of its own.
@@ -298,6 +307,8 @@ interface Reading {
    * phrase they print is not quoted again.
    */
   paragraph: readonly string[];
+  /** The paragraph prints sentences of its own before the reading. */
+  developments: boolean;
   memo: Memo;
 }
 
@@ -332,6 +343,10 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
   }
   // Praise and pledges restate the partnership; they do not restate the West's answers or the limits.
   if (signal === 'reinforces' && !RESTATABLE.has(reading.theme)) return undefined;
+  // Beside the paragraph's own sentences, a restatement needs no quoted words: those sentences
+  // are its evidence, and fragments of praise ("old friend Putin") would only say them again.
+  if (signal === 'reinforces' && reading.developments && !reading.onThemeOnly)
+    return { text: `Today’s reports restate ${documents}.`, quotes: false };
   const found = cues(signal, SIGNAL_CUE[signal]);
   if (reading.onThemeOnly && found.length === 0) return undefined;
   remember(reading.quoted, ...found.map((c) => c.phrase));

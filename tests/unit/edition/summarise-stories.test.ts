@@ -605,6 +605,31 @@ describe('buildThemeDigests', () => {
     expect(war!.summary).not.toContain('Tu-95MS');
   });
 
+  it('restates the picture without quoting praise beside the paragraph’s own sentence', () => {
+    const praise = draftStories(
+      [
+        [
+          one(
+            'Xi hails ‘old friend’ Putin as talks begin in Beijing',
+            'Xi Jinping praised ties with Russia as he welcomed Vladimir Putin to Beijing for talks on Tuesday.',
+            { source: 'Al Jazeera', themes: ['alliance-diplomacy'] },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(praise[0]!.story.signal).toBe('reinforces');
+    const [own] = buildThemeDigests(passedOverBySummary(praise), ['alliance-diplomacy']);
+    // The sentence is the evidence; "they speak of “hails old friend Putin”" would say it again.
+    expect(own!.summary).toContain('welcomed Vladimir Putin to Beijing');
+    expect(own!.baseline).toBe(
+      'Today’s reports restate the reference documents’ picture of frequent summits and a declared partnership “without limits”.',
+    );
+    // With the sentence printed in the story's summary instead, the paragraph quotes the words.
+    const [quoting] = buildThemeDigests(praise, ['alliance-diplomacy']);
+    expect(quoting!.baseline).toMatch(/: they speak of “.+” \(Al Jazeera\)\.$/);
+  });
+
   it('names, where coverage divides, the outlets whose own reports say so', () => {
     const at = (source: string, perspective: 'western' | 'chinese-state', title: string, summary: string) =>
       one(title, summary, { id: source, source, perspective, themes: ['energy'] });
