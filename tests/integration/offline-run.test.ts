@@ -109,6 +109,9 @@ describe('briefing run --offline', () => {
       expect(existsSync(join(out, file.slice('out/'.length))), file).toBe(true);
     }
     expect(block).toContain(`Edition ${edition.id}: ${edition.title}`);
+    // The top line is quoted shortened: its words, up to the ellipsis, open the printed one.
+    const topLine = quoted.get('top line')!.replace(/^1\. /, '').replace(/ …$/, '');
+    expect(edition.topLine[0]!.text.startsWith(topLine), topLine).toBe(true);
   });
 
   it('on a second run nobody is mailed twice', async () => {
