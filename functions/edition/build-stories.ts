@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
 import { detectLanguage } from '#analyse/detect-language.ts';
 import { tokenise } from '#analyse/entities.ts';
+import { frameOfHeadline } from '#analyse/headline-frame.ts';
 import { perspectiveOfUrl } from '#domain/outlets.ts';
 import { BROAD_THEME } from '#domain/themes.ts';
 import type { DuplicateReport, EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
@@ -69,7 +70,7 @@ function draftStory(
   const representative = reports[0]!;
   const texts = reports.map((item) => reportText(item, terms.key, translations?.get(item.id)));
   const sentences = summariseExtractively(reports, texts, terms);
-  const themes = storyThemes(reports);
+  const themes = storyThemes(reports, representative.title);
   const { signal, reasons } = labelSignal(reports, themes, sentences);
   const articles = toArticles(reports, translations);
   const ranked = rankStory(reports, articles, signal, context);
@@ -157,8 +158,9 @@ const THEME_SHARE = 1 / 3;
  * The story's themes, ranked by each report's themes weighted by its relevance and by the order
  * the report gives them. The strongest theme always; another when at least a third of the
  * reports carry it, so one report's side topic does not label the whole story; at most three.
+ * The headline's Western actor puts the Western response first.
  */
-export function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
+export function storyThemes(items: readonly ScoredItem[], title?: string): ThemeId[] {
   const weight = new Map<ThemeId, number>();
   const carriers = new Map<ThemeId, number>();
   for (const item of items) {
@@ -172,8 +174,18 @@ export function storyThemes(items: readonly ScoredItem[]): ThemeId[] {
     .filter(([t], i) => i === 0 || (carriers.get(t) ?? 0) >= items.length * THEME_SHARE)
     .slice(0, 3)
     .map(([t]) => t);
+  // A Western government's own move on the two sides ("EU, US sanction Chinese firms over
+  // supplies to Russia's military") is the Western response, whatever else it touches: it is
+  // filed there first.
+  const actor = title === undefined ? undefined : frameOfHeadline(title).thirdParty;
+  const western = themes.indexOf('western-response');
+  if (western > 0 && actor !== undefined && WESTERN_ACTORS.has(actor))
+    themes.unshift(...themes.splice(western, 1));
   return themes.length > 0 ? themes : [BROAD_THEME];
 }
+
+/** Headline actors (the lexicon's labels) whose moves aimed at the alignment answer for the West. */
+const WESTERN_ACTORS = new Set(['United States', 'EU', 'NATO']);
 
 function toArticles(items: readonly ScoredItem[], translations?: Translations): EditionArticle[] {
   const out: EditionArticle[] = [];

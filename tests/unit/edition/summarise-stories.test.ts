@@ -264,6 +264,25 @@ describe('storyThemes', () => {
     // Four qualify; the cap of three drops the weakest (ties go by name).
     expect(storyThemes(reports)).toEqual(['alliance-diplomacy', 'energy', 'military']);
   });
+
+  it.each([
+    // A Western government's own move on the two sides is filed under the Western response.
+    ['EU, US sanction Chinese firms over supplies to Russia’s military', ['western-response', 'military']],
+    ['Pentagon warns Beijing about its military ties to Russia', ['western-response', 'military']],
+    // Another state's reaction is not: the patrol is the event.
+    [
+      'Japan scrambles jets as Russian and Chinese bombers patrol near its airspace',
+      ['military', 'western-response'],
+    ],
+    // Nor the two sides' own act that mentions the West.
+    ['Russia and China reject Western sanctions on their trade', ['military', 'western-response']],
+  ])('%s → %j', (title, expected) => {
+    const reports = [
+      one(title, '', { themes: ['military', 'western-response'] }),
+      one(`${title} (2)`, '', { themes: ['military', 'western-response'] }),
+    ];
+    expect(storyThemes(reports, title)).toEqual(expected);
+  });
 });
 
 describe('labelSignal', () => {
