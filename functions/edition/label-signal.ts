@@ -6,6 +6,7 @@
  * a label needs a clear cue in a headline or two in the summary; when the reports give no
  * clear reading the story carries no label rather than a wrong one.
  */
+import { findMentions, isSide } from '#analyse/entities.ts';
 import { namesBothSides } from '#analyse/headline-frame.ts';
 import { BROAD_THEME, themeById } from '#domain/themes.ts';
 import type { ScoredItem, SignalLabel, SummarySentence, ThemeId } from '#domain/types.ts';
@@ -107,9 +108,11 @@ export function labelSignal(
       ],
     };
   }
-  const restated = places.find(([, text]) => REINFORCE.test(text));
+  // Praise said by or of another actor ("Japan's prime minister to show 'solidarity' with
+  // Ukraine in a visit that coincides with Xi's Moscow trip") restates nothing about the two.
+  const restated = places.find(([, text]) => restatedCue(text) !== undefined);
   if (restated && counter.score === 0) {
-    const cue = REINFORCE.exec(restated[1] ?? '')?.[0] ?? '';
+    const cue = restatedCue(restated[1]) ?? '';
     return {
       signal: 'reinforces',
       reasons: [
@@ -126,6 +129,16 @@ export function labelSignal(
       `read against the baseline of “${theme.title}”: ${baseline}`,
     ],
   };
+}
+
+/**
+ * A word of praise or support that follows a side's name: one of the two says it or holds it
+ * ("Xi and Putin hail ties", "Beijing's deepening relations with Moscow", "the Chinese leader
+ * could back Russia"). Before either side is named, it is someone else's.
+ */
+function restatedCue(text: string): string | undefined {
+  const side = findMentions(text).find((m) => isSide(m.party));
+  return side ? REINFORCE.exec(text.slice(side.start))?.[0] : undefined;
 }
 
 /** What a cue says about the relationship: friction or limits, a new step, or the picture restated. */

@@ -309,6 +309,8 @@ describe('labelSignal', () => {
       'hail',
     ],
     ['Putin and Xi tout ‘no-limits’ friendship', '', 'reinforces', 'tout'],
+    // Said by a third party, but of the two sides: after a side's name.
+    ['US says Xi could back Putin’s troops staying in Ukraine', '', 'reinforces', 'back'],
     // Praise of the ties is no new step, however superlative.
     ['Putin hails ‘unprecedented’ ties with Xi in Beijing', '', 'reinforces', 'hail'],
     [
@@ -343,6 +345,11 @@ describe('labelSignal', () => {
     // Rejecting pressure from outside together is no friction between the two.
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders rejected attempts to pressure their trade.'],
     ['China rejects Western accusations over its ties with Russia', ''],
+    // Praise said before either side is named is another actor's.
+    [
+      'Japan’s Fumio Kishida heads to Kyiv to meet Volodymyr Zelenskyy',
+      'Japanese prime minister to show solidarity with Ukraine in visit that coincides with Chinese leader’s Moscow trip.',
+    ],
   ])('gives no label when unsure: “%s”', (title, summary) => {
     const { signal, reasons } = labelSignal(
       [one(title, summary)],
