@@ -8,6 +8,7 @@
  */
 
 import { setMaxListeners } from 'node:events';
+import { itemAnswers } from '#analyse/match-query.ts';
 import {
   type ClassificationMemo,
   createClassificationMemo,
@@ -142,10 +143,13 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   stage('classify');
   const items = mergeDuplicateItems(feeds.items);
   const candidates = selectCandidates(items, await seen, request);
+  // An ad-hoc question is put to the whole report: a relevant item whose feed text does not answer
+  // it has its page read too (after those whose feed text does), and stays if the page answers.
+  const { query, ...unasked } = request;
   const relevant = await selectRelevant(
     candidates,
     { ...ctx, classified },
-    { ...request, ...config.relevance },
+    { ...unasked, ...config.relevance },
   );
 
   stage('articles');
@@ -153,9 +157,11 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     ...fetch,
     signal: stageBudget(fetch.stageBudgetMs),
     ...(prefetch ? { prefetch } : {}),
+    ...(query ? { first: (item: ScoredItem) => itemAnswers(item, query) } : {}),
   });
   const articlePrefetch = prefetch?.settle();
-  const enriched = articles.items.map(refineThemes);
+  const answered = query ? articles.items.filter((item) => itemAnswers(item, query)) : articles.items;
+  const enriched = answered.map(refineThemes);
   const translator = enriched.length > 0 ? deps.translator : undefined;
   if (translator) stage('translate');
   const translations = translator

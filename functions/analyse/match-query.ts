@@ -3,6 +3,7 @@
  * "quoted phrase", must occur in the item, ignoring case and diacritics. Terms are compared
  * through the project's one stemmer (text/tokens.ts), so a term finds its inflected forms.
  */
+import type { ScoredItem } from '#domain/types.ts';
 import { stem } from '#text/tokens.ts';
 
 const MARKS = /\p{M}/gu;
@@ -47,4 +48,10 @@ export function matchesQuery(
       stems.has(s) || tokens.some((token) => token.startsWith(s) && token.length - s.length <= MAX_ENDING)
     );
   });
+}
+
+/** Whether an item answers the query in its feed text and, when its page was read, the page. */
+export function itemAnswers(item: ScoredItem, query: string): boolean {
+  const text = [item.content, item.article?.text].filter(Boolean).join('\n');
+  return matchesQuery({ title: item.title, summary: item.summary, text }, query);
 }

@@ -25,6 +25,8 @@ export interface ArticleOptions {
   timeoutMs: number;
   /** The stage's budget: pages still queued when it aborts are not fetched (noted, not failed). */
   signal?: AbortSignal;
+  /** Items whose pages take the quotas before all others (by score within each group). */
+  first?: (item: ScoredItem) => boolean;
 }
 
 /**
@@ -90,11 +92,17 @@ export async function fetchArticles(
   );
   for (const plan of plans) if (plan.kind === 'done') tick();
 
-  // 2. Slots, synchronously and by score: the most relevant items get the per-host and per-run quota.
+  // 2. Slots, synchronously and by score: the most relevant items get the per-host and per-run quota
+  // (those the caller puts first before the rest).
+  const first = (index: number) => (options.first?.(items[index]!) ? 1 : 0);
   const order = plans
     .map((plan, index) => ({ plan, index }))
     .filter((p) => p.plan.kind === 'page')
-    .sort((a, b) => items[b.index]!.classification.score - items[a.index]!.classification.score);
+    .sort(
+      (a, b) =>
+        first(b.index) - first(a.index) ||
+        items[b.index]!.classification.score - items[a.index]!.classification.score,
+    );
   const perHost = new Map<string, number>();
   const refusals = new Map<number, string>();
   const pages = new Map<string, Promise<CachedPage>>();

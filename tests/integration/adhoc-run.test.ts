@@ -99,6 +99,15 @@ describe('an ad-hoc briefing', () => {
     expect(page).not.toMatch(/<script|href="\.\.\/\.\.\//);
   });
 
+  it('puts the question to the report’s page when its feed text does not answer it', () => {
+    const edition = JSON.parse(readFileSync(join(out, 'adhoc', id, 'edition.json'), 'utf8')) as Edition;
+    const urls = edition.stories.flatMap((s) => s.articles.map((a) => a.url));
+    // Meridian's video-call report names the pipeline only in its article (Ushakov's words).
+    expect(urls.some((u) => u.endsWith('/meridian/xi-putin-video-call-energy.html'))).toBe(true);
+    // A relevant report that names it nowhere stays out.
+    expect(edition.stories.some((s) => /Wang Yi|Lavrov/.test(s.title))).toBe(false);
+  });
+
   it('reports the whole window, including what the daily edition already carried', () => {
     const daily = JSON.parse(readFileSync(join(site, 'editions/2026-11-23/edition.json'), 'utf8')) as Edition;
     const adhoc = JSON.parse(readFileSync(join(out, 'adhoc', id, 'edition.json'), 'utf8')) as Edition;

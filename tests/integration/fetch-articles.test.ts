@@ -231,6 +231,22 @@ describe('fetchArticles', () => {
     expect(requests.sort()).toEqual(['b.test/full-2', 'c.test/full-3']);
   });
 
+  it('gives the run’s slots first to the items the caller puts first', async () => {
+    const items = [
+      scored(url('a.test', '/full-1'), {}, 0.3),
+      scored(url('b.test', '/full-2'), {}, 0.6),
+      scored(url('c.test', '/full-3'), {}, 0.4),
+    ];
+    const first = (item: (typeof items)[number]) => item.link.endsWith('/full-1');
+    const result = await fetchArticles(depsWith(), items, { ...defaults, maxArticles: 2, first });
+    expect(result.items.map((i) => i.articleNote)).toEqual([
+      undefined,
+      undefined,
+      'page not fetched: run limit of 2 pages',
+    ]);
+    expect(requests.sort()).toEqual(['a.test/full-1', 'b.test/full-2']);
+  });
+
   it('fetches a link shared by two items once', async () => {
     const link = url('a.test', '/full');
     const result = await fetchArticles(depsWith(), [scored(link), scored(link)], defaults);
