@@ -155,7 +155,7 @@ export function headlineSentence(title: string, outlet: string, language?: strin
  * label or speaker after a colon or dash, no quotation leading it, no commentary or preview.
  * "China and Russia v the West in the battle for WWII history" has no verb: quoted.
  */
-function statesWhatHappened(title: string, language?: string): boolean {
+export function statesWhatHappened(title: string, language?: string): boolean {
   if (isTitleCase(title) || /[:?!|]|\s[–—-]\s|^["'“‘«]/u.test(title)) return false;
   return isDigestLanguage(title, language) && HEADLINE_VERB.test(title) && !isCommentary(title);
 }

@@ -10,7 +10,7 @@
 import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
-import { headlineSentence, headlinesAnEvent, isDigestLanguage } from './attribution.ts';
+import { headlineSentence, headlinesAnEvent, isDigestLanguage, statesWhatHappened } from './attribution.ts';
 import { cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { leansOnContext } from './summarise-stories.ts';
@@ -115,8 +115,11 @@ function topLineSentence(story: Story): SummarySentence {
   );
   const sentence = leadOf(states);
   if (sentence) return sentence;
-  const lead = story.articles[0]!;
-  const text = headlineSentence(story.title, outletName(lead.source, lead.url), lead.language);
+  // A headline then: a report's that reads as its sentence ("China and Russia accuse US of raising
+  // risk of nuclear war, South China Morning Post reports"), else the story's, quoted.
+  const lead = story.articles.find((a) => statesWhatHappened(a.title, a.language)) ?? story.articles[0]!;
+  const title = lead === story.articles[0] ? story.title : lead.title;
+  const text = headlineSentence(title, outletName(lead.source, lead.url), lead.language);
   return { text, url: lead.url, headline: true };
 }
 

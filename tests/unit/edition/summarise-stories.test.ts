@@ -856,6 +856,40 @@ describe('buildTopLine', () => {
     expect(buildTopLine([small]).map((t) => t.text)).toEqual([expected]);
   });
 
+  it('takes a report’s headline that reads as a sentence before quoting the story’s', () => {
+    const mt = 'https://www.themoscowtimes.com/2025/05/08/dome';
+    const scmp = 'https://www.scmp.com/news/china/dome';
+    const title = 'Russia and China Criticize Trump’s ‘Iron Dome for America’ Plan';
+    const story: Story = {
+      ...summitStory,
+      id: 'dome',
+      title,
+      sentences: [{ text: 'The statement decries the Golden Dome plan, BBC News reports.', url: mt }],
+      articles: [
+        { ...summitStory.articles[0]!, url: mt, source: 'The Moscow Times', title },
+        {
+          ...summitStory.articles[0]!,
+          url: scmp,
+          source: 'South China Morning Post',
+          title:
+            'China and Russia accuse US of raising risk of nuclear war and vow to respond to threats jointly',
+        },
+      ],
+    };
+    expect(buildTopLine([story])).toEqual([
+      {
+        text: 'China and Russia accuse US of raising risk of nuclear war and vow to respond to threats jointly, South China Morning Post reports.',
+        url: scmp,
+        headline: true,
+      },
+    ]);
+    // With no such headline, the story's own is quoted.
+    const alone = { ...story, articles: [story.articles[0]!] };
+    expect(buildTopLine([alone]).map((t) => t.text)).toEqual([
+      'The Moscow Times ran the headline “Russia and China Criticize Trump’s ‘Iron Dome for America’ Plan”.',
+    ]);
+  });
+
   it('never prints alone a sentence that leans on the one before it', () => {
     const url = 'https://www.bbc.com/news/2';
     const title = 'Russia and China criticise Trump’s Golden Dome plan';
