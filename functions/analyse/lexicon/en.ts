@@ -1362,8 +1362,15 @@ export const EN: LanguageLexicon = {
         'hedg*',
         'distance',
         'holds back',
-        'limits',
-        'limit',
+        // Not bare "limits": "no limits", "without limits" is the partnership's own word for itself.
+        'the limits',
+        'its limits',
+        'their limits',
+        'has limits',
+        'have limits',
+        'limits of',
+        'limits to',
+        'limited',
       ],
       friction: [
         'stall*',
