@@ -94,14 +94,16 @@ export async function fetchArticles(
 
   // 2. Slots, synchronously and by score: the most relevant items get the per-host and per-run quota
   // (those the caller puts first before the rest).
-  const first = (index: number) => (options.first?.(items[index]!) ? 1 : 0);
   const order = plans
-    .map((plan, index) => ({ plan, index }))
+    .map((plan, index) => ({
+      plan,
+      index,
+      first: plan.kind === 'page' && options.first?.(items[index]!) ? 1 : 0,
+    }))
     .filter((p) => p.plan.kind === 'page')
     .sort(
       (a, b) =>
-        first(b.index) - first(a.index) ||
-        items[b.index]!.classification.score - items[a.index]!.classification.score,
+        b.first - a.first || items[b.index]!.classification.score - items[a.index]!.classification.score,
     );
   const perHost = new Map<string, number>();
   const refusals = new Map<number, string>();
