@@ -100,26 +100,11 @@ export function buildThemeDigests(
     // The reading against the baseline comes from the stories mainly about the theme; a story
     // filed elsewhere counts only through its text on this theme.
     const paragraph = [...prose, ...parts.map((t) => t.toLowerCase())];
+    const common = { theme: id, quoted, paragraph, developments: parts.length > 0, memo };
     const reading: Reading =
       own.length > 0
-        ? {
-            stories: own,
-            theme: id,
-            onThemeOnly: false,
-            quoted,
-            paragraph,
-            developments: parts.length > 0,
-            memo,
-          }
-        : {
-            stories: mine.filter((m) => m.story.themes.includes(id)),
-            theme: id,
-            onThemeOnly: true,
-            quoted,
-            paragraph,
-            developments: parts.length > 0,
-            memo,
-          };
+        ? { ...common, stories: own, onThemeOnly: false }
+        : { ...common, stories: mine.filter((m) => m.story.themes.includes(id)), onThemeOnly: true };
     // A reading needs its evidence in the paragraph: the reports' words, or a development of its own.
     const verdict = baselineSentence(theme.picture, reading);
     const baseline = verdict && (verdict.quotes || developments.length > 0) ? verdict.text : undefined;
