@@ -169,6 +169,26 @@ describe('attribute', () => {
       ]).map((s) => s.text),
     ).toEqual(['Gazprom signed the deal, BBC News reports.', 'The price is still open.']);
   });
+
+  it('carries the outlet on to its headline when the headline reads as a sentence, not when it is quoted', () => {
+    const url = 'https://www.scmp.com/x';
+    const source = 'South China Morning Post';
+    const said = { text: 'Beijing and Moscow signed a joint statement on Thursday.', source, url };
+    expect(
+      attributeAll([
+        said,
+        { text: 'China and Russia accuse US of raising risk of nuclear war', source, url, headline: true },
+      ]).map((s) => s.text),
+    ).toEqual([
+      'Beijing and Moscow signed a joint statement on Thursday, South China Morning Post reports.',
+      'China and Russia accuse US of raising risk of nuclear war.',
+    ]);
+    expect(
+      attributeAll([said, { text: 'Will China Arm Russia?', source, url, headline: true }]).map(
+        (s) => s.text,
+      )[1],
+    ).toBe('South China Morning Post ran the headline “Will China Arm Russia?”');
+  });
 });
 
 describe('dropDiscourseMarker', () => {
