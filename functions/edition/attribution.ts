@@ -127,8 +127,11 @@ export function attributeAll(sentences: readonly SourcedSentence[]): SummarySent
   return sentences.map((s) => {
     const outlet = outletName(s.source, s.url);
     // A headline carries the attribution on only when it reads as a sentence; a quoted one names its outlet.
-    const carries = s.headline ? !s.translatedFrom && statesWhatHappened(s.text.trim(), s.language) : true;
-    const again = named.has(outlet) && carries && isDigestLanguage(s.text, s.language);
+    const again =
+      named.has(outlet) &&
+      (s.headline
+        ? !s.translatedFrom && statesWhatHappened(s.text.trim(), s.language)
+        : isDigestLanguage(s.text, s.language));
     named.add(outlet);
     const text = again ? ended(dropDiscourseMarker(s.text.trim())) : attribute(s);
     return s.headline ? { text, url: s.url, headline: true } : { text, url: s.url };

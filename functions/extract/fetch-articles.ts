@@ -95,12 +95,9 @@ export async function fetchArticles(
   // 2. Slots, synchronously and by score: the most relevant items get the per-host and per-run quota
   // (those the caller puts first before the rest).
   const order = plans
-    .map((plan, index) => ({
-      plan,
-      index,
-      first: plan.kind === 'page' && options.first?.(items[index]!) ? 1 : 0,
-    }))
+    .map((plan, index) => ({ plan, index }))
     .filter((p) => p.plan.kind === 'page')
+    .map((p) => ({ ...p, first: options.first?.(items[p.index]!) ? 1 : 0 }))
     .sort(
       (a, b) =>
         b.first - a.first || items[b.index]!.classification.score - items[a.index]!.classification.score,
