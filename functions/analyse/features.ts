@@ -389,13 +389,22 @@ function addShape(reading: Reading, set: (name: string, why?: string) => void): 
   set(`shape:t=${t}|s=${code(reading.summary)}`);
 }
 
+/**
+ * The label of a theme's pooled title indicator, present when any of the theme's indicators is in
+ * the title: a headline says what an item is about, and the pooled feature learns that from the
+ * examples of all the theme's indicators together, so an indicator seldom seen in training (or
+ * seen only in summaries) still counts when it heads the item.
+ */
+export const TITLE_WORDS = "the theme's words";
+
 /** The relevance features a theme model also reads: who else is named (a third party, Ukraine) and both leaders. */
 const THEME_CONTEXT = /^(?:third|ua|leaders)@/;
 
 /**
- * Theme features: the indicators by zone (any language: the labels are shared), some relevance
- * features under "r:" (a third party with the pair says "Western response", Ukraine "the war",
- * both leaders "summitry"), then n-grams when asked.
+ * Theme features: the indicators by zone (any language: the labels are shared), the pooled title
+ * indicator of each theme named in the title (TITLE_WORDS), some relevance features under "r:" (a
+ * third party with the pair says "Western response", Ukraine "the war", both leaders
+ * "summitry"), then n-grams when asked.
  */
 export function extractThemeFeatures(
   reading: Reading,
@@ -414,6 +423,11 @@ export function extractThemeFeatures(
         const name = `${tag}@${zone}`;
         values.set(name, 1);
         if (!evidence.has(name)) evidence.set(name, text);
+        if (zone !== 'title') continue;
+        // "ind:<theme>:" + the pooled label: it takes the theme's indicator prior in training.
+        const pooled = `${tag.slice(0, tag.indexOf(':', 4) + 1)}${TITLE_WORDS}@title`;
+        values.set(pooled, 1);
+        if (!evidence.has(pooled)) evidence.set(pooled, text);
       }
     }
   }

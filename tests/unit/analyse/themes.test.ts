@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyItem } from '#analyse/classify-relevance.ts';
+import { assignThemes, classifyItem } from '#analyse/classify-relevance.ts';
 import { readItem } from '#analyse/features.ts';
 import { THEME_PARAMETERS } from '#analyse/relevance-model.ts';
 import { chooseThemes, pickThemes, themeIndicators } from '#analyse/themes.ts';
@@ -39,6 +39,20 @@ describe('chooseThemes', () => {
     ['中俄举行联合军事演习', 'military'],
   ])('%s -> %s', (title, theme) => {
     expect(chooseThemes(readItem({ title }), true).themes).toContain(theme);
+  });
+
+  it('reads a “no limits” partnership as the partnership, not as its limits', () => {
+    const noLimits =
+      'Xi Jinping and Vladimir Putin stood shoulder to shoulder at this week’s summit, fuelling speculation about their countries’ “no limits” partnership.';
+    expect(assignThemes(noLimits)).toEqual(['alliance-diplomacy']);
+    expect(assignThemes('China’s support for Russia has its limits')).toContain('asymmetry-limits');
+  });
+
+  it('files nuclear-capable hardware under the military, and the threat of nuclear use under the war', () => {
+    const patrol =
+      'Two Russian Tu-95MS and two Chinese H-6K bombers, all capable of carrying nuclear weapons, flew for about eight hours over the Sea of Japan.';
+    expect(assignThemes(patrol)[0]).toBe('military');
+    expect(assignThemes('Xi warns Putin against the use of nuclear weapons')[0]).toBe('ukraine-war');
   });
 
   it('returns at most three themes, most probable first, each with a reason', () => {

@@ -581,7 +581,7 @@ describe('buildThemeDigests', () => {
         [
           one(
             'Xi and Putin meet at the Shanghai Cooperation Organisation summit',
-            'Xi Jinping and Vladimir Putin met in Tianjin on Monday. Xi Jinping and Vladimir Putin stood shoulder to shoulder at this week’s summit, fuelling speculation about their countries’ “no limits” partnership.',
+            'Xi Jinping and Vladimir Putin met in Tianjin on Monday. Xi Jinping and Vladimir Putin stood shoulder to shoulder at this week’s summit, hailing their partnership while analysts see its limits.',
             { themes: ['alliance-diplomacy', 'asymmetry-limits'] },
           ),
           one('Putin and Xi hold talks in Tianjin', 'The two leaders met in Tianjin on Monday.'),
@@ -596,7 +596,7 @@ describe('buildThemeDigests', () => {
     // The sentence touches the limits but is about the partnership: the story counts for the
     // theme, the sentence is not printed as its development.
     expect(limits!.storyIds).toEqual([summit[0]!.story.id]);
-    expect(limits!.summary).not.toContain('no limits');
+    expect(limits!.summary).not.toContain('its limits');
   });
 
   it('prints a sentence of a story filed under another theme only when it is mainly about this one', () => {
