@@ -182,3 +182,26 @@ export function informativeWords(text: string): number {
     ),
   ).size;
 }
+
+/** Share of a headline's informative tokens that a sentence holds, at or above which it only repeats it. */
+const HEADLINE_HELD = 0.6;
+
+/**
+ * Whether a sentence already says what a headline says: it holds most of the headline's
+ * informative tokens (the two sides' names, roles, meetings and dates aside). Containment, not
+ * overlap: a short headline inside a long sentence scores low on Dice and still adds nothing
+ * ("China and Russia fly bombers, sail warships in joint Pacific patrol" beside the report of
+ * the joint patrol of warships and bombers), while one with words of its own ("… supports
+ * Russia against 'hegemonic bullying'") does add them.
+ */
+export function sentenceHoldsHeadline(headline: ReadonlySet<string>, sentence: ReadonlySet<string>): boolean {
+  let own = 0;
+  let held = 0;
+  for (const token of headline) {
+    // Anchor keys ("k:patrol") stand for words already counted.
+    if (PLAIN.test(token) || token.includes(':')) continue;
+    own++;
+    if (sentence.has(token)) held++;
+  }
+  return own > 0 && held / own >= HEADLINE_HELD;
+}

@@ -29,7 +29,7 @@ import {
 } from './cue-quotes.ts';
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
-import { informativeWords } from './report-text.ts';
+import { informativeWords, sentenceHoldsHeadline } from './report-text.ts';
 import { isSchedule, leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
 
 /** A story and, when the edition was built from reports, what it was made from. */
@@ -217,9 +217,10 @@ function chooseDevelopments(
   seen: readonly Set<string>[],
   memo: Memo,
 ): Candidate[] {
-  // A headline says less than a sentence: beside one on the same facet, it only repeats it.
+  // A headline says less than a sentence: beside one on the same facet, in the paragraph or
+  // anywhere else in the edition, it only repeats it.
   const fresh = (c: Candidate, chosen: readonly Candidate[]) =>
-    !seen.some((s) => dice(s, c.tokens) > REPEATS) &&
+    !seen.some((s) => dice(s, c.tokens) > REPEATS || (c.headline && sentenceHoldsHeadline(c.tokens, s))) &&
     !chosen.some((x) => dice(x.tokens, c.tokens) > (c.headline || x.headline ? HEADLINE_REPEATS : REPEATS)) &&
     !(c.headline && chosen.some((x) => x.headline));
   // A sentence with little beyond the two sides and a date ("The Russian president is visiting

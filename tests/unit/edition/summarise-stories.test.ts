@@ -631,6 +631,34 @@ describe('buildThemeDigests', () => {
     expect(war!.summary).not.toContain('Tu-95MS');
   });
 
+  it('quotes no headline whose words a printed sentence already holds', () => {
+    const patrol = draftStories(
+      [
+        [
+          one(
+            'Russian and Chinese warships begin joint patrol in Pacific',
+            'A joint group of Russian and Chinese warships has carried out a patrol in the Sea of Japan and the western Pacific, while strategic bombers of the two countries conducted a joint air patrol over the region, the Russian Defense Ministry said on Monday.',
+            { themes: ['military'] },
+          ),
+          one('China and Russia fly bombers, sail warships in joint Pacific patrol', '', {
+            themes: ['military'],
+          }),
+          one('Russia and China pledge to hold more joint naval drills next year', '', {
+            themes: ['military'],
+          }),
+        ],
+      ],
+      { now: NOW },
+    );
+    const printed = patrol[0]!.story.sentences.map((s) => s.text);
+    expect(printed.join(' ')).toContain('joint air patrol');
+    const [military] = buildThemeDigests(patrol, ['military']);
+    // The patrol headline is inside the printed sentence (Dice says otherwise: it is short); the
+    // drills headline has words of its own.
+    expect(military!.summary).not.toContain('fly bombers');
+    expect(military!.summary).toContain('more joint naval drills');
+  });
+
   it('restates the picture without quoting praise beside the paragraph’s own sentence', () => {
     const praise = draftStories(
       [
