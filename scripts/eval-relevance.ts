@@ -187,6 +187,17 @@ function printThemes(items: readonly CorpusItem[], preds: readonly Prediction[])
     const x = prf(c);
     console.log(`    ${id.padEnd(20)} gold ${String(c.tp + c.fn).padStart(3)}  P ${fmt(x.p)}  R ${fmt(x.r)}`);
   }
+  if (!verbose) return;
+  // Every theme error of a label-2 item: what the model said beside what the annotators did.
+  items.forEach((x, i) => {
+    if (x.label !== 2 || !preds[i]!.relevant) return;
+    const said = preds[i]!.themes;
+    const gold = x.themes ?? [];
+    const extra = said.filter((t) => !gold.includes(t));
+    const missed = gold.filter((t) => !said.includes(t));
+    if (extra.length + missed.length === 0) return;
+    console.log(`      theme ${x.id} +[${extra.join(' ')}] -[${missed.join(' ')}] ${x.title.slice(0, 90)}`);
+  });
 }
 
 /** In each score bin: how many items, their mean score, and the share that is label 2 (label 1 left out). */
