@@ -114,10 +114,15 @@ function topLineSentence(story: Story): SummarySentence {
     tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
   );
   const sentence = leadOf(states);
-  if (sentence) return sentence;
+  // Printed alone, the line must show the relation: a sentence naming one side only ("Pentagon's
+  // Ratner expresses 'serious concern' to China's Li Bin") gives way to a report's headline that
+  // names both and reads as its sentence ("Pentagon warns Beijing about its military ties to Russia").
+  const stated = story.articles.find((a) => statesWhatHappened(a.title, a.language));
+  if (sentence && (BOTH_SIDES.test(sentence.text) || !(stated && BOTH_SIDES.test(stated.title))))
+    return sentence;
   // A headline then: a report's that reads as its sentence ("China and Russia accuse US of raising
   // risk of nuclear war, South China Morning Post reports"), else the story's, quoted.
-  const lead = story.articles.find((a) => statesWhatHappened(a.title, a.language)) ?? story.articles[0]!;
+  const lead = stated ?? story.articles[0]!;
   const title = lead === story.articles[0] ? story.title : lead.title;
   const text = headlineSentence(title, outletName(lead.source, lead.url), lead.language);
   return { text, url: lead.url, headline: true };

@@ -872,6 +872,13 @@ describe('buildTopLine', () => {
       "Putin's welcoming remarks to Xi Jinping were a barb aimed at Ukraine, BBC News reports.",
       "Putin's welcoming remarks to Xi Jinping were a barb aimed at Ukraine, BBC News reports.",
     ],
+    // It states it but names one side only, where the headline names both and reads as a
+    // sentence: printed alone, the line must show the relation, so the headline.
+    [
+      'Pentagon warns Beijing about its military ties to Russia, even as Xi and Putin meet',
+      'Ely Ratner, the Pentagon’s chief for Indo-Pacific security, expresses “serious concern” in a video link with General Li Bin of China’s Central Military Commission, BBC News reports.',
+      'Pentagon warns Beijing about its military ties to Russia, even as Xi and Putin meet, BBC News reports.',
+    ],
   ])('leads with a sentence stating the headline of a small story: %s', (title, sentence, expected) => {
     const url = 'https://www.bbc.com/news/1';
     const small: Story = {
@@ -935,12 +942,16 @@ describe('buildTopLine', () => {
       'Russia and China criticise Trump’s Golden Dome plan, BBC News reports.',
     ]);
     // Standing on its own, the same report's sentence is the top line.
-    const standing = {
+    const text = 'A joint statement of Moscow and Beijing decries the Golden Dome plan.';
+    const standing = { ...story, sentences: [story.sentences[0]!, { text, url }] };
+    expect(buildTopLine([standing]).map((t) => t.text)).toEqual([text]);
+    // Naming neither side, it would not show the relation printed alone: the headline does.
+    const unnamed = {
       ...story,
-      sentences: [story.sentences[0]!, { text: 'A joint statement decries the Golden Dome plan.', url }],
+      sentences: [{ text: 'A joint statement decries the Golden Dome plan.', url }],
     };
-    expect(buildTopLine([standing]).map((t) => t.text)).toEqual([
-      'A joint statement decries the Golden Dome plan.',
+    expect(buildTopLine([unnamed]).map((t) => t.text)).toEqual([
+      'Russia and China criticise Trump’s Golden Dome plan, BBC News reports.',
     ]);
   });
 
