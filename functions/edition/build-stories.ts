@@ -131,7 +131,8 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
     (words(item.title) < 7 && scriptOf(item.title) === 'latin' ? 0.1 : 0) +
     centrality[i]! * 0.8 +
     (item.article && item.article.text.length > 300 ? 0.1 : 0) +
-    (english.has(item) ? ENGLISH_MERIT : 0);
+    (english.has(item) ? ENGLISH_MERIT : 0) -
+    (readsAsComment(item.title) ? COMMENT_PENALTY : 0);
   return cluster
     .map((item, i) => ({ item, merit: merit(item, i) }))
     .sort(
@@ -145,6 +146,15 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
 
 /** Merit of a headline in English: more than centrality among same-language relays can give. */
 const ENGLISH_MERIT = 0.5;
+
+/**
+ * A headline that reads an event rather than reports it (an analysis, a question, "Three things to
+ * watch", "… seems to show China is on Russia's side") leads the story only when no report of the
+ * event itself is as central: the story's title is what the reader takes for the day's news.
+ */
+const COMMENT_PENALTY = 0.15;
+const HEDGED = /\b(?:seems?|appears?) to\b/i;
+const readsAsComment = (title: string) => HEDGED.test(title) || frameOfHeadline(title).commentary;
 
 /**
  * Share of the story's reports a theme needs beyond the first. Every report of a story takes the

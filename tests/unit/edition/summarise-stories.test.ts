@@ -63,6 +63,19 @@ describe('buildStories: extractive summaries', () => {
     expect(again[0]!.id).toBe(summitStory.id);
   });
 
+  it('titles a story with a report of the event before a reading of it', () => {
+    const reading =
+      'Welcome in Moscow seems to show Xi stands with Putin and Russia against hegemonic bullying';
+    const reports = [
+      one(reading, '', { score: 0.99 }),
+      one('Xi stands with Putin against hegemonic bullying', '', { score: 0.97 }),
+      one('Xi arrives in Moscow and stands with Russia', '', { score: 0.95 }),
+    ];
+    const [story] = buildStories([reports], { now: NOW });
+    expect(story!.title).not.toBe(reading);
+    expect(story!.title).toBe('Xi stands with Putin against hegemonic bullying');
+  });
+
   it('links every sentence of every story to an article of that story, with 1 to 3 sentences', () => {
     for (const story of stories) {
       const urls = new Set(story.articles.map((a) => a.url));
