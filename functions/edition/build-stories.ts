@@ -19,7 +19,7 @@ import { cleanTitle } from '#text/titles.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { labelSignal } from './label-signal.ts';
 import { type RankContext, rankStory } from './rank-stories.ts';
-import { informativeWords, type ReportText, reportText, reportUrl } from './report-text.ts';
+import { hedges, informativeWords, type ReportText, reportText, reportUrl } from './report-text.ts';
 import { type StoryTerms, summariseExtractively, termsOfStory } from './summarise-stories.ts';
 import type { HeadlineTranslation } from './translate-headlines.ts';
 
@@ -153,8 +153,7 @@ const ENGLISH_MERIT = 0.5;
  * event itself is as central: the story's title is what the reader takes for the day's news.
  */
 const COMMENT_PENALTY = 0.15;
-const HEDGED = /\b(?:seems?|appears?) to\b/i;
-const readsAsComment = (title: string) => HEDGED.test(title) || frameOfHeadline(title).commentary;
+const readsAsComment = (title: string) => hedges(title) || frameOfHeadline(title).commentary;
 
 /**
  * Share of the story's reports a theme needs beyond the first. Every report of a story takes the

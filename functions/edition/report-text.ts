@@ -205,3 +205,13 @@ export function sentenceHoldsHeadline(headline: ReadonlySet<string>, sentence: R
   }
   return own > 0 && held / own >= HEADLINE_HELD;
 }
+
+/**
+ * Whether a text reads an event rather than reports it: "… seems to show China is on Russia's
+ * side", "remarks appear to have been a carefully crafted barb".
+ */
+export function hedges(text: string): boolean {
+  return HEDGED.test(text);
+}
+
+const HEDGED = /\b(?:seems?|seemed|appears?|appeared) to\b/i;

@@ -13,6 +13,7 @@ import { dice, tokensOf } from '#text/tokens.ts';
 import { headlineSentence, headlinesAnEvent, isDigestLanguage, statesWhatHappened } from './attribution.ts';
 import { cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
+import { hedges } from './report-text.ts';
 import { leansOnContext } from './summarise-stories.ts';
 
 /** Reports from which a story's headline is one framing among many, not the development itself. */
@@ -107,8 +108,12 @@ function topLineSentence(story: Story): SummarySentence {
   // Printed alone, a sentence leaning on the one before it ("The statement decries …") points at
   // nothing: the top line takes only sentences that stand on their own.
   const reported = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
-  // A widely covered event is more than its representative's headline: any report of it will do.
-  if (isBroad(story) && reported.length > 0) return leadOf(reported)!;
+  // A widely covered event is more than its representative's headline: any report of it will do,
+  // one that says what happened before one that reads it ("remarks appear to have been a barb").
+  if (isBroad(story) && reported.length > 0) {
+    const plain = reported.filter((x) => !hedges(x.text));
+    return leadOf(plain.length > 0 ? plain : reported)!;
+  }
   const headline = new Set(tokensOf(story.title));
   const states = reported.filter((x) =>
     tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),

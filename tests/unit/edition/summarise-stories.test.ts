@@ -904,6 +904,23 @@ describe('buildTopLine', () => {
     expect(buildTopLine([small]).map((t) => t.text)).toEqual([expected]);
   });
 
+  it('leads a widely covered event with what happened before a reading of it', () => {
+    const reading =
+      "Vladimir Putin's welcoming remarks to Xi Jinping appear to have been a carefully crafted barb aimed at Ukraine, Sky News reports.";
+    const plain =
+      'Xi Jinping called for closer relations with Russia and reaffirmed China’s support for the country.';
+    const story: Story = {
+      ...summitStory,
+      id: 'visit',
+      sentences: [
+        { text: reading, url: summitStory.articles[0]!.url },
+        { text: plain, url: summitStory.articles[1]!.url },
+      ],
+    };
+    expect(new Set(story.articles.map((a) => a.url)).size).toBeGreaterThanOrEqual(3);
+    expect(buildTopLine([story]).map((t) => t.text)[0]).toBe(plain);
+  });
+
   it('takes a report’s headline that reads as a sentence before quoting the story’s', () => {
     const mt = 'https://www.themoscowtimes.com/2025/05/08/dome';
     const scmp = 'https://www.scmp.com/news/china/dome';
