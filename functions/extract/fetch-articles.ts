@@ -10,6 +10,7 @@ import { dataKeys } from '#domain/keys.ts';
 import { siteHostOf } from '#domain/outlets.ts';
 import type { Article, ScoredItem } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
+import { inTurn } from '#ingest/cpu-turns.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import { readStoredValue } from '#state/stored-json.ts';
 import { decodeDocument } from '#text/charset.ts';
@@ -194,15 +195,20 @@ export async function fetchPage(
       response.status,
     );
   }
-  const html = decodeDocument(response.body, contentType);
-  const page: CachedPage = { article: extractArticle(html, response.url) };
-  if (hasPaywallMarkup(html)) page.paywall = true;
+  const page = await inTurn(() => readPage(response.body, contentType, response.url));
   // The raw extraction is cached; whether it is usable is judged on every read.
   await deps.data
     .put(cacheKey, JSON.stringify(page), { contentType: 'application/json' })
     .catch((error: unknown) => {
       deps.logger.warn('article cache not written', { url: link, error: describeError(error) });
     });
+  return page;
+}
+
+function readPage(body: Buffer, contentType: string | undefined, url: string): CachedPage {
+  const html = decodeDocument(body, contentType);
+  const page: CachedPage = { article: extractArticle(html, url) };
+  if (hasPaywallMarkup(html)) page.paywall = true;
   return page;
 }
 

@@ -12,6 +12,7 @@
 import { setMaxListeners } from 'node:events';
 import { describeError } from '#domain/errors.ts';
 import type { FeedItem, ScoredItem } from '#domain/types.ts';
+import { inTurn } from '#ingest/cpu-turns.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
 import {
   type ArticleOptions,
@@ -45,6 +46,9 @@ export interface ArticlePrefetcher extends PagePrefetch {
   /** Once the article stage is done: the figures, and pages not taken and still queued abandoned. */
   settle(): PrefetchReport;
 }
+
+/** Items chosen from per turn: a whole feed read cold would hold the thread for tens of ms. */
+const SELECT_PER_TURN = 8;
 
 export function createArticlePrefetcher(
   deps: FetchDeps,
@@ -94,12 +98,12 @@ export function createArticlePrefetcher(
   return {
     offer(items) {
       if (closed) return;
-      Promise.resolve(items)
-        .then(select)
-        .then(startAll)
-        .catch((error: unknown) =>
-          deps.logger.warn('articles not prefetched', { error: describeError(error) }),
-        );
+      for (let at = 0; at < items.length; at += SELECT_PER_TURN)
+        inTurn(() => select(items.slice(at, at + SELECT_PER_TURN)))
+          .then(startAll)
+          .catch((error: unknown) =>
+            deps.logger.warn('articles not prefetched', { error: describeError(error) }),
+          );
     },
     close() {
       closed = true;

@@ -12,21 +12,25 @@ import type { DuplicateReport, FeedItem } from '#domain/types.ts';
  * `duplicates`; no field is ever taken from one source into another's report.
  */
 export function mergeDuplicateItems(items: readonly FeedItem[]): FeedItem[] {
-  const byKey = new Map<string, FeedItem>();
+  // One map per key kind, looked up id first: no key strings or arrays made per item.
+  const byId = new Map<string, FeedItem>();
+  const byLink = new Map<string, FeedItem>();
   const order: FeedItem[] = [];
   for (const item of items) {
-    const keys = [`id:${item.id}`, ...(item.link ? [`link:${item.link}`] : [])];
-    const existing = keys.map((k) => byKey.get(k)).find((found) => found !== undefined);
+    const { id, link } = item;
+    const existing = byId.get(id) ?? (link ? byLink.get(link) : undefined);
     if (!existing) {
       const copy: FeedItem = { ...item, categories: [...item.categories] };
       if (item.alsoIn) copy.alsoIn = [...item.alsoIn];
       if (item.duplicates) copy.duplicates = item.duplicates.map((d) => ({ ...d }));
       order.push(copy);
-      for (const k of keys) byKey.set(k, copy);
+      byId.set(id, copy);
+      if (link) byLink.set(link, copy);
       continue;
     }
     recordDuplicate(existing, item);
-    for (const k of keys) if (!byKey.has(k)) byKey.set(k, existing);
+    if (!byId.has(id)) byId.set(id, existing);
+    if (link && !byLink.has(link)) byLink.set(link, existing);
   }
   return order;
 }

@@ -15,6 +15,7 @@ import {
 import * as z from '#domain/zod.ts';
 import type { Clock, HttpClient, Logger, Progress, Store } from '#ports/ports.ts';
 import { type CorruptDocument, readStoredValue, writeStoredJson } from '#state/stored-json.ts';
+import { inTurn } from './cpu-turns.ts';
 import { parseFeed } from './parse-feed.ts';
 
 export interface FetchDeps {
@@ -137,11 +138,13 @@ async function fetchOne(
         report: { ...base, status: 'not-modified', items: items.length, durationMs: elapsed() },
       };
     }
-    const feed = await parseFeed(response.body, {
-      contentType: response.headers['content-type'],
-      url: response.url,
-      now: deps.clock.now(),
-    });
+    const feed = await inTurn(() =>
+      parseFeed(response.body, {
+        contentType: response.headers['content-type'],
+        url: response.url,
+        now: deps.clock.now(),
+      }),
+    );
     const items: FeedItem[] = feed.items.map((item) => withSource(item, source, feed.language));
     tellItems(deps, options, source, items);
     await writeCache(deps, cacheKey, {
