@@ -102,6 +102,22 @@ export function fold(word: string): string {
     .replace(FOLD_EXTRA_RE, (c) => FOLD_EXTRA[c] ?? c);
 }
 
+/**
+ * fold of words with letters beyond ASCII, remembered: normalising costs ten times a lookup, and
+ * a day's feeds repeat their words. Bounded, so that unseen words cannot grow it without end.
+ */
+const FOLDED = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+
+function foldRemembered(word: string): string {
+  let norm = FOLDED.get(word);
+  if (norm === undefined) {
+    norm = fold(word);
+    if (FOLDED.size < MAX_FOLDED) FOLDED.set(word, norm);
+  }
+  return norm;
+}
+
 interface Word {
   norm: string;
   prefix: boolean;
@@ -151,12 +167,22 @@ class PhraseIndex<T> {
   private readonly prefixes = new Map<string, Phrase<T>[]>();
   /** For the first two characters of prefix forms (as one number), their lengths, ascending. */
   private readonly lengths = new Map<number, number[]>();
+  /**
+   * A filter of the words that can open a form, by first two characters and length (see
+   * openerSlot): most words of a text open none, and a clear bit says so before any lookup.
+   */
+  private readonly openers = new Uint32Array(OPENER_SLOTS / 32);
 
   add(form: string, payload: T): void {
     const { words, hyphen } = parseForm(form);
     const first = words[0];
     if (!first) return;
     const phrase: Phrase<T> = { words, hyphen, payload };
+    const code = pairCode(first.norm);
+    // A prefix opens words of its length and longer.
+    const longest = first.prefix ? MAX_SLOT_LENGTH : first.norm.length;
+    for (let length = Math.min(first.norm.length, MAX_SLOT_LENGTH); length <= longest; length++)
+      this.markOpener(code, length);
     if (!first.prefix) {
       pushTo(this.exact, first.norm, phrase);
       return;
@@ -164,7 +190,6 @@ class PhraseIndex<T> {
     // The lengths filter below assumes two characters at least: a shorter prefix would match too much anyway.
     if (first.norm.length < 2) throw new Error(`lexicon form "${form}": a prefix needs two letters at least`);
     if (pushTo(this.prefixes, first.norm, phrase)) {
-      const code = pairCode(first.norm);
       const lengths = this.lengths.get(code);
       if (!lengths) this.lengths.set(code, [first.norm.length]);
       else if (!lengths.includes(first.norm.length)) {
@@ -182,9 +207,12 @@ class PhraseIndex<T> {
     const token = tokens[i];
     if (!token) return;
     const norm = token.norm;
+    const code = pairCode(norm);
+    const slot = openerSlot(code, norm.length);
+    if ((this.openers[slot >>> 5]! & (1 << (slot & 31))) === 0) return;
     const exact = this.exact.get(norm);
     if (exact) collectMatches(exact, tokens, i, into);
-    const lengths = this.lengths.get(pairCode(norm));
+    const lengths = this.lengths.get(code);
     if (lengths === undefined) return;
     for (const length of lengths) {
       if (length > norm.length) return;
@@ -192,6 +220,20 @@ class PhraseIndex<T> {
       if (list) collectMatches(list, tokens, i, into);
     }
   }
+
+  private markOpener(code: number, length: number): void {
+    const slot = openerSlot(code, length);
+    this.openers[slot >>> 5]! |= 1 << (slot & 31);
+  }
+}
+
+const OPENER_SLOTS = 1 << 16;
+/** Word lengths the opener filter tells apart; longer words share the last. */
+const MAX_SLOT_LENGTH = 16;
+
+/** The filter slot of a word by its pairCode and length (a multiplicative hash to 16 bits). */
+function openerSlot(code: number, length: number): number {
+  return Math.imul(code ^ Math.min(length, MAX_SLOT_LENGTH), 0x9e3779b1) >>> 16;
 }
 
 /** Appends to the list under `key`; true when the key is new. */
@@ -229,12 +271,14 @@ function wordMatches(word: Word, token: Token | undefined): boolean {
   return word.prefix ? token.norm.startsWith(word.norm) : token.norm === word.norm;
 }
 
+const PHRASE_BREAK = /[,;:()]/;
+
 /** Index of the phrase's last token when it matches from token `i`, else -1. */
 function matchRest<T>(phrase: Phrase<T>, tokens: readonly Token[], i: number): number {
   for (let k = 1; k < phrase.words.length; k++) {
     const token = tokens[i + k];
     // Words of a phrase follow each other: a sentence break or a comma between them ends it.
-    if (!token || /[,;:()]/.test(token.gap) || !wordMatches(phrase.words[k]!, token)) return -1;
+    if (!token || PHRASE_BREAK.test(token.gap) || !wordMatches(phrase.words[k]!, token)) return -1;
   }
   const last = i + phrase.words.length - 1;
   if (phrase.hyphen && !HYPHEN_AFTER.test(tokens[last + 1]?.gap ?? '')) return -1;
@@ -283,6 +327,8 @@ for (const lexicon of LEXICONS) {
     for (const form of entry.cased ?? []) CASED.set(form, entity);
   }
 }
+/** The longest cased form: a longer word need not be looked up. */
+const CASED_LENGTH = Math.max(...[...CASED.keys()].map((form) => form.length));
 
 /**
  * The tag dictionary of one language, form by form: cue classes, frames, theme indicators,
@@ -336,24 +382,87 @@ const HAN_SPLIT = new RegExp(
   'gu',
 );
 
-/** Tokens of one sentence; Han runs are cut into known forms and the characters between them. */
+/** Bits of a character's class: a letter or digit (TOKEN's `[\p{L}\p{N}]`), a Han character. */
+const KNOWN = 1;
+const WORD_CHAR = 2;
+const HAN_CHAR = 4;
+/** The class is that of a surrogate pair's code point: two units long. */
+const PAIR = 8;
+/** The class of every UTF-16 unit, filled on first sight (ASCII at load); never a high surrogate's. */
+const UNIT_CLASS = new Uint8Array(0x10000);
+const ASTRAL_CLASS = new Map<number, number>();
+const ONE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const ONE_HAN_CHAR = /^\p{Script=Han}$/u;
+for (let c = 0; c < 0x80; c++) {
+  const word = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+  UNIT_CLASS[c] = KNOWN | (word ? WORD_CHAR : 0);
+}
+
+function classify(char: string): number {
+  return KNOWN | (ONE_WORD_CHAR.test(char) ? WORD_CHAR : 0) | (ONE_HAN_CHAR.test(char) ? HAN_CHAR : 0);
+}
+
+/** The class of the code point at `i` when UNIT_CLASS does not know it (a lone surrogate is neither). */
+function classAt(text: string, i: number): number {
+  const cp = text.codePointAt(i)!;
+  if (cp < 0x10000) {
+    const bits = classify(String.fromCharCode(cp));
+    if (cp < 0xd800 || cp > 0xdbff) UNIT_CLASS[cp] = bits;
+    return bits;
+  }
+  let bits = ASTRAL_CLASS.get(cp);
+  if (bits === undefined) {
+    bits = classify(String.fromCodePoint(cp)) | PAIR;
+    ASTRAL_CLASS.set(cp, bits);
+  }
+  return bits;
+}
+
+/**
+ * Tokens of one sentence; Han runs are cut into known forms and the characters between them.
+ * The words are TOKEN's matches (a run of Han characters, else a run of letters and digits),
+ * found by a scan over code points: a regular expression call per word cost more than the rest
+ * of reading a sentence.
+ */
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let end = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
-    const gap = text.slice(end, m.index);
-    end = m.index + m[0].length;
-    const word = m[0];
-    if (!HAN.test(word)) {
-      tokens.push({ text: word, norm: fold(word), han: false, gap, start: m.index });
+  let i = 0;
+  while (i < text.length) {
+    let c = text.charCodeAt(i);
+    let bits = UNIT_CLASS[c]! || classAt(text, i);
+    if ((bits & (WORD_CHAR | HAN_CHAR)) === 0) {
+      i += (bits & PAIR) !== 0 ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    // A run that opens with a Han character is a Han run, whatever follows.
+    const run = (bits & HAN_CHAR) !== 0 ? HAN_CHAR : WORD_CHAR;
+    let seen = 0;
+    let ascii = true;
+    let upper = false;
+    do {
+      seen |= bits;
+      ascii &&= c < 0x80;
+      upper ||= c >= 0x41 && c <= 0x5a;
+      i += (bits & PAIR) !== 0 ? 2 : 1;
+      if (i >= text.length) break;
+      c = text.charCodeAt(i);
+      bits = UNIT_CLASS[c]! || classAt(text, i);
+    } while ((bits & run) !== 0);
+    const gap = text.slice(end, start);
+    end = i;
+    const word = text.slice(start, i);
+    if ((seen & HAN_CHAR) === 0) {
+      // fold of an ASCII word is its lower case: itself without a capital.
+      const norm = !ascii ? foldRemembered(word) : upper ? word.toLowerCase() : word;
+      tokens.push({ text: word, norm, han: false, gap, start });
       continue;
     }
     let at = 0;
     let first = true;
-    const runStart = m.index;
     const push = (piece: string, offset: number) => {
-      tokens.push({ text: piece, norm: piece, han: true, gap: first ? gap : '', start: runStart + offset });
+      tokens.push({ text: piece, norm: piece, han: true, gap: first ? gap : '', start: start + offset });
       first = false;
     };
     HAN_SPLIT.lastIndex = 0;
@@ -384,7 +493,7 @@ export function readSentence(text: string): Sentence {
   const senses: string[] = [];
   const candidates: Match<Entity>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    candidates.length = 0;
+    if (candidates.length > 0) candidates.length = 0;
     ENTITY_INDEX.matchesAt(tokens, i, candidates);
     let entity: Entity | undefined;
     let last = i;
@@ -394,7 +503,7 @@ export function readSentence(text: string): Sentence {
         last = c.last;
       }
     }
-    if (!entity) entity = CASED.get(tokens[i]!.text);
+    if (!entity && tokens[i]!.text.length <= CASED_LENGTH) entity = CASED.get(tokens[i]!.text);
     if (!entity) continue;
     const text = surfaceOf(tokens, i, last);
     if (entity.party === 'sense') senses.push(`${text}: ${entity.label}`);
@@ -434,7 +543,7 @@ export function tagSentence(sentence: Sentence, language: string): void {
   const locatives = new Set<number>();
   // Entity tokens carry tags too: "Gazprom" is Russian and an energy company, "yuan" Chinese and a currency.
   for (let i = 0; i < tokens.length; i++) {
-    found.length = 0;
+    if (found.length > 0) found.length = 0;
     index.matchesAt(tokens, i, found);
     for (const { phrase, last } of found) {
       const tag = phrase.payload;
@@ -453,7 +562,7 @@ export function tagSentence(sentence: Sentence, language: string): void {
     if (VENUE_KINDS.has(mention.entity.kind) && locatives.has(mention.first - 1) && !compound)
       mention.venue = true;
     if (mention.entity.kind === 'people' && mention.last + 1 < tokens.length) {
-      found.length = 0;
+      if (found.length > 0) found.length = 0;
       index.matchesAt(tokens, mention.last + 1, found);
       if (found.some((f) => f.phrase.payload === 'person')) mention.person = true;
     }

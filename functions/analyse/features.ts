@@ -11,7 +11,7 @@
  */
 import { splitSentences } from '#text/sentences.ts';
 import { stem } from '#text/tokens.ts';
-import { detectLanguage } from './detect-language.ts';
+import { detectLanguageOfRuns } from './detect-language.ts';
 import {
   applyIdahoRule,
   applyNotNamesRule,
@@ -68,8 +68,8 @@ export function readItem(item: ItemText): Reading {
     }
   }
   const all = [titleSentence, ...summary];
-  const language = detectLanguage(
-    all.flatMap((s) => s.tokens),
+  const language = detectLanguageOfRuns(
+    all.map((s) => s.tokens),
     item.language,
   );
   // Cue words, venues and private persons qualify mentions of the two sides: an item naming
