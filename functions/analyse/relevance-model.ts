@@ -31,10 +31,26 @@ export interface Scored {
   bias: number;
 }
 
+/**
+ * Each weights object as a map, made on first use: a property lookup by a computed name costs a
+ * string-table search per feature. Parameters are not changed once loaded or fitted.
+ */
+const WEIGHT_MAPS = new WeakMap<Record<string, number>, Map<string, number>>();
+
+function weightMap(weights: Record<string, number>): Map<string, number> {
+  let map = WEIGHT_MAPS.get(weights);
+  if (!map) {
+    map = new Map(Object.entries(weights));
+    WEIGHT_MAPS.set(weights, map);
+  }
+  return map;
+}
+
 function contributionsOf(weights: Record<string, number>, features: Features): Contribution[] {
   const out: Contribution[] = [];
+  const map = weightMap(weights);
   for (const [name, value] of features.values) {
-    const w = weights[name];
+    const w = map.get(name);
     if (w === undefined || w === 0) continue;
     out.push({ name, weight: w * value, evidence: features.evidence.get(name) });
   }
