@@ -167,22 +167,12 @@ class PhraseIndex<T> {
   private readonly prefixes = new Map<string, Phrase<T>[]>();
   /** For the first two characters of prefix forms (as one number), their lengths, ascending. */
   private readonly lengths = new Map<number, number[]>();
-  /**
-   * A filter of the words that can open a form, by first two characters and length (see
-   * openerSlot): most words of a text open none, and a clear bit says so before any lookup.
-   */
-  private readonly openers = new Uint32Array(OPENER_SLOTS / 32);
 
   add(form: string, payload: T): void {
     const { words, hyphen } = parseForm(form);
     const first = words[0];
     if (!first) return;
     const phrase: Phrase<T> = { words, hyphen, payload };
-    const code = pairCode(first.norm);
-    // A prefix opens words of its length and longer.
-    const longest = first.prefix ? MAX_SLOT_LENGTH : first.norm.length;
-    for (let length = Math.min(first.norm.length, MAX_SLOT_LENGTH); length <= longest; length++)
-      this.markOpener(code, length);
     if (!first.prefix) {
       pushTo(this.exact, first.norm, phrase);
       return;
@@ -190,6 +180,7 @@ class PhraseIndex<T> {
     // The lengths filter below assumes two characters at least: a shorter prefix would match too much anyway.
     if (first.norm.length < 2) throw new Error(`lexicon form "${form}": a prefix needs two letters at least`);
     if (pushTo(this.prefixes, first.norm, phrase)) {
+      const code = pairCode(first.norm);
       const lengths = this.lengths.get(code);
       if (!lengths) this.lengths.set(code, [first.norm.length]);
       else if (!lengths.includes(first.norm.length)) {
@@ -207,12 +198,9 @@ class PhraseIndex<T> {
     const token = tokens[i];
     if (!token) return;
     const norm = token.norm;
-    const code = pairCode(norm);
-    const slot = openerSlot(code, norm.length);
-    if ((this.openers[slot >>> 5]! & (1 << (slot & 31))) === 0) return;
     const exact = this.exact.get(norm);
     if (exact) collectMatches(exact, tokens, i, into);
-    const lengths = this.lengths.get(code);
+    const lengths = this.lengths.get(pairCode(norm));
     if (lengths === undefined) return;
     for (const length of lengths) {
       if (length > norm.length) return;
@@ -220,20 +208,6 @@ class PhraseIndex<T> {
       if (list) collectMatches(list, tokens, i, into);
     }
   }
-
-  private markOpener(code: number, length: number): void {
-    const slot = openerSlot(code, length);
-    this.openers[slot >>> 5]! |= 1 << (slot & 31);
-  }
-}
-
-const OPENER_SLOTS = 1 << 16;
-/** Word lengths the opener filter tells apart; longer words share the last. */
-const MAX_SLOT_LENGTH = 16;
-
-/** The filter slot of a word by its pairCode and length (a multiplicative hash to 16 bits). */
-function openerSlot(code: number, length: number): number {
-  return Math.imul(code ^ Math.min(length, MAX_SLOT_LENGTH), 0x9e3779b1) >>> 16;
 }
 
 /** Appends to the list under `key`; true when the key is new. */
@@ -382,81 +356,30 @@ const HAN_SPLIT = new RegExp(
   'gu',
 );
 
-/** Bits of a character's class: a letter or digit (TOKEN's `[\p{L}\p{N}]`), a Han character. */
-const KNOWN = 1;
-const WORD_CHAR = 2;
-const HAN_CHAR = 4;
-/** The class is that of a surrogate pair's code point: two units long. */
-const PAIR = 8;
-/** The class of every UTF-16 unit, filled on first sight (ASCII at load); never a high surrogate's. */
-const UNIT_CLASS = new Uint8Array(0x10000);
-const ASTRAL_CLASS = new Map<number, number>();
-const ONE_WORD_CHAR = /^[\p{L}\p{N}]$/u;
-const ONE_HAN_CHAR = /^\p{Script=Han}$/u;
-for (let c = 0; c < 0x80; c++) {
-  const word = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
-  UNIT_CLASS[c] = KNOWN | (word ? WORD_CHAR : 0);
-}
-
-function classify(char: string): number {
-  return KNOWN | (ONE_WORD_CHAR.test(char) ? WORD_CHAR : 0) | (ONE_HAN_CHAR.test(char) ? HAN_CHAR : 0);
-}
-
-/** The class of the code point at `i` when UNIT_CLASS does not know it (a lone surrogate is neither). */
-function classAt(text: string, i: number): number {
-  const cp = text.codePointAt(i)!;
-  if (cp < 0x10000) {
-    const bits = classify(String.fromCharCode(cp));
-    if (cp < 0xd800 || cp > 0xdbff) UNIT_CLASS[cp] = bits;
-    return bits;
-  }
-  let bits = ASTRAL_CLASS.get(cp);
-  if (bits === undefined) {
-    bits = classify(String.fromCodePoint(cp)) | PAIR;
-    ASTRAL_CLASS.set(cp, bits);
-  }
-  return bits;
-}
-
 /**
- * Tokens of one sentence; Han runs are cut into known forms and the characters between them.
- * The words are TOKEN's matches (a run of Han characters, else a run of letters and digits),
- * found by a scan over code points: a regular expression call per word cost more than the rest
- * of reading a sentence.
+ * TOKEN's words, with what is known of each from the match alone: a Han run (group 1), a run of
+ * ASCII letters and digits that is a whole word (group 2: its fold is its lower case, no Han in
+ * it), or any other run of letters and digits. Same boundaries as TOKEN: the ASCII branch only
+ * matches a run that no letter or digit follows, which is then TOKEN's whole word.
  */
+const TOKEN_KINDS = /(\p{Script=Han}+)|([A-Za-z0-9]+(?![\p{L}\p{N}]))|[\p{L}\p{N}]+/gu;
+
+/** Tokens of one sentence; Han runs are cut into known forms and the characters between them. */
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let end = 0;
-  let i = 0;
-  while (i < text.length) {
-    let c = text.charCodeAt(i);
-    let bits = UNIT_CLASS[c]! || classAt(text, i);
-    if ((bits & (WORD_CHAR | HAN_CHAR)) === 0) {
-      i += (bits & PAIR) !== 0 ? 2 : 1;
+  TOKEN_KINDS.lastIndex = 0;
+  for (let m = TOKEN_KINDS.exec(text); m !== null; m = TOKEN_KINDS.exec(text)) {
+    const gap = text.slice(end, m.index);
+    const word = m[0];
+    const start = m.index;
+    end = start + word.length;
+    if (m[2] !== undefined) {
+      tokens.push({ text: word, norm: word.toLowerCase(), han: false, gap, start });
       continue;
     }
-    const start = i;
-    // A run that opens with a Han character is a Han run, whatever follows.
-    const run = (bits & HAN_CHAR) !== 0 ? HAN_CHAR : WORD_CHAR;
-    let seen = 0;
-    let ascii = true;
-    let upper = false;
-    do {
-      seen |= bits;
-      ascii &&= c < 0x80;
-      upper ||= c >= 0x41 && c <= 0x5a;
-      i += (bits & PAIR) !== 0 ? 2 : 1;
-      if (i >= text.length) break;
-      c = text.charCodeAt(i);
-      bits = UNIT_CLASS[c]! || classAt(text, i);
-    } while ((bits & run) !== 0);
-    const gap = text.slice(end, start);
-    end = i;
-    const word = text.slice(start, i);
-    if ((seen & HAN_CHAR) === 0) {
-      // fold of an ASCII word is its lower case: itself without a capital.
-      const norm = !ascii ? foldRemembered(word) : upper ? word.toLowerCase() : word;
-      tokens.push({ text: word, norm, han: false, gap, start });
+    if (m[1] === undefined && !HAN.test(word)) {
+      tokens.push({ text: word, norm: foldRemembered(word), han: false, gap, start });
       continue;
     }
     let at = 0;

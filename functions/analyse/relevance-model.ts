@@ -31,38 +31,34 @@ export interface Scored {
   bias: number;
 }
 
-/**
- * Each weights object as a map, made on first use: a property lookup by a computed name costs a
- * string-table search per feature. Parameters are not changed once loaded or fitted.
- */
-const WEIGHT_MAPS = new WeakMap<Record<string, number>, Map<string, number>>();
+/** A feature's weight in one model (undefined or 0: none). */
+type WeightOf = (name: string) => number | undefined;
 
-function weightMap(weights: Record<string, number>): Map<string, number> {
-  let map = WEIGHT_MAPS.get(weights);
-  if (!map) {
-    map = new Map(Object.entries(weights));
-    WEIGHT_MAPS.set(weights, map);
-  }
-  return map;
-}
-
-function contributionsOf(weights: Record<string, number>, features: Features): Contribution[] {
+function contributionsOf(weightOf: WeightOf, features: Features): Contribution[] {
   const out: Contribution[] = [];
-  const map = weightMap(weights);
   for (const [name, value] of features.values) {
-    const w = map.get(name);
+    const w = weightOf(name);
     if (w === undefined || w === 0) continue;
     out.push({ name, weight: w * value, evidence: features.evidence.get(name) });
   }
   return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
 }
 
+/**
+ * The committed relevance weights as a map: looking a computed name up among a large object's
+ * properties costs a string-table search per feature.
+ */
+const RELEVANCE_WEIGHTS = new Map(Object.entries(RELEVANCE_PARAMETERS.weights));
+const committedRelevanceWeight: WeightOf = (name) => RELEVANCE_WEIGHTS.get(name);
+
 /** The calibrated probability that the item is about the China–Russia relationship. */
 export function scoreRelevance(
   features: Features,
   params: RelevanceParameters = RELEVANCE_PARAMETERS,
 ): Scored {
-  const contributions = contributionsOf(params.weights, features);
+  const weightOf: WeightOf =
+    params === RELEVANCE_PARAMETERS ? committedRelevanceWeight : (name) => params.weights[name];
+  const contributions = contributionsOf(weightOf, features);
   const logit = contributions.reduce((sum, c) => sum + c.weight, params.bias);
   const probability = sigmoid(params.calibration.scale * logit + params.calibration.shift);
   return { logit, probability, contributions, bias: params.bias };
@@ -120,7 +116,11 @@ export function scoreTheme(
   params: ThemeParameters = THEME_PARAMETERS,
 ): Scored {
   const model = params.themes[id];
-  const contributions = contributionsOf(model.weights, features);
+  // The committed weights are read from THEME_TABLE (0 where this theme has none).
+  const t = THEME_IDS.indexOf(id);
+  const weightOf: WeightOf =
+    params === THEME_PARAMETERS ? (name) => THEME_TABLE.get(name)?.[t] : (name) => model.weights[name];
+  const contributions = contributionsOf(weightOf, features);
   const logit = contributions.reduce((sum, c) => sum + c.weight, model.bias);
   return { logit, probability: sigmoid(logit), contributions, bias: model.bias };
 }
