@@ -62,7 +62,7 @@ export function readItem(item: ItemText): Reading {
     for (const text of splitSentences(item.text.slice(0, MAX_BODY))) {
       if (bodySentences >= MAX_BODY_SENTENCES) break;
       const sentence = readSentence(text);
-      if (sentence.mentions.some((m) => isSideParty(m.party))) {
+      if (namesSide([sentence])) {
         summary.push(sentence);
         bodySentences++;
       }
@@ -75,9 +75,7 @@ export function readItem(item: ItemText): Reading {
   );
   // Cue words, venues and private persons qualify mentions of the two sides: an item naming
   // neither is scored without them (most items of a day's feeds).
-  const namesASide = all.some((s) =>
-    s.mentions.some((m) => m.party === 'china' || m.party === 'russia' || m.party === 'both'),
-  );
+  const namesASide = namesSide(all);
   if (namesASide) {
     for (const sentence of all) tagSentence(sentence, language);
     for (const sentence of all) {
@@ -87,14 +85,23 @@ export function readItem(item: ItemText): Reading {
   }
   applyIdahoRule(all);
   applyNotNamesRule(all, language);
+  const senses: string[] = [];
+  for (const s of all) for (const sense of s.senses) senses.push(sense);
   return {
     language,
     title: titleSentence,
     summary,
     bodySentences,
-    namesASide: namesASide && all.some((s) => s.mentions.some((m) => isSideParty(m.party))),
-    senses: all.flatMap((s) => s.senses),
+    // The rules above may have dropped the only mention of a side.
+    namesASide: namesASide && namesSide(all),
+    senses,
   };
+}
+
+/** Whether any of the sentences names China, Russia or a joint project (as an actor or not). */
+function namesSide(sentences: readonly Sentence[]): boolean {
+  for (const s of sentences) for (const m of s.mentions) if (isSideParty(m.party)) return true;
+  return false;
 }
 
 /** Sentences in which one side's leader or official travels to the other: the evidence. */

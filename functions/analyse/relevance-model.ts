@@ -101,12 +101,13 @@ THEME_IDS.forEach((id, t) => {
 
 /** The probability of every theme (THEME_IDS order) under the committed parameters. */
 export function themeProbabilities(features: Features): Float64Array {
-  const logits = Float64Array.from(THEME_BIASES);
+  const logits = new Float64Array(THEME_BIASES);
   for (const [name, value] of features.values) {
     const row = THEME_TABLE.get(name);
     if (row) for (let t = 0; t < logits.length; t++) logits[t]! += row[t]! * value;
   }
-  return logits.map(sigmoid);
+  for (let t = 0; t < logits.length; t++) logits[t] = sigmoid(logits[t]!);
+  return logits;
 }
 
 /** One theme's probability and its contributions, strongest first. */
