@@ -357,12 +357,13 @@ const HAN_SPLIT = new RegExp(
 );
 
 /**
- * TOKEN's words, with what is known of each from the match alone: a Han run (group 1), a run of
- * ASCII letters and digits that is a whole word (group 2: its fold is its lower case, no Han in
- * it), or any other run of letters and digits. Same boundaries as TOKEN: the ASCII branch only
- * matches a run that no letter or digit follows, which is then TOKEN's whole word.
+ * TOKEN's words, with what is known of each from the match alone, marked by an empty group (so
+ * that no second copy of the word is made): a Han run (group 1), a run of ASCII letters and
+ * digits that is a whole word (group 2: its fold is its lower case, no Han in it), or any other
+ * run of letters and digits. Same boundaries as TOKEN: the ASCII branch only matches a run that
+ * no letter or digit follows, which is then TOKEN's whole word.
  */
-const TOKEN_KINDS = /(\p{Script=Han}+)|([A-Za-z0-9]+(?![\p{L}\p{N}]))|[\p{L}\p{N}]+/gu;
+const TOKEN_KINDS = /\p{Script=Han}+()|[A-Za-z0-9]+(?![\p{L}\p{N}])()|[\p{L}\p{N}]+/gu;
 
 /** Tokens of one sentence; Han runs are cut into known forms and the characters between them. */
 export function tokenise(text: string): Token[] {
