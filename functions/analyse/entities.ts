@@ -156,17 +156,17 @@ function parseForm(form: string): { words: Word[]; hyphen: boolean } {
 }
 
 /**
- * Forms indexed by their first word: exact words in one map, prefixes in another keyed by the
- * prefix itself. A token looks up its own text once, then only those of its own prefixes whose
- * length some form with the same first two characters has, so a lookup costs a few hashes
- * whatever the size of the lexicon. (A character trie walks the same way but allocates a map per
- * character of every prefix form: most of the module's load time.)
+ * Forms indexed by their first word: exact words in a map; prefixes by their first two
+ * characters, shortest first. A token looks up its own text once, then compares itself with the
+ * few prefixes that open like it, so a lookup costs a hash or two whatever the size of the
+ * lexicon. (A character trie walks the same way but allocates a map per character of every prefix
+ * form: most of the module's load time. Slicing the token to each prefix length cost a new string
+ * and its hash per length.)
  */
 class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
-  private readonly prefixes = new Map<string, Phrase<T>[]>();
-  /** For the first two characters of prefix forms (as one number), their lengths, ascending. */
-  private readonly lengths = new Map<number, number[]>();
+  /** For the first two characters of prefix forms (as one number), the prefixes, shortest first. */
+  private readonly prefixes = new Map<number, { prefix: string; phrases: Phrase<T>[] }[]>();
 
   add(form: string, payload: T): void {
     const { words, hyphen } = parseForm(form);
@@ -177,17 +177,23 @@ class PhraseIndex<T> {
       pushTo(this.exact, first.norm, phrase);
       return;
     }
-    // The lengths filter below assumes two characters at least: a shorter prefix would match too much anyway.
+    // Prefixes are grouped by two characters: a shorter prefix would match too much anyway.
     if (first.norm.length < 2) throw new Error(`lexicon form "${form}": a prefix needs two letters at least`);
-    if (pushTo(this.prefixes, first.norm, phrase)) {
-      const code = pairCode(first.norm);
-      const lengths = this.lengths.get(code);
-      if (!lengths) this.lengths.set(code, [first.norm.length]);
-      else if (!lengths.includes(first.norm.length)) {
-        lengths.push(first.norm.length);
-        lengths.sort((a, b) => a - b);
-      }
+    const code = pairCode(first.norm);
+    let group = this.prefixes.get(code);
+    if (!group) {
+      group = [];
+      this.prefixes.set(code, group);
     }
+    const known = group.find((g) => g.prefix === first.norm);
+    if (known) {
+      known.phrases.push(phrase);
+      return;
+    }
+    // After the prefixes as long or shorter: shortest first, in lexicon order among equals.
+    let at = group.length;
+    while (at > 0 && group[at - 1]!.prefix.length > first.norm.length) at--;
+    group.splice(at, 0, { prefix: first.norm, phrases: [phrase] });
   }
 
   /**
@@ -200,22 +206,20 @@ class PhraseIndex<T> {
     const norm = token.norm;
     const exact = this.exact.get(norm);
     if (exact) collectMatches(exact, tokens, i, into);
-    const lengths = this.lengths.get(pairCode(norm));
-    if (lengths === undefined) return;
-    for (const length of lengths) {
-      if (length > norm.length) return;
-      const list = this.prefixes.get(length === norm.length ? norm : norm.slice(0, length));
-      if (list) collectMatches(list, tokens, i, into);
+    const group = this.prefixes.get(pairCode(norm));
+    if (group === undefined) return;
+    for (const { prefix, phrases } of group) {
+      if (prefix.length > norm.length) return;
+      if (norm.startsWith(prefix)) collectMatches(phrases, tokens, i, into);
     }
   }
 }
 
-/** Appends to the list under `key`; true when the key is new. */
-function pushTo<V>(map: Map<string, V[]>, key: string, value: V): boolean {
+/** Appends to the list under `key`. */
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-  return list === undefined;
 }
 
 /** The first two UTF-16 units of a word as one number (a one-letter word pairs with 0). */
