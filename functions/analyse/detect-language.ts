@@ -8,6 +8,7 @@ import { normaliseLanguage } from '#text/language.ts';
 import { fold, LANGUAGES, LEXICONS, type Token } from './entities.ts';
 
 const CYRILLIC = /\p{Script=Cyrillic}/u;
+const NON_ASCII = /[^\x00-\x7f]/;
 const UKRAINIAN_LETTERS = /[іїєґ]/iu;
 /** Letters that belong to one Latin-script language of the lexicon more than to the others. */
 const LETTER_HINTS: readonly [string, RegExp][] = [
@@ -30,31 +31,37 @@ const OVERRIDE_MARGIN = 3;
 
 /** A supported language code ("en", "pl", "ru", "uk", "zh", "de", "fr", "es") for the tokens. */
 export function detectLanguage(tokens: readonly Token[], tag?: string): string {
+  return detectLanguageOfRuns([tokens], tag);
+}
+
+/** detectLanguage of the runs' tokens one after another (an item's sentences), without joining them. */
+export function detectLanguageOfRuns(runs: readonly (readonly Token[])[], tag?: string): string {
   let han = 0;
   let cyrillic = 0;
   let ukrainian = false;
   const hints = new Map<string, number>();
   const counts = new Map<string, number>();
-  for (const token of tokens) {
-    if (token.han) {
-      han += token.text.length;
-      continue;
-    }
-    const first = token.text.charCodeAt(0);
-    if (first >= 0x400 && first <= 0x52f && CYRILLIC.test(token.text)) {
-      cyrillic++;
-      ukrainian ||= UKRAINIAN_LETTERS.test(token.text);
-      continue;
-    }
-    if (token.norm !== token.text.toLowerCase()) {
-      // Only a token that lost diacritics in folding can carry a language's letters.
-      for (const [language, letters] of LETTER_HINTS) {
-        if (letters.test(token.text)) hints.set(language, (hints.get(language) ?? 0) + 1);
+  for (const tokens of runs)
+    for (const token of tokens) {
+      if (token.han) {
+        han += token.text.length;
+        continue;
       }
+      const first = token.text.charCodeAt(0);
+      if (first >= 0x400 && first <= 0x52f && CYRILLIC.test(token.text)) {
+        cyrillic++;
+        ukrainian ||= UKRAINIAN_LETTERS.test(token.text);
+        continue;
+      }
+      // Only a token that lost diacritics in folding can carry a language's letters (an ASCII one cannot).
+      if (NON_ASCII.test(token.text) && token.norm !== token.text.toLowerCase()) {
+        for (const [language, letters] of LETTER_HINTS) {
+          if (letters.test(token.text)) hints.set(language, (hints.get(language) ?? 0) + 1);
+        }
+      }
+      const languages = FUNCTION_WORDS.get(token.norm);
+      if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
     }
-    const languages = FUNCTION_WORDS.get(token.norm);
-    if (languages) for (const language of languages) counts.set(language, (counts.get(language) ?? 0) + 1);
-  }
   const tagged = normaliseLanguage(tag);
   const script = han >= 4 ? 'zh' : cyrillic >= 3 ? (ukrainian ? 'uk' : 'ru') : undefined;
   if (script) return tagged === 'ru' || tagged === 'uk' ? (script === 'zh' ? 'zh' : tagged) : script;

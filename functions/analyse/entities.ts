@@ -102,6 +102,22 @@ export function fold(word: string): string {
     .replace(FOLD_EXTRA_RE, (c) => FOLD_EXTRA[c] ?? c);
 }
 
+/**
+ * fold of words with letters beyond ASCII, remembered: normalising costs ten times a lookup, and
+ * a day's feeds repeat their words. Bounded, so that unseen words cannot grow it without end.
+ */
+const FOLDED = new Map<string, string>();
+const MAX_FOLDED = 20_000;
+
+function foldRemembered(word: string): string {
+  let norm = FOLDED.get(word);
+  if (norm === undefined) {
+    norm = fold(word);
+    if (FOLDED.size < MAX_FOLDED) FOLDED.set(word, norm);
+  }
+  return norm;
+}
+
 interface Word {
   norm: string;
   prefix: boolean;
@@ -140,17 +156,17 @@ function parseForm(form: string): { words: Word[]; hyphen: boolean } {
 }
 
 /**
- * Forms indexed by their first word: exact words in one map, prefixes in another keyed by the
- * prefix itself. A token looks up its own text once, then only those of its own prefixes whose
- * length some form with the same first two characters has, so a lookup costs a few hashes
- * whatever the size of the lexicon. (A character trie walks the same way but allocates a map per
- * character of every prefix form: most of the module's load time.)
+ * Forms indexed by their first word: exact words in a map; prefixes by their first two
+ * characters, shortest first. A token looks up its own text once, then compares itself with the
+ * few prefixes that open like it, so a lookup costs a hash or two whatever the size of the
+ * lexicon. (A character trie walks the same way but allocates a map per character of every prefix
+ * form: most of the module's load time. Slicing the token to each prefix length cost a new string
+ * and its hash per length.)
  */
 class PhraseIndex<T> {
   private readonly exact = new Map<string, Phrase<T>[]>();
-  private readonly prefixes = new Map<string, Phrase<T>[]>();
-  /** For the first two characters of prefix forms (as one number), their lengths, ascending. */
-  private readonly lengths = new Map<number, number[]>();
+  /** For the first two characters of prefix forms (as one number), the prefixes, shortest first. */
+  private readonly prefixes = new Map<number, { prefix: string; phrases: Phrase<T>[] }[]>();
 
   add(form: string, payload: T): void {
     const { words, hyphen } = parseForm(form);
@@ -161,17 +177,23 @@ class PhraseIndex<T> {
       pushTo(this.exact, first.norm, phrase);
       return;
     }
-    // The lengths filter below assumes two characters at least: a shorter prefix would match too much anyway.
+    // Prefixes are grouped by two characters: a shorter prefix would match too much anyway.
     if (first.norm.length < 2) throw new Error(`lexicon form "${form}": a prefix needs two letters at least`);
-    if (pushTo(this.prefixes, first.norm, phrase)) {
-      const code = pairCode(first.norm);
-      const lengths = this.lengths.get(code);
-      if (!lengths) this.lengths.set(code, [first.norm.length]);
-      else if (!lengths.includes(first.norm.length)) {
-        lengths.push(first.norm.length);
-        lengths.sort((a, b) => a - b);
-      }
+    const code = pairCode(first.norm);
+    let group = this.prefixes.get(code);
+    if (!group) {
+      group = [];
+      this.prefixes.set(code, group);
     }
+    const known = group.find((g) => g.prefix === first.norm);
+    if (known) {
+      known.phrases.push(phrase);
+      return;
+    }
+    // After the prefixes as long or shorter: shortest first, in lexicon order among equals.
+    let at = group.length;
+    while (at > 0 && group[at - 1]!.prefix.length > first.norm.length) at--;
+    group.splice(at, 0, { prefix: first.norm, phrases: [phrase] });
   }
 
   /**
@@ -184,22 +206,20 @@ class PhraseIndex<T> {
     const norm = token.norm;
     const exact = this.exact.get(norm);
     if (exact) collectMatches(exact, tokens, i, into);
-    const lengths = this.lengths.get(pairCode(norm));
-    if (lengths === undefined) return;
-    for (const length of lengths) {
-      if (length > norm.length) return;
-      const list = this.prefixes.get(length === norm.length ? norm : norm.slice(0, length));
-      if (list) collectMatches(list, tokens, i, into);
+    const group = this.prefixes.get(pairCode(norm));
+    if (group === undefined) return;
+    for (const { prefix, phrases } of group) {
+      if (prefix.length > norm.length) return;
+      if (norm.startsWith(prefix)) collectMatches(phrases, tokens, i, into);
     }
   }
 }
 
-/** Appends to the list under `key`; true when the key is new. */
-function pushTo<V>(map: Map<string, V[]>, key: string, value: V): boolean {
+/** Appends to the list under `key`. */
+function pushTo<V>(map: Map<string, V[]>, key: string, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
-  return list === undefined;
 }
 
 /** The first two UTF-16 units of a word as one number (a one-letter word pairs with 0). */
@@ -229,12 +249,14 @@ function wordMatches(word: Word, token: Token | undefined): boolean {
   return word.prefix ? token.norm.startsWith(word.norm) : token.norm === word.norm;
 }
 
+const PHRASE_BREAK = /[,;:()]/;
+
 /** Index of the phrase's last token when it matches from token `i`, else -1. */
 function matchRest<T>(phrase: Phrase<T>, tokens: readonly Token[], i: number): number {
   for (let k = 1; k < phrase.words.length; k++) {
     const token = tokens[i + k];
     // Words of a phrase follow each other: a sentence break or a comma between them ends it.
-    if (!token || /[,;:()]/.test(token.gap) || !wordMatches(phrase.words[k]!, token)) return -1;
+    if (!token || PHRASE_BREAK.test(token.gap) || !wordMatches(phrase.words[k]!, token)) return -1;
   }
   const last = i + phrase.words.length - 1;
   if (phrase.hyphen && !HYPHEN_AFTER.test(tokens[last + 1]?.gap ?? '')) return -1;
@@ -283,6 +305,8 @@ for (const lexicon of LEXICONS) {
     for (const form of entry.cased ?? []) CASED.set(form, entity);
   }
 }
+/** The longest cased form: a longer word need not be looked up. */
+const CASED_LENGTH = Math.max(...[...CASED.keys()].map((form) => form.length));
 
 /**
  * The tag dictionary of one language, form by form: cue classes, frames, theme indicators,
@@ -336,24 +360,37 @@ const HAN_SPLIT = new RegExp(
   'gu',
 );
 
+/**
+ * TOKEN's words, with what is known of each from the match alone, marked by an empty group (so
+ * that no second copy of the word is made): a Han run (group 1), a run of ASCII letters and
+ * digits that is a whole word (group 2: its fold is its lower case, no Han in it), or any other
+ * run of letters and digits. Same boundaries as TOKEN: the ASCII branch only matches a run that
+ * no letter or digit follows, which is then TOKEN's whole word.
+ */
+const TOKEN_KINDS = /\p{Script=Han}+()|[A-Za-z0-9]+(?![\p{L}\p{N}])()|[\p{L}\p{N}]+/gu;
+
 /** Tokens of one sentence; Han runs are cut into known forms and the characters between them. */
 export function tokenise(text: string): Token[] {
   const tokens: Token[] = [];
   let end = 0;
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
+  TOKEN_KINDS.lastIndex = 0;
+  for (let m = TOKEN_KINDS.exec(text); m !== null; m = TOKEN_KINDS.exec(text)) {
     const gap = text.slice(end, m.index);
-    end = m.index + m[0].length;
     const word = m[0];
-    if (!HAN.test(word)) {
-      tokens.push({ text: word, norm: fold(word), han: false, gap, start: m.index });
+    const start = m.index;
+    end = start + word.length;
+    if (m[2] !== undefined) {
+      tokens.push({ text: word, norm: word.toLowerCase(), han: false, gap, start });
+      continue;
+    }
+    if (m[1] === undefined && !HAN.test(word)) {
+      tokens.push({ text: word, norm: foldRemembered(word), han: false, gap, start });
       continue;
     }
     let at = 0;
     let first = true;
-    const runStart = m.index;
     const push = (piece: string, offset: number) => {
-      tokens.push({ text: piece, norm: piece, han: true, gap: first ? gap : '', start: runStart + offset });
+      tokens.push({ text: piece, norm: piece, han: true, gap: first ? gap : '', start: start + offset });
       first = false;
     };
     HAN_SPLIT.lastIndex = 0;
@@ -384,7 +421,7 @@ export function readSentence(text: string): Sentence {
   const senses: string[] = [];
   const candidates: Match<Entity>[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    candidates.length = 0;
+    if (candidates.length > 0) candidates.length = 0;
     ENTITY_INDEX.matchesAt(tokens, i, candidates);
     let entity: Entity | undefined;
     let last = i;
@@ -394,7 +431,7 @@ export function readSentence(text: string): Sentence {
         last = c.last;
       }
     }
-    if (!entity) entity = CASED.get(tokens[i]!.text);
+    if (!entity && tokens[i]!.text.length <= CASED_LENGTH) entity = CASED.get(tokens[i]!.text);
     if (!entity) continue;
     const text = surfaceOf(tokens, i, last);
     if (entity.party === 'sense') senses.push(`${text}: ${entity.label}`);
@@ -434,7 +471,7 @@ export function tagSentence(sentence: Sentence, language: string): void {
   const locatives = new Set<number>();
   // Entity tokens carry tags too: "Gazprom" is Russian and an energy company, "yuan" Chinese and a currency.
   for (let i = 0; i < tokens.length; i++) {
-    found.length = 0;
+    if (found.length > 0) found.length = 0;
     index.matchesAt(tokens, i, found);
     for (const { phrase, last } of found) {
       const tag = phrase.payload;
@@ -453,7 +490,7 @@ export function tagSentence(sentence: Sentence, language: string): void {
     if (VENUE_KINDS.has(mention.entity.kind) && locatives.has(mention.first - 1) && !compound)
       mention.venue = true;
     if (mention.entity.kind === 'people' && mention.last + 1 < tokens.length) {
-      found.length = 0;
+      if (found.length > 0) found.length = 0;
       index.matchesAt(tokens, mention.last + 1, found);
       if (found.some((f) => f.phrase.payload === 'person')) mention.person = true;
     }

@@ -11,12 +11,13 @@
  */
 import { splitSentences } from '#text/sentences.ts';
 import { stem } from '#text/tokens.ts';
-import { detectLanguage } from './detect-language.ts';
+import { detectLanguageOfRuns } from './detect-language.ts';
 import {
   applyIdahoRule,
   applyNotNamesRule,
   isActor,
   MARK,
+  type Mention,
   readSentence,
   type Sentence,
   surfaceOf,
@@ -61,22 +62,20 @@ export function readItem(item: ItemText): Reading {
     for (const text of splitSentences(item.text.slice(0, MAX_BODY))) {
       if (bodySentences >= MAX_BODY_SENTENCES) break;
       const sentence = readSentence(text);
-      if (sentence.mentions.some((m) => isSideParty(m.party))) {
+      if (namesSide([sentence])) {
         summary.push(sentence);
         bodySentences++;
       }
     }
   }
   const all = [titleSentence, ...summary];
-  const language = detectLanguage(
-    all.flatMap((s) => s.tokens),
+  const language = detectLanguageOfRuns(
+    all.map((s) => s.tokens),
     item.language,
   );
   // Cue words, venues and private persons qualify mentions of the two sides: an item naming
   // neither is scored without them (most items of a day's feeds).
-  const namesASide = all.some((s) =>
-    s.mentions.some((m) => m.party === 'china' || m.party === 'russia' || m.party === 'both'),
-  );
+  const namesASide = namesSide(all);
   if (namesASide) {
     for (const sentence of all) tagSentence(sentence, language);
     for (const sentence of all) {
@@ -86,14 +85,23 @@ export function readItem(item: ItemText): Reading {
   }
   applyIdahoRule(all);
   applyNotNamesRule(all, language);
+  const senses: string[] = [];
+  for (const s of all) for (const sense of s.senses) senses.push(sense);
   return {
     language,
     title: titleSentence,
     summary,
     bodySentences,
-    namesASide: namesASide && all.some((s) => s.mentions.some((m) => isSideParty(m.party))),
-    senses: all.flatMap((s) => s.senses),
+    // The rules above may have dropped the only mention of a side.
+    namesASide: namesASide && namesSide(all),
+    senses,
   };
+}
+
+/** Whether any of the sentences names China, Russia or a joint project (as an actor or not). */
+function namesSide(sentences: readonly Sentence[]): boolean {
+  for (const s of sentences) for (const m of s.mentions) if (isSideParty(m.party)) return true;
+  return false;
 }
 
 /** Sentences in which one side's leader or official travels to the other: the evidence. */
@@ -217,40 +225,86 @@ function readLinks(sentence: Sentence): PairLinks {
   return links;
 }
 
-const CUE_OR_FRAME = /^(?:cue|frame):/;
+/** Sets a feature to 1, keeping the first evidence given for it. */
+function put(features: Features, name: string, why = ''): void {
+  features.values.set(name, 1);
+  if (why && !features.evidence.has(name)) features.evidence.set(name, why);
+}
 
-/** Lexicon and context features of an item, then (optionally) its n-grams. */
+/** The first mention of `party` in a sentence (as an actor, when asked). */
+function firstOf(sentence: Sentence, party: string, actorOnly: boolean): Mention | undefined {
+  for (const m of sentence.mentions) if (m.party === party && (!actorOnly || isActor(m))) return m;
+  return undefined;
+}
+
+/** The text of the first mention of a side (or of both) in a sentence, "" when none. */
+function mentionText(sentence: Sentence, side: SideCode): string {
+  for (const m of sentence.mentions) if (SIDE_CODE[m.party] === side || m.party === 'both') return m.text;
+  return '';
+}
+
+/** The texts of all mentions of a sentence, "A … B". */
+function mentionTexts(sentence: Sentence): string {
+  const { mentions } = sentence;
+  let out = mentions[0]?.text ?? '';
+  for (let k = 1; k < mentions.length; k++) out = `${out} … ${mentions[k]!.text}`;
+  return out;
+}
+
+function namesLeader(sentence: Sentence, side: SideCode): boolean {
+  for (const m of sentence.mentions)
+    if (SIDE_CODE[m.party] === side && m.entity.kind === 'leader') return true;
+  return false;
+}
+
+function someNamesLeader(sentences: readonly Sentence[], side: SideCode): boolean {
+  for (const s of sentences) if (namesLeader(s, side)) return true;
+  return false;
+}
+
+/** The first sentence naming a side as an actor. */
+function firstWithActor(sentences: readonly Sentence[], side: SideCode): Sentence | undefined {
+  for (const s of sentences) if (actorSides(s).has(side)) return s;
+  return undefined;
+}
+
+/** Whether any of the sentences names a side at all, venues and private persons included. */
+function namedAnywhere(sentences: readonly Sentence[], side: SideCode): boolean {
+  for (const s of sentences) if (anySides(s).has(side)) return true;
+  return false;
+}
+
+const SIDES = ['cn', 'ru'] as const;
+
+/**
+ * Lexicon and context features of an item, then (optionally) its n-grams. Written as plain loops
+ * and small functions rather than array chains and closures: it runs for every item, and the
+ * optimising compiler's work on a large function (CPU time too) was much of a day's classifying.
+ */
 export function extractFeatures(reading: Reading, options: FeatureOptions): Features {
-  const values = new Map<string, number>();
-  const evidence = new Map<string, string>();
-  const set = (name: string, why = '', value = 1) => {
-    values.set(name, value);
-    if (why && !evidence.has(name)) evidence.set(name, why);
-  };
+  const features: Features = { values: new Map(), evidence: new Map() };
   const { title, summary } = reading;
   if (!reading.namesASide) {
     // Neither side named: only these features can fire (the rest qualify a side's mentions).
-    set('no-side');
-    const third = title.mentions.find((m) => m.party === 'third');
-    if (third) set('third@title', third.text);
-    const ukraine = title.mentions.find((m) => m.party === 'ukraine');
-    if (ukraine) set('ua@title', ukraine.text);
-    if (reading.senses.length > 0) set('sense', reading.senses[0]);
-    addShape(reading, set);
-    if (options.ngrams) addNgrams(reading, values);
-    return { values, evidence };
+    put(features, 'no-side');
+    const third = firstOf(title, 'third', false);
+    if (third) put(features, 'third@title', third.text);
+    const ukraine = firstOf(title, 'ukraine', false);
+    if (ukraine) put(features, 'ua@title', ukraine.text);
+    if (reading.senses.length > 0) put(features, 'sense', reading.senses[0]);
+    addShape(reading, features);
+    if (options.ngrams) addNgrams(reading, features.values);
+    return features;
   }
   const titleSides = actorSides(title);
   const summarySides = new Set<SideCode>();
   for (const s of summary) for (const side of actorSides(s)) summarySides.add(side);
-  const mentionText = (sentence: Sentence, side: SideCode) =>
-    sentence.mentions.find((m) => SIDE_CODE[m.party] === side || m.party === 'both')?.text ?? '';
 
-  for (const side of ['cn', 'ru'] as const) {
-    if (titleSides.has(side)) set(`${side}@title`, mentionText(title, side));
+  for (const side of SIDES) {
+    if (titleSides.has(side)) put(features, `${side}@title`, mentionText(title, side));
     if (summarySides.has(side)) {
-      const s = summary.find((x) => actorSides(x).has(side));
-      set(`${side}@summary`, s ? mentionText(s, side) : '');
+      const s = firstWithActor(summary, side);
+      put(features, `${side}@summary`, s ? mentionText(s, side) : '');
     }
   }
 
@@ -259,98 +313,105 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
   const pairSentences: Sentence[] = [];
   if (titleSides.size === 2) {
     pairSentences.push(title);
-    set('both@title', title.mentions.map((m) => m.text).join(' … '));
+    put(features, 'both@title', mentionTexts(title));
   }
-  const summaryPairs = summary.filter((s) => actorSides(s).size === 2);
-  if (summaryPairs.length > 0) {
-    set('both@summary-sentence', summaryPairs[0]!.mentions.map((m) => m.text).join(' … '));
-    pairSentences.push(...summaryPairs);
+  let summaryPairs = 0;
+  for (const s of summary) {
+    if (actorSides(s).size !== 2) continue;
+    if (summaryPairs++ === 0) put(features, 'both@summary-sentence', mentionTexts(s));
+    pairSentences.push(s);
   }
-  if (titleSides.size === 1 && summaryPairs.length === 0) {
+  if (titleSides.size === 1 && summaryPairs === 0) {
     const missing: SideCode = titleSides.has('cn') ? 'ru' : 'cn';
-    const other = summary.find((s) => actorSides(s).has(missing));
+    const other = firstWithActor(summary, missing);
     if (other) {
-      set(
-        'cross',
-        `${mentionText(title, titleSides.has('cn') ? 'cn' : 'ru')} … ${mentionText(other, missing)}`,
-      );
+      const present = titleSides.has('cn') ? 'cn' : 'ru';
+      put(features, 'cross', `${mentionText(title, present)} … ${mentionText(other, missing)}`);
       pairSentences.push(title, other);
     }
   }
-  if (titleSides.size === 0 && summaryPairs.length === 0 && summarySides.size === 2)
-    set('both@summary-apart');
-  const allActors = new Set([...titleSides, ...summarySides]);
-  if (allActors.size === 1) set('one-side');
-  if (allActors.size === 0) set('no-side');
-  const allAny = new Set([...anySides(title), ...summary.flatMap((s) => [...anySides(s)])]);
-  if (allAny.size === 2 && pairSentences.length === 0) set('both-incidental');
-
-  for (const [zone, sentences] of [
-    ['title', [title]],
-    ['summary', summary],
-  ] as const) {
-    for (const sentence of sentences) {
-      const links = linksIn(sentence);
-      if (links.bound) set(`pair:bound@${zone}`, links.bound);
-      if (links.coordinated) set(`pair:coordinated@${zone}`, links.coordinated);
-      if (links.list && actorSides(sentence).size > 0) set(`list@${zone}`, links.list);
-      for (const [frame, why] of relationFramesOf(sentence)) set(`rel:${frame}@${zone}`, why);
-      const visit = VISITS.get(sentence);
-      if (visit) set(`rel:visit@${zone}`, visit);
-      for (const m of sentence.mentions) {
-        const side = SIDE_CODE[m.party];
-        if (!side) continue;
-        if (isActor(m)) set(`kind:${side}.${m.entity.kind}@${zone}`, m.text);
-        if (m.person) set('person', m.text);
-      }
-    }
-  }
-  for (const side of ['cn', 'ru'] as const) {
-    const named = anySides(title).has(side) || summary.some((s) => anySides(s).has(side));
-    const asActor = titleSides.has(side) || summarySides.has(side);
-    if (named && !asActor) {
-      const venue = [title, ...summary]
-        .flatMap((s) => s.mentions)
-        .find((m) => SIDE_CODE[m.party] === side && m.venue);
-      if (venue) set(`venue-only:${side}`, venue.text);
-    }
-  }
-  const leader = (s: Sentence, side: SideCode) =>
-    s.mentions.some((m) => SIDE_CODE[m.party] === side && m.entity.kind === 'leader');
-  if (leader(title, 'cn') && leader(title, 'ru')) set('leaders@title');
+  if (titleSides.size === 0 && summaryPairs === 0 && summarySides.size === 2)
+    put(features, 'both@summary-apart');
+  const actorCn = titleSides.has('cn') || summarySides.has('cn');
+  const actorRu = titleSides.has('ru') || summarySides.has('ru');
+  if (actorCn !== actorRu) put(features, 'one-side');
+  if (!actorCn && !actorRu) put(features, 'no-side');
   const all = [title, ...summary];
-  if (all.some((s) => leader(s, 'cn')) && all.some((s) => leader(s, 'ru'))) set('leaders@item');
+  const namedCn = namedAnywhere(all, 'cn');
+  const namedRu = namedAnywhere(all, 'ru');
+  if (namedCn && namedRu && pairSentences.length === 0) put(features, 'both-incidental');
 
-  const third = (s: Sentence) => s.mentions.find((m) => m.party === 'third' && isActor(m));
-  const ukraine = (s: Sentence) => s.mentions.find((m) => m.party === 'ukraine');
-  const titleThird = third(title);
-  if (titleThird) set('third@title', titleThird.text);
-  const titleUkraine = ukraine(title);
-  if (titleUkraine) set('ua@title', titleUkraine.text);
-  for (const s of pairSentences) {
-    const t = third(s);
-    if (t) set('third@pair', t.text);
-    const u = ukraine(s);
-    if (u) set('ua@pair', u.text);
-    // A frame word said by the two sides together is about someone else ("China and Russia
-    // accuse US of threats"): it is weighed apart from one said about them ("Threats from
-    // China and Russia rise", a frame word before the pair).
-    const frames = relationFramesOf(s);
-    const joint = (frames.has('joint-subject') || frames.has('joint-act')) && !framedBeforeSides(s);
-    for (const [tag, text] of s.tags) {
-      if (!CUE_OR_FRAME.test(tag)) continue;
-      set(`${tag}@${joint && tag.startsWith('frame:') ? 'joint' : 'pair'}`, text);
+  addSentenceFeatures(features, title, 'title');
+  for (const sentence of summary) addSentenceFeatures(features, sentence, 'summary');
+  for (const side of SIDES) {
+    const asActor = side === 'cn' ? actorCn : actorRu;
+    if ((side === 'cn' ? namedCn : namedRu) && !asActor) {
+      const venue = firstVenue(all, side);
+      if (venue) put(features, `venue-only:${side}`, venue.text);
     }
   }
-  const pairCues = [...values.keys()].filter((k) => k.startsWith('cue:') && k.endsWith('@pair')).length;
-  if (pairCues >= 2) set('cues>=2@pair');
-  if (titleSides.size > 0)
-    for (const [tag, text] of title.tags) if (CUE_OR_FRAME.test(tag)) set(`${tag}@title`, text);
-  if (reading.senses.length > 0) set('sense', reading.senses[0]);
-  addShape(reading, set);
+  if (namesLeader(title, 'cn') && namesLeader(title, 'ru')) put(features, 'leaders@title');
+  if (someNamesLeader(all, 'cn') && someNamesLeader(all, 'ru')) put(features, 'leaders@item');
 
-  if (options.ngrams) addNgrams(reading, values);
-  return { values, evidence };
+  const titleThird = firstOf(title, 'third', true);
+  if (titleThird) put(features, 'third@title', titleThird.text);
+  const titleUkraine = firstOf(title, 'ukraine', false);
+  if (titleUkraine) put(features, 'ua@title', titleUkraine.text);
+  for (const s of pairSentences) addPairFeatures(features, s);
+  let pairCues = 0;
+  for (const name of features.values.keys())
+    if (name.startsWith('cue:') && name.endsWith('@pair')) pairCues++;
+  if (pairCues >= 2) put(features, 'cues>=2@pair');
+  if (titleSides.size > 0)
+    for (const [tag, text] of title.tags) if (isCueOrFrame(tag)) put(features, `${tag}@title`, text);
+  if (reading.senses.length > 0) put(features, 'sense', reading.senses[0]);
+  addShape(reading, features);
+
+  if (options.ngrams) addNgrams(reading, features.values);
+  return features;
+}
+
+function isCueOrFrame(tag: string): boolean {
+  return tag.startsWith('cue:') || tag.startsWith('frame:');
+}
+
+/** How the two sides are linked in one sentence of a zone, its frames, and who is named as what. */
+function addSentenceFeatures(features: Features, sentence: Sentence, zone: 'title' | 'summary'): void {
+  const links = linksIn(sentence);
+  if (links.bound) put(features, `pair:bound@${zone}`, links.bound);
+  if (links.coordinated) put(features, `pair:coordinated@${zone}`, links.coordinated);
+  if (links.list && actorSides(sentence).size > 0) put(features, `list@${zone}`, links.list);
+  for (const [frame, why] of relationFramesOf(sentence)) put(features, `rel:${frame}@${zone}`, why);
+  const visit = VISITS.get(sentence);
+  if (visit) put(features, `rel:visit@${zone}`, visit);
+  for (const m of sentence.mentions) {
+    const side = SIDE_CODE[m.party];
+    if (!side) continue;
+    if (isActor(m)) put(features, `kind:${side}.${m.entity.kind}@${zone}`, m.text);
+    if (m.person) put(features, 'person', m.text);
+  }
+}
+
+/** Who else is named where the two sides meet, and the cue and frame words there. */
+function addPairFeatures(features: Features, s: Sentence): void {
+  const t = firstOf(s, 'third', true);
+  if (t) put(features, 'third@pair', t.text);
+  const u = firstOf(s, 'ukraine', false);
+  if (u) put(features, 'ua@pair', u.text);
+  // A frame word said by the two sides together is about someone else ("China and Russia
+  // accuse US of threats"): it is weighed apart from one said about them ("Threats from
+  // China and Russia rise", a frame word before the pair).
+  const frames = relationFramesOf(s);
+  const joint = (frames.has('joint-subject') || frames.has('joint-act')) && !framedBeforeSides(s);
+  for (const [tag, text] of s.tags) {
+    if (!isCueOrFrame(tag)) continue;
+    put(features, `${tag}@${joint && tag.startsWith('frame:') ? 'joint' : 'pair'}`, text);
+  }
+}
+
+function firstVenue(sentences: readonly Sentence[], side: SideCode): Mention | undefined {
+  for (const s of sentences) for (const m of s.mentions) if (SIDE_CODE[m.party] === side && m.venue) return m;
+  return undefined;
 }
 
 /** Whether a frame word comes before the first side the sentence names as an actor. */
@@ -368,25 +429,27 @@ const SHAPE_PARTIES: readonly [string, string][] = [
   ['third', '3'],
 ];
 
+/** The parties sentences name as actors, coded: "cn+ua". */
+function shapeCode(sentences: readonly Sentence[]): string {
+  const parties = new Set<string>();
+  for (const s of sentences)
+    for (const m of s.mentions) {
+      if (!isActor(m)) continue;
+      if (m.party === 'both') {
+        parties.add('china');
+        parties.add('russia');
+      } else parties.add(m.party);
+    }
+  let code = '';
+  for (const [party, c] of SHAPE_PARTIES) if (parties.has(party)) code = code === '' ? c : `${code}+${c}`;
+  return code;
+}
+
 /** Which parties each zone names, as one feature: "shape:t=cn+ua|s=ru". */
-function addShape(reading: Reading, set: (name: string, why?: string) => void): void {
-  const code = (sentences: readonly Sentence[]) => {
-    const parties = new Set<string>();
-    for (const s of sentences)
-      for (const m of s.mentions) {
-        if (!isActor(m)) continue;
-        if (m.party === 'both') {
-          parties.add('china');
-          parties.add('russia');
-        } else parties.add(m.party);
-      }
-    return SHAPE_PARTIES.filter(([p]) => parties.has(p))
-      .map(([, c]) => c)
-      .join('+');
-  };
-  const t = code([reading.title]);
-  set(`shape:t=${t}`);
-  set(`shape:t=${t}|s=${code(reading.summary)}`);
+function addShape(reading: Reading, features: Features): void {
+  const t = shapeCode([reading.title]);
+  put(features, `shape:t=${t}`);
+  put(features, `shape:t=${t}|s=${shapeCode(reading.summary)}`);
 }
 
 /**

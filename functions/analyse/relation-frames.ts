@@ -202,13 +202,15 @@ export function sidesByClause(sentence: Sentence): {
 export function markVisits(sentence: Sentence): string | undefined {
   const { mentions, marks } = sentence;
   let evidence: string | undefined;
-  const travel = marks.some((m) => (m & MARK.visit) !== 0);
+  // Asked only when a side's country or capital is a venue (few sentences).
+  let travel: boolean | undefined;
   for (let j = 0; j < mentions.length; j++) {
     const host = mentions[j]!;
     const hostSide = sideOf(host);
     if (!host.venue || !hostSide || (host.entity.kind !== 'country' && host.entity.kind !== 'capital'))
       continue;
     if (mentions.slice(0, j).some((m) => m.party === 'third' && isActor(m))) continue;
+    travel ??= marks.some((m) => (m & MARK.visit) !== 0);
     const visitor = mentions.find((m) => {
       const side = sideOf(m);
       if (!side || side === hostSide || !isActor(m)) return false;

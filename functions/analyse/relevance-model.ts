@@ -31,22 +31,34 @@ export interface Scored {
   bias: number;
 }
 
-function contributionsOf(weights: Record<string, number>, features: Features): Contribution[] {
+/** A feature's weight in one model (undefined or 0: none). */
+type WeightOf = (name: string) => number | undefined;
+
+function contributionsOf(weightOf: WeightOf, features: Features): Contribution[] {
   const out: Contribution[] = [];
   for (const [name, value] of features.values) {
-    const w = weights[name];
+    const w = weightOf(name);
     if (w === undefined || w === 0) continue;
     out.push({ name, weight: w * value, evidence: features.evidence.get(name) });
   }
   return out.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight) || (a.name < b.name ? -1 : 1));
 }
 
+/**
+ * The committed relevance weights as a map: looking a computed name up among a large object's
+ * properties costs a string-table search per feature.
+ */
+const RELEVANCE_WEIGHTS = new Map(Object.entries(RELEVANCE_PARAMETERS.weights));
+const committedRelevanceWeight: WeightOf = (name) => RELEVANCE_WEIGHTS.get(name);
+
 /** The calibrated probability that the item is about the China–Russia relationship. */
 export function scoreRelevance(
   features: Features,
   params: RelevanceParameters = RELEVANCE_PARAMETERS,
 ): Scored {
-  const contributions = contributionsOf(params.weights, features);
+  const weightOf: WeightOf =
+    params === RELEVANCE_PARAMETERS ? committedRelevanceWeight : (name) => params.weights[name];
+  const contributions = contributionsOf(weightOf, features);
   const logit = contributions.reduce((sum, c) => sum + c.weight, params.bias);
   const probability = sigmoid(params.calibration.scale * logit + params.calibration.shift);
   return { logit, probability, contributions, bias: params.bias };
@@ -89,12 +101,13 @@ THEME_IDS.forEach((id, t) => {
 
 /** The probability of every theme (THEME_IDS order) under the committed parameters. */
 export function themeProbabilities(features: Features): Float64Array {
-  const logits = Float64Array.from(THEME_BIASES);
+  const logits = new Float64Array(THEME_BIASES);
   for (const [name, value] of features.values) {
     const row = THEME_TABLE.get(name);
     if (row) for (let t = 0; t < logits.length; t++) logits[t]! += row[t]! * value;
   }
-  return logits.map(sigmoid);
+  for (let t = 0; t < logits.length; t++) logits[t] = sigmoid(logits[t]!);
+  return logits;
 }
 
 /** One theme's probability and its contributions, strongest first. */
@@ -104,7 +117,11 @@ export function scoreTheme(
   params: ThemeParameters = THEME_PARAMETERS,
 ): Scored {
   const model = params.themes[id];
-  const contributions = contributionsOf(model.weights, features);
+  // The committed weights are read from THEME_TABLE (0 where this theme has none).
+  const t = THEME_IDS.indexOf(id);
+  const weightOf: WeightOf =
+    params === THEME_PARAMETERS ? (name) => THEME_TABLE.get(name)?.[t] : (name) => model.weights[name];
+  const contributions = contributionsOf(weightOf, features);
   const logit = contributions.reduce((sum, c) => sum + c.weight, model.bias);
   return { logit, probability: sigmoid(logit), contributions, bias: model.bias };
 }
