@@ -92,7 +92,16 @@ export function buildThemeDigests(
             candidatesOf(m, id, memo, false).length > 0),
       )
       .sort((a, b) => b.story.rank - a.story.rank);
-    if (mine.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };
+    if (mine.length === 0) {
+      // Reports filed under the theme with no sentence on it to print (2024-05-16's summit report
+      // of "a record US$240 billion" in trade): the day did report on the theme, so it is not
+      // quiet; the paragraph names their stories and claims nothing.
+      const touching = material
+        .filter((m) => m.reports?.some((r) => r.classification.themes.includes(id)))
+        .sort((a, b) => b.story.rank - a.story.rank);
+      if (touching.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };
+      return { id, title: theme.title, summary: '', storyIds: touching.map((m) => m.story.id) };
+    }
 
     const developments = chooseDevelopments(mine, id, seen, memo);
     const parts = developments.map((c) => attribute(c));

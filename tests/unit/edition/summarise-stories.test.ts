@@ -588,6 +588,39 @@ describe('buildThemeDigests', () => {
     expect(military!.baseline).toBeUndefined();
   });
 
+  it('calls a theme quiet only when no report of the day is filed under it', () => {
+    const drafts = draftStories(
+      [
+        [
+          one(
+            'Xi and Putin meet in Beijing',
+            'Xi Jinping and Vladimir Putin held talks in Beijing on Thursday.',
+            {
+              themes: ['alliance-diplomacy'],
+            },
+          ),
+          one('Putin and Xi hold talks', 'The two leaders met for a second day of talks.', {
+            themes: ['alliance-diplomacy', 'energy'],
+          }),
+          one('Xi hosts Putin in Beijing', 'Xi Jinping welcomed Vladimir Putin in Beijing.', {
+            themes: ['alliance-diplomacy'],
+          }),
+          one('Xi and Putin meet again', 'The Chinese and Russian leaders held talks again.', {
+            themes: ['alliance-diplomacy'],
+          }),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(drafts[0]!.story.themes).toEqual(['alliance-diplomacy']);
+    const [energy, tech] = buildThemeDigests(drafts, ['energy', 'tech-infrastructure']);
+    // A report is filed under energy, with no sentence on it to print: not quiet, nothing claimed.
+    expect(energy!.summary).toBe('');
+    expect(energy!.storyIds).toEqual([drafts[0]!.story.id]);
+    expect(tech!.summary).toBe(QUIET_THEME);
+    expect(tech!.storyIds).toEqual([]);
+  });
+
   it('prints a facet from another theme’s story only when the sentence is mainly about the facet', () => {
     const summit = draftStories(
       [
