@@ -14,6 +14,7 @@
  * with nothing reported says so.
  */
 import { assignThemes } from '#analyse/classify-relevance.ts';
+import { splitHeadline } from '#analyse/headline-frame.ts';
 import { BROAD_THEME, themeById } from '#domain/themes.ts';
 import type { Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
@@ -165,10 +166,17 @@ function candidatesOf(m: ThemeMaterial, theme: ThemeId, memo: Memo, mainly = tru
         ? memo.themesOf(text)[0] === theme
         : theme !== BROAD_THEME &&
           (mainly ? memo.themesOf(text)[0] === theme : memo.themesOf(text).includes(theme));
+  // A headline of another theme's story is read by its main clause: "Putin and Xi tout deepening
+  // ties ahead of Beijing military parade" is about the ties; the parade is its backdrop.
+  const own = m.story.themes[0] === theme;
   return memo
     .scored(m)
     .filter(
-      (s) => !s.roundUp && !leansOnContext(s.text) && isDigestLanguage(s.text, s.language) && onTheme(s.text),
+      (s) =>
+        !s.roundUp &&
+        !leansOnContext(s.text) &&
+        isDigestLanguage(s.text, s.language) &&
+        onTheme(s.headline && !own ? splitHeadline(s.text).main : s.text),
     )
     .map((s) => ({ ...s, storyId: m.story.id }));
 }

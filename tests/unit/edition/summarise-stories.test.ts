@@ -588,6 +588,32 @@ describe('buildThemeDigests', () => {
     expect(military!.baseline).toBeUndefined();
   });
 
+  it('reads another theme’s headline by its main clause, not its backdrop', () => {
+    const parade = 'Putin and Xi tout deepening ties ahead of Beijing military parade';
+    const partnership = { themes: ['alliance-diplomacy' as const] };
+    const drafts = draftStories(
+      [
+        [
+          one(
+            'Xi and Putin sign joint statement on deepening strategic partnership in Beijing talks',
+            'Xi Jinping and Vladimir Putin signed a joint statement on their strategic partnership in Beijing on Tuesday.',
+            partnership,
+          ),
+          one('Putin and Xi sign statement deepening their strategic partnership', '', partnership),
+          one('Xi and Putin deepen strategic partnership with joint statement', '', partnership),
+          one(parade, '', { themes: ['alliance-diplomacy', 'military'], source: 'The Moscow Times' }),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(drafts[0]!.story.title).not.toBe(parade);
+    expect(drafts[0]!.story.themes).toEqual(['alliance-diplomacy']);
+    const [military] = buildThemeDigests(drafts, ['military']);
+    // The story touches the military through the parade, and keeps its place under the heading.
+    expect(military!.storyIds).toEqual([drafts[0]!.story.id]);
+    expect(military!.summary).not.toContain('military parade');
+  });
+
   it('calls a theme quiet only when no report of the day is filed under it', () => {
     const drafts = draftStories(
       [
