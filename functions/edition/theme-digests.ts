@@ -94,10 +94,10 @@ export function buildThemeDigests(
       )
       .sort((a, b) => b.story.rank - a.story.rank);
     if (mine.length === 0) {
-      // Reports filed under the theme with no sentence on it to print (2025-09-02's pipeline
-      // report of a memorandum "not a binding supply contract", filed under the limits too): the
-      // day did report on the theme, so it is not quiet; the paragraph names their stories and
-      // claims nothing.
+      // Reports filed under the theme with no sentence on it to print (2025-09-02: "Why huge
+      // China-Russia gas pipeline deal could face 'key obstacle'", filed under the limits too):
+      // the day did report on the theme, so it is not quiet; the paragraph names their stories
+      // and claims nothing.
       const touching = material
         .filter((m) => m.reports?.some((r) => r.classification.themes.includes(id)))
         .sort((a, b) => b.story.rank - a.story.rank);
