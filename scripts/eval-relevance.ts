@@ -26,7 +26,7 @@ import { classifyItem } from '#analyse/classify-relevance.ts';
 import { pairOnlyInBackdrop } from '#analyse/features.ts';
 import { sigmoid } from '#analyse/fit-logistic.ts';
 import { capBackdropPair } from '#analyse/relevance-model.ts';
-import { isIndicated, pickThemes } from '#analyse/themes.ts';
+import { indicatedThemes, pickThemes } from '#analyse/themes.ts';
 import {
   dateFolds,
   linearScore,
@@ -60,11 +60,12 @@ function predict(models: TrainedModels, p: Prepared): Prediction {
   const { probability } = capBackdropPair(fitted, pairOnlyInBackdrop(p.reading), models.relevance.threshold);
   const score = Math.round(probability * 1000) / 1000;
   const relevant = score >= models.relevance.threshold;
+  const indicated = indicatedThemes(p.themes);
   const candidates = THEME_IDS.map((id) => {
     const m = models.themes.themes[id];
     const weights = new Map(Object.entries(m.weights));
     const probability = sigmoid(linearScore({ bias: m.bias, weights }, p.themes));
-    return { id, probability, indicated: isIndicated(id, p.themes) };
+    return { id, probability, indicated: indicated.has(id) };
   });
   return { score, relevant, themes: pickThemes(candidates, relevant, models.themes) };
 }

@@ -474,8 +474,8 @@ export function extractThemeFeatures(
   options: FeatureOptions,
   relevance?: Features,
 ): Features {
-  const values = new Map<string, number>();
-  const evidence = new Map<string, string>();
+  const features: Features = { values: new Map(), evidence: new Map() };
+  const { values, evidence } = features;
   for (const [zone, sentences] of [
     ['title', [reading.title]],
     ['summary', reading.summary],
@@ -483,14 +483,10 @@ export function extractThemeFeatures(
     for (const sentence of sentences) {
       for (const [tag, text] of sentence.tags) {
         if (!tag.startsWith('ind:')) continue;
-        const name = `${tag}@${zone}`;
-        values.set(name, 1);
-        if (!evidence.has(name)) evidence.set(name, text);
-        if (zone !== 'title') continue;
+        put(features, `${tag}@${zone}`, text);
         // "ind:<theme>:" + the pooled label: it takes the theme's indicator prior in training.
-        const pooled = `${tag.slice(0, tag.indexOf(':', 4) + 1)}${TITLE_WORDS}@title`;
-        values.set(pooled, 1);
-        if (!evidence.has(pooled)) evidence.set(pooled, text);
+        if (zone === 'title')
+          put(features, `${tag.slice(0, tag.indexOf(':', 4) + 1)}${TITLE_WORDS}@title`, text);
       }
     }
   }
@@ -502,7 +498,7 @@ export function extractThemeFeatures(
     if (why) evidence.set(`r:${name}`, why);
   }
   if (options.ngrams) addNgrams(reading, values);
-  return { values, evidence };
+  return features;
 }
 
 /** Word unigrams (title and whole item) and bigrams, entities replaced by their side. */

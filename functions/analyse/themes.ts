@@ -41,15 +41,8 @@ export function pickThemes(
   return chosen;
 }
 
-/** Whether the features hold one of the theme's own indicators. */
-export function isIndicated(id: ThemeId, features: ReadonlyMap<string, number>): boolean {
-  const prefix = `ind:${id}:`;
-  for (const name of features.keys()) if (name.startsWith(prefix)) return true;
-  return false;
-}
-
-/** The themes with one of their own indicators among the features (isIndicated of each, in one pass). */
-function indicatedThemes(features: ReadonlyMap<string, number>): Set<string> {
+/** The themes with one of their own indicators among the features, in one pass. */
+export function indicatedThemes(features: ReadonlyMap<string, number>): Set<string> {
   const themes = new Set<string>();
   for (const name of features.keys()) {
     // "ind:<theme>:<label>@<zone>"; theme ids have no colon.
