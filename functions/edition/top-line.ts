@@ -122,9 +122,9 @@ function topLineSentence(story: Story): SummarySentence {
   // Printed alone, the line must show the relation: a sentence naming one side only ("Pentagon's
   // Ratner expresses 'serious concern' to China's Li Bin") gives way to a report's headline that
   // names both and reads as its sentence ("Pentagon warns Beijing about its military ties to Russia").
+  if (sentence && BOTH_SIDES.test(sentence.text)) return sentence;
   const stated = story.articles.find((a) => statesWhatHappened(a.title, a.language));
-  if (sentence && (BOTH_SIDES.test(sentence.text) || !(stated && BOTH_SIDES.test(stated.title))))
-    return sentence;
+  if (sentence && !(stated && BOTH_SIDES.test(stated.title))) return sentence;
   // A headline then: a report's that reads as its sentence ("China and Russia accuse US of raising
   // risk of nuclear war, South China Morning Post reports"), else the story's, quoted.
   const lead = stated ?? story.articles[0]!;
