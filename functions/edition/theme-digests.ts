@@ -95,11 +95,16 @@ export function buildThemeDigests(
       .sort((a, b) => b.story.rank - a.story.rank);
     if (mine.length === 0) {
       // Reports filed under the theme with no sentence on it to print (2025-09-02: "Why huge
-      // China-Russia gas pipeline deal could face 'key obstacle'", filed under the limits too):
-      // the day did report on the theme, so it is not quiet; the paragraph names their stories
-      // and claims nothing.
+      // China-Russia gas pipeline deal could face 'key obstacle'", filed under the limits too),
+      // or a story summary the edition prints on it (2024-05-16: Putin "called for stronger
+      // economic ties" in a summit story filed under the partnership alone): the day did report
+      // on the theme, so it is not quiet; the paragraph names their stories and claims nothing.
       const touching = material
-        .filter((m) => m.reports?.some((r) => r.classification.themes.includes(id)))
+        .filter(
+          (m) =>
+            m.reports?.some((r) => r.classification.themes.includes(id)) ||
+            m.story.sentences.some((s) => memo.themesOf(s.text).includes(id)),
+        )
         .sort((a, b) => b.story.rank - a.story.rank);
       if (touching.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };
       return { id, title: theme.title, summary: '', storyIds: touching.map((m) => m.story.id) };

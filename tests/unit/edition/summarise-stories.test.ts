@@ -647,6 +647,32 @@ describe('buildThemeDigests', () => {
     expect(tech!.storyIds).toEqual([]);
   });
 
+  it('does not call a theme quiet when a story summary the edition prints is on it', () => {
+    const drafts = draftStories(
+      [
+        [
+          one(
+            'Xi and Putin meet in Beijing',
+            'In talks in Beijing, the Russian president called for stronger economic ties between the countries.',
+            { themes: ['alliance-diplomacy'] },
+          ),
+          one('Xi hosts Putin in Beijing', 'Xi Jinping welcomed Vladimir Putin in Beijing.', {
+            themes: ['alliance-diplomacy'],
+          }),
+        ],
+      ],
+      { now: NOW },
+    );
+    const story = drafts[0]!.story;
+    expect(story.themes).toEqual(['alliance-diplomacy']);
+    expect(story.sentences.map((s) => s.text).join(' ')).toContain('stronger economic ties');
+    const [trade, tech] = buildThemeDigests(drafts, ['trade-finance', 'tech-infrastructure']);
+    // No report is filed under trade, but the summary printed above reports an economic ask.
+    expect(trade!.summary).toBe('');
+    expect(trade!.storyIds).toEqual([story.id]);
+    expect(tech!.summary).toBe(QUIET_THEME);
+  });
+
   it('prints a facet from another theme’s story only when the sentence is mainly about the facet', () => {
     const summit = draftStories(
       [
