@@ -402,13 +402,19 @@ describe('labelSignal', () => {
 });
 
 describe('buildThemeDigests', () => {
-  const digests = buildThemeDigests(drafts, ['energy', 'alliance-diplomacy', 'military', 'trade-finance']);
+  const digests = buildThemeDigests(drafts, [
+    'energy',
+    'alliance-diplomacy',
+    'military',
+    'trade-finance',
+    'tech-infrastructure',
+  ]);
 
   it('says what the day does to the baseline, complete and in the reports’ own words', () => {
     const energy = digests[0]!;
     // A signed contract and a stalled price talk on one theme: both, each quoted from its report.
     expect(energy.summary).toContain(
-      'Today’s reports both add to and qualify the reference documents’ picture of Russian fuel turned towards China',
+      'Today’s reports both add to and qualify the established picture of Russian fuel turned towards China',
     );
     // Both phrases come from one outlet: it is named once, after them.
     expect(energy.summary).toMatch(
@@ -775,7 +781,7 @@ describe('buildThemeDigests', () => {
     // The sentence is the evidence; "they speak of “hails old friend Putin”" would say it again.
     expect(own!.summary).toContain('welcomed Vladimir Putin to Beijing');
     expect(own!.baseline).toBe(
-      'Today’s reports restate the reference documents’ picture of frequent summits and a declared partnership “without limits”.',
+      'Today’s reports restate the established picture of frequent summits and a declared partnership “without limits”.',
     );
     // With the sentence printed in the story's summary instead, the paragraph quotes the words.
     const [quoting] = buildThemeDigests(praise, ['alliance-diplomacy']);
@@ -850,12 +856,14 @@ describe('buildThemeDigests', () => {
   });
 
   it('says so explicitly when a theme had nothing', () => {
-    expect(digests[2]).toEqual({
-      id: 'military',
+    expect(digests[4]).toEqual({
+      id: 'tech-infrastructure',
       title: expect.any(String),
       summary: QUIET_THEME,
       storyIds: [],
     });
+    // Not military: a printed summary says Beijing avoided "any promise of military support".
+    expect(digests[2]!.summary).not.toBe(QUIET_THEME);
   });
 
   it.each(THEME_CATALOGUE.map((t) => [t.id, t.picture]))(
