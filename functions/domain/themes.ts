@@ -14,7 +14,7 @@ export interface ThemeInfo {
   baseline: string;
   /**
    * The baseline as one short, complete noun phrase with no year in it, to say what the day does
-   * to it: "That qualifies the reference documents' picture of <picture>."
+   * to it: "Today's reports qualify the established picture of <picture>."
    */
   picture: string;
 }

@@ -323,7 +323,8 @@ interface Reading {
 
 /**
  * What the day does to the reference documents' picture, with the reports' own words for it:
- * "Today's reports qualify the reference documents' picture of …: they speak of “…”." A new step
+ * "Today's reports qualify the established picture of …: they speak of “…”" ("established":
+ * subscribers read the email without knowing of the reference documents). A new step
  * whose reports also note its limits is both. No sentence when the stories give no clear
  * reading, or (for stories filed under another theme) no words on this theme show it; `quotes`
  * says whether the sentence carries the reports' own words.
@@ -338,14 +339,14 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
       reading,
       max,
     );
-  const documents = `the reference documents’ picture of ${picture}`;
+  const established = `the established picture of ${picture}`;
   if (signal === 'counter-signal' || signal === 'new-development') {
     const [step] = cues('new-development', 'new-step', 1);
     const [limit] = cues(signal === 'counter-signal' ? 'counter-signal' : undefined, 'friction', 1);
     if (step && limit) {
       remember(reading.quoted, step.phrase, limit.phrase);
       return {
-        text: `Today’s reports both add to and qualify ${documents}: they speak of ${quoteCues([step, limit], ([a, b]) => `${a} but also of ${b}`)}.`,
+        text: `Today’s reports both add to and qualify ${established}: they speak of ${quoteCues([step, limit], ([a, b]) => `${a} but also of ${b}`)}.`,
         quotes: true,
       };
     }
@@ -355,14 +356,14 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
   // Beside the paragraph's own sentences, a restatement needs no quoted words: those sentences
   // are its evidence, and fragments of praise ("old friend Putin") would only say them again.
   if (signal === 'reinforces' && reading.developments && !reading.onThemeOnly)
-    return { text: `Today’s reports restate ${documents}.`, quotes: false };
+    return { text: `Today’s reports restate ${established}.`, quotes: false };
   const found = cues(signal, SIGNAL_CUE[signal]);
   if (reading.onThemeOnly && found.length === 0) return undefined;
   remember(reading.quoted, ...found.map((c) => c.phrase));
   const verb =
     signal === 'counter-signal' ? 'qualify' : signal === 'new-development' ? 'add a new step to' : 'restate';
   const evidence = found.length > 0 ? `: they speak of ${quoteCues(found, joinWords)}` : '';
-  return { text: `Today’s reports ${verb} ${documents}${evidence}.`, quotes: found.length > 0 };
+  return { text: `Today’s reports ${verb} ${established}${evidence}.`, quotes: found.length > 0 };
 }
 
 /**

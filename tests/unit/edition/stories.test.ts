@@ -154,7 +154,7 @@ describe('buildStories', () => {
       stories.map((story) => ({ story })),
       ['energy', 'military'],
     );
-    expect(digests[0]!.summary).toContain('qualify the reference documents’ picture of');
+    expect(digests[0]!.summary).toContain('qualify the established picture of');
     for (const story of stories) expect(digests[0]!.summary).not.toContain(`“${story.title}”`);
     expect(digests[1]).toMatchObject({ id: 'military', summary: QUIET_THEME, storyIds: [] });
   });
