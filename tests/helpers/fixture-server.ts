@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 
 export type Route = (req: IncomingMessage, res: ServerResponse) => void;
@@ -65,13 +65,36 @@ export async function startFixtureServer(
   };
 }
 
-/** A port with nothing listening: connections are refused. */
+/**
+ * A port with nothing listening: connections are refused. Not a freed ephemeral port: another
+ * test file's server, started in parallel with listen(0), could be given it between our close
+ * and the run's request. Ports below 1024 are never handed out by listen(0) and cannot be bound
+ * without root, so the first of these that refuses a connection stays refused (none is on
+ * fetch's list of blocked ports).
+ */
 export async function refusedPort(): Promise<number> {
+  for (const port of [2, 3, 4, 5, 6, 8]) if (await refuses(port)) return port;
+  throw new Error('refusedPort: every candidate port below 1024 accepts connections on 127.0.0.1');
+}
+
+/** A port nothing listens on now, for a server a test is about to start. */
+export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((done) => server.close(() => done()));
   return port;
+}
+
+function refuses(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ECONNREFUSED'));
+  });
 }
 
 /** Starts `server` on an ephemeral port of 127.0.0.1; resolves to its base URL. */

@@ -13,7 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { refusedPort } from '#tests/helpers/fixture-server.ts';
+import { freePort } from '#tests/helpers/fixture-server.ts';
 import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 
 describe('commands over an output folder', () => {
@@ -55,7 +55,7 @@ describe('commands over an output folder', () => {
 
   it("serves the site on 127.0.0.1, never its private state or mail, and the sample's pages beside it", async () => {
     // The sample's own port is 8081 by default; a free one here, as other runs may hold 8081.
-    const samplePort = await refusedPort();
+    const samplePort = await freePort();
     const child = spawn(
       process.execPath,
       [join(REPO_ROOT, 'bin/briefing.mjs'), 'serve', out, '--port', '0', '--sample-port', String(samplePort)],
