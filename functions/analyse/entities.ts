@@ -338,6 +338,8 @@ for (const lexicon of LEXICONS)
  */
 const TAGS = new Map<string, PhraseIndex<string>>();
 const LEXICON_OF = new Map(LEXICONS.map((l) => [l.language, l]));
+/** Each language's destination locatives, folded as tokens are. */
+const DESTINATIONS = new Map(LEXICONS.map((l) => [l.language, new Set((l.destinations ?? []).map(fold))]));
 
 function tagsOf(language: string): PhraseIndex<string> {
   const lexicon = LEXICON_OF.get(language) ?? EN;
@@ -467,8 +469,11 @@ export function readSentence(text: string): Sentence {
 export function tagSentence(sentence: Sentence, language: string): void {
   const { tokens, tags, connectors, mentions, marks } = sentence;
   const index = tagsOf(language);
+  const destinations = DESTINATIONS.get(language);
   const found: Match<string>[] = [];
   const locatives = new Set<number>();
+  // Where the flow words are: a destination locative right after one's phrase names the recipient.
+  const flows: number[] = [];
   // Entity tokens carry tags too: "Gazprom" is Russian and an energy company, "yuan" Chinese and a currency.
   for (let i = 0; i < tokens.length; i++) {
     if (found.length > 0) found.length = 0;
@@ -477,6 +482,7 @@ export function tagSentence(sentence: Sentence, language: string): void {
       const tag = phrase.payload;
       const mark = MARK_OF_TAG.get(tag) ?? (tag.startsWith('frame:') ? MARK.frame : 0);
       if (mark !== 0) for (let k = i; k <= last; k++) marks[k]! |= mark;
+      if (tag === 'cue:flow') flows.push(i);
       if (tag === 'conn') for (let k = i; k <= last; k++) connectors.add(k);
       else if (tag === 'loc') locatives.add(last);
       else if (tag !== 'visit' && tag !== 'back' && !tags.has(tag)) tags.set(tag, surfaceOf(tokens, i, last));
@@ -487,7 +493,13 @@ export function tagSentence(sentence: Sentence, language: string): void {
     const next = tokens[mention.last + 1];
     const compound =
       next !== undefined && (HYPHEN_AFTER.test(next.gap) || (next.norm === 's' && /['’]/.test(next.gap)));
-    if (VENUE_KINDS.has(mention.entity.kind) && locatives.has(mention.first - 1) && !compound)
+    const at = mention.first - 1;
+    if (
+      VENUE_KINDS.has(mention.entity.kind) &&
+      locatives.has(at) &&
+      !compound &&
+      !(destinations?.has(tokens[at]!.norm) && flowsTo(flows, mentions, at))
+    )
       mention.venue = true;
     if (mention.entity.kind === 'people' && mention.last + 1 < tokens.length) {
       if (found.length > 0) found.length = 0;
@@ -507,6 +519,20 @@ export function tagSentence(sentence: Sentence, language: string): void {
 }
 
 const LIST_COMMA = /^\s*,\s*$/;
+
+/**
+ * Whether a flow word comes before position `at` with no party named between them: "fournit des
+ * composants à Moscou" is a delivery to Moscow; "Le pétrole russe : Macron à Pékin" is a visit.
+ */
+function flowsTo(flows: readonly number[], mentions: readonly Mention[], at: number): boolean {
+  for (const f of flows) {
+    if (f >= at) continue;
+    let between = false;
+    for (const m of mentions) if (m.first > f && m.first < at) between = true;
+    if (!between) return true;
+  }
+  return false;
+}
 
 /** An item names Idaho: its Moscow is the university town, not the Russian capital. */
 export function applyIdahoRule(sentences: Sentence[]): void {

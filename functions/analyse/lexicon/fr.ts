@@ -192,6 +192,7 @@ export const FR: LanguageLexicon = {
   // Articles too: French names its countries with one ("la Chine et la Russie").
   connectors: ['et', 'ou', 'ainsi que', 'avec', 'la', 'le', 'les', 'l'],
   locatives: ['à'],
+  destinations: ['à'],
   visits: [
     'visite*',
     'arriv*',

@@ -308,6 +308,7 @@ export const RU: LanguageLexicon = {
   ],
   connectors: ['и', 'или', 'а также', 'с', 'со', 'вместе с'],
   locatives: ['в', 'во'],
+  destinations: ['в', 'во'],
   visits: [
     'визит*',
     'прибыл*',

@@ -65,6 +65,12 @@ export interface LanguageLexicon {
   connectors: readonly string[];
   /** Prepositions that make a following place a venue ("in", "w", "в"). */
   locatives: readonly string[];
+  /**
+   * Locatives that also say where something goes (French "à", Russian "в" with the accusative):
+   * after a flow word the place is the recipient, not the venue ("Pékin fournit des drones à
+   * Moscou", "Китай поставляет в Москву микросхемы").
+   */
+  destinations?: readonly string[];
   /** Words after a demonym that make it one private person ("Russian skater"). */
   persons: readonly string[];
   /**

@@ -249,6 +249,7 @@ export const UK: LanguageLexicon = {
   ],
   connectors: ['і', 'й', 'та', 'або', 'чи', 'з', 'із', 'разом з', 'а також'],
   locatives: ['в', 'у'],
+  destinations: ['в', 'у'],
   visits: [
     'візит*',
     'прибув*',
