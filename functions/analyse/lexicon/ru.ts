@@ -116,7 +116,18 @@ export const RU: LanguageLexicon = {
       label: 'Russia',
       party: 'russia',
       kind: 'country',
-      forms: ['россия', 'россии', 'россию', 'россией', 'рф', 'российская федерация', 'российской федерации'],
+      forms: [
+        'россия',
+        'россии',
+        'россию',
+        'россией',
+        'рф',
+        'российская федерация',
+        'российской федерации',
+        // "The aggressor country": how Ukrainian media writing in Russian name Russia.
+        'стран* агрессор*',
+        'государств* агрессор*',
+      ],
     },
     {
       id: 'russian',

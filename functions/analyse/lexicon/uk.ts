@@ -96,6 +96,9 @@ export const UK: LanguageLexicon = {
         'російської федерації',
         'московія',
         'московії',
+        // "The aggressor country (state)": how Ukrainian media name Russia, in every case.
+        'країн* агресор*',
+        'держав* агресор*',
       ],
     },
     {
