@@ -5,7 +5,9 @@
  */
 import type { FeedItem, ScoredItem, ThemeId } from '#domain/types.ts';
 import type { Logger, RelevanceReviewer, Store } from '#ports/ports.ts';
+import { normaliseLanguage } from '#text/language.ts';
 import { classifyItem } from './classify-relevance.ts';
+import { LANGUAGES } from './entities.ts';
 import { matchesQuery } from './match-query.ts';
 import { applySecondOpinion, type SecondOpinionOptions } from './second-opinion.ts';
 
@@ -27,6 +29,18 @@ export type ClassificationMemo = Map<string, ReturnType<typeof classifyItem>>;
 /** A new memo for one run's classifications. */
 export function createClassificationMemo(): ClassificationMemo {
   return new Map();
+}
+
+/**
+ * The item keeps the feed's language tag unless its text plainly says otherwise: a tag of a
+ * language the lexicons read that the reading overrode (Polish portals declare "en-US") gives way
+ * to the language the item was read in; a tag of another language stays; an untagged item takes
+ * the language it was read in.
+ */
+function languageOf(tag: string | undefined, read: string): string {
+  const declared = normaliseLanguage(tag);
+  if (tag === undefined || declared === undefined) return read;
+  return LANGUAGES.includes(declared) && declared !== read ? read : tag;
 }
 
 export interface Selection {
@@ -58,8 +72,7 @@ export async function selectRelevant(
       deps.classified?.set(key, result);
     }
     const { language, ...classification } = result;
-    // The item keeps the feed's language tag; an untagged feed gets the language it was read in.
-    return { ...item, language: item.language ?? language, classification };
+    return { ...item, language: languageOf(item.language, language), classification };
   });
   if (deps.relevanceReviewer) {
     const reviewed = await applySecondOpinion(

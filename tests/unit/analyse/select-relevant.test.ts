@@ -39,4 +39,23 @@ describe('selectRelevant', () => {
     for (const [key, result] of classified) classified.set(key, { ...result, relevant: !result.relevant });
     expect((await selectRelevant(items, deps, selection)).map((i) => i.id)).toEqual(['b']);
   });
+
+  it.each([
+    // A Polish portal's feed declares "en-US": the text plainly says Polish.
+    ['en-US', 'Chiny i Rosja podpisały umowę. Putin rozmawiał z Xi Jinpingiem w Moskwie', 'pl'],
+    // A tag the text agrees with is kept as the feed gave it.
+    ['en-US', 'Xi and Putin sign a pact on energy cooperation in Moscow', 'en-US'],
+    // A language the lexicons do not read: the feed knows better than the guess.
+    ['ja', 'Xi and Putin sign a pact on energy cooperation in Moscow', 'ja'],
+    // No tag: the language the item was read in.
+    [undefined, 'Путин и Си Цзиньпин подписали соглашение в Москве', 'ru'],
+  ])('an item tagged %s and headed “%s” is in %s', async (tag, title, language) => {
+    const tagged = { ...item('t', title), ...(tag ? { language: tag } : {}) };
+    const [kept] = await selectRelevant(
+      [tagged],
+      { logger: silentLogger, data: createMemoryStore() },
+      selection,
+    );
+    expect(kept?.language).toBe(language);
+  });
 });
