@@ -113,7 +113,7 @@ describe('renderEmail', () => {
     const text = visibleText(email.html);
     expect(email.html).toMatch(/<h2[^>]*>Partnership and summitry<\/h2>/);
     expect(email.html).toMatch(/<h2[^>]*>Energy<\/h2>/);
-    expect(text).toContain('2 stories today, led by “Xi and Putin pledge');
+    expect(text).toContain('Today’s reports restate the established picture of frequent summits');
     // Signal labels are words on a coloured badge: the word carries the meaning.
     expect(email.html).toMatch(
       /<span class="sig sig-reinforces" style="[^"]*background: #e4ecf7;[^"]*">Reinforces<\/span>/,
