@@ -366,9 +366,24 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
     for (const [tag, text] of title.tags) if (isCueOrFrame(tag)) put(features, `${tag}@title`, text);
   if (reading.senses.length > 0) put(features, 'sense', reading.senses[0]);
   addShape(reading, features);
+  addIndicators(reading, features);
 
   if (options.ngrams) addNgrams(reading, features.values);
   return features;
+}
+
+/**
+ * The theme indicators by zone ("ind:ukraine-war:peace plan@title"), read by the relevance model
+ * too: what a report is about ("peace plan", "Wagner", "sanctions") weighs on whether the two
+ * sides' relation is its subject, and the labels are shared by every language.
+ */
+function addIndicators(reading: Reading, features: Features): void {
+  addZoneIndicators(features, reading.title, 'title');
+  for (const sentence of reading.summary) addZoneIndicators(features, sentence, 'summary');
+}
+
+function addZoneIndicators(features: Features, sentence: Sentence, zone: 'title' | 'summary'): void {
+  for (const [tag, text] of sentence.tags) if (tag.startsWith('ind:')) put(features, `${tag}@${zone}`, text);
 }
 
 function isCueOrFrame(tag: string): boolean {

@@ -59,6 +59,22 @@ describe('extractFeatures: how the two sides are linked', () => {
   });
 });
 
+describe('extractFeatures: the theme indicators, by zone, for the relevance model too', () => {
+  it.each([
+    ['China’s peace plan for Ukraine', undefined, 'ind:ukraine-war:peace plan@title'],
+    ['Xi meets Putin', 'The two sign a gas pipeline deal.', 'ind:energy:pipeline@summary'],
+    ['Chiny i Rosja: wspólne ćwiczenia wojskowe', undefined, 'ind:military:exercises@title'],
+  ])('%s | %s -> %s', (title, summary, feature) => {
+    expect(featuresOf(title, summary).has(feature)).toBe(true);
+  });
+
+  it('reads no indicator in an item that names neither side', () => {
+    expect([...featuresOf('Ukraine peace plan talks stall').keys()].some((n) => n.startsWith('ind:'))).toBe(
+      false,
+    );
+  });
+});
+
 describe('extractThemeFeatures', () => {
   it.each([
     ['Russia and China sign gas pipeline deal', 'ind:energy:pipeline@title'],
