@@ -475,14 +475,19 @@ function addShape(reading: Reading, features: Features): void {
  */
 export const TITLE_WORDS = "the theme's words";
 
-/** The relevance features a theme model also reads: who else is named (a third party, Ukraine) and both leaders. */
-const THEME_CONTEXT = /^(?:third|ua|leaders)@/;
+/**
+ * The relevance features a theme model also reads: who else is named (a third party, Ukraine),
+ * both leaders, and the relation word that links the two sides named apart (rel:linked:<cue>:
+ * one supplies, visits, tells or praises the other), which says what kind of relation it is.
+ */
+const THEME_CONTEXT = /^(?:(?:third|ua|leaders)@|rel:linked:)/;
 
 /**
  * Theme features: the indicators by zone (any language: the labels are shared), the pooled title
  * indicator of each theme named in the title (TITLE_WORDS), some relevance features under "r:" (a
  * third party with the pair says "Western response", Ukraine "the war", both leaders
- * "summitry"), then n-grams when asked.
+ * "summitry", a flow between the two "trade" or "arms", a visit "summitry"), then n-grams when
+ * asked.
  */
 export function extractThemeFeatures(
   reading: Reading,

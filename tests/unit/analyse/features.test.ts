@@ -85,6 +85,16 @@ describe('extractThemeFeatures', () => {
   ])('%s -> %s', (title, feature) => {
     expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(true);
   });
+
+  it.each([
+    ['China supplies drones to Russia', 'r:rel:linked:flow@title', true],
+    ['Xi tells Putin to avoid nuclear threats', 'r:rel:linked:contact@title', true],
+    ['Pentagon warns China against arming Russia', 'r:third@title', true],
+    // Only the relation word linking the two sides named apart is read, not every frame.
+    ['China and Russia hold joint drills', 'r:rel:joint-subject@title', false],
+  ])('reads the relevance context %s -> %s: %s', (title, feature, present) => {
+    expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(present);
+  });
 });
 
 describe('the two sides only as another story’s backdrop (knowledge rule of the labelling rules)', () => {
