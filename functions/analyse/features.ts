@@ -460,11 +460,14 @@ function shapeCode(sentences: readonly Sentence[]): string {
   return code;
 }
 
-/** Which parties each zone names, as one feature: "shape:t=cn+ua|s=ru". */
+/**
+ * Which parties the title names, as one feature: "shape:t=cn+ua". Not combined with the
+ * summary's parties ("shape:t=cn+ru|s=ru+3", as it once was): the combinations are many and
+ * sparse, and cross-validated by date they were fitted to the training items (F1 0.919 with
+ * them, 0.922 without; 147 fewer features).
+ */
 function addShape(reading: Reading, features: Features): void {
-  const t = shapeCode([reading.title]);
-  put(features, `shape:t=${t}`);
-  put(features, `shape:t=${t}|s=${shapeCode(reading.summary)}`);
+  put(features, `shape:t=${shapeCode([reading.title])}`);
 }
 
 /**

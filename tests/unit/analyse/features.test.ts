@@ -47,9 +47,16 @@ describe('extractFeatures: how the two sides are linked', () => {
     expect([...featuresOf('Biden meets Macron in Paris').keys()].sort()).toEqual([
       'no-side',
       'shape:t=3',
-      'shape:t=3|s=',
       'third@title',
     ]);
+  });
+
+  it.each([
+    ['China and Russia hold drills', 'The US and Japan watched closely.', ['shape:t=cn+ru']],
+    ['Xi heads to Moscow', 'Ukraine is on the agenda.', ['shape:t=cn+ru']],
+    ['Biden meets Macron', 'They spoke about China.', ['shape:t=3']],
+  ])('names the parties of the title alone as its shape: %s | %s', (title, summary, shapes) => {
+    expect([...featuresOf(title, summary).keys()].filter((n) => n.startsWith('shape:'))).toEqual(shapes);
   });
 
   it('adds n-grams with entities replaced by their side when asked', () => {
