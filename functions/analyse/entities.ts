@@ -415,6 +415,9 @@ export function surfaceOf(tokens: readonly Token[], first: number, last: number)
 
 const VENUE_KINDS = new Set<EntityKind>(['capital', 'country', 'place', 'seat']);
 
+/** Singular demonyms of every lexicon, folded: each names one private person. */
+const PERSON_DEMONYMS = new Set(LEXICONS.flatMap((l) => (l.personDemonyms ?? []).map(fold)));
+
 /** Reads one sentence: its tokens and entity mentions (longest match wins). Tags come later. */
 export function readSentence(text: string): Sentence {
   const tokens = tokenise(text);
@@ -501,7 +504,10 @@ export function tagSentence(sentence: Sentence, language: string): void {
       !(destinations?.has(tokens[at]!.norm) && flowsTo(flows, mentions, at))
     )
       mention.venue = true;
-    if (mention.entity.kind === 'people' && mention.last + 1 < tokens.length) {
+    if (mention.entity.kind === 'people' && mention.first === mention.last) {
+      if (PERSON_DEMONYMS.has(tokens[mention.first]!.norm)) mention.person = true;
+    }
+    if (mention.entity.kind === 'people' && !mention.person && mention.last + 1 < tokens.length) {
       if (found.length > 0) found.length = 0;
       index.matchesAt(tokens, mention.last + 1, found);
       if (found.some((f) => f.phrase.payload === 'person')) mention.person = true;

@@ -224,10 +224,6 @@ const WORDING: readonly [RegExp, (m: RegExpExecArray, zone: string) => string][]
   [/^rel:([\w:-]+)$/, (m, zone) => `${RELATION_FRAME[m[1]!] ?? m[1]} ${zone}`],
   [/^ind:[\w-]+:(.+)$/, (m, zone) => `${m[1]} ${zone}`],
   [/^venue-only:(cn|ru)$/, (m) => `${SIDE_NAME[m[1]!]} only as a venue`],
-  [
-    /^shape:t=([^|]*)\|s=(.*)$/,
-    (m) => `the title names ${partiesOf(m[1]!)}, the summary ${partiesOf(m[2]!)}`,
-  ],
   [/^shape:t=(.*)$/, (m) => `the title names ${partiesOf(m[1]!)}`],
   [/^[wtb]:(.+)$/, (m) => `word '${m[1]}'`],
 ];

@@ -79,6 +79,11 @@ export interface LanguageLexicon {
    */
   notNames?: readonly string[];
   /**
+   * Demonyms in the singular, which name one person ("Rosjanin", "Chińczyk", "китаец"): a private
+   * person, like a demonym before a person noun, not the state. Exact words (inflected forms listed).
+   */
+  personDemonyms?: readonly string[];
+  /**
    * Words of travel to a place ("arrives", "visits", "heads to", "przyleciał"): with a leader or
    * official of one side, the other side's city or country is the host of a visit, not a venue.
    */

@@ -177,6 +177,22 @@ describe('lexicon: venues and private persons', () => {
     tagSentence(sentence, detectLanguage(sentence.tokens));
     expect(sentence.mentions.find((m) => m.entity.id === id)?.person).toBe(true);
   });
+
+  it.each([
+    ['Nieśmiały Chińczyk zadziwił świat', 'chinese', true],
+    ['Rosjanin po przegranej w szachy', 'russian', true],
+    ['Świątek pokonała Rosjankę w finale', 'russian', true],
+    ['Россиянин задержан в Пекине', 'russian', true],
+    ['Китаєць виграв турнір у Москві', 'chinese', true],
+    // The plural and the adjective name the people or the state.
+    ['Chińczycy i Rosjanie ćwiczą razem', 'chinese', false],
+    ['Rosyjskie i chińskie okręty na wspólnych manewrach', 'russian', false],
+    ['Россияне и китайцы расширяют торговлю', 'russian', false],
+  ])('%s: a singular demonym names one person (%s: %s)', (text, id, person) => {
+    const sentence = readSentence(text);
+    tagSentence(sentence, detectLanguage(sentence.tokens));
+    expect(sentence.mentions.find((m) => m.entity.id === id)?.person).toBe(person);
+  });
 });
 
 describe("tagSentence: the cue words of the text's language", () => {

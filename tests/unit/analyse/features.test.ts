@@ -47,15 +47,38 @@ describe('extractFeatures: how the two sides are linked', () => {
     expect([...featuresOf('Biden meets Macron in Paris').keys()].sort()).toEqual([
       'no-side',
       'shape:t=3',
-      'shape:t=3|s=',
       'third@title',
     ]);
+  });
+
+  it.each([
+    ['China and Russia hold drills', 'The US and Japan watched closely.', ['shape:t=cn+ru']],
+    ['Xi heads to Moscow', 'Ukraine is on the agenda.', ['shape:t=cn+ru']],
+    ['Biden meets Macron', 'They spoke about China.', ['shape:t=3']],
+  ])('names the parties of the title alone as its shape: %s | %s', (title, summary, shapes) => {
+    expect([...featuresOf(title, summary).keys()].filter((n) => n.startsWith('shape:'))).toEqual(shapes);
   });
 
   it('adds n-grams with entities replaced by their side when asked', () => {
     const f = extractFeatures(readItem({ title: 'China and Russia sign deal' }), { ngrams: true }).values;
     expect(f.has('b:@cn and')).toBe(true);
     expect(f.has('w:sign')).toBe(true);
+  });
+});
+
+describe('extractFeatures: the theme indicators, by zone, for the relevance model too', () => {
+  it.each([
+    ['China’s peace plan for Ukraine', undefined, 'ind:ukraine-war:peace plan@title'],
+    ['Xi meets Putin', 'The two sign a gas pipeline deal.', 'ind:energy:pipeline@summary'],
+    ['Chiny i Rosja: wspólne ćwiczenia wojskowe', undefined, 'ind:military:exercises@title'],
+  ])('%s | %s -> %s', (title, summary, feature) => {
+    expect(featuresOf(title, summary).has(feature)).toBe(true);
+  });
+
+  it('reads no indicator in an item that names neither side', () => {
+    expect([...featuresOf('Ukraine peace plan talks stall').keys()].some((n) => n.startsWith('ind:'))).toBe(
+      false,
+    );
   });
 });
 
@@ -68,6 +91,16 @@ describe('extractThemeFeatures', () => {
     ['La Chine et la Russie signent un accord gazier', 'ind:energy:gas@title'],
   ])('%s -> %s', (title, feature) => {
     expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(true);
+  });
+
+  it.each([
+    ['China supplies drones to Russia', 'r:rel:linked:flow@title', true],
+    ['Xi tells Putin to avoid nuclear threats', 'r:rel:linked:contact@title', true],
+    ['Pentagon warns China against arming Russia', 'r:third@title', true],
+    // Only the relation word linking the two sides named apart is read, not every frame.
+    ['China and Russia hold joint drills', 'r:rel:joint-subject@title', false],
+  ])('reads the relevance context %s -> %s: %s', (title, feature, present) => {
+    expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(present);
   });
 });
 
