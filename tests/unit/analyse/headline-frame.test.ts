@@ -15,8 +15,8 @@ describe('frameOfHeadline', () => {
     ['US urges Xi to press Putin over war crimes in Ukraine', false, 'United States'],
     ['China Not ‘Impartial’ Actor in Russia-Ukraine War: White House', false, 'United States'],
     ['Xi-Putin Meeting Cementing China-Russia ‘Axis of Evil’: Rep. Mike Waltz', false, 'Rep. Mike Waltz'],
-    ['Japan’s leader in Kyiv to back Ukraine as China’s Xi visits Russia', false, 'another state'],
-    ['As Xi and Putin Resume Talks, Japan’s Leader Visits Ukraine', false, 'another state'],
+    ['Japan’s leader in Kyiv to back Ukraine as China’s Xi visits Russia', false, 'Japan'],
+    ['As Xi and Putin Resume Talks, Japan’s Leader Visits Ukraine', false, 'Japan'],
     ['Why growing China-Russia military ties worry the west', false, undefined],
     ['The reality behind bromance between Russia’s Putin and China’s Xi', false, undefined],
     ['Xi urges Russia and Mongolia to block ‘external interference’, forge closer ties', false, undefined],
@@ -61,6 +61,11 @@ describe('frameOfHeadline', () => {
     ['ISW: Xi’s proposals fell short of what Putin hoped for', 'ISW'],
     ['NATO: China is enabling Russia’s war', 'NATO'],
     ['Chinese public not buying Beijing’s rosy view of Xi-Putin meeting', 'Chinese public'],
+    // Each state its own voice: Taiwan's reaction and Japan's leader in Kyiv are two stories.
+    ['Taiwan doubts China’s peace push between Russia and Ukraine', 'Taiwan'],
+    ['As Xi and Putin meet again, Japan’s leader visits Ukraine', 'Japan'],
+    ['Japan will stand with Ukraine, Kishida says as Xi visits Moscow', 'Japan'],
+    ['Mongolia counts the cost as Russia-China pipeline talks drag on', 'Mongolia'],
   ])('“%s” is said by %s, not by either side', (title, third) => {
     expect(frameOfHeadline(title).thirdParty).toBe(third);
   });
