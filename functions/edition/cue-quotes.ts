@@ -90,6 +90,41 @@ const NEXT_WORD = /^\s*(\S+)/;
 /** Adverbs before a cue say nothing about it. */
 const ADVERB = /^(so|far|already|still|now|just|even|never|ever|yet|again|reportedly|\p{L}+ly)$/iu;
 
+/** Capitalised words that open a headline without being anyone's name. */
+const OPENER =
+  /^(as|the|a|an|in|on|at|for|with|after|before|while|when|why|how|what|who|and|but|or|if|amid|despite|live|watch|analysis|opinion|explainer|exclusive|update|breaking)$/i;
+const NAME = /^\p{Lu}[\p{L}\p{N}’'.-]*$/u;
+/** Names in a row before `start`: at most this many words. */
+const MAX_NAME_WORDS = 4;
+
+/**
+ * Where the names just before `start` begin ("Putin, Xi" in "Putin, Xi hail …", "Moscow and
+ * Beijing" in "Moscow and Beijing agree …"), or `start` when the word before is not a name or a
+ * punctuation mark ends it.
+ */
+function namesBefore(text: string, start: number): number {
+  const words = [...text.slice(0, start).matchAll(/\S+/g)];
+  let from = start;
+  let taken = 0;
+  let joiner = -1;
+  for (let i = words.length - 1; i >= 0 && taken < MAX_NAME_WORDS; i--) {
+    const raw = words[i]![0];
+    if (/^and$/i.test(raw) && taken > 0 && joiner < 0) {
+      joiner = i;
+      continue;
+    }
+    // The word next to the cue ends its own clause when it ends with a mark; a name before that
+    // may end with a comma ("Russia, China").
+    const mark = /[,.;:!?)”"’]$/.test(raw);
+    const word = raw.replace(/,$/, '');
+    if ((mark && (taken === 0 || !raw.endsWith(','))) || !NAME.test(word) || OPENER.test(word)) break;
+    from = words[i]!.index;
+    taken++;
+    joiner = -1;
+  }
+  return from;
+}
+
 /**
  * The cue as a short quotation from its text: the cue, the word before a noun cue ("key
  * obstacle"), and the words after it to the end of its phrase. Title Case headlines give no cue
@@ -111,6 +146,9 @@ export function cuePhrase(text: string, [start, end]: [number, number]): string 
     !ADVERB.test(prev)
   )
     from = start - before[0].length;
+  // Who, when the cue opens a clause after names: "Xi invites Putin to Beijing", "Russia, China
+  // ink deal"; not a headline's opening word ("As China's exports dip": "As" is no name).
+  if (from === start) from = namesBefore(text, start);
   // The words after the cue, up to a new clause, a punctuation mark or the word limit.
   const words: { word: string; end: number }[] = [];
   const re = /\S+/g;

@@ -10,10 +10,28 @@ describe('cuePhrase', () => {
     [
       'Putin, Xi hail "best in history" ties in warm video conversation',
       'restated',
-      'hail best in history ties',
+      'Putin, Xi hail best in history ties',
     ],
     // Cut before "of …": the quote ends before the phrase that lacks its complement.
-    ['Xi invites Putin to Beijing in growing sign of closer ties', 'new-step', 'invites Putin to Beijing'],
+    ['Xi invites Putin to Beijing in growing sign of closer ties', 'new-step', 'Xi invites Putin to Beijing'],
+    // The names before the cue say who acts, a list of them too; a headline's opening word is no name.
+    [
+      'Russia, China ink deal to build new gas pipeline',
+      'new-step',
+      'Russia, China ink deal to build new gas pipeline',
+    ],
+    [
+      'Moscow and Beijing agree to expand joint patrols',
+      'new-step',
+      'Moscow and Beijing agree to expand joint patrols',
+    ],
+    [
+      'As China exports to Russia dip on less car demand, new deals show room to grow',
+      'friction',
+      'China exports to Russia dip on less car demand',
+    ],
+    // A mark before the cue ends the clause the names are in.
+    ['In Moscow, talks stall over gas price', 'friction', 'talks stall over gas price'],
     // Ended by its clause, within the limit: nothing is cut.
     [
       'Negotiations on the pipeline have stalled over the price of gas, people said.',

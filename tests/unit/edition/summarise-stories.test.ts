@@ -464,7 +464,7 @@ describe('buildThemeDigests', () => {
       ),
       ['alliance-diplomacy'],
     );
-    expect(partnership!.summary).toContain('they speak of “invites Putin to Beijing” (Daily Mail).');
+    expect(partnership!.summary).toContain('they speak of “Xi invites Putin to Beijing” (Daily Mail).');
   });
 
   it('never repeats a sentence the edition already prints in a story summary', () => {
