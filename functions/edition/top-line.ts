@@ -110,14 +110,30 @@ function topLineSentence(story: Story): SummarySentence {
   const reported = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
   // A widely covered event is more than its representative's headline: any report of it will do,
   // one that says what happened before one that reads it ("remarks appear to have been a barb").
+  const headline = new Set(tokensOf(story.title));
+  const statesHeadline = (x: SummarySentence) =>
+    tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline));
   if (isBroad(story) && reported.length > 0) {
     const plain = reported.filter((x) => !hedges(x.text));
-    return leadOf(plain.length > 0 ? plain : reported)!;
+    const lead = leadOf(plain.length > 0 ? plain : reported)!;
+    // The standfirst of the headline's own report, when it says none of the headline's words, is
+    // its background ("The Chinese leader, a guest for Moscow's WWII commemorations, is keen to
+    // maintain 'deep' relationship"): the headline says the news ("China's Xi vows to stand with
+    // friend Putin against 'hegemonic bullying'"), and is the line when it reads as a sentence.
+    const own = story.articles[0];
+    if (
+      own &&
+      lead.url === own.url &&
+      !statesHeadline(lead) &&
+      BOTH_SIDES.test(story.title) &&
+      statesWhatHappened(story.title, own.language)
+    ) {
+      const text = headlineSentence(story.title, outletName(own.source, own.url), own.language);
+      return { text, url: own.url, headline: true };
+    }
+    return lead;
   }
-  const headline = new Set(tokensOf(story.title));
-  const states = reported.filter((x) =>
-    tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline)),
-  );
+  const states = reported.filter(statesHeadline);
   const sentence = leadOf(states);
   // Printed alone, the line must show the relation: a sentence naming one side only ("Pentagon's
   // Ratner expresses 'serious concern' to China's Li Bin") gives way to a report's headline that

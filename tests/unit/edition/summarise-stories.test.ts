@@ -1014,6 +1014,34 @@ describe('buildTopLine', () => {
     expect(buildTopLine([story]).map((t) => t.text)[0]).toBe(plain);
   });
 
+  it('leads a widely covered event with its headline when its own report’s standfirst is background', () => {
+    const own = summitStory.articles[0]!;
+    const title = 'China’s Xi vows to stand with friend Putin against ‘hegemonic bullying’';
+    const background =
+      'The Chinese leader, a guest for Moscow’s war commemorations, is keen to keep a deep relationship with Russia.';
+    const other = 'Xi Jinping called for closer relations with Russia and reaffirmed China’s support.';
+    const story: Story = {
+      ...summitStory,
+      id: 'bullying',
+      title,
+      sentences: [
+        { text: background, url: own.url },
+        { text: other, url: summitStory.articles[1]!.url },
+      ],
+      articles: [{ ...own, title, source: 'Al Jazeera' }, ...summitStory.articles.slice(1)],
+    };
+    expect(new Set(story.articles.map((a) => a.url)).size).toBeGreaterThanOrEqual(3);
+    expect(buildTopLine([story])[0]).toEqual({
+      text: 'China’s Xi vows to stand with friend Putin against ‘hegemonic bullying’, Al Jazeera reports.',
+      url: own.url,
+      headline: true,
+    });
+    // A standfirst that says the headline's news stays the line.
+    const stated = 'Xi vowed on Thursday to stand with Russia against what he called hegemonic bullying.';
+    const plain = { ...story, sentences: [{ text: stated, url: own.url }, ...story.sentences.slice(1)] };
+    expect(buildTopLine([plain])[0]!.text).toBe(stated);
+  });
+
   it('takes a report’s headline that reads as a sentence before quoting the story’s', () => {
     const mt = 'https://www.themoscowtimes.com/2025/05/08/dome';
     const scmp = 'https://www.scmp.com/news/china/dome';
