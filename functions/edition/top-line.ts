@@ -102,17 +102,19 @@ function secondDevelopment(story: Story, taken: SummarySentence): SummarySentenc
  * A reported sentence that stands on its own, not a quoted headline, says what happened: the
  * story's opener (leadOf). For a story of one or two reports, only among those sharing a word of the
  * headline beyond the two sides' names ("The leaders meet again on Tuesday" does not state "US
- * urges Xi to press Putin"); with none, the headline itself, quoted, is the top line.
+ * urges Xi to press Putin"); with none, the headline itself, quoted, is the top line. For a widely
+ * covered story the same word test keeps its own report's standfirst from standing in for its
+ * headline.
  */
 function topLineSentence(story: Story): SummarySentence {
   // Printed alone, a sentence leaning on the one before it ("The statement decries …") points at
   // nothing: the top line takes only sentences that stand on their own.
   const reported = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
-  // A widely covered event is more than its representative's headline: any report of it will do,
-  // one that says what happened before one that reads it ("remarks appear to have been a barb").
   const headline = new Set(tokensOf(story.title));
   const statesHeadline = (x: SummarySentence) =>
     tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline));
+  // A widely covered event is more than its representative's headline: any report of it will do,
+  // one that says what happened before one that reads it ("remarks appear to have been a barb").
   if (isBroad(story) && reported.length > 0) {
     const plain = reported.filter((x) => !hedges(x.text));
     const lead = leadOf(plain.length > 0 ? plain : reported)!;
