@@ -96,14 +96,16 @@ export function buildThemeDigests(
     if (mine.length === 0) {
       // Reports filed under the theme with no sentence on it to print (2025-09-02: "Why huge
       // China-Russia gas pipeline deal could face 'key obstacle'", filed under the limits too),
-      // or a story summary the edition prints on it (2024-05-16: Putin "called for stronger
-      // economic ties" in a summit story filed under the partnership alone): the day did report
-      // on the theme, so it is not quiet; the paragraph names their stories and claims nothing.
+      // or a sentence of a report on it, printed or not (2024-05-16: Putin "called for stronger
+      // economic ties" in a summit story filed under the partnership alone; 2025-05-08: Moscow's
+      // airports "closed by Ukrainian drone attacks" before Xi landed): the day did report on the
+      // theme, so it is not quiet; the paragraph names their stories and claims nothing.
       const touching = material
         .filter(
           (m) =>
             m.reports?.some((r) => r.classification.themes.includes(id)) ||
-            m.story.sentences.some((s) => memo.themesOf(s.text).includes(id)),
+            m.story.sentences.some((s) => memo.themesOf(s.text).includes(id)) ||
+            memo.scored(m).some((s) => memo.themesOf(s.text).includes(id)),
         )
         .sort((a, b) => b.story.rank - a.story.rank);
       if (touching.length === 0) return { id, title: theme.title, summary: QUIET_THEME, storyIds: [] };

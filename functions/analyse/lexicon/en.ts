@@ -1312,7 +1312,6 @@ export const EN: LanguageLexicon = {
       // weapons" is a patrol's hardware, filed under weapons.
       'nuclear threats': [
         'nuclear threat*',
-        'nuclear war',
         'nuclear escalation',
         'use of nuclear weapon*',
         'using nuclear weapon*',

@@ -53,6 +53,10 @@ describe('chooseThemes', () => {
       'Two Russian Tu-95MS and two Chinese H-6K bombers, all capable of carrying nuclear weapons, flew for about eight hours over the Sea of Japan.';
     expect(assignThemes(patrol)[0]).toBe('military');
     expect(assignThemes('Xi warns Putin against the use of nuclear weapons')[0]).toBe('ukraine-war');
+    // "Nuclear war" said of the United States is strategic stability, not the war in Ukraine.
+    expect(assignThemes('China and Russia accuse US of raising risk of nuclear war')).not.toContain(
+      'ukraine-war',
+    );
   });
 
   it('returns at most three themes, most probable first, each with a reason', () => {

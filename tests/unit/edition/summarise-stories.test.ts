@@ -679,6 +679,33 @@ describe('buildThemeDigests', () => {
     expect(tech!.summary).toBe(QUIET_THEME);
   });
 
+  it('does not call a theme quiet when a report’s sentence the edition leaves out is on it', () => {
+    const drone =
+      'Hours before the Chinese leader landed, airports across the Russian capital were closed by Ukrainian drone attacks.';
+    const [draft] = draftStories(
+      [
+        [
+          one('Xi arrives in Moscow hailing historic ties', drone, { themes: ['alliance-diplomacy'] }),
+          one(
+            'Xi hosts talks with Putin in the Kremlin',
+            'Xi Jinping and Vladimir Putin held talks in Moscow.',
+            {
+              themes: ['alliance-diplomacy'],
+            },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    // The printed summary keeps the talks and leaves the drone attacks out.
+    const sentences = draft!.story.sentences.filter((x) => !x.text.includes('drone'));
+    const printed = { ...draft!, story: { ...draft!.story, sentences } };
+    const [war, tech] = buildThemeDigests([printed], ['ukraine-war', 'tech-infrastructure']);
+    expect(war!.summary).not.toBe(QUIET_THEME);
+    expect(war!.storyIds).toEqual([draft!.story.id]);
+    expect(tech!.summary).toBe(QUIET_THEME);
+  });
+
   it('prints a facet from another theme’s story only when the sentence is mainly about the facet', () => {
     const summit = draftStories(
       [
