@@ -104,7 +104,6 @@ export function buildThemeDigests(
         .filter(
           (m) =>
             m.reports?.some((r) => r.classification.themes.includes(id)) ||
-            m.story.sentences.some((s) => memo.themesOf(s.text).includes(id)) ||
             memo.scored(m).some((s) => memo.themesOf(s.text).includes(id)),
         )
         .sort((a, b) => b.story.rank - a.story.rank);
