@@ -338,8 +338,10 @@ for (const lexicon of LEXICONS)
  */
 const TAGS = new Map<string, PhraseIndex<string>>();
 const LEXICON_OF = new Map(LEXICONS.map((l) => [l.language, l]));
-/** Each language's destination locatives, folded as tokens are. */
-const DESTINATIONS = new Map(LEXICONS.map((l) => [l.language, new Set((l.destinations ?? []).map(fold))]));
+/** The destination locatives of the languages that have them, folded as tokens are. */
+const DESTINATIONS = new Map(
+  LEXICONS.filter((l) => l.destinations).map((l) => [l.language, new Set(l.destinations!.map(fold))]),
+);
 
 function tagsOf(language: string): PhraseIndex<string> {
   const lexicon = LEXICON_OF.get(language) ?? EN;
@@ -485,7 +487,7 @@ export function tagSentence(sentence: Sentence, language: string): void {
       const tag = phrase.payload;
       const mark = MARK_OF_TAG.get(tag) ?? (tag.startsWith('frame:') ? MARK.frame : 0);
       if (mark !== 0) for (let k = i; k <= last; k++) marks[k]! |= mark;
-      if (tag === 'cue:flow') flows.push(i);
+      if (tag === 'cue:flow' && destinations) flows.push(i);
       if (tag === 'conn') for (let k = i; k <= last; k++) connectors.add(k);
       else if (tag === 'loc') locatives.add(last);
       else if (tag !== 'visit' && tag !== 'back' && !tags.has(tag)) tags.set(tag, surfaceOf(tokens, i, last));
