@@ -106,11 +106,11 @@ function namesBefore(text: string, start: number): number {
   const words = [...text.slice(0, start).matchAll(/\S+/g)];
   let from = start;
   let taken = 0;
-  let joiner = -1;
+  let afterAnd = false;
   for (let i = words.length - 1; i >= 0 && taken < MAX_NAME_WORDS; i--) {
     const raw = words[i]![0];
-    if (/^and$/i.test(raw) && taken > 0 && joiner < 0) {
-      joiner = i;
+    if (/^and$/i.test(raw) && taken > 0 && !afterAnd) {
+      afterAnd = true;
       continue;
     }
     // The word next to the cue ends its own clause when it ends with a mark; a name before that
@@ -120,7 +120,7 @@ function namesBefore(text: string, start: number): number {
     if ((mark && (taken === 0 || !raw.endsWith(','))) || !NAME.test(word) || OPENER.test(word)) break;
     from = words[i]!.index;
     taken++;
-    joiner = -1;
+    afterAnd = false;
   }
   return from;
 }

@@ -129,10 +129,8 @@ function topLineSentence(story: Story): SummarySentence {
       !statesHeadline(lead) &&
       BOTH_SIDES.test(story.title) &&
       statesWhatHappened(story.title, own.language)
-    ) {
-      const text = headlineSentence(story.title, outletName(own.source, own.url), own.language);
-      return { text, url: own.url, headline: true };
-    }
+    )
+      return headlineLine(story, own);
     return lead;
   }
   const states = reported.filter(statesHeadline);
@@ -145,10 +143,14 @@ function topLineSentence(story: Story): SummarySentence {
   if (sentence && !(stated && BOTH_SIDES.test(stated.title))) return sentence;
   // A headline then: a report's that reads as its sentence ("China and Russia accuse US of raising
   // risk of nuclear war, South China Morning Post reports"), else the story's, quoted.
-  const lead = stated ?? story.articles[0]!;
-  const title = lead === story.articles[0] ? story.title : lead.title;
-  const text = headlineSentence(title, outletName(lead.source, lead.url), lead.language);
-  return { text, url: lead.url, headline: true };
+  return headlineLine(story, stated ?? story.articles[0]!);
+}
+
+/** A report's headline as the line, attributed: the story's own title for its first report. */
+function headlineLine(story: Story, article: Story['articles'][number]): SummarySentence {
+  const title = article === story.articles[0] ? story.title : article.title;
+  const text = headlineSentence(title, outletName(article.source, article.url), article.language);
+  return { text, url: article.url, headline: true };
 }
 
 /**
