@@ -378,12 +378,25 @@ export function extractFeatures(reading: Reading, options: FeatureOptions): Feat
  * sides' relation is its subject, and the labels are shared by every language.
  */
 function addIndicators(reading: Reading, features: Features): void {
-  addZoneIndicators(features, reading.title, 'title');
-  for (const sentence of reading.summary) addZoneIndicators(features, sentence, 'summary');
+  putIndicators(features, reading.title, 'title', false);
+  for (const sentence of reading.summary) putIndicators(features, sentence, 'summary', false);
 }
 
-function addZoneIndicators(features: Features, sentence: Sentence, zone: 'title' | 'summary'): void {
-  for (const [tag, text] of sentence.tags) if (tag.startsWith('ind:')) put(features, `${tag}@${zone}`, text);
+/**
+ * A sentence's theme indicators under its zone and, when `pooled`, each theme's pooled title
+ * indicator too ("ind:<theme>:" + TITLE_WORDS: it takes the theme's indicator prior in training).
+ */
+function putIndicators(
+  features: Features,
+  sentence: Sentence,
+  zone: 'title' | 'summary',
+  pooled: boolean,
+): void {
+  for (const [tag, text] of sentence.tags) {
+    if (!tag.startsWith('ind:')) continue;
+    put(features, `${tag}@${zone}`, text);
+    if (pooled) put(features, `${tag.slice(0, tag.indexOf(':', 4) + 1)}${TITLE_WORDS}@title`, text);
+  }
 }
 
 function isCueOrFrame(tag: string): boolean {
@@ -499,20 +512,8 @@ export function extractThemeFeatures(
 ): Features {
   const features: Features = { values: new Map(), evidence: new Map() };
   const { values, evidence } = features;
-  for (const [zone, sentences] of [
-    ['title', [reading.title]],
-    ['summary', reading.summary],
-  ] as const) {
-    for (const sentence of sentences) {
-      for (const [tag, text] of sentence.tags) {
-        if (!tag.startsWith('ind:')) continue;
-        put(features, `${tag}@${zone}`, text);
-        // "ind:<theme>:" + the pooled label: it takes the theme's indicator prior in training.
-        if (zone === 'title')
-          put(features, `${tag.slice(0, tag.indexOf(':', 4) + 1)}${TITLE_WORDS}@title`, text);
-      }
-    }
-  }
+  putIndicators(features, reading.title, 'title', true);
+  for (const sentence of reading.summary) putIndicators(features, sentence, 'summary', false);
   const context = relevance ?? extractFeatures(reading, { ngrams: false });
   for (const [name, value] of context.values) {
     if (!THEME_CONTEXT.test(name)) continue;
