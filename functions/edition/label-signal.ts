@@ -1,6 +1,7 @@
 /**
  * How a story reads against its theme's baseline: it reinforces the established picture, is a
- * new development, or is a counter-signal (friction, limits, distance between the two sides).
+ * new development, or is a counter-signal (friction, limits, distance between the two sides;
+ * under the theme of the limits, whose picture they are, they reinforce it).
  * Precision first: a cue counts only in a headline or sentence that names both sides, so a
  * word that happens to match ("take advantage of that decline to establish") decides nothing;
  * a label needs a clear cue in a headline or two in the summary; when the reports give no
@@ -13,6 +14,9 @@ import type { ScoredItem, SignalLabel, SummarySentence, ThemeId } from '#domain/
 import { truncateText } from '#text/html-to-text.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { tokensOf } from '#text/tokens.ts';
+
+/** The theme whose baseline is the friction and limits themselves. */
+export const LIMITS_THEME: ThemeId = 'asymmetry-limits';
 
 /** Friction, limits, caution, refusal, delay, dispute or decline between the two sides. */
 const COUNTER: readonly RegExp[] = [
@@ -87,14 +91,22 @@ export function labelSignal(
   const baseline = baselineClause(theme.baseline, items);
 
   if (counter.score >= DECISIVE && counter.score >= fresh.score) {
+    // The limits are that theme's own picture: "Russia has become more dependent on China" bears
+    // it out, where under the partnership it would temper it.
+    if (theme.id === LIMITS_THEME)
+      return {
+        signal: 'reinforces',
+        reasons: [
+          ...counter.hits.slice(0, 3).map((h) => `the limits restated: ${h}`),
+          `consistent with the baseline of “${theme.title}”: ${baseline}`,
+        ],
+      };
     return {
       signal: 'counter-signal',
       reasons: [
         ...counter.hits.slice(0, 3).map((h) => `friction or limits: ${h}`),
         ...fresh.hits.slice(0, 1).map((h) => `despite a new step: ${h}`),
-        themes[0] === 'asymmetry-limits'
-          ? `consistent with the baseline of “${theme.title}”: ${baseline}`
-          : `tempers the baseline of “${theme.title}”: ${baseline}`,
+        `tempers the baseline of “${theme.title}”: ${baseline}`,
       ],
     };
   }

@@ -28,7 +28,7 @@ import {
   quoteCues,
   remember,
 } from './cue-quotes.ts';
-import { type CueKind, cueSpans } from './label-signal.ts';
+import { type CueKind, cueSpans, LIMITS_THEME } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { informativeWords, sentenceHoldsHeadline } from './report-text.ts';
 import { isSchedule, leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
@@ -341,6 +341,17 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
       max,
     );
   const established = `the established picture of ${picture}`;
+  // Friction and limits are the limits theme's own picture: whatever the stories' labels (a
+  // story filed under the partnership may be its counter-signal), their words bear it out.
+  if (reading.theme === LIMITS_THEME) {
+    const found = cues(undefined, 'friction');
+    if (found.length === 0) return undefined;
+    remember(reading.quoted, ...found.map((c) => c.phrase));
+    return {
+      text: `Today’s reports bear out ${established}: they speak of ${quoteCues(found, joinWords)}.`,
+      quotes: true,
+    };
+  }
   if (signal === 'counter-signal' || signal === 'new-development') {
     const [step] = cues('new-development', 'new-step', 1);
     const [limit] = cues(signal === 'counter-signal' ? 'counter-signal' : undefined, 'friction', 1);

@@ -383,6 +383,20 @@ describe('labelSignal', () => {
     expect(cueSpans(text, 'friction').length > 0).toBe(friction);
   });
 
+  it.each([
+    ['Russia has become more dependent on China since the war began', 'dependent on china'],
+    ['Xi-Putin talks highlight Russia’s role as ‘junior partner’ to China', 'junior partner'],
+  ])('reads the limits as bearing out the limits theme, not as its counter-signal: “%s”', (title, cue) => {
+    const reports = [one(title)];
+    const limits = labelSignal(reports, ['asymmetry-limits']);
+    expect(limits.signal).toBe('reinforces');
+    expect(limits.reasons[0]).toMatch(/^the limits restated: “/);
+    expect(limits.reasons.join(' ').toLowerCase()).toContain(cue);
+    expect(limits.reasons.at(-1)).toMatch(/^consistent with the baseline of “Imbalance/);
+    // The same words temper the partnership's picture.
+    expect(labelSignal(reports, ['alliance-diplomacy']).signal).toBe('counter-signal');
+  });
+
   it('reads the headlines of a broad story beyond its first few: a summit’s signings are in some of them', () => {
     const reports = [
       ...Array.from({ length: 9 }, (_, i) => one(`Xi and Putin hold talks in Moscow, day ${i + 1}`)),
@@ -447,6 +461,27 @@ describe('buildThemeDigests', () => {
       ['energy'],
     );
     expect(energy!.summary).toMatch(/“[^”]+” \(Meridian Wire\) but also of “[^”]+” \(Harbour Times\)\./);
+  });
+
+  it('says the limits bear out the limits theme’s picture, where they would qualify another’s', () => {
+    const draft = (themes: ScoredItem['classification']['themes']) =>
+      draftStories(
+        [
+          [
+            one('Russia has become more dependent on China since Ukraine war began', '', {
+              source: 'Harbour Times',
+              themes,
+            }),
+          ],
+        ],
+        { now: NOW },
+      );
+    const [limits] = buildThemeDigests(draft(['asymmetry-limits']), ['asymmetry-limits']);
+    expect(limits!.summary).toBe(
+      'Today’s reports bear out the established picture of China as the stronger partner and Russia at risk of becoming the junior one: they speak of “dependent on China” (Harbour Times).',
+    );
+    const [trade] = buildThemeDigests(draft(['trade-finance']), ['trade-finance']);
+    expect(trade!.summary).toMatch(/^Today’s reports qualify the established picture of/);
   });
 
   it('quotes a phrase whole: a cut before “of …” ends before the phrase that lacks it', () => {
