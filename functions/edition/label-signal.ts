@@ -18,6 +18,21 @@ import { tokensOf } from '#text/tokens.ts';
 /** The theme whose baseline is the friction and limits themselves. */
 export const LIMITS_THEME: ThemeId = 'asymmetry-limits';
 
+/**
+ * Themes whose picture words of praise, pledges and solidarity restate: not the West's answers,
+ * the war or the limits ("hope to benefit from Beijing's deepening relations with Moscow" says
+ * nothing of the limits).
+ */
+export const RESTATABLE: ReadonlySet<ThemeId> = new Set<ThemeId>([
+  'alliance-diplomacy',
+  'multipolar-order',
+  'energy',
+  'trade-finance',
+  'military',
+  'tech-infrastructure',
+  'narrative-history',
+]);
+
 /** Friction, limits, caution, refusal, delay, dispute or decline between the two sides. */
 const COUNTER: readonly RegExp[] = [
   /\b(stall(s|ed|ing)?|postpone[sd]?|shelve[sd]?|impasse|deadlock(ed)?|snag(s|ged)?|hurdles?|obstacles?|sticking points?|setbacks?|long-delayed|delayed)\b/i,
@@ -122,7 +137,9 @@ export function labelSignal(
   }
   // Praise said by or of another actor ("Japan's prime minister to show 'solidarity' with
   // Ukraine in a visit that coincides with Xi's Moscow trip") restates nothing about the two.
-  const restated = places.find(([, text]) => restatedCue(text) !== undefined);
+  const restated = RESTATABLE.has(theme.id)
+    ? places.find(([, text]) => restatedCue(text) !== undefined)
+    : undefined;
   if (restated && counter.score === 0) {
     const cue = restatedCue(restated[1]) ?? '';
     return {

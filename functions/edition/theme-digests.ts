@@ -28,7 +28,7 @@ import {
   quoteCues,
   remember,
 } from './cue-quotes.ts';
-import { type CueKind, cueSpans, LIMITS_THEME } from './label-signal.ts';
+import { type CueKind, cueSpans, LIMITS_THEME, RESTATABLE } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { informativeWords, sentenceHoldsHeadline } from './report-text.ts';
 import { isSchedule, leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
@@ -286,17 +286,6 @@ function signalOf(stories: readonly Story[]): SignalLabel | undefined {
   if (signals.includes('reinforces')) return 'reinforces';
   return undefined;
 }
-
-/** Themes whose picture words of praise, pledges and solidarity can restate. */
-const RESTATABLE = new Set<ThemeId>([
-  'alliance-diplomacy',
-  'multipolar-order',
-  'energy',
-  'trade-finance',
-  'military',
-  'tech-infrastructure',
-  'narrative-history',
-]);
 
 const SIGNAL_CUE: Record<SignalLabel, CueKind> = {
   'counter-signal': 'friction',

@@ -397,6 +397,24 @@ describe('labelSignal', () => {
     expect(labelSignal(reports, ['alliance-diplomacy']).signal).toBe('counter-signal');
   });
 
+  it.each([
+    [
+      'asymmetry-limits',
+      'Nestled between Russia and North Korea, a piece of China hopes to gain',
+      'Locals hope to benefit from Beijing’s deepening relations with Moscow.',
+    ],
+    ['western-response', 'US warns Beijing as Xi and Putin hail their friendship', ''],
+    ['ukraine-war', 'Putin thanks Xi for China’s support as war grinds on', ''],
+  ] as const)(
+    'gives praise no reading under %s, whose picture it does not restate',
+    (theme, title, summary) => {
+      const reports = [one(title, summary)];
+      const sentences = [{ text: summary, url: 'https://outlet.example.org/x' }];
+      expect(labelSignal(reports, [theme], sentences).signal).toBeUndefined();
+      expect(labelSignal(reports, ['alliance-diplomacy'], sentences).signal).toBe('reinforces');
+    },
+  );
+
   it('reads the headlines of a broad story beyond its first few: a summit’s signings are in some of them', () => {
     const reports = [
       ...Array.from({ length: 9 }, (_, i) => one(`Xi and Putin hold talks in Moscow, day ${i + 1}`)),
