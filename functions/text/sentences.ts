@@ -15,7 +15,16 @@ export function splitSentences(paragraph: string): string[] {
     .replace(/(^|[\s(“"])(\p{Lu})\.(?= \p{Lu})/gu, `$1$2${GUARD}`);
   const parts =
     guarded.match(/[^.!?。！？]+(?:[.!?。！？]+(?:["'”’»)\]](?=\s|$))*(?: ?\([^()]{1,160}\))?|$)/gu) ?? [];
-  const pieces = parts.map((p) => p.replaceAll(GUARD, '.').trim()).filter((p) => p.length > 0);
+  const pieces: string[] = [];
+  for (const part of parts) {
+    const piece = part.replaceAll(GUARD, '.').trim();
+    if (!piece) continue;
+    // A sentence never opens in lower case: after "(D-Ore.)", "Calif." or a quoted question
+    // ("“Why?” he asked") the text goes on ("Sen. Jeff Merkley (D-Ore.) blasted …").
+    const last = pieces.length - 1;
+    if (last >= 0 && /^\p{Ll}/u.test(piece) && CONTINUED.test(pieces[last]!)) pieces[last] += ` ${piece}`;
+    else pieces.push(piece);
+  }
   // A quotation of several sentences stays one sentence: a summary must not open mid-quote.
   const out: string[] = [];
   let open = '';
@@ -38,5 +47,7 @@ function isOpenQuote(text: string): boolean {
 }
 
 const GUARD = '\u0000';
+/** An end that may be an abbreviation's point or a quoted question's mark rather than a full stop. */
+const CONTINUED = /(\b\p{L}{1,5}\.\)?|[?!]["'”’»]?)$/u;
 const ABBREVIATIONS =
   /\b(Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Sgt|Capt|Adm|Gov|Sen|Rep|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Ltd|Co|vs|etc|approx|т\.е|т\.д|т\.п|г|гг|им|млрд|млн|тыс|руб|долл)\.(?= ?[\p{L}\d])/gu;

@@ -36,6 +36,15 @@ describe('splitSentences', () => {
       'Trade fell 6.1% to $188.6 billion. Talks ended in 2024.',
       ['Trade fell 6.1% to $188.6 billion.', 'Talks ended in 2024.'],
     ],
+    // A sentence never opens in lower case: the abbreviation's point ends nothing.
+    [
+      'Sen. Jeff Merkley (D-Ore.) blasted Xi’s visit to Russia on Tuesday. He spoke on CNN.',
+      ['Sen. Jeff Merkley (D-Ore.) blasted Xi’s visit to Russia on Tuesday.', 'He spoke on CNN.'],
+    ],
+    [
+      'Officials in Sacramento, Calif. said the shipment left. “Is it legal?” she asked. Nobody knew.',
+      ['Officials in Sacramento, Calif. said the shipment left.', '“Is it legal?” she asked.', 'Nobody knew.'],
+    ],
   ])('%s', (text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
   });
