@@ -38,8 +38,9 @@ const HEADLINE_REPEAT = 0.75;
 
 /** A longer "headline" is a feed's summary in the title field, not a headline to quote. */
 const MAX_HEADLINE_WORDS = 22;
+/** A newsletter, live page or round-up: by its label words, or a daypart edition's label ("Wednesday Afternoon Update: …"). */
 const ROUND_UP =
-  /\b(highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|\|/i;
+  /\b(highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
 
 /** The URL a story links for this report: its canonical article URL, else the feed link. */
 export function reportUrl(item: ScoredItem): string {

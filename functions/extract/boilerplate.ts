@@ -336,6 +336,13 @@ const SENTENCE_RULES: readonly Rule[] = [
     /^\p{Lu}[\p{L}.’'-]+['’]s? (?:\p{Lu}[\p{L}’'-]+ ){1,3}(reports|explains|looks|has more) (on|at|from)\b/u,
   ],
   ['link', /https?:\/\/|\bwww\.\S+|\bbit\.ly\//i],
+  // Notes about the piece itself: its audio version, where it was first printed, a link prompt
+  // ("This article is adapted from today's Morning Wire Afternoon Update. To listen to the
+  // podcast version, click here.").
+  [
+    'note on the piece',
+    /\b(click|tap) here\b|\b(read more|continue reading|download (our|the) app)\b|\b(podcast|audio) version\b|\b(listen to|watch|hear) (the|our|this|today['’]s) (podcast|audio|episode|full (episode|interview|video))\b|\bthis (article|story|piece|post|report|column) (is|was) (adapted|excerpted|taken|republished|reprinted|syndicated) from\b|\boriginally (appeared|published|ran) (in|on|at|by)\b/i,
+  ],
 ];
 
 /**

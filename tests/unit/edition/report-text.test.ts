@@ -54,9 +54,20 @@ describe('reportText', () => {
     ['Analysis: what Xi wants from Putin', false],
     ['Xi hails China-Russia ties, EU ‘lost’ solar power fight: SCMP daily highlights', false],
     ['Live updates: Xi and Putin to hold formal talks in Moscow', false],
+    ['Wednesday Afternoon Update: Fed Hikes, Russia-China Lovefest, No Trump Indictment Yet', false],
     ['Xi meets Putin', false],
   ])('a headline that states a development may be quoted: %s → %s', (title, quotable) => {
     expect(reportText(item(title, '')).quotable).toBe(quotable);
+  });
+
+  it.each([
+    ['Wednesday Afternoon Update: Fed Hikes, Russia-China Lovefest, No Trump Indictment Yet', true],
+    ['The Morning Brief: Xi lands in Moscow', true],
+    ['Xi hails China-Russia ties, EU ‘lost’ solar power fight: SCMP daily highlights', true],
+    ['Russia and China update their trade rules for a weekly brief of customs data', false],
+    ['Putin and Xi sign a statement on the daily lives of border residents', false],
+  ])('reads a newsletter or round-up by its headline: %s → %s', (title, roundUp) => {
+    expect(reportText(item(title, '')).roundUp).toBe(roundUp);
   });
 
   it('takes a long attributed title as the report’s sentence when the feed gives no summary', () => {

@@ -90,6 +90,12 @@ describe('isBoilerplateSentence', () => {
     ['This slideshow requires JavaScript.', 'requires JavaScript'],
     ['Tell us what YOU think in the comments below.', 'reader prompt'],
     ['Have a tip? Send it to the newsroom at the address below.', 'reader prompt'],
+    // The Daily Wire's newsletter item on 2023-03-22, whose feed text is only notes on the piece.
+    ['This article is adapted from today’s Morning Wire Afternoon Update.', 'note on the piece'],
+    ['To listen to the podcast version, click here.', 'note on the piece'],
+    ['The talks went on into the night, as you can hear in the audio version of this report.', 'note on the piece'],
+    ['This column originally appeared in The Diplomat and is republished with permission.', 'note on the piece'],
+    ['Kremlin officials said the visit would go ahead as planned, tap here for the full schedule.', 'note on the piece'],
   ])('%s -> %s', (sentence, reason) => {
     expect(boilerplateReason(sentence)).toBe(reason);
     expect(isBoilerplateSentence(sentence)).toBe(true);
@@ -109,6 +115,8 @@ describe('isBoilerplateSentence', () => {
     'Xi met Putin in Moscow, state broadcaster Al Jazeera (الجزيرة) reported on Tuesday evening after the talks.',
     'Putin’s “dear friend” Xi arrived in Moscow — the Kremlin’s guest for three days.',
     'Trade between the two countries reached a record $245 billion last year, officials said in Moscow',
+    'Putin said Russia was ready to supply more gas, adding that the pipeline’s first version had been too small.',
+    'Xi watched the parade with Putin, and state television aired a full version of the leaders’ talks.',
   ])('keeps the reporting sentence: %s', (sentence) => {
     expect(boilerplateReason(sentence)).toBeUndefined();
   });
