@@ -36,7 +36,7 @@ export const RESTATABLE: ReadonlySet<ThemeId> = new Set<ThemeId>([
 /** Friction, limits, caution, refusal, delay, dispute or decline between the two sides. */
 const COUNTER: readonly RegExp[] = [
   /\b(stall(s|ed|ing)?|postpone[sd]?|shelve[sd]?|impasse|deadlock(ed)?|snag(s|ged)?|hurdles?|obstacles?|sticking points?|setbacks?|long-delayed|delayed)\b/i,
-  /\b(no (agreement|deal|breakthrough|contract|progress|path|promise)|fail(s|ed)? to (agree|sign|reach|secure)|without (a |any )?(deal|agreement|contract|breakthrough|new contracts?|price)|not (yet )?agreed|(have|has) (still )?not agreed|not a binding|disagree(ment|ments|s|d)?|disputes?|disputed|rift|friction|spat|rebuff(s|ed)?|snub(s|bed)?)\b/i,
+  /\b(no (agreement|deal|breakthrough|contract|progress|path|promise)|fail(s|ed|ure)? to (agree|sign|reach|secure)|without (a |any )?(deal|agreement|contract|breakthrough|new contracts?|price)|not (yet )?agreed|(have|has) (still )?not agreed|not a binding|disagree(ment|ments|s|d)?|disputes?|disputed|rift|friction|spat|rebuff(s|ed)?|snub(s|bed)?)\b/i,
   /\b(refus(es|ed|al|ing) to|refuse to|reject(s|ed)(?! (the |any |all )?(attempts?|accusations?|allegations?|claims?|criticism|charges?|pressure|interference|sanctions|threats?|hegemon\w*|unilateral|external|outside|foreign|western|west|us|u\.s\.|eu|nato)(\b|\s))|declined to|balk(s|ed)?|(holds?|held) back|keeps? (its )?distance|distanc(es|ed|ing) itself|wary of|reluctan(t|ce)|hesitan(t|cy)|cautious (about|over|on|of))\b/i,
   /\b(banks?|lenders?) (\w+ )?(refus|halt|suspend|stop|restrict|tighten|reject|freez)\w*|\bpayment (problems|delays|difficulties|issues|hurdles)\b/i,
   /\b(trade|exports?|imports?|shipments?|deliveries|purchases|sales|supplies|volumes?|turnover) (\w+ ){0,2}(fell|falls|fall|drop|dip|decline|shrink|slump|dropped|drops|declined|declines|shrank|shrinks|slumped|slumps|dipped|dips|plunged|plunges|slid|slides|tumbled|contracted)\b|\b(fall|drop|decline|slump|dip|plunge|slowdown) in (trade|exports?|imports?|shipments?|sales)\b/i,
@@ -178,11 +178,24 @@ export function cueSpans(text: string, kind: CueKind): [number, number][] {
   const patterns = kind === 'friction' ? COUNTER : kind === 'new-step' ? NEW : [RESTATED_WORDS];
   const spans: [number, number][] = [];
   for (const re of patterns) {
-    const m = re.exec(text);
+    const m = assertedMatch(re, text, kind === 'friction');
     // A bare "first" is as often an ordinal ("the first line", "first deliveries") as a first step.
     if (m?.[0].trim() && !/^first$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
   }
   return spans.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * A modal just before a friction cue in its clause ("Russia's failures may strain the
+ * relationship, expert says"): a possibility someone raises, not a statement of friction.
+ */
+const MODAL_BEFORE = /\b(may|might|could|would|can|risks?|threatens?|if)\b[^,;:.!?]{0,30}$/i;
+
+/** The first match of a pattern not hedged by a modal, when the pattern is a friction cue. */
+function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecArray | null {
+  const m = re.exec(text);
+  if (!m || !friction) return m;
+  return MODAL_BEFORE.test(text.slice(0, m.index)) ? null : m;
 }
 
 function collectHits(
@@ -191,10 +204,11 @@ function collectHits(
 ): { score: number; hits: string[] } {
   const hits: string[] = [];
   const seen = new Set<string>();
+  const friction = patterns === COUNTER;
   let score = 0;
   for (const [where, text] of places) {
     for (const re of patterns) {
-      const m = re.exec(text);
+      const m = assertedMatch(re, text, friction);
       if (!m) continue;
       const phrase = m[0].toLowerCase();
       if (seen.has(`${where}:${phrase}`)) continue;

@@ -311,6 +311,12 @@ describe('labelSignal', () => {
     ['China-Russia trade fell 8% in the first quarter', '', 'counter-signal', 'trade fell'],
     ['Beijing keeps its distance as Moscow seeks more arms', '', 'counter-signal', 'keeps its distance'],
     ['Russia-China gas deal signed without agreement on price', '', 'counter-signal', 'without agreement'],
+    [
+      'Failure to agree on Power of Siberia 2 shows limits of Russia-China ties',
+      '',
+      'counter-signal',
+      'failure to agree',
+    ],
     ['Газпром и CNPC не договорились о цене «Силы Сибири»', '', 'counter-signal', 'не договорил'],
     ['Xi and Putin sign gas supply deal', '', 'new-development', 'sign'],
     ['Russia and China launch first joint lunar mission', '', 'new-development', 'launch'],
@@ -355,6 +361,9 @@ describe('labelSignal', () => {
     // A meeting announced is the news of a meeting, not a step in the relation.
     ['Putin and Xi will hold talks by video link on Sunday', ''],
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders spoke for an hour.'],
+    // Friction someone thinks possible is no statement of friction.
+    ['Russia’s failures in Ukraine may strain its ties with China, expert says', ''],
+    ['Xi and Putin meet', 'Analysts said a slump in trade could test the limits of the China-Russia partnership.'],
     // Rejecting pressure from outside together is no friction between the two.
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders rejected attempts to pressure their trade.'],
     ['China rejects Western accusations over its ties with Russia', ''],
@@ -379,6 +388,8 @@ describe('labelSignal', () => {
     ['The leaders rejected attempts to pressure their trade.', false],
     ['Moscow and Beijing rejected U.S. criticism of their drills.', false],
     ['Beijing rejects the US sanctions on Russian banks.', false],
+    ['Russia’s failures may strain the relationship with China.', false],
+    ['The failure to agree on a price might, analysts say, delay the pipeline to China.', true],
   ])('reads “%s” as friction: %s', (text, friction) => {
     expect(cueSpans(text, 'friction').length > 0).toBe(friction);
   });
