@@ -40,7 +40,12 @@ const HEADLINE_REPEAT = 0.75;
 const MAX_HEADLINE_WORDS = 22;
 /** A newsletter, live page or round-up: by its label words, or a daypart edition's label ("Wednesday Afternoon Update: …"). */
 const ROUND_UP =
-  /\b(highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
+  /\b((daily|news|key|top|weekly|morning|evening) highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^highlights\b|\bhighlights$|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
+
+/** A newsletter, live page or round-up by its headline: many events, this one among them. */
+export function isRoundUp(title: string): boolean {
+  return ROUND_UP.test(title);
+}
 
 /** The URL a story links for this report: its canonical article URL, else the feed link. */
 export function reportUrl(item: ScoredItem): string {
@@ -84,8 +89,8 @@ export function reportText(
     sentences,
     ...(language ? { language } : {}),
     // The label the title cleaner takes off ("Live updates:") still says what the report is.
-    quotable: isQuotableHeadline(title) && !ROUND_UP.test(item.title),
-    roundUp: ROUND_UP.test(item.title),
+    quotable: isQuotableHeadline(title) && !isRoundUp(item.title),
+    roundUp: isRoundUp(item.title),
     ...(titleEnglish ? { titleEnglish } : {}),
   };
 }
@@ -100,7 +105,7 @@ function isQuotableHeadline(title: string): boolean {
   if (/[?？]/.test(text) || /^(why|how|what|who|when|where|whether)\b/i.test(text)) return false;
   if (/^[^:]{1,25}:\s/.test(text) && !/^[^:]*\b(says?|said)\b/i.test(text)) return false;
   // A round-up, a briefing or a live page names a format, not a development.
-  if (ROUND_UP.test(text)) return false;
+  if (isRoundUp(text)) return false;
   // A headline is heading-like by nature; any other reason (a promo, a teaser) disqualifies it.
   const reason = boilerplateReason(`${text}.`);
   if (reason && !/heading|too short/.test(reason)) return false;

@@ -7,6 +7,7 @@
  * also the fallback of the abstractive option.
  */
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
+import { findMentions, isSide } from '#analyse/entities.ts';
 import type { ScoredItem, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { attributeAll, isDigestLanguage, type SourcedSentence } from './attribution.ts';
@@ -97,6 +98,9 @@ export function scoreSentences(
       if (words.length === 0 || sentence.length > MAX_SENTENCE_CHARS) return;
       // The story's headline is printed above its summary: a sentence restating it adds nothing.
       if (!headline && dice(new Set(words), storyTitle) >= TITLE_REPEAT) return;
+      // A round-up's sentence naming neither side is about its other items ("A major U.N. climate
+      // report and a manhunt in the Indian state of Punjab" under "Your Tuesday Briefing: Xi Meets Putin").
+      if (text.roundUp && !findMentions(sentence).some((m) => isSide(m.party))) return;
       const inDigestLanguage = translatedFrom !== undefined || isDigestLanguage(sentence, text.language);
       // With English in the story, or translated headlines, another language is not summary material.
       if (!inDigestLanguage && (hasDigestLanguage || hasTranslated)) return;

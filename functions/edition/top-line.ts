@@ -7,13 +7,13 @@
  * whose headline reports no event, comes after a second development of the day's widely covered
  * event, and only when there is room.
  */
-import { frameOfHeadline, namesBothSides } from '#analyse/headline-frame.ts';
+import { frameOfHeadline, namesBothSides, splitHeadline } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { headlineSentence, headlinesAnEvent, isDigestLanguage, statesWhatHappened } from './attribution.ts';
 import { cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
-import { hedges } from './report-text.ts';
+import { hedges, isRoundUp } from './report-text.ts';
 import { leansOnContext } from './summarise-stories.ts';
 
 /** Reports from which a story's headline is one framing among many, not the development itself. */
@@ -92,6 +92,7 @@ function secondDevelopment(story: Story, taken: SummarySentence): SummarySentenc
       x.text !== taken.text &&
       !x.headline &&
       !leansOnContext(x.text) &&
+      !backdropOnly(x.text) &&
       SIDE.test(x.text) &&
       dice(new Set(tokensOf(x.text)), words) <= 0.5 &&
       (cueSpans(x.text, 'new-step').length > 0 || cueSpans(x.text, 'friction').length > 0),
@@ -109,7 +110,12 @@ function secondDevelopment(story: Story, taken: SummarySentence): SummarySentenc
 function topLineSentence(story: Story): SummarySentence {
   // Printed alone, a sentence leaning on the one before it ("The statement decries …") points at
   // nothing: the top line takes only sentences that stand on their own.
-  const reported = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
+  const standing = story.sentences.filter((x) => !x.headline && !leansOnContext(x.text));
+  // A sentence whose main clause is another actor's news, the two sides only its backdrop ("The
+  // U.S. announced it will send Ukraine $350 million … as Xi meets Putin"), leads only when
+  // no other will.
+  const about = standing.filter((x) => !backdropOnly(x.text));
+  const reported = about.length > 0 ? about : standing;
   const headline = new Set(tokensOf(story.title));
   const statesHeadline = (x: SummarySentence) =>
     tokensOf(x.text).some((t) => !SIDE_WORDS.has(t) && sharesRoot(t, headline));
@@ -146,6 +152,12 @@ function topLineSentence(story: Story): SummarySentence {
   return headlineLine(story, stated ?? story.articles[0]!);
 }
 
+/** The two sides named together only in a background clause ("… as Xi meets Putin"). */
+function backdropOnly(text: string): boolean {
+  const { main, background } = splitHeadline(text);
+  return background !== '' && namesBothSides(background) && !SIDE.test(main);
+}
+
 /** A report's headline as the line, attributed: the story's own title for its first report. */
 function headlineLine(story: Story, article: Story['articles'][number]): SummarySentence {
   const title = article === story.articles[0] ? story.title : article.title;
@@ -177,8 +189,9 @@ function sharesRoot(token: string, headline: ReadonlySet<string>): boolean {
 
 /** Not another state's or actor's business with the two sides only as its backdrop. */
 function isAboutTheRelation(story: Story): boolean {
-  // A story with no reporting sentence, only its headline, is no development to lead with.
-  if (story.sentences.every((s) => s.headline)) return false;
+  // A story with no reporting sentence, only its headline, is no development to lead with; nor is
+  // a newsletter's ("Your Tuesday Briefing: Xi Meets Putin in Moscow"), whose news is elsewhere.
+  if (story.sentences.every((s) => s.headline) || isRoundUp(story.title)) return false;
   const frame = frameOfHeadline(story.title);
   if (!frame.known) return true;
   if (frame.bilateral || (namesBothSides(story.title) && !frame.thirdParty)) return true;

@@ -66,6 +66,8 @@ describe('reportText', () => {
     ['Xi hails China-Russia ties, EU ‘lost’ solar power fight: SCMP daily highlights', true],
     ['Russia and China update their trade rules for a weekly brief of customs data', false],
     ['Putin and Xi sign a statement on the daily lives of border residents', false],
+    // A verb, not a label.
+    ['Xi, Putin meeting highlights US tensions with China', false],
   ])('reads a newsletter or round-up by its headline: %s → %s', (title, roundUp) => {
     expect(reportText(item(title, '')).roundUp).toBe(roundUp);
   });

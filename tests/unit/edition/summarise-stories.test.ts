@@ -55,6 +55,23 @@ describe('buildStories: extractive summaries', () => {
     expect(summitStory.summary).toBe(summitStory.sentences.map((s) => s.text).join(' '));
   });
 
+  it('takes from a newsletter only its sentences on the two sides', () => {
+    const [draft] = draftStories(
+      [
+        [
+          one(
+            'Your Tuesday Briefing: Xi Meets Putin in Moscow',
+            'A major U.N. climate report and a manhunt in the Indian state of Punjab. Xi Jinping began a three-day state visit to Russia on Monday.',
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(draft!.story.sentences.map((x) => x.text)).toEqual([
+      'Xi Jinping began a three-day state visit to Russia on Monday, Outlet reports.',
+    ]);
+  });
+
   it('takes the representative report, title and id from the most central English report', () => {
     expect(summitStory.title).toBe(summit.wire.title);
     expect(summitStory.articles[0]!.url).toBe(summit.wire.link);
@@ -363,7 +380,10 @@ describe('labelSignal', () => {
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders spoke for an hour.'],
     // Friction someone thinks possible is no statement of friction.
     ['Russia’s failures in Ukraine may strain its ties with China, expert says', ''],
-    ['Xi and Putin meet', 'Analysts said a slump in trade could test the limits of the China-Russia partnership.'],
+    [
+      'Xi and Putin meet',
+      'Analysts said a slump in trade could test the limits of the China-Russia partnership.',
+    ],
     // Rejecting pressure from outside together is no friction between the two.
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders rejected attempts to pressure their trade.'],
     ['China rejects Western accusations over its ties with Russia', ''],
@@ -1086,6 +1106,36 @@ describe('buildTopLine', () => {
       articles: [{ ...summitStory.articles[0]!, url, source: 'BBC News - Asia', title }],
     };
     expect(buildTopLine([small]).map((t) => t.text)).toEqual([expected]);
+  });
+
+  it('never leads with a newsletter, nor with a sentence whose news is another actor’s', () => {
+    const aid =
+      'The U.S. announced Monday that it will send Ukraine an additional $350 million in ammunition as Chinese President Xi Jinping meets Russian President Vladimir Putin in Moscow.';
+    const warning =
+      'US Secretary of State Antony Blinken said the world should not be fooled by a Chinese-Russian peace plan for Ukraine.';
+    const blinken: Story = {
+      ...summitStory,
+      id: 'blinken',
+      rank: 0.8,
+      title: 'Blinken warns of a Xi-Putin peace plan to freeze Russian war gains',
+      sentences: [
+        { text: aid, url: summitStory.articles[0]!.url },
+        { text: warning, url: summitStory.articles[1]!.url },
+      ],
+    };
+    expect(new Set(blinken.articles.map((a) => a.url)).size).toBeGreaterThanOrEqual(3);
+    const newsletter: Story = {
+      ...summitStory,
+      id: 'briefing',
+      rank: 0.9,
+      title: 'Your Tuesday Briefing: Xi Meets Putin in Moscow',
+      sentences: [{ text: 'Xi Jinping met Vladimir Putin in Moscow on Monday.', url: 'https://x.example/b' }],
+    };
+    expect(buildTopLine([newsletter, blinken]).map((t) => t.text)).toEqual([warning]);
+    // With no other sentence, the headline, which states the story's news, is its line.
+    expect(
+      buildTopLine([{ ...blinken, sentences: blinken.sentences.slice(0, 1) }]).map((t) => t.text),
+    ).toEqual(['Blinken warns of a Xi-Putin peace plan to freeze Russian war gains, Meridian Wire reports.']);
   });
 
   it('leads a widely covered event with what happened before a reading of it', () => {
