@@ -191,11 +191,18 @@ export function cueSpans(text: string, kind: CueKind): [number, number][] {
  */
 const MODAL_BEFORE = /\b(may|might|could|would|can|risks?|threatens?|if)\b[^,;:.!?]{0,30}$/i;
 
-/** The first match of a pattern not hedged by a modal, when the pattern is a friction cue. */
+/**
+ * The first match of a pattern, when the pattern is a friction cue one the two sides own: not
+ * hedged by a modal, and not a third party's act ("White House rejects cease-fire", "EU rift with
+ * China": the actor named last before the cue is neither side).
+ */
 function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecArray | null {
   const m = re.exec(text);
   if (!m || !friction) return m;
-  return MODAL_BEFORE.test(text.slice(0, m.index)) ? null : m;
+  if (MODAL_BEFORE.test(text.slice(0, m.index))) return null;
+  const before = findMentions(text).filter((x) => x.end <= m.index && x.party !== 'sense');
+  const actor = before.at(-1);
+  return actor && !isSide(actor.party) ? null : m;
 }
 
 function collectHits(

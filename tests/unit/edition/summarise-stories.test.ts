@@ -378,6 +378,9 @@ describe('labelSignal', () => {
     // A meeting announced is the news of a meeting, not a step in the relation.
     ['Putin and Xi will hold talks by video link on Sunday', ''],
     ['Xi and Putin discuss Ukraine in phone call', 'The leaders spoke for an hour.'],
+    // A third party's refusal or rift is not friction between the two.
+    ['Ahead of Xi-Putin meeting in Moscow, White House rejects cease-fire in Ukraine', ''],
+    ['EU rift with China widens as Xi meets Putin', ''],
     // Friction someone thinks possible is no statement of friction.
     ['Russia’s failures in Ukraine may strain its ties with China, expert says', ''],
     [
@@ -409,6 +412,9 @@ describe('labelSignal', () => {
     ['Moscow and Beijing rejected U.S. criticism of their drills.', false],
     ['Beijing rejects the US sanctions on Russian banks.', false],
     ['Russia’s failures may strain the relationship with China.', false],
+    ['The White House rejects the cease-fire China proposed for Russia’s war.', false],
+    ['US says Russia-China trade fell 8% this year.', true],
+    ['Talks stall between Russia and China over the gas price.', true],
     ['The failure to agree on a price might, analysts say, delay the pipeline to China.', true],
   ])('reads “%s” as friction: %s', (text, friction) => {
     expect(cueSpans(text, 'friction').length > 0).toBe(friction);
