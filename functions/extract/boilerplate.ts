@@ -103,6 +103,9 @@ const LINE_RULES: readonly Rule[] = [
     /^((read|see|view) (the )?(full|whole|complete|entire|original|rest of the) (article|story|post|report|piece|text)|continue reading|keep reading|read on)\b.{0,80}$/i,
   ],
   ['feed tail', /^the (post|article|entry) .{1,200} (appeared|was published) first on .{1,100}$/i],
+  // A bulleted item in a feed's text is a list of the outlet's other stories ("• China's top
+  // diplomat visits Moscow • Video: …" under CNN's "Ukraine becomes a test of America's …").
+  ['related-links prompt', /^[•▪◦●■►]\s*/u],
   [
     'comment prompt',
     new RegExp(

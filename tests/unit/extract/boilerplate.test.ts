@@ -90,6 +90,8 @@ describe('isBoilerplateSentence', () => {
     ['This slideshow requires JavaScript.', 'requires JavaScript'],
     ['Tell us what YOU think in the comments below.', 'reader prompt'],
     ['Have a tip? Send it to the newsroom at the address below.', 'reader prompt'],
+    ['• China’s top diplomat visits Moscow', 'related-links prompt'],
+    ['• 2 Americans arrested for allegedly sending aviation technology to Russia', 'related-links prompt'],
     // The Daily Wire's newsletter item on 2023-03-22, whose feed text is only notes on the piece.
     ['This article is adapted from today’s Morning Wire Afternoon Update.', 'note on the piece'],
     ['To listen to the podcast version, click here.', 'note on the piece'],
