@@ -91,11 +91,12 @@ const PL_RULES: FrameRules = {
   background: /,?\s(?:podczas gdy|w czasie gdy|w obliczu|pomimo|mimo)\s|,\s(?:gdy|kiedy)\s/iu,
   leading: /^(?:gdy|kiedy|podczas gdy|w obliczu|mimo|pomimo)\s[^,]{5,90},\s+(?=\S)/iu,
   meeting: plStems(
-    'spotka|spotkani|rozm[oó]w|rozmawia|wizyt|odwiedz|przyjecha|przylecia|przyby|powita|goś[cć]|gości|szczyt|zaprasza|zaprosi|zaprosze|kolacj|ceremoni|uścis',
+    // "u Putina", "u Xi Jinpinga": at the leader's, a visit ("Naczelny dyplomata Chin u Putina").
+    'spotka|spotkani|rozm[oó]w|rozmawia|wizyt|odwiedz|przyjecha|przylecia|przyby|powita|goś[cć]|gości|szczyt|zaprasza|zaprosi|zaprosze|kolacj|ceremoni|uścis|u putin|u xi',
   ),
   call: /rozmow\p{L}* telefoniczn|rozmawia\p{L}* (?:przez )?telefon|przez telefon|wideokonferencj|połączeni\p{L}* wideo/iu,
   commentary: new RegExp(
-    `\\?|^(?:dlaczego|jak|co|czy|kto|kiedy|ile|czym)(?![\\p{L}])|${plStems('komentarz|komentuj|analiz|opini|ekspert|publicyst|felieton|wyjaśnia', 'zdaniem|co oznacza|to oznacza|co to oznacza').source}`,
+    `\\?|^(?:dlaczego|jak|co|czy|kto|kiedy|ile|czym)(?![\\p{L}])|${plStems('komentarz|komentuj|analiz|ekspert|publicyst|felieton|wyjaśnia', 'zdaniem|co oznacza|to oznacza|co to oznacza').source}`,
     'iu',
   ),
   jointAct: plStems(
@@ -218,7 +219,7 @@ export function frameOfHeadline(title: string): HeadlineFrame {
     mentions.filter((m) => isSide(m.party) && m.entity.kind !== 'project').flatMap(sidesOf),
   );
   const participants = mentions.filter((m, i) => m.party === 'third' && joinedToSide(main, mentions, i));
-  const subject = firstActor(mentions);
+  const subject = firstActor(mentions, main);
   const leaders = new Set(
     mentions.filter((m) => m.entity.kind === 'leader' && isSide(m.party)).map((m) => m.entity.id),
   );
@@ -239,7 +240,7 @@ export function frameOfHeadline(title: string): HeadlineFrame {
   // "Chinese public not buying Beijing's rosy view…": a side's people, not the side, is the voice.
   if (!thirdParty && subject?.entity.kind === 'people' && rules.public.test(main.slice(subject.end)))
     thirdParty = `${subject.text} ${rules.public.exec(main.slice(subject.end))![0].trim()}`;
-  const commentary = commentator || rules.commentary.test(body);
+  const commentary = commentator || rules.commentary.test(body) || OPINION_LABEL.test(text);
   return {
     bilateral: sides.has('china') && sides.has('russia'),
     call: rules.call.test(text),
@@ -323,6 +324,15 @@ function joinedToSide(text: string, mentions: readonly Mention[], i: number): bo
 }
 
 /** The first actor named: a state, its leader, capital or officials (not a currency or a place). */
-function firstActor(mentions: readonly Mention[]): Mention | undefined {
-  return mentions.find((m) => m.entity.kind !== 'currency' && m.entity.kind !== 'place');
+function firstActor(mentions: readonly Mention[], text: string): Mention | undefined {
+  return mentions.find(
+    (m) => m.entity.kind !== 'currency' && m.entity.kind !== 'place' && !TOPIC_AFTER.test(text.slice(m.end)),
+  );
 }
+
+/** An opinion or analysis label in any of the frame languages ("Opinia: …", "… [OPINIA]"). */
+const OPINION_LABEL =
+  /^(opinia|opinion|komentarz|analiza|analysis|мнение)\s*[:|]|\[(opinia|opinion|komentarz|analiza|analysis)\]/iu;
+
+/** A name that opens a topic, not an act ("Ukraine war to be a core part of Xi-Putin talks"). */
+const TOPIC_AFTER = /^\s*(war|conflict|crisis|invasion|peace (plan|talks|deal|process))\b/i;

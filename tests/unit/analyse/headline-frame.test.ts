@@ -26,10 +26,20 @@ describe('frameOfHeadline', () => {
     // The writer's own assessment ("but there's unease") against the sides' own acts ("but offer").
     ['Xi meets Putin in show of anti-West unity, but there’s unease, too', false, undefined],
     ['Xi and Putin showcase their alliance but offer no path to peace in Ukraine', true, undefined],
+    // A war named as the topic is no actor.
+    ['Ukraine war to be a core part of Xi-Putin talks, China’s FM says', true, undefined],
   ])('“%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
     const frame = frameOfHeadline(title);
     expect(isBilateralReport(frame)).toBe(bilateral);
     expect(frame.thirdParty).toBe(third);
+  });
+
+  it('reads an opinion piece in Polish by its label, not by the word for views', () => {
+    expect(
+      frameOfHeadline('Pokonanie Rosji to najlepsza obrona Tajwanu przed Chinami [OPINIA]').commentary,
+    ).toBe(true);
+    expect(frameOfHeadline('Opinia: Chiny nie uratują Rosji').commentary).toBe(true);
+    expect(frameOfHeadline('Wang Yi i Putin wymienili opinie o wojnie').commentary).toBe(false);
   });
 
   it('tells a phone call from a meeting in person', () => {
@@ -50,6 +60,8 @@ describe('frameOfHeadline', () => {
     ['ISW: Propozycje Xi nie spełniły oczekiwań Putina', false, 'ISW'],
     ['USA: Partnerstwo Rosji i Chin to małżeństwo z rozsądku', false, 'United States'],
     ['Wicedyrektor OSW: Chinom zależy na stabilności reżimu Putina', false, 'Wicedyrektor OSW'],
+    // "At Putin's" is a visit; exchanging views ("wymienili opinie") is no opinion piece.
+    ['Naczelny dyplomata Chin u Putina. Wymienili opinie na temat "kwestii ukraińskiej"', true, undefined],
   ])('Polish “%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
     const frame = frameOfHeadline(title);
     expect(frame.known).toBe(true);
