@@ -37,7 +37,7 @@ export const RESTATABLE: ReadonlySet<ThemeId> = new Set<ThemeId>([
 const COUNTER: readonly RegExp[] = [
   /\b(stall(s|ed|ing)?|postpone[sd]?|shelve[sd]?|impasse|deadlock(ed)?|snag(s|ged)?|hurdles?|obstacles?|sticking points?|setbacks?|long-delayed|delayed)\b/i,
   /\b(no (agreement|deal|breakthrough|contract|progress|path|promise)|fail(s|ed|ure)? to (agree|sign|reach|secure)|without (a |any )?(deal|agreement|contract|breakthrough|new contracts?|price)|not (yet )?agreed|(have|has) (still )?not agreed|not a binding|disagree(ment|ments|s|d)?|disputes?|disputed|rift|friction|spat|rebuff(s|ed)?|snub(s|bed)?)\b/i,
-  /\b(refus(es|ed|al|ing) to|refuse to|reject(s|ed)(?! (the |any |all )?(attempts?|accusations?|allegations?|claims?|criticism|charges?|pressure|interference|sanctions|threats?|hegemon\w*|unilateral|external|outside|foreign|western|west|us|u\.s\.|eu|nato)(\b|\s))|declined to|balk(s|ed)?|(holds?|held) back|keeps? (its )?distance|distanc(es|ed|ing) itself|wary of|reluctan(t|ce)|hesitan(t|cy)|cautious (about|over|on|of))\b/i,
+  /\b((refus(es|ed|al|ing)|refuse|declined) to(?! (condemn|critici[sz]e|blame|sanction|denounce|isolate|name|join (the )?sanctions))|reject(s|ed)(?! (the |any |all )?(attempts?|accusations?|allegations?|claims?|criticism|charges?|pressure|interference|sanctions|threats?|hegemon\w*|unilateral|external|outside|foreign|western|west|us|u\.s\.|eu|nato)(\b|\s))|balk(s|ed)?|(holds?|held) back|keeps? (its )?distance|distanc(es|ed|ing) itself|wary of|reluctan(t|ce)|hesitan(t|cy)|cautious (about|over|on|of))\b/i,
   /\b(banks?|lenders?) (\w+ )?(refus|halt|suspend|stop|restrict|tighten|reject|freez)\w*|\bpayment (problems|delays|difficulties|issues|hurdles)\b/i,
   /\b(trade|exports?|imports?|shipments?|deliveries|purchases|sales|supplies|volumes?|turnover) (\w+ ){0,2}(fell|falls|fall|drop|dip|decline|shrink|slump|dropped|drops|declined|declines|shrank|shrinks|slumped|slumps|dipped|dips|plunged|plunges|slid|slides|tumbled|contracted)\b|\b(fall|drop|decline|slump|dip|plunge|slowdown) in (trade|exports?|imports?|shipments?|sales)\b/i,
   /\b(junior partner|vassal|colony|unequal|imbalance[sd]?|lopsided|asymmetr(y|ic)|dependen(ce|t|cy) on (china|beijing)|reliance on (china|beijing)|who['’]?s boss|limits of (the|their|a|this) (partnership|relationship|friendship|alliance|ties)|tests? (of |for )?(the |their |its |this )?(limits|['‘’"]?no[- ]limits['‘’"]? (friendship|partnership|ties)|friendship|partnership|alliance|relationship))\b/i,
@@ -200,9 +200,16 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
   const m = re.exec(text);
   if (!m || !friction) return m;
   if (MODAL_BEFORE.test(text.slice(0, m.index))) return null;
-  const before = findMentions(text).filter((x) => x.end <= m.index && x.party !== 'sense');
-  const actor = before.at(-1);
-  return actor && !isSide(actor.party) ? null : m;
+  const mentions = findMentions(text).filter((x) => x.party !== 'sense');
+  const actor = mentions.filter((x) => x.end <= m.index).at(-1);
+  if (actor) return isSide(actor.party) ? m : null;
+  // No actor before the cue, in a text naming another party: the sides must follow it closely
+  // ("Talks stall between Russia and China"), else it is an unnamed actor's ("G20 fails to agree
+  // on Ukraine after …"). A text naming only the sides, or no one, speaks of them.
+  if (mentions.every((x) => isSide(x.party))) return m;
+  const end = m.index + m[0].length;
+  const near = text.slice(end).match(/^(\s*\S+){0,3}/)![0];
+  return mentions.some((x) => x.start >= end && x.start < end + near.length && isSide(x.party)) ? m : null;
 }
 
 function collectHits(

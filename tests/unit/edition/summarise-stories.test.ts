@@ -415,6 +415,10 @@ describe('labelSignal', () => {
     ['The White House rejects the cease-fire China proposed for Russia’s war.', false],
     ['US says Russia-China trade fell 8% this year.', true],
     ['Talks stall between Russia and China over the gas price.', true],
+    // An unnamed forum's failure, and a refusal to act against the other side, are no friction.
+    ['G20 fails to agree on Ukraine after China refuses to condemn Russia’s invasion', false],
+    ['Beijing declined to criticise Moscow at the UN.', false],
+    ['Beijing declined to sign the gas contract Moscow offered.', true],
     ['The failure to agree on a price might, analysts say, delay the pipeline to China.', true],
   ])('reads “%s” as friction: %s', (text, friction) => {
     expect(cueSpans(text, 'friction').length > 0).toBe(friction);
