@@ -160,8 +160,11 @@ const ROLE_NOUNS =
   'leader|president|premier|minister|foreign minister|ministry|foreign ministry|defence ministry|defense ministry|statement|joint statement|move|deal|agreement|visit|trip|official|spokesman|spokeswoman|spokesperson|envoy|delegation|summit|meeting|report|pact|plan|decision|government|military|army|navy|embassy|state media|relationship|partnership|alliance|treaty|pipeline|project|bloc|exercise|patrol|drill';
 const NATIONALITY =
   'Chinese|Russian|US|U\\.S\\.|American|Ukrainian|Japanese|European|Western|Indian|Mongolian|North Korean|Kremlin';
-/** Then a comma or a lower-case word: "Statement decries", not "President Xi". */
-const NEXT = '(?=,| \\p{Ll})';
+/**
+ * Then a comma or a lower-case word: "Statement decries", not "President Xi"; nor a compound
+ * noun or a list ("Government officials and politicians step up warnings").
+ */
+const NEXT = '(?=,| (?!(?:officials?|sources|leaders|ministers|forces|troops|media|figures|and|or)\\b)\\p{Ll})';
 const BARE_NOUN_AFTER_ADJECTIVE = new RegExp(`^((?:${NATIONALITY}) (?:${ROLE_NOUNS}))${NEXT}`, 'u');
 const BARE_NOUN = new RegExp(
   `^(?:${ROLE_NOUNS.split('|')

@@ -30,6 +30,11 @@ describe('reportText', () => {
       'Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday.',
       'Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday.',
     ],
+    // A compound noun opens the sentence: no article before it.
+    [
+      'Government officials and politicians step up warnings on lethal aid ahead of Xi-Putin meeting.',
+      'Government officials and politicians step up warnings on lethal aid ahead of Xi-Putin meeting.',
+    ],
     // Quotes that hug their words; the wire's dateline goes.
     [
       "Xi spent four hours with his ' dear friend ' Putin in the Kremlin.",
