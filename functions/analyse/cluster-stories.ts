@@ -553,7 +553,9 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
       (item) => isBilateralReport(frames.get(item)!) || isMeetingPreview(frames.get(item)!, item.title),
     ),
   );
-  if (bilateral.size < 2) return clusters;
+  // A day without a meeting of the two still has one actor's statements to bring together
+  // (2023-02-19: five US warnings on arms for Russia in four stories).
+  if (bilateral.size < 2) return inItemOrder(items, regroupStatements(clusters, frames, maxApart));
   // A report of a development of its own, not another actor's reaction or a commentary.
   const straight = (item: ScoredItem) => !frames.get(item)!.commentary && !frames.get(item)!.thirdParty;
 
@@ -597,12 +599,17 @@ export function clusterStories(items: readonly ScoredItem[], options: ClusterOpt
       if (left.length > 0) kept.push(...clusterBySimilarity(left, { ...options, wordsOnly: true }));
     }
   }
-  const order = new Map(items.map((item, i) => [item, i]));
-  const first = (c: readonly ScoredItem[]) => Math.min(...c.map((item) => order.get(item)!));
-  return [
+  return inItemOrder(items, [
     ...meetings.map((m) => m.items).filter((c) => c.length > 0),
     ...regroupStatements(kept, frames, maxApart),
-  ]
+  ]);
+}
+
+/** Clusters in the order of their first item, each in the items' order. */
+function inItemOrder(items: readonly ScoredItem[], clusters: readonly ScoredItem[][]): ScoredItem[][] {
+  const order = new Map(items.map((item, i) => [item, i]));
+  const first = (c: readonly ScoredItem[]) => Math.min(...c.map((item) => order.get(item)!));
+  return clusters
     .map((c) => [...c].sort((a, b) => order.get(a)! - order.get(b)!))
     .sort((a, b) => first(a) - first(b));
 }
@@ -668,7 +675,7 @@ export function regroupStatements(
  * after a colon ("China not 'impartial' actor in Russia-Ukraine war: White House").
  */
 const STATEMENT =
-  /\b(says?|said|urg(e|es|ed)|warn(s|ed)?|calls?|called|accus(e|es|ed)|reject(s|ed)?|dismiss(es|ed)?|slam(s|med)?|criticis(e|es|ed)|criticiz(e|es|ed)|condemn(s|ed)?|welcom(e|es|ed)|question(s|ed)?|doubt(s|ed)?|tells?|told|asks?|asked|press(es|ed)?|demand(s|ed)?|threaten(s|ed)?|vow(s|ed)?|den(y|ies|ied)|believ(e|es|ed)|fears?|feared|claim(s|ed)?|blam(e|es|ed)|insist(s|ed)?|think(s)?|sees?|rebuk(e|es|ed)|lectur(e|es|ed)|presses)\b|(?<!\p{L})['‘’"“”]\p{L}|:\s*\S/iu;
+  /\b(says?|said|urg(e|es|ed)|warn(s|ed|ings?)?|calls?|called|accus(e|es|ed)|reject(s|ed)?|dismiss(es|ed)?|slam(s|med)?|criticis(e|es|ed)|criticiz(e|es|ed)|condemn(s|ed)?|welcom(e|es|ed)|question(s|ed)?|doubt(s|ed)?|tells?|told|asks?|asked|press(es|ed)?|demand(s|ed)?|threaten(s|ed)?|vow(s|ed)?|den(y|ies|ied)|believ(e|es|ed)|fears?|feared|claim(s|ed)?|blam(e|es|ed)|insist(s|ed)?|think(s)?|sees?|rebuk(e|es|ed)|lectur(e|es|ed)|presses)\b|(?<!\p{L})['‘’"“”]\p{L}|:\s*\S/iu;
 
 /** Words that join the names of a list of parties. */
 const LIST_JOINS = /^(and|&|i|и|і|та|et|y|und)$/i;

@@ -155,6 +155,8 @@ const SECTION_LABEL =
 const INITIALS = /^[A-Z]{2,6}$/;
 /** A speaker after the last colon: "…: White House", "…: Rep. Mike Waltz", "…: expert". */
 const SPEAKER = /:\s*([^:]{2,40})$/;
+const SAID_BY =
+  /,\s*([^,]{2,40}?)\s+(?:says|said|warns|warned|tells|told|claims|claimed|believes|fears|insists|suggests)$/i;
 
 /**
  * The frame rules of a headline's language: English, Polish, Russian (Cyrillic), or none (Chinese
@@ -195,6 +197,12 @@ export function frameOfHeadline(title: string): HeadlineFrame {
   if (suffix && suffix.index > 20 && suffix[1]!.split(' ').length <= 5) {
     speaker = suffix[1]!.trim();
     body = body.slice(0, suffix.index);
+  }
+  // The speaker after a comma at the end ("China may give Russia weapons, Anthony Blinken warns").
+  const said = SAID_BY.exec(body);
+  if (!speaker && said && said.index > 20 && said[1]!.split(' ').length <= 5) {
+    speaker = said[1]!.trim();
+    body = body.slice(0, said.index);
   }
   const label = LABEL.exec(body);
   // "Ukraine latest: …" is a label; "Putin: China peace plan could be basis…" names its speaker,

@@ -266,6 +266,21 @@ describe('clusterStories', () => {
     expect(clusterOf(grouped, nuclear!)).not.toContain('talks');
   });
 
+  it('makes one story of one actor’s warnings on a day with no meeting of the two', () => {
+    // 2023-02-19 of the training corpus: the US warning China against arming Russia, five ways.
+    const warnings = [
+      'U.S. Warnings to China on Arms Aid for Russia’s War Portend Global Rift',
+      'Blinken: China is weighing giving Russia ‘lethal assistance’ in war with Ukraine',
+      'FirstFT: US warns China not to supply lethal aid to Russia',
+      'China may give Russia weapons for Ukraine war, Anthony Blinken warns',
+      'China may give Russia weapons and ammo, US warns',
+    ].map((title, i) => sameDay(`w${i}`, title, '', 6 + i));
+    const other = sameDay('jets', 'Ukraine Latest: Kyiv Mayor Steps Up Call for Fighter Jets', '', 7);
+    const grouped = clusterStories([...warnings, other]);
+    expect(clusterOf(grouped, warnings[0]!)).toEqual(new Set(['w0', 'w1', 'w2', 'w3', 'w4']));
+    expect(clusterOf(grouped, other)).toEqual(new Set(['jets']));
+  });
+
   it('regroups one actor’s statements, and the sides’ joint words against it, out of the clusters the first pass made', () => {
     const urges = sameDay('urges', 'US urges Xi to press Putin over atrocities', '', 8);
     const impartial = sameDay('impartial', 'China no neutral party on Russia: White House', '', 9);

@@ -78,6 +78,8 @@ describe('frameOfHeadline', () => {
     ['As Xi and Putin meet again, Japan’s leader visits Ukraine', 'Japan'],
     ['Japan will stand with Ukraine, Kishida says as Xi visits Moscow', 'Japan'],
     ['Mongolia counts the cost as Russia-China pipeline talks drag on', 'Mongolia'],
+    // The speaker after a comma at the end.
+    ['China may give Russia weapons for Ukraine war, Anthony Blinken warns', 'United States'],
   ])('“%s” is said by %s, not by either side', (title, third) => {
     expect(frameOfHeadline(title).thirdParty).toBe(third);
   });
