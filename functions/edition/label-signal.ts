@@ -201,16 +201,29 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
   if (!m || !friction) return m;
   if (MODAL_BEFORE.test(text.slice(0, m.index))) return null;
   const mentions = findMentions(text).filter((x) => x.party !== 'sense');
+  const end = m.index + m[0].length;
+  const near = text.slice(end).match(/^(\s*\S+){0,3}/)![0];
+  const sideFollows = mentions.some((x) => x.start >= end && x.start < end + near.length && isSide(x.party));
+  // A rift names whose it is beside it ("the China-Russia rift", "a rift with Moscow"); "U.S.
+  // warnings to China on arms for Russia's war portend global rift" is another.
+  if (RIFT.test(m[0])) {
+    const lead = text.slice(0, m.index).match(/(\S+\s*){0,3}$/)![0];
+    const sideLeads = mentions.some(
+      (x) => x.end <= m.index && x.end > m.index - lead.length && isSide(x.party),
+    );
+    if (!sideLeads && !sideFollows) return null;
+  }
   const actor = mentions.filter((x) => x.end <= m.index).at(-1);
   if (actor) return isSide(actor.party) ? m : null;
   // No actor before the cue, in a text naming another party: the sides must follow it closely
   // ("Talks stall between Russia and China"), else it is an unnamed actor's ("G20 fails to agree
   // on Ukraine after …"). A text naming only the sides, or no one, speaks of them.
   if (mentions.every((x) => isSide(x.party))) return m;
-  const end = m.index + m[0].length;
-  const near = text.slice(end).match(/^(\s*\S+){0,3}/)![0];
-  return mentions.some((x) => x.start >= end && x.start < end + near.length && isSide(x.party)) ? m : null;
+  return sideFollows ? m : null;
 }
+
+/** A split named by a noun, whose parties stand beside it. */
+const RIFT = /^(rift|spat|split)$/i;
 
 function collectHits(
   places: readonly [keyof typeof WHERE, string][],

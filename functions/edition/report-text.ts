@@ -164,7 +164,8 @@ const NATIONALITY =
  * Then a comma or a lower-case word: "Statement decries", not "President Xi"; nor a compound
  * noun or a list ("Government officials and politicians step up warnings").
  */
-const NEXT = '(?=,| (?!(?:officials?|sources|leaders|ministers|forces|troops|media|figures|and|or)\\b)\\p{Ll})';
+const NEXT =
+  '(?=,| (?!(?:officials?|sources|leaders|ministers|forces|troops|media|figures|and|or)\\b)\\p{Ll})';
 const BARE_NOUN_AFTER_ADJECTIVE = new RegExp(`^((?:${NATIONALITY}) (?:${ROLE_NOUNS}))${NEXT}`, 'u');
 const BARE_NOUN = new RegExp(
   `^(?:${ROLE_NOUNS.split('|')

@@ -419,6 +419,9 @@ describe('labelSignal', () => {
     ['G20 fails to agree on Ukraine after China refuses to condemn Russia’s invasion', false],
     ['Beijing declined to criticise Moscow at the UN.', false],
     ['Beijing declined to sign the gas contract Moscow offered.', true],
+    ['U.S. Warnings to China on Arms Aid for Russia’s War Portend Global Rift', false],
+    ['The China-Russia rift over gas prices widens.', true],
+    ['Kremlin plays down a rift with Beijing over Kazakhstan.', true],
     ['The failure to agree on a price might, analysts say, delay the pipeline to China.', true],
   ])('reads “%s” as friction: %s', (text, friction) => {
     expect(cueSpans(text, 'friction').length > 0).toBe(friction);
