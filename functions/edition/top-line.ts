@@ -148,9 +148,17 @@ function topLineSentence(story: Story): SummarySentence {
   const stated = story.articles.find((a) => statesWhatHappened(a.title, a.language));
   if (sentence && !(stated && BOTH_SIDES.test(stated.title))) return sentence;
   // A headline then: a report's that reads as its sentence ("China and Russia accuse US of raising
-  // risk of nuclear war, South China Morning Post reports"), else the story's, quoted.
-  return headlineLine(story, stated ?? story.articles[0]!);
+  // risk of nuclear war, South China Morning Post reports"), else the story's, quoted; unless the
+  // headline only speculates ("Putin may be about to find his 'Chinese wish list' is wishful
+  // thinking") where a report's sentence says what happened to the two ("Putin has invited …").
+  const article = stated ?? story.articles[0]!;
+  const plainly = reported.find((x) => BOTH_SIDES.test(x.text) && !hedges(x.text));
+  if (plainly && SPECULATES.test(article.title)) return plainly;
+  return headlineLine(story, article);
 }
+
+/** A headline of what may or could be, not of what happened. */
+const SPECULATES = /\b(may|might|could|would)\b/i;
 
 /** The two sides named together only in a background clause ("… as Xi meets Putin"). */
 function backdropOnly(text: string): boolean {

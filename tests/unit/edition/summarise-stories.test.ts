@@ -1109,6 +1109,12 @@ describe('buildTopLine', () => {
       'Ely Ratner, the Pentagon’s chief for Indo-Pacific security, expresses “serious concern” in a video link with General Li Bin of China’s Central Military Commission, BBC News reports.',
       'Pentagon warns Beijing about its military ties to Russia, even as Xi and Putin meet, BBC News reports.',
     ],
+    // A headline that only speculates gives way to the report's sentence on what happened.
+    [
+      'Putin may be about to find his ‘Chinese wish list’ is wishful thinking',
+      'Russian President Vladimir Putin has invited his “best friend”, China’s leader Xi Jinping, to Moscow for a three-day state visit, BBC News reports.',
+      'Russian President Vladimir Putin has invited his “best friend”, China’s leader Xi Jinping, to Moscow for a three-day state visit, BBC News reports.',
+    ],
   ])('leads with a sentence stating the headline of a small story: %s', (title, sentence, expected) => {
     const url = 'https://www.bbc.com/news/1';
     const small: Story = {
