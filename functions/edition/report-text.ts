@@ -40,7 +40,7 @@ const HEADLINE_REPEAT = 0.75;
 const MAX_HEADLINE_WORDS = 22;
 /** A newsletter, live page or round-up: by its label words, or a daypart edition's label ("Wednesday Afternoon Update: …"). */
 const ROUND_UP =
-  /\b((daily|news|key|top|weekly|morning|evening) highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^highlights\b|\bhighlights$|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
+  /\b((daily|news|key|top|weekly|morning|evening) highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^highlights\b|\bhighlights$|\b(weekend|weekly|must|long|best) reads?$|\b(week in review|week ahead|what you missed)\b|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
 
 /** A newsletter, live page or round-up by its headline: many events, this one among them. */
 export function isRoundUp(title: string): boolean {
@@ -146,13 +146,17 @@ const DATELINE =
  * "The statement decries …", "Chinese leader, a guest …" → "The Chinese leader, a guest …").
  */
 function stripDateline(sentence: string): string {
-  return sentence
-    .replace(DATELINE, '')
-    .replace(LOOSE_QUOTE, (_, open: string, words: string, close: string) =>
-      open === "'" && close === "'" ? `‘${words}’` : `${open}${words}${close}`,
-    )
-    .replace(BARE_NOUN_AFTER_ADJECTIVE, 'The $1')
-    .replace(BARE_NOUN, (noun: string) => `The ${noun.toLowerCase()}`);
+  return (
+    sentence
+      .replace(DATELINE, '')
+      // The text after a caption ("… on February 22, 2023. - South Africa embarked on …").
+      .replace(/^[-–—]\s+(?=\p{Lu})/u, '')
+      .replace(LOOSE_QUOTE, (_, open: string, words: string, close: string) =>
+        open === "'" && close === "'" ? `‘${words}’` : `${open}${words}${close}`,
+      )
+      .replace(BARE_NOUN_AFTER_ADJECTIVE, 'The $1')
+      .replace(BARE_NOUN, (noun: string) => `The ${noun.toLowerCase()}`)
+  );
 }
 
 /** Roles and documents a standfirst opens with, without their article. */

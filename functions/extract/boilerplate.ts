@@ -309,6 +309,12 @@ const SENTENCE_RULES: readonly Rule[] = [
     'photo credit or caption',
     /^(photo|photograph|image|picture|video|graphic|illustration|file photo|image source|image caption|media caption|caption|credit|source)s?\s*[:/(,]|\((photo|image|picture)s? (by|:|credit)[^)]*\)$|^(getty images|afp|reuters|ap photo|epa|shutterstock|sputnik|xinhua|tass)(\s*(\/|via).*)?$/i,
   ],
+  // A caption's present tense with the picture's full date ("… soldiers walk past the frigate
+  // docked at the port in Richards Bay on February 22, 2023"): reporting says "on Wednesday".
+  [
+    'photo caption',
+    /\b(walks?|stands?|poses?|arrives?|attends?|looks? on|waves?|shakes? hands|speaks?|sits?|gestures?|greets?|listens?|watches|march(es)?|leaves?|takes? part|delivers?|reviews?|inspects?|salutes?|smiles?)\b[^.!?]*\bon (January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}, \d{4}\.?$/,
+  ],
   [
     'photo caption',
     /\([^()]*\b(getty images|afp|reuters|ap photo|epa|sputnik|xinhua|tass|shutterstock|photo by|pool photo)\b[^()]*\)\.?$|\((l|r|c|left|right|centre|center|front|back)\)\s+\p{Ll}/iu,

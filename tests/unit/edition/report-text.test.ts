@@ -30,6 +30,11 @@ describe('reportText', () => {
       'Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday.',
       'Chinese President Xi Jinping met Vladimir Putin in Moscow on Monday.',
     ],
+    // The text after a photo caption keeps no dash.
+    [
+      '- South Africa embarked on February 17, 2023 on a 10-day joint military exercise with Russia and China.',
+      'South Africa embarked on February 17, 2023 on a 10-day joint military exercise with Russia and China.',
+    ],
     // A compound noun opens the sentence: no article before it.
     [
       'Government officials and politicians step up warnings on lethal aid ahead of Xi-Putin meeting.',
@@ -68,6 +73,7 @@ describe('reportText', () => {
   it.each([
     ['Wednesday Afternoon Update: Fed Hikes, Russia-China Lovefest, No Trump Indictment Yet', true],
     ['The Morning Brief: Xi lands in Moscow', true],
+    ['Putin Fetes Xi and Trump Decries Charge Threat: Weekend Reads', true],
     ['Xi hails China-Russia ties, EU ‘lost’ solar power fight: SCMP daily highlights', true],
     ['Russia and China update their trade rules for a weekly brief of customs data', false],
     ['Putin and Xi sign a statement on the daily lives of border residents', false],

@@ -91,13 +91,30 @@ describe('isBoilerplateSentence', () => {
     ['Tell us what YOU think in the comments below.', 'reader prompt'],
     ['Have a tip? Send it to the newsroom at the address below.', 'reader prompt'],
     ['• China’s top diplomat visits Moscow', 'related-links prompt'],
+    [
+      'South African National Defence Force soldiers walk past the frigate “SAS Mendi” docked at the port in Richards Bay on February 22, 2023.',
+      'photo caption',
+    ],
+    [
+      'Chinese President Xi Jinping shakes hands with Vladimir Putin at the Kremlin in Moscow on March 21, 2023.',
+      'photo caption',
+    ],
     ['• 2 Americans arrested for allegedly sending aviation technology to Russia', 'related-links prompt'],
     // The Daily Wire's newsletter item on 2023-03-22, whose feed text is only notes on the piece.
     ['This article is adapted from today’s Morning Wire Afternoon Update.', 'note on the piece'],
     ['To listen to the podcast version, click here.', 'note on the piece'],
-    ['The talks went on into the night, as you can hear in the audio version of this report.', 'note on the piece'],
-    ['This column originally appeared in The Diplomat and is republished with permission.', 'note on the piece'],
-    ['Kremlin officials said the visit would go ahead as planned, tap here for the full schedule.', 'note on the piece'],
+    [
+      'The talks went on into the night, as you can hear in the audio version of this report.',
+      'note on the piece',
+    ],
+    [
+      'This column originally appeared in The Diplomat and is republished with permission.',
+      'note on the piece',
+    ],
+    [
+      'Kremlin officials said the visit would go ahead as planned, tap here for the full schedule.',
+      'note on the piece',
+    ],
   ])('%s -> %s', (sentence, reason) => {
     expect(boilerplateReason(sentence)).toBe(reason);
     expect(isBoilerplateSentence(sentence)).toBe(true);
@@ -119,6 +136,8 @@ describe('isBoilerplateSentence', () => {
     'Trade between the two countries reached a record $245 billion last year, officials said in Moscow',
     'Putin said Russia was ready to supply more gas, adding that the pipeline’s first version had been too small.',
     'Xi watched the parade with Putin, and state television aired a full version of the leaders’ talks.',
+    'South Africa embarked on February 17, 2023 on a 10-day joint military exercise with Russia and China.',
+    'The two leaders signed the statement at the Kremlin on March 21, 2023.',
   ])('keeps the reporting sentence: %s', (sentence) => {
     expect(boilerplateReason(sentence)).toBeUndefined();
   });

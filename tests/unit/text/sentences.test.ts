@@ -43,7 +43,11 @@ describe('splitSentences', () => {
     ],
     [
       'Officials in Sacramento, Calif. said the shipment left. “Is it legal?” she asked. Nobody knew.',
-      ['Officials in Sacramento, Calif. said the shipment left.', '“Is it legal?” she asked.', 'Nobody knew.'],
+      [
+        'Officials in Sacramento, Calif. said the shipment left.',
+        '“Is it legal?” she asked.',
+        'Nobody knew.',
+      ],
     ],
   ])('%s', (text, expected) => {
     expect(splitSentences(text)).toEqual(expected);
