@@ -34,6 +34,7 @@ import { themeById } from '#domain/themes.ts';
 import type { ThemeId } from '#domain/types.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { canonicalizeUrl } from '#text/urls.ts';
+import { runEdition } from './lib/run-edition.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpora/news-days');
@@ -98,26 +99,12 @@ try {
     rmSync(out, { recursive: true, force: true });
     mkdirSync(out, { recursive: true });
     const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-    execFileSync(
-      process.execPath,
-      [
-        join(root, 'bin/briefing.mjs'),
-        'run',
-        '--feeds',
-        join(corpus, day, 'feeds.json'),
-        '--config',
-        configFile,
-        '--now',
-        `${next}T00:00:00Z`,
-        '--out',
-        out,
-        '--quiet',
-      ],
-      { stdio: ['ignore', 'ignore', 'inherit'] },
-    );
-    // The CLI writes the published site under <out>/site/ (private state beside it, in state/).
-    const index = JSON.parse(readFileSync(join(out, 'site', 'editions.json'), 'utf8')) as { id: string }[];
-    const editionFile = join(out, 'site', 'editions', index[0]!.id, 'edition.json');
+    const editionFile = runEdition({
+      feeds: join(corpus, day, 'feeds.json'),
+      config: configFile,
+      now: `${next}T00:00:00Z`,
+      out,
+    });
     const reportFile = join(work, `${day}.report.json`);
     const text = execFileSync(
       process.execPath,

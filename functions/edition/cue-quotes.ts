@@ -192,11 +192,13 @@ export function cuePhrase(text: string, [start, end]: [number, number]): string 
     if (at > 0 && (beforeOf || at >= words.length - 2)) words.splice(at);
   }
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();
-  // "… to set": an infinitive cut from its object says nothing ("to Beijing" is a place, kept).
+  // "… to set": an infinitive cut from its object says nothing ("to Beijing" is a place, kept); a
+  // phrase its own punctuation ends is whole ("No path to peace:").
   if (
     words.length >= 2 &&
     /^to$/i.test(bare(words.at(-2)!.word)) &&
-    /^\p{Ll}/u.test(bare(words.at(-1)!.word))
+    /^\p{Ll}/u.test(bare(words.at(-1)!.word)) &&
+    !/[,.;:!?]["'”’»)]*$/.test(words.at(-1)!.word)
   )
     words.splice(-2);
   while (words.length > 0 && TRAILING.test(bare(words.at(-1)!.word))) words.pop();

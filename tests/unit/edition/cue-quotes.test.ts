@@ -38,6 +38,8 @@ describe('cuePhrase', () => {
       'friction',
       'stalled over the price of gas',
     ],
+    // Its own punctuation ends the phrase: "to peace" is its object, not an infinitive cut short.
+    ['No path to peace: five key takeaways from Xi and Putin’s talks', 'friction', 'No path to peace'],
   ] as const)('%s → %s', (text, kind, expected) => {
     expect(quote(text, kind)).toBe(expected);
   });
