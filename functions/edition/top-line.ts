@@ -7,6 +7,7 @@
  * whose headline reports no event, comes after a second development of the day's widely covered
  * event, and only when there is room.
  */
+import { findMentions, isSide } from '#analyse/entities.ts';
 import { frameOfHeadline, namesBothSides, splitHeadline } from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
@@ -160,10 +161,18 @@ function topLineSentence(story: Story): SummarySentence {
 /** A headline of what may or could be, not of what happened. */
 const SPECULATES = /\b(may|might|could|would)\b/i;
 
-/** The two sides named together only in a background clause ("… as Xi meets Putin"). */
+/**
+ * The two sides named together only in a background clause, the main clause another actor's ("The
+ * U.S. announced it will send Ukraine $350 million … as Xi meets Putin"); not "The leaders spoke
+ * for 90 minutes … while Washington prepares measures", whose unnamed subject is theirs.
+ */
 function backdropOnly(text: string): boolean {
   const { main, background } = splitHeadline(text);
-  return background !== '' && namesBothSides(background) && !SIDE.test(main);
+  if (background === '' || !namesBothSides(background)) return false;
+  const actors = findMentions(main);
+  return (
+    !actors.some((m) => isSide(m.party)) && actors.some((m) => m.party === 'third' || m.party === 'ukraine')
+  );
 }
 
 /** A report's headline as the line, attributed: the story's own title for its first report. */

@@ -1151,6 +1151,15 @@ describe('buildTopLine', () => {
       sentences: [{ text: 'Xi Jinping met Vladimir Putin in Moscow on Monday.', url: 'https://x.example/b' }],
     };
     expect(buildTopLine([newsletter, blinken]).map((t) => t.text)).toEqual([warning]);
+    // A main clause naming no other actor is the story's own: its sentence leads.
+    const theirs =
+      'Talks lasted about 90 minutes, with pledges of closer energy ties, while Washington and Brussels prepare measures against Chinese firms accused of helping Russia’s war effort.';
+    const call = { ...blinken, id: 'call', title: 'Xi and Putin pledge closer energy ties in video call' };
+    expect(
+      buildTopLine([
+        { ...call, sentences: [{ text: theirs, url: summitStory.articles[0]!.url }, blinken.sentences[1]!] },
+      ]).map((t) => t.text)[0],
+    ).toBe(theirs);
     // With no other sentence, the headline, which states the story's news, is its line.
     expect(
       buildTopLine([{ ...blinken, sentences: blinken.sentences.slice(0, 1) }]).map((t) => t.text),
