@@ -61,9 +61,12 @@ const NEW: readonly RegExp[] = [
   /签署|首次|启动|宣布|(?<!未能)达成|协议|开通|创纪录/u,
 ];
 
-/** The established picture restated: praise, pledges, solidarity, backing. */
+/**
+ * The established picture restated: praise, pledges, solidarity, backing; ties deepened, not a
+ * chasm ("as the chasm with the West deepens").
+ */
 const REINFORCE =
-  /\b(hail(s|ed)?|laud(s|ed)?|prais(e|es|ed)|tout(s|ed)?|pledge[sd]?|vow(s|ed)?|reaffirm(s|ed)?|deepen(s|ed|ing)?|strengthen(s|ed|ing)?|bolster(s|ed)?|solidarity|friendship|no[- ]limits|support(s|ed)?|backs?|backed|stand (with|by)|unity|old friend|best friend|dear friend|closer ties|strategic partnership|cooperation)\b|укреп|дружб|поддерж|партнерств|合作|友谊|支持|巩固/iu;
+  /\b(hail(s|ed)?|laud(s|ed)?|prais(e|es|ed)|tout(s|ed)?|pledge[sd]?|vow(s|ed)?|reaffirm(s|ed)?|(deepen(s|ed|ing)?|strengthen(s|ed|ing)?|bolster(s|ed|ing)?) ([\p{L}-]+ ){0,2}(ties|relations|relationship|cooperation|partnership|friendship|alliance|bonds?|links|coordination|trust)|solidarity|friendship|no[- ]limits|support(s|ed)?|backs?|backed|stand (with|by)|unity|old friend|best friend|dear friend|closer ties|strategic partnership|cooperation)\b|укреп|дружб|поддерж|партнерств|合作|友谊|支持|巩固/iu;
 
 /**
  * The restatement cues worth quoting: words of praise and pledges, not the generic verbs

@@ -345,6 +345,12 @@ describe('labelSignal', () => {
       'hail',
     ],
     ['Putin and Xi tout ‘no-limits’ friendship', '', 'reinforces', 'tout'],
+    [
+      'Putin Confirms Xi to Visit Moscow Amid Deepening China-Russia Ties',
+      '',
+      'reinforces',
+      'Deepening China-Russia Ties',
+    ],
     // Said by a third party, but of the two sides: after a side's name.
     ['US says Xi could back Putin’s troops staying in Ukraine', '', 'reinforces', 'back'],
     // Praise of the ties is no new step, however superlative.
@@ -381,6 +387,8 @@ describe('labelSignal', () => {
     // A third party's refusal or rift is not friction between the two.
     ['Ahead of Xi-Putin meeting in Moscow, White House rejects cease-fire in Ukraine', ''],
     ['EU rift with China widens as Xi meets Putin', ''],
+    // A chasm that deepens is no tie deepened.
+    ['Russia and China are being driven together as the chasm with the West deepens', ''],
     // Friction someone thinks possible is no statement of friction.
     ['Russia’s failures in Ukraine may strain its ties with China, expert says', ''],
     [
