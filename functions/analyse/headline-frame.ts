@@ -208,7 +208,9 @@ export function frameOfHeadline(title: string): HeadlineFrame {
   // "Ukraine latest: …" is a label; "Putin: China peace plan could be basis…" names its speaker,
   // and so do "USA: …", "ISW: …" and "Wicedyrektor OSW: …" (another state, an institute, an expert).
   let spokenByLeader = false;
-  if (label && label[0].split(' ').length <= 4 && body.length - label[0].length > 20) {
+  // Three words at most: a name or a role ("Putin:", "Wicedyrektor OSW:"); a longer label is a
+  // topic ("Xi's cocoon in Moscow:", "Przywódca Chin do Putina:" is left to the similarity pass).
+  if (label && label[0].trim().split(/\s+/).length <= 3 && body.length - label[0].length > 20) {
     const named = findMentions(label[0]);
     const name = label[0].replace(/:\s*$/, '').trim();
     if (named.some((m) => isSide(m.party))) spokenByLeader = named.some((m) => m.entity.kind === 'leader');

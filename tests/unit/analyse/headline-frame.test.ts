@@ -42,6 +42,13 @@ describe('frameOfHeadline', () => {
     expect(frameOfHeadline('Wang Yi i Putin wymienili opinie o wojnie').commentary).toBe(false);
   });
 
+  it('reads a label of three words at most as its speaker, a longer one as a topic', () => {
+    expect(frameOfHeadline('Putin: China peace plan could be the basis to end war').meeting).toBe(true);
+    expect(
+      frameOfHeadline('Xi’s cocoon in Moscow: A Chinese-owned hotel over Red Square opulence').meeting,
+    ).toBe(false);
+  });
+
   it('tells a phone call from a meeting in person', () => {
     expect(frameOfHeadline('Xi and Putin discuss Ukraine in phone call').call).toBe(true);
     expect(frameOfHeadline('Xi hosts Putin in Beijing for talks').call).toBe(false);
