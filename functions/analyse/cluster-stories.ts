@@ -21,7 +21,7 @@
 import type { ScoredItem } from '#domain/types.ts';
 import { scriptOf } from '#text/language.ts';
 import { tokensOf } from '#text/tokens.ts';
-import { findMentions } from './entities.ts';
+import { findMentions, isSide } from './entities.ts';
 import {
   frameOfHeadline,
   type HeadlineFrame,
@@ -639,7 +639,8 @@ export function regroupStatements(
     const frame = frames.get(item)!;
     // Both sides in the main clause, not only in the backdrop ("US stocks slip as Putin meets Xi").
     const { main } = splitHeadline(item.title);
-    if (!frame.known || frame.commentary || !namesBothSides(main)) return undefined;
+    if (!frame.known || frame.commentary) return undefined;
+    if (!namesBothSides(main)) return frame.meeting ? visitKey(main) : undefined;
     // A deed is not a statement: "EU, US sanction Chinese firms …" is its own event, not the EU's
     // words beside an auditors' report that "Europe risks …".
     if (frame.thirdParty)
@@ -668,6 +669,18 @@ export function regroupStatements(
   if (formed.length === 0) return [...clusters];
   const left = clusters.map((c) => c.filter((item) => !moved.has(item))).filter((c) => c.length > 0);
   return [...left, ...formed];
+}
+
+/**
+ * One side meeting a third state, named in the main clause with nobody else ("China Hosts President
+ * of Belarus", "China, Belarus call for cease-fire"): the reports of that meeting are one story.
+ */
+function visitKey(main: string): string | undefined {
+  const mentions = findMentions(main);
+  const sides = new Set(mentions.filter((m) => isSide(m.party)).map((m) => m.party));
+  const thirds = new Set(mentions.filter((m) => m.party === 'third').map((m) => m.entity.label));
+  if (sides.size !== 1 || thirds.size !== 1) return undefined;
+  return `visit:${[...sides][0]}:${[...thirds][0]}`;
 }
 
 /**

@@ -266,6 +266,33 @@ describe('clusterStories', () => {
     expect(clusterOf(grouped, nuclear!)).not.toContain('talks');
   });
 
+  it('makes one story of one side’s meeting with a third state, and keeps another side’s apart', () => {
+    // 2023-03-01 of the training corpus: Lukashenko in Beijing, reported three ways.
+    const hosts = sameDay(
+      'hosts',
+      'China Hosts President of Belarus as U.S. Worries Russia’s Allies Are Getting Closer',
+      '',
+      6,
+    );
+    const ceasefire = sameDay(
+      'ceasefire',
+      'China, Belarus call for cease-fire, negotiations in Ukraine',
+      '',
+      9,
+    );
+    const minsk = sameDay('minsk', 'Putin meets Lukashenko’s envoy in Moscow over Belarus gas debt', '', 8);
+    const commentary = sameDay(
+      'funnel',
+      'China could funnel weapons to Russia through Belarus as defense ties with Beijing deepen: expert',
+      '',
+      7,
+    );
+    const grouped = clusterStories([hosts, ceasefire, minsk, commentary]);
+    expect(clusterOf(grouped, hosts)).toEqual(new Set(['hosts', 'ceasefire']));
+    expect(clusterOf(grouped, minsk)).toEqual(new Set(['minsk']));
+    expect(clusterOf(grouped, commentary)).toEqual(new Set(['funnel']));
+  });
+
   it('makes one story of one actor’s warnings on a day with no meeting of the two', () => {
     // 2023-02-19 of the training corpus: the US warning China against arming Russia, five ways.
     const warnings = [
