@@ -337,7 +337,7 @@ const SENTENCE_RULES: readonly Rule[] = [
   // explains what to look out for", "why it matters", a correspondent presenting a video).
   [
     'teaser or promo',
-    /\b(explains?|explained|looks? at|takes? a (closer )?look at|breaks? down|unpacks?|examines?|analy[sz]es|reports? on) (what|why|how|whether|where|who)\b|\b(what (to|you need to|we) (know|watch|look out for|expect)|why (it|this) matters|here['’]?s (what|how|why)|things to (watch|know)|in this (episode|video|podcast|newsletter|edition|explainer)|live updates?|follow (our|the) live|live (blog|coverage)|find out (what|why|how|more)|read on to|(has|have|with|brings?) (the|more|all the) (latest )?details|(correspondents?|editors?|reporters?|experts?) (explain|answer|discuss|weigh in))\b|^(watch|listen|analysis|opinion|explainer|live|video|podcast|newsletter)\s*[:|–-]/iu,
+    /\b(explains?|explained|looks? at|takes? a (closer )?look at|breaks? down|unpacks?|examines?|analy[sz]es|reports? on) (what|why|how|whether|where|who)\b|\b(what (to|you need to|we) (know|watch|look out for|expect)|why (it|this) matters|here(['’]?s| is) (what|how|why)|things to (watch|know)|in this (episode|video|podcast|newsletter|edition|explainer)|live updates?|follow (our|the) live|live (blog|coverage)|find out (what|why|how|more)|read on to|(has|have|with|brings?) (the|more|all the) (latest )?details|(correspondents?|editors?|reporters?|experts?) (explain|answer|discuss|weigh in))\b|^(watch|listen|analysis|opinion|explainer|live|video|podcast|newsletter)\s*[:|–-]/iu,
   ],
   // "CNN's Selina Wang reports on …": an outlet's correspondent presenting a video.
   [

@@ -91,6 +91,7 @@ describe('isBoilerplateSentence', () => {
     ['Tell us what YOU think in the comments below.', 'reader prompt'],
     ['Have a tip? Send it to the newsroom at the address below.', 'reader prompt'],
     ['• China’s top diplomat visits Moscow', 'related-links prompt'],
+    ['Here is why Western governments are increasingly focused on Chinese suppliers.', 'teaser or promo'],
     [
       'South African National Defence Force soldiers walk past the frigate “SAS Mendi” docked at the port in Richards Bay on February 22, 2023.',
       'photo caption',
