@@ -181,7 +181,7 @@ export function cueSpans(text: string, kind: CueKind): [number, number][] {
   const patterns = kind === 'friction' ? COUNTER : kind === 'new-step' ? NEW : [RESTATED_WORDS];
   const spans: [number, number][] = [];
   for (const re of patterns) {
-    const m = assertedMatch(re, text, kind === 'friction');
+    const m = kind === 'restated' ? ownedMatch(re, text) : assertedMatch(re, text, kind === 'friction');
     // A bare "first" is as often an ordinal ("the first line", "first deliveries") as a first step.
     if (m?.[0].trim() && !/^first$/i.test(m[0])) spans.push([m.index, m.index + m[0].length]);
   }
@@ -223,6 +223,20 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
   // on Ukraine after …"). A text naming only the sides, or no one, speaks of them.
   if (mentions.every((x) => isSide(x.party))) return m;
   return sideFollows ? m : null;
+}
+
+/**
+ * The first match of a restatement cue one of the two sides says or holds: the actor named last
+ * before it is a side ("Xi and Putin hail ties"), not another ("U.S. officials pledged to crack
+ * down on shipments to Russia").
+ */
+function ownedMatch(re: RegExp, text: string): RegExpExecArray | null {
+  const m = re.exec(text);
+  if (!m) return m;
+  const actor = findMentions(text)
+    .filter((x) => x.party !== 'sense' && x.end <= m.index)
+    .at(-1);
+  return actor && isSide(actor.party) ? m : null;
 }
 
 /** A split named by a noun, whose parties stand beside it. */

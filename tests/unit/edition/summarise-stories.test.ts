@@ -467,6 +467,16 @@ describe('labelSignal', () => {
     },
   );
 
+  it.each([
+    ['Xi and Putin hailed their “no limits” friendship.', true],
+    ['Beijing vowed to stand with Moscow against hegemonic bullying.', true],
+    // Another actor's pledge restates nothing of the two sides' picture.
+    ['U.S. officials pledged to crack down on shipments to Russia that can be used by its military.', false],
+    ['Japan’s prime minister will show solidarity with Ukraine as Xi visits Moscow.', false],
+  ])('quotes “%s” as the picture restated: %s', (text, restated) => {
+    expect(cueSpans(text, 'restated').length > 0).toBe(restated);
+  });
+
   it('reads the headlines of a broad story beyond its first few: a summit’s signings are in some of them', () => {
     const reports = [
       ...Array.from({ length: 9 }, (_, i) => one(`Xi and Putin hold talks in Moscow, day ${i + 1}`)),
