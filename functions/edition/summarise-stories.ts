@@ -8,6 +8,7 @@
  */
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
 import { findMentions, isSide } from '#analyse/entities.ts';
+import { frameOfHeadline } from '#analyse/headline-frame.ts';
 import type { ScoredItem, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { attributeAll, isDigestLanguage, type SourcedSentence } from './attribution.ts';
@@ -213,11 +214,22 @@ export function summariseExtractively(
     [],
     ordered.length < BROAD_STORY,
   );
-  // The summary opens with a sentence that stands on its own; a quoted headline comes last.
-  const opener = chosen.findIndex((c) => !ANAPHORIC.test(c.text) && !c.headline);
+  // The summary opens with a sentence that stands on its own, and with the event before others'
+  // reactions to it when the story is the event ("China … released a 12-point plan for peace"
+  // before "Western leaders have questioned what the real motive behind China's 12-point peace
+  // plan is"); a quoted headline comes last.
+  const story = ordered[0] ? frameOfHeadline(ordered[0].title) : undefined;
+  const ofTheEvent = story?.known === true && !story.thirdParty && !story.commentary;
+  const standing = (c: ScoredSentence) => !ANAPHORIC.test(c.text) && !c.headline;
+  const event = ofTheEvent ? chosen.findIndex((c) => standing(c) && !REACTION.test(c.text)) : -1;
+  const opener = event >= 0 ? event : chosen.findIndex(standing);
   if (opener > 0) chosen.unshift(...chosen.splice(opener, 1));
   return attributeAll([...chosen.filter((c) => !c.headline), ...chosen.filter((c) => c.headline)]);
 }
+
+/** A sentence opening with others' reaction: Western leaders, US officials, critics, analysts. */
+const REACTION =
+  /^(the )?(western|european|eu|us|u\.s\.|american|nato|g7|ukrainian|japanese|british|german|french) (leaders|officials|governments|allies|lawmakers|diplomats|critics|politicians)\b|^(critics|analysts|experts|observers|commentators)\b/i;
 
 const SIDE =
   /china|chinese|beijing|xi jinping|russia|russian|moscow|kremlin|putin|кита|росси|москв|пекин|中国|俄罗斯|中俄/iu;
@@ -243,10 +255,11 @@ export function leansOnContext(sentence: string): boolean {
 /**
  * A back-reference inside the sentence: "… has nonetheless fallen", "Beijing condemned the
  * measures", "…, the ministry said", "two of the people said", "…, he said". Printed alone, the
- * reader cannot tell what is meant; in its story's summary the sentences before it say it.
+ * reader cannot tell what is meant; in its story's summary the sentences before it say it. "The
+ * People's Republic of China" is a name.
  */
 const REFERS_BACK =
-  /\b(?:nonetheless|nevertheless|meanwhile|likewise|instead)\b|[,;]\s+(?:he|she|they) (?:said|says|added|adds|noted|told)\b|\bthe (?:measures?|patrol|exercises?|drills?|moves?|steps?|ministry|company|firm|group|people|person|officials?|spokes(?:man|woman|person)|sources?|ceremony|signing ceremony|decision|announcement|document|proposal)\b(?!\s+(?:of|for|on|in|at|from|to|that|which|who)\b)/i;
+  /\b(?:nonetheless|nevertheless|meanwhile|likewise|instead)\b|[,;]\s+(?:he|she|they) (?:said|says|added|adds|noted|told)\b|\bthe (?:measures?|patrol|exercises?|drills?|moves?|steps?|ministry|company|firm|group|people|person|officials?|spokes(?:man|woman|person)|sources?|ceremony|signing ceremony|decision|announcement|document|proposal)\b(?!\s+(?:of|for|on|in|at|from|to|that|which|who)\b|['’]s republic\b)/i;
 
 /**
  * A sentence leaning on one before it ("The deal was...", "But...") is a weak opener. "Those"

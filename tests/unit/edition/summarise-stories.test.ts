@@ -72,6 +72,28 @@ describe('buildStories: extractive summaries', () => {
     ]);
   });
 
+  it('opens the summary of an event with the event, not with others’ reaction to it', () => {
+    const [draft] = draftStories(
+      [
+        [
+          one(
+            'China releases 12-point peace plan for Russia-Ukraine war',
+            'Western leaders have questioned what the real motive behind China’s 12-point peace plan is, given that Beijing has stood shoulder-to-shoulder with Russia.',
+            { source: 'Daily Mail' },
+          ),
+          one(
+            'Beijing publishes its position paper on the war',
+            'China called for a cease-fire on Friday and released a 12-point plan for peace on the anniversary of the invasion.',
+            { source: 'Fox News', score: 0.7 },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(draft!.story.sentences[0]!.text).toMatch(/^China called for a cease-fire on Friday/);
+    expect(draft!.story.sentences[1]!.text).toMatch(/^Western leaders have questioned/);
+  });
+
   it('takes the representative report, title and id from the most central English report', () => {
     expect(summitStory.title).toBe(summit.wire.title);
     expect(summitStory.articles[0]!.url).toBe(summit.wire.link);
@@ -1066,6 +1088,7 @@ describe('leansOnContext', () => {
     ['The measures of the EU target 19 companies in China.', false],
     ['Three people familiar with the talks said the price was the sticking point.', false],
     ['The Chinese president also said Beijing is ready to work with Moscow.', false],
+    ['The People’s Republic of China called for a cease-fire on Friday and released a 12-point plan.', false],
   ])('%s → %s', (sentence, leans) => {
     expect(leansOnContext(sentence)).toBe(leans);
   });
