@@ -39,8 +39,17 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
   // day's widely covered event says more with a second development than the feature does.
   const events = ranked.filter((s) => isBroad(s) || !isEnglish(s) || headlinesAnEvent(s.title));
   const features = ranked.filter((s) => !events.includes(s));
-  const chosen = pickStories(events, count);
-  const lines = chosen.map(topLineSentence);
+  // Two stories quoting the same words are one statement told twice ("real costs", said by Jake
+  // Sullivan, in two US stories of 2023-02-26): the second gives way to the next story.
+  const chosen: Story[] = [];
+  const lines: SummarySentence[] = [];
+  for (const story of pickStories(events, count + 2)) {
+    if (chosen.length >= count) break;
+    const line = topLineSentence(story);
+    if (lines.some((l) => sharesQuote(l.text, line.text))) continue;
+    chosen.push(story);
+    lines.push(line);
+  }
   const broad = chosen.find(isBroad);
   if (broad && lines.length < count) {
     const second = secondDevelopment(broad, lines[chosen.indexOf(broad)]!);
@@ -156,6 +165,19 @@ function topLineSentence(story: Story): SummarySentence {
   const plainly = reported.find((x) => BOTH_SIDES.test(x.text) && !hedges(x.text));
   if (plainly && SPECULATES.test(article.title)) return plainly;
   return headlineLine(story, article);
+}
+
+/** Whether two lines quote the same words (two words or more inside quotation marks). */
+function sharesQuote(a: string, b: string): boolean {
+  const quotes = (text: string) =>
+    new Set(
+      [...text.matchAll(/["“”]([^"“”]{3,80})["“”]/g)]
+        .map((m) => tokensOf(m[1]!).join(' '))
+        .filter((q) => q.includes(' ')),
+    );
+  const mine = quotes(a);
+  for (const q of quotes(b)) if (mine.has(q)) return true;
+  return false;
 }
 
 /** A headline of what may or could be, not of what happened. */

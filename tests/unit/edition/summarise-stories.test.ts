@@ -1207,6 +1207,38 @@ describe('buildTopLine', () => {
     ).toEqual(['Blinken warns of a Xi-Putin peace plan to freeze Russian war gains, Meridian Wire reports.']);
   });
 
+  it('gives one statement quoted by two stories one line, and the next story the other', () => {
+    const line = (id: string, title: string, text: string, rank: number): Story => ({
+      ...summitStory,
+      id,
+      title,
+      rank,
+      themes: ['western-response'],
+      sentences: [{ text, url: `https://x.example/${id}` }],
+    });
+    const top = buildTopLine([
+      line(
+        'awkward',
+        'US sees China in an awkward position over Russia',
+        'China’s stance puts it in an “awkward” position and arms for Russia would come with “real costs,” Jake Sullivan said.',
+        0.9,
+      ),
+      line(
+        'costs',
+        'US says China will face costs if it arms Russia',
+        'Jake Sullivan vowed there would be “real costs” for China if it provided lethal aid to Russia.',
+        0.89,
+      ),
+      line(
+        'g20',
+        'G20 talks end without statement as China and Russia object',
+        'Finance ministers failed to agree on a statement after opposition from China and Russia.',
+        0.8,
+      ),
+    ]);
+    expect(top.map((t) => t.url)).toEqual(['https://x.example/awkward', 'https://x.example/g20']);
+  });
+
   it('leads a widely covered event with what happened before a reading of it', () => {
     const reading =
       "Vladimir Putin's welcoming remarks to Xi Jinping appear to have been a carefully crafted barb aimed at Ukraine, Sky News reports.";
