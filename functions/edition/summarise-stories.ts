@@ -241,7 +241,7 @@ const BOTH_SIDES =
  * schedule is no development, and a summary with anything else to say leaves it out.
  */
 const SCHEDULE =
-  /\b(will|are to|is to|are due to|is due to|are set to|is set to|are scheduled to|is scheduled to) (hold|meet|have) (talks|a (video |phone )?call|a meeting|a summit|in)\b|\bwill (meet|speak|talk)\b|\b(meet|talk|speak)s? again (on|in|later|next|this|today|tomorrow)\b/i;
+  /\b(will|are to|is to|are due to|is due to|are set to|is set to|are scheduled to|is scheduled to) (hold|meet|have) (talks|a (video |phone )?call|a meeting|a summit|in)\b|\bwill (meet|speak|talk)\b|\b(call|meeting|talks|summit|visit|trip) (will|is expected to|is likely to)\b|\b(meet|talk|speak)s? again (on|in|later|next|this|today|tomorrow)\b/i;
 
 export function isSchedule(sentence: string): boolean {
   return SCHEDULE.test(sentence);

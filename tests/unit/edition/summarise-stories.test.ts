@@ -1046,6 +1046,10 @@ describe('isSchedule', () => {
     ['The two presidents are due to meet in Kazan.', true],
     ['Xi and Putin met in Moscow and signed a joint statement.', false],
     ['Russia will supply more gas to China from 2027.', false],
+    // A preview of the meeting written before it: no development once it has taken place.
+    ['With the war raging and a Covid outbreak in China, their call will put their ties on display.', true],
+    ['Xi’s trip is expected to deepen energy ties, analysts say.', true],
+    ['The visit ended with a joint statement on energy.', false],
   ])('%s → %s', (sentence, schedule) => {
     expect(isSchedule(sentence)).toBe(schedule);
   });
