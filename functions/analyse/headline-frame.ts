@@ -90,9 +90,11 @@ const plStems = (stems: string, whole = ''): RegExp =>
 const PL_RULES: FrameRules = {
   background: /,?\s(?:podczas gdy|w czasie gdy|w obliczu|pomimo|mimo)\s|,\s(?:gdy|kiedy)\s/iu,
   leading: /^(?:gdy|kiedy|podczas gdy|w obliczu|mimo|pomimo)\s[^,]{5,90},\s+(?=\S)/iu,
-  meeting: plStems(
-    // "u Putina", "u Xi Jinpinga": at the leader's, a visit ("Naczelny dyplomata Chin u Putina").
-    'spotka|spotkani|rozm[oó]w|rozmawia|wizyt|odwiedz|przyjecha|przylecia|przyby|powita|goś[cć]|gości|szczyt|zaprasza|zaprosi|zaprosze|kolacj|ceremoni|uścis|u putin|u xi',
+  // "u Putina", "u Xi Jinpinga": at the leader's, a visit ("Naczelny dyplomata Chin u Putina");
+  // "… do Putina:" before a quotation: words said to him ("Przywódca Chin do Putina: …").
+  meeting: new RegExp(
+    `${plStems('spotka|spotkani|rozm[oó]w|rozmawia|wizyt|odwiedz|przyjecha|przylecia|przyby|powita|goś[cć]|gości|szczyt|zaprasza|zaprosi|zaprosze|kolacj|ceremoni|uścis|u putin|u xi').source}|(?<![\\p{L}])do (?:putin|xi)[\\p{L} ]{0,12}:`,
+    'iu',
   ),
   call: /rozmow\p{L}* telefoniczn|rozmawia\p{L}* (?:przez )?telefon|przez telefon|wideokonferencj|połączeni\p{L}* wideo/iu,
   commentary: new RegExp(

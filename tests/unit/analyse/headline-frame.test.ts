@@ -69,6 +69,9 @@ describe('frameOfHeadline', () => {
     ['Wicedyrektor OSW: Chinom zależy na stabilności reżimu Putina', false, 'Wicedyrektor OSW'],
     // "At Putin's" is a visit; exchanging views ("wymienili opinie") is no opinion piece.
     ['Naczelny dyplomata Chin u Putina. Wymienili opinie na temat "kwestii ukraińskiej"', true, undefined],
+    // Words said to the other side's leader.
+    ['Przywódca Chin do Putina: Jestem przekonany, że Rosjanie poprą pana w wyborach', true, undefined],
+    ['Chiny dołączają do Rosji w sprawie sankcji na Zachód', false, undefined],
   ])('Polish “%s”: a straight bilateral report %s, third party %s', (title, bilateral, third) => {
     const frame = frameOfHeadline(title);
     expect(frame.known).toBe(true);
