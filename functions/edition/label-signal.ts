@@ -164,13 +164,12 @@ export function labelSignal(
 }
 
 /**
- * A word of praise or support that follows a side's name: one of the two says it or holds it
- * ("Xi and Putin hail ties", "Beijing's deepening relations with Moscow", "the Chinese leader
- * could back Russia"). Before either side is named, it is someone else's.
+ * A word of praise or support that one of the two says or holds: the actor named last before it
+ * is a side ("Xi and Putin hail ties", "Beijing's deepening relations with Moscow", "the Chinese
+ * leader could back Russia"); before either side is named, it is someone else's.
  */
 function restatedCue(text: string): string | undefined {
-  const side = findMentions(text).find((m) => isSide(m.party));
-  return side ? REINFORCE.exec(text.slice(side.start))?.[0] : undefined;
+  return ownedMatch(REINFORCE, text)?.[0];
 }
 
 /** What a cue says about the relationship: friction or limits, a new step, or the picture restated. */
@@ -231,12 +230,12 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
  * down on shipments to Russia").
  */
 function ownedMatch(re: RegExp, text: string): RegExpExecArray | null {
-  const m = re.exec(text);
-  if (!m) return m;
-  const actor = findMentions(text)
-    .filter((x) => x.party !== 'sense' && x.end <= m.index)
-    .at(-1);
-  return actor && isSide(actor.party) ? m : null;
+  const mentions = findMentions(text).filter((x) => x.party !== 'sense');
+  for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) {
+    const actor = mentions.filter((x) => x.end <= m.index).at(-1);
+    if (actor && isSide(actor.party)) return m as RegExpExecArray;
+  }
+  return null;
 }
 
 /** A split named by a noun, whose parties stand beside it. */

@@ -375,6 +375,8 @@ describe('labelSignal', () => {
     ],
     // Said by a third party, but of the two sides: after a side's name.
     ['US says Xi could back Putin’s troops staying in Ukraine', '', 'reinforces', 'back'],
+    // Another actor's backing first, the two sides' praise after it: the praise is theirs.
+    ['US backs Ukraine as Xi hails Putin in Moscow', '', 'reinforces', 'hails'],
     // Praise of the ties is no new step, however superlative.
     ['Putin hails ‘unprecedented’ ties with Xi in Beijing', '', 'reinforces', 'hail'],
     [
