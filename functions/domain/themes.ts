@@ -17,6 +17,12 @@ export interface ThemeInfo {
    * to it: "Today's reports qualify the established picture of <picture>."
    */
   picture: string;
+  /**
+   * The words that restate the picture: praise, pledges and solidarity (the partnership, trade,
+   * energy…), friction and limits (the limits themselves: "Russia has become more dependent on
+   * China" bears them out), or neither (the West's answers, the war).
+   */
+  restatedBy: 'praise' | 'friction' | 'neither';
 }
 
 export const THEME_CATALOGUE: readonly ThemeInfo[] = [
@@ -28,6 +34,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'Our reading of the reference material: the two presidents meet and talk often and call their bond a strategic partnership "without limits". Joint appearances are staged to show mutual backing under Western pressure, and their statements stress coordination and non-interference in each other’s affairs.',
     picture: 'frequent summits and a declared partnership “without limits”',
+    restatedBy: 'praise',
   },
   {
     id: 'multipolar-order',
@@ -37,6 +44,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'Both capitals talk of a shift to a multipolar world and want to dilute Western weight in the UN, the IMF and the World Bank. They pitch their pairing to governments across the Global South, from African and Latin American capitals to the Gulf, that feel shut out of Western-run institutions.',
     picture: 'a joint push to reshape the Western-led order and its institutions',
+    restatedBy: 'praise',
   },
   {
     id: 'energy',
@@ -46,6 +54,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'According to the reference documents Russia has redirected much of the crude and gas it once sold to Europe towards Asian buyers, and China has become one of its biggest customers. Pipelines and long contracts tie the two economies together, though Beijing uses its weight as a buyer to press for good terms.',
     picture: 'Russian fuel turned towards China under long contracts, on terms Beijing bargains hard over',
+    restatedBy: 'praise',
   },
   {
     id: 'trade-finance',
@@ -55,6 +64,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'As the seed documents describe it, trade has soared since 2022 and China has become Russia’s main economic outlet under sanctions. Both push payments in their own currencies to shrink the dollar’s role, while Chinese banks weigh the danger of being caught by secondary sanctions.',
     picture: 'commerce that has grown under Western restrictions and moved into the two currencies',
+    restatedBy: 'praise',
   },
   {
     id: 'military',
@@ -64,6 +74,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'The reference documents report more frequent joint drills and a growing exchange of defence technology. Both capitals call the cooperation defensive, yet observers read it as a signal to the West that the military balance is moving; dual-use supplies to Russia are a recurring worry.',
     picture: 'more frequent joint drills and defence-technology exchange that both sides call defensive',
+    restatedBy: 'praise',
   },
   {
     id: 'ukraine-war',
@@ -73,6 +84,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'In the reference documents China asks for talks and a ceasefire and casts itself as a neutral peace-broker, yet it has never condemned the invasion. Its trade and supplies help sustain Russia’s war effort, which Kyiv and Western capitals treat as a breach of that claimed neutrality.',
     picture: 'China as a self-declared neutral peace-broker whose trade helps sustain Russia’s war effort',
+    restatedBy: 'neither',
   },
   {
     id: 'asymmetry-limits',
@@ -82,6 +94,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'The seed texts agree that China’s far larger economy gives it most of the leverage, so Russia risks ending up as the junior partner. Beijing is careful not to hurt its business with the West, and the strain shows in slow projects, tough haggling and rivalry for influence in Central Asia.',
     picture: 'China as the stronger partner and Russia at risk of becoming the junior one',
+    restatedBy: 'friction',
   },
   {
     id: 'western-response',
@@ -91,6 +104,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'In the reference texts Western capitals see the alignment as a challenge to the liberal order. Their answers are warnings to Beijing, sanctions on Chinese firms that supply Russia, export controls and support for partners, while trying not to push the two even closer together.',
     picture: 'Western warnings to Beijing, sanctions on Chinese suppliers of Russia and export controls',
+    restatedBy: 'neither',
   },
   {
     id: 'tech-infrastructure',
@@ -101,6 +115,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
       'The reference documents describe how China’s Belt and Road and Digital Silk Road reach across Eurasia while Russia offers land corridors, ports and the Arctic sea lane. Work together on space, telecoms and technology helps Russia get round Western restrictions but makes it lean harder on Chinese suppliers.',
     picture:
       'Eurasian transport corridors, Arctic shipping and technology ties that help Russia round Western restrictions',
+    restatedBy: 'praise',
   },
   {
     id: 'narrative-history',
@@ -110,6 +125,7 @@ export const THEME_CATALOGUE: readonly ThemeInfo[] = [
     baseline:
       'The reference texts show state media in both countries casting the partnership as a just and stabilising influence on world affairs, anchored in shared Second World War memory and a common stand against "neo-Nazism" and hegemony. Cultural programmes and media deals carry that message to home audiences.',
     picture: 'state media casting the partnership as a stabilising force rooted in shared history',
+    restatedBy: 'praise',
   },
 ];
 

@@ -7,31 +7,13 @@
  * a label needs a clear cue in a headline or two in the summary; when the reports give no
  * clear reading the story carries no label rather than a wrong one.
  */
-import { findMentions, isSide } from '#analyse/entities.ts';
+import { findMentions, isSide, type Mention } from '#analyse/entities.ts';
 import { namesBothSides } from '#analyse/headline-frame.ts';
 import { BROAD_THEME, themeById } from '#domain/themes.ts';
 import type { ScoredItem, SignalLabel, SummarySentence, ThemeId } from '#domain/types.ts';
 import { truncateText } from '#text/html-to-text.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { tokensOf } from '#text/tokens.ts';
-
-/** The theme whose baseline is the friction and limits themselves. */
-export const LIMITS_THEME: ThemeId = 'asymmetry-limits';
-
-/**
- * Themes whose picture words of praise, pledges and solidarity restate: not the West's answers,
- * the war or the limits ("hope to benefit from Beijing's deepening relations with Moscow" says
- * nothing of the limits).
- */
-export const RESTATABLE: ReadonlySet<ThemeId> = new Set<ThemeId>([
-  'alliance-diplomacy',
-  'multipolar-order',
-  'energy',
-  'trade-finance',
-  'military',
-  'tech-infrastructure',
-  'narrative-history',
-]);
 
 /** Friction, limits, caution, refusal, delay, dispute or decline between the two sides. */
 const COUNTER: readonly RegExp[] = [
@@ -111,7 +93,7 @@ export function labelSignal(
   if (counter.score >= DECISIVE && counter.score >= fresh.score) {
     // The limits are that theme's own picture: "Russia has become more dependent on China" bears
     // it out, where under the partnership it would temper it.
-    if (theme.id === LIMITS_THEME)
+    if (theme.restatedBy === 'friction')
       return {
         signal: 'reinforces',
         reasons: [
@@ -140,9 +122,8 @@ export function labelSignal(
   }
   // Praise said by or of another actor ("Japan's prime minister to show 'solidarity' with
   // Ukraine in a visit that coincides with Xi's Moscow trip") restates nothing about the two.
-  const restated = RESTATABLE.has(theme.id)
-    ? places.find(([, text]) => restatedCue(text) !== undefined)
-    : undefined;
+  const restated =
+    theme.restatedBy === 'praise' ? places.find(([, text]) => restatedCue(text) !== undefined) : undefined;
   if (restated && counter.score === 0) {
     const cue = restatedCue(restated[1]) ?? '';
     return {
@@ -202,7 +183,7 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
   const m = re.exec(text);
   if (!m || !friction) return m;
   if (MODAL_BEFORE.test(text.slice(0, m.index))) return null;
-  const mentions = findMentions(text).filter((x) => x.party !== 'sense');
+  const mentions = namedParties(text);
   const end = m.index + m[0].length;
   const near = text.slice(end).match(/^(\s*\S+){0,3}/)![0];
   const sideFollows = mentions.some((x) => x.start >= end && x.start < end + near.length && isSide(x.party));
@@ -215,7 +196,7 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
     );
     if (!sideLeads && !sideFollows) return null;
   }
-  const actor = mentions.filter((x) => x.end <= m.index).at(-1);
+  const actor = partyBefore(mentions, m.index);
   if (actor) return isSide(actor.party) ? m : null;
   // No actor before the cue, in a text naming another party: the sides must follow it closely
   // ("Talks stall between Russia and China"), else it is an unnamed actor's ("G20 fails to agree
@@ -230,12 +211,22 @@ function assertedMatch(re: RegExp, text: string, friction: boolean): RegExpExecA
  * down on shipments to Russia").
  */
 function ownedMatch(re: RegExp, text: string): RegExpExecArray | null {
-  const mentions = findMentions(text).filter((x) => x.party !== 'sense');
+  const mentions = namedParties(text);
   for (const m of text.matchAll(new RegExp(re.source, `${re.flags.replace('g', '')}g`))) {
-    const actor = mentions.filter((x) => x.end <= m.index).at(-1);
+    const actor = partyBefore(mentions, m.index);
     if (actor && isSide(actor.party)) return m as RegExpExecArray;
   }
   return null;
+}
+
+/** Every mention of a party in a text, venues included, other senses of their words left out. */
+function namedParties(text: string): Mention[] {
+  return findMentions(text).filter((x) => x.party !== 'sense');
+}
+
+/** The party named last before a position of the text: whose word it is. */
+function partyBefore(mentions: readonly Mention[], index: number): Mention | undefined {
+  return mentions.filter((x) => x.end <= index).at(-1);
 }
 
 /** A split named by a noun, whose parties stand beside it. */

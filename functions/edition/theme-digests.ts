@@ -28,7 +28,7 @@ import {
   quoteCues,
   remember,
 } from './cue-quotes.ts';
-import { type CueKind, cueSpans, LIMITS_THEME, RESTATABLE } from './label-signal.ts';
+import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
 import { informativeWords, sentenceHoldsHeadline } from './report-text.ts';
 import { isSchedule, leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
@@ -332,7 +332,8 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
   const established = `the established picture of ${picture}`;
   // Friction and limits are the limits theme's own picture: whatever the stories' labels (a
   // story filed under the partnership may be its counter-signal), their words bear it out.
-  if (reading.theme === LIMITS_THEME) {
+  const restatedBy = themeById(reading.theme).restatedBy;
+  if (restatedBy === 'friction') {
     const found = cues(undefined, 'friction');
     if (found.length === 0) return undefined;
     remember(reading.quoted, ...found.map((c) => c.phrase));
@@ -353,7 +354,7 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
     }
   }
   // Praise and pledges restate the partnership; they do not restate the West's answers or the limits.
-  if (signal === 'reinforces' && !RESTATABLE.has(reading.theme)) return undefined;
+  if (signal === 'reinforces' && restatedBy !== 'praise') return undefined;
   // Beside the paragraph's own sentences, a restatement needs no quoted words: those sentences
   // are its evidence, and fragments of praise ("old friend Putin") would only say them again.
   if (signal === 'reinforces' && reading.developments && !reading.onThemeOnly)
