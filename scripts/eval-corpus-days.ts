@@ -19,7 +19,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runEdition } from './lib/run-edition.ts';
+import { runEdition, scoresOf } from './lib/run-edition.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const items = resolve(root, '../shared/corpora/relevance-train/items.jsonl');
@@ -143,11 +143,10 @@ try {
           .map((i) => ({ link: i.url, label: i.label, themes: i.themes, event: i.id, title: i.title })),
       }),
     );
-    const line = execFileSync(process.execPath, [scorer, gold, editionFile, '--quiet'], { encoding: 'utf8' })
-      .trim()
-      .split('\n')
-      .at(-1)!;
-    const score = (name: string) => /=([\d.]+)/.exec(line.slice(line.indexOf(`${name}=`)))?.[1] ?? '-';
+    const scores = scoresOf(
+      execFileSync(process.execPath, [scorer, gold, editionFile, '--quiet'], { encoding: 'utf8' }),
+    );
+    const score = (name: string) => scores[name] ?? '-';
     const edition = JSON.parse(readFileSync(editionFile, 'utf8')) as EditionText;
     const signals = (kind: string) => edition.stories.filter((s) => s.signal === kind).length;
     console.log(

@@ -34,7 +34,7 @@ import { themeById } from '#domain/themes.ts';
 import type { ThemeId } from '#domain/types.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { canonicalizeUrl } from '#text/urls.ts';
-import { runEdition } from './lib/run-edition.ts';
+import { runEdition, scoresOf } from './lib/run-edition.ts';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const corpus = resolve(root, '../shared/corpora/news-days');
@@ -114,26 +114,23 @@ try {
       },
     );
     if (verbose) console.log(text);
-    const line = text.trim().split('\n').at(-1) ?? '';
     const scores = Object.fromEntries(
-      [...line.matchAll(/(\w+)=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]),
+      Object.entries(scoresOf(text)).map(([name, value]) => [name, Number(value)]),
     ) as unknown as Scores;
     const report = JSON.parse(readFileSync(reportFile, 'utf8')) as Report;
     const edition = JSON.parse(readFileSync(editionFile, 'utf8')) as EditionText;
     const ablated = join(work, `${day}.no-baseline.json`);
     writeFileSync(ablated, JSON.stringify(withoutPictures(edition)));
-    const ablatedLine =
-      execFileSync(process.execPath, [scorer, join(corpus, day), ablated], { encoding: 'utf8' })
-        .trim()
-        .split('\n')
-        .at(-1) ?? '';
+    const ablatedScores = scoresOf(
+      execFileSync(process.execPath, [scorer, join(corpus, day), ablated], { encoding: 'utf8' }),
+    );
     rows.push({
       day,
       scores,
       words: proseWords(edition),
       stories: edition.stories.length,
       repeated: repeatedSentences(edition),
-      withoutBaseline: Number(/dev_cov=([\d.]+)/.exec(ablatedLine)?.[1] ?? Number.NaN),
+      withoutBaseline: Number(ablatedScores.dev_cov ?? Number.NaN),
       missed: report.developments.missed.map((m) => `${m.id}[${m.importance}]`),
       ...themeCeilings(edition, join(corpus, day, 'gold.json'), report.relevance.tp),
     });
