@@ -195,16 +195,15 @@ export function frameOfHeadline(title: string): HeadlineFrame {
 
   let body = text;
   let speaker: string | undefined;
-  const suffix = SPEAKER.exec(body);
-  if (suffix && suffix.index > 20 && suffix[1]!.split(' ').length <= 5) {
-    speaker = suffix[1]!.trim();
-    body = body.slice(0, suffix.index);
-  }
-  // The speaker after a comma at the end ("China may give Russia weapons, Anthony Blinken warns").
-  const said = SAID_BY.exec(body);
-  if (!speaker && said && said.index > 20 && said[1]!.split(' ').length <= 5) {
-    speaker = said[1]!.trim();
-    body = body.slice(0, said.index);
+  // The speaker after a final colon, else after a final comma ("China may give Russia weapons,
+  // Anthony Blinken warns").
+  for (const form of [SPEAKER, SAID_BY]) {
+    const suffix = form.exec(body);
+    if (suffix && suffix.index > 20 && suffix[1]!.split(' ').length <= 5) {
+      speaker = suffix[1]!.trim();
+      body = body.slice(0, suffix.index);
+      break;
+    }
   }
   const label = LABEL.exec(body);
   // "Ukraine latest: …" is a label; "Putin: China peace plan could be basis…" names its speaker,
