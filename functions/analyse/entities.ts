@@ -343,12 +343,26 @@ const DESTINATIONS = new Map(
   LEXICONS.filter((l) => l.destinations).map((l) => [l.language, new Set(l.destinations!.map(fold))]),
 );
 
+/**
+ * English drops a silent e before -ing: the prefix form "embrace*" reads "embraces" and
+ * "embraced" but not "embracing", so such a form also stands for its -ing word ("agree*" keeps
+ * its e: "agreeing").
+ */
+const SILENT_E = /(?<![e\s])e\*$/;
+export function englishIngForm(form: string): string | undefined {
+  return SILENT_E.test(form) ? form.replace(SILENT_E, 'ing') : undefined;
+}
+
 function tagsOf(language: string): PhraseIndex<string> {
   const lexicon = LEXICON_OF.get(language) ?? EN;
   let index = TAGS.get(lexicon.language);
   if (!index) {
     const compiled = new PhraseIndex<string>();
-    forEachTagForm(lexicon, (form, tag) => compiled.add(form, tag));
+    forEachTagForm(lexicon, (form, tag) => {
+      compiled.add(form, tag);
+      const ing = lexicon.language === 'en' ? englishIngForm(form) : undefined;
+      if (ing) compiled.add(ing, tag);
+    });
     TAGS.set(lexicon.language, compiled);
     index = compiled;
   }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { detectLanguage } from '#analyse/detect-language.ts';
-import { LANGUAGES, LEXICONS, readSentence, tagSentence, tokenise } from '#analyse/entities.ts';
+import {
+  englishIngForm,
+  LANGUAGES,
+  LEXICONS,
+  readSentence,
+  tagSentence,
+  tokenise,
+} from '#analyse/entities.ts';
 import { readItem } from '#analyse/features.ts';
 import { CUE_CLASSES, FRAME_CLASSES } from '#analyse/lexicon/types.ts';
 import { THEME_IDS } from '#domain/types.ts';
@@ -215,6 +222,25 @@ describe("tagSentence: the cue words of the text's language", () => {
   it('finds prefix forms only in tokens at least as long as the prefix', () => {
     expect(partiesIn('Rosjanie i Chińczycy')).toEqual(['russia:russian', 'china:chinese']);
     expect(partiesIn('Ros i Chi')).toEqual([]);
+  });
+
+  it.each([
+    ['Xi embracing Putin in Moscow', 'ind:alliance-diplomacy:rapport'],
+    ['Putin welcoming Xi at the Kremlin', 'ind:alliance-diplomacy:visit'],
+    ['Beijing pledging support to Moscow', 'ind:alliance-diplomacy:pledge'],
+    ['US urging China to stop arms to Russia', 'ind:western-response:warnings'],
+  ])('reads the -ing word of an English form with a silent e: %s', (text, tag) => {
+    expect(tagsOf(text, 'en').tags.has(tag)).toBe(true);
+  });
+
+  it.each([
+    ['embrace*', 'embracing'],
+    ['china plate*', 'china plating'],
+    ['agree*', undefined],
+    ['pledge', undefined],
+    ['the e*', undefined],
+  ])('the -ing form of %s is %s', (form, ing) => {
+    expect(englishIngForm(form)).toBe(ing);
   });
 
   it('tags the same words whichever languages were tagged before', () => {
