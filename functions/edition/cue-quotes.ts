@@ -89,6 +89,8 @@ const PREPOSITION = /^(in|on|at|for|with|from|by|over|about|into|amid|as)$/i;
 const NEXT_WORD = /^\s*(\S+)/;
 /** Adverbs before a cue say nothing about it. */
 const ADVERB = /^(so|far|already|still|now|just|even|never|ever|yet|again|reportedly|\p{L}+ly)$/iu;
+/** "There's unease": an empty subject before a cue says neither whose nor which. */
+const EXPLETIVE = /^(there|it|here)(['’]s)?$/i;
 
 /** Capitalised words that open a headline without being anyone's name. */
 const OPENER =
@@ -143,7 +145,8 @@ export function cuePhrase(text: string, [start, end]: [number, number]): string 
     /^\p{Ll}/u.test(prev) &&
     !/[,.;:!?]$/.test(before[1]!) &&
     !TRAILING.test(prev) &&
-    !ADVERB.test(prev)
+    !ADVERB.test(prev) &&
+    !EXPLETIVE.test(prev)
   )
     from = start - before[0].length;
   // Who, when the cue opens a clause after names: "Xi invites Putin to Beijing", "Russia, China

@@ -40,6 +40,9 @@ describe('cuePhrase', () => {
     ],
     // Its own punctuation ends the phrase: "to peace" is its object, not an infinitive cut short.
     ['No path to peace: five key takeaways from Xi and Putin’s talks', 'friction', 'No path to peace'],
+    // An empty subject before the cue is not quoted; the cue alone says nothing, so no quote.
+    ['Xi meets Putin in show of anti-West unity, but there’s unease, too', 'friction', undefined],
+    ['There is unease over the pipeline price', 'friction', 'unease over the pipeline price'],
   ] as const)('%s → %s', (text, kind, expected) => {
     expect(quote(text, kind)).toBe(expected);
   });
