@@ -22,7 +22,7 @@ import type { Config } from '#config/schema.ts';
 import { type DeliveryReport, deliverEdition } from '#deliver/deliver-edition.ts';
 import { editionTitle, type RunRequest } from '#domain/run-request.ts';
 import type { Edition, ScoredItem, SourceFetchReport } from '#domain/types.ts';
-import { buildEdition, buildEditionWithSummarizer } from '#edition/build-edition.ts';
+import { buildEdition, buildEditionWithSummariser } from '#edition/build-edition.ts';
 import { previousStories } from '#edition/previous-stories.ts';
 import { translateHeadlines } from '#edition/translate-headlines.ts';
 import { fetchArticles } from '#extract/fetch-articles.ts';
@@ -49,7 +49,7 @@ import type {
   Queue,
   RelevanceReviewer,
   Store,
-  Summarizer,
+  Summariser,
   Templates,
   Translator,
 } from '#ports/ports.ts';
@@ -76,7 +76,7 @@ export interface DigestDeps {
   /** HMAC secret for unsubscribe/preferences links. */
   signingSecret: string;
   /** Optional abstractive rewrite of story summaries (Bedrock); extractive when absent. */
-  summarizer?: Summarizer;
+  summariser?: Summariser;
   /** Optional second opinion on uncertain relevance decisions (Bedrock); local model only when absent. */
   relevanceReviewer?: RelevanceReviewer;
   /** Optional English headlines for reports in other languages (Amazon Translate); none when absent. */
@@ -185,9 +185,9 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     ...(previous ? { previous } : {}),
     ...(translations ? { translations } : {}),
   };
-  if (deps.summarizer && enriched.length > 0) stage('summarise');
-  const edition = deps.summarizer
-    ? await buildEditionWithSummarizer(input, deps.summarizer, logger)
+  if (deps.summariser && enriched.length > 0) stage('summarise');
+  const edition = deps.summariser
+    ? await buildEditionWithSummariser(input, deps.summariser, logger)
     : buildEdition(input);
   edition.kind = request.adHoc ? 'ad-hoc' : 'daily';
   if (request.visibility === 'private') edition.private = true;

@@ -391,7 +391,7 @@ export class BriefingStack extends Stack {
           resources: [`arn:${this.partition}:bedrock:${region ?? this.region}::foundation-model/${modelId}`],
         }),
       );
-    if (app.summarizer.kind === 'bedrock') allowModel(app.summarizer.modelId, app.summarizer.region);
+    if (app.summariser.kind === 'bedrock') allowModel(app.summariser.modelId, app.summariser.region);
     if (app.relevance.secondOpinion.enabled)
       allowModel(app.relevance.secondOpinion.modelId, app.relevance.secondOpinion.region);
     if (app.translate.kind === 'amazon-translate') {

@@ -110,7 +110,7 @@ export const ScheduleConfigSchema = z.object({
   ),
 });
 
-export const SummarizerConfigSchema = z.object({
+export const SummariserConfigSchema = z.object({
   /** extractive (default) or bedrock: an abstractive rewrite, grounded, falling back to extractive. */
   kind: z._default(z.enum(['extractive', 'bedrock']), 'extractive'),
   modelId: z._default(z.string().check(z.minLength(1)), 'amazon.nova-lite-v1:0'),
@@ -177,7 +177,7 @@ export const ConfigSchema = z.object({
   delivery: z._default(DeliveryConfigSchema, DeliveryConfigSchema.parse({})),
   archive: z._default(ArchiveConfigSchema, ArchiveConfigSchema.parse({})),
   subscriptions: z._default(SubscriptionsConfigSchema, SubscriptionsConfigSchema.parse({})),
-  summarizer: z._default(SummarizerConfigSchema, { kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
+  summariser: z._default(SummariserConfigSchema, { kind: 'extractive', modelId: 'amazon.nova-lite-v1:0' }),
   relevance: z._default(RelevanceConfigSchema, RelevanceConfigSchema.parse({})),
   translate: z._default(TranslateConfigSchema, { kind: 'none', maxPerRun: 40 }),
 });

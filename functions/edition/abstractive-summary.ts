@@ -1,5 +1,5 @@
 /**
- * The abstractive option: a summariser (Amazon Bedrock behind the Summarizer port) receives a
+ * The abstractive option: a summariser (Amazon Bedrock behind the Summariser port) receives a
  * story's clustered reports, numbered, and the baselines of its themes, and returns sentences
  * that each cite one report. Every sentence is checked against the report it cites: its words,
  * and above all its numbers and names, must be there, and it must not be furniture or a teaser;
@@ -11,7 +11,7 @@
 import { describeError } from '#domain/errors.ts';
 import { themeById } from '#domain/themes.ts';
 import type { SummarySentence } from '#domain/types.ts';
-import type { CitedSentence, Logger, Summarizer, SummaryRequest } from '#ports/ports.ts';
+import type { CitedSentence, Logger, Summariser, SummaryRequest } from '#ports/ports.ts';
 import { tokensOf } from '#text/tokens.ts';
 import { attribute } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
@@ -34,7 +34,7 @@ export interface AbstractiveOptions {
 /** The drafts with abstractive summaries where the summariser gave grounded sentences. */
 export async function summariseAbstractively(
   drafts: readonly StoryDraft[],
-  summarizer: Summarizer,
+  summariser: Summariser,
   logger: Logger,
   options: AbstractiveOptions = {},
 ): Promise<StoryDraft[]> {
@@ -50,7 +50,7 @@ export async function summariseAbstractively(
     const request = summaryRequest(draft);
     let answer: CitedSentence[];
     try {
-      answer = await summarizer.summarise(request);
+      answer = await summariser.summarise(request);
       failures = 0;
     } catch (error) {
       failures++;

@@ -6,7 +6,7 @@
  */
 import { clusterStories } from '#analyse/cluster-stories.ts';
 import type { Edition, ScoredItem, SourceReport, ThemeId } from '#domain/types.ts';
-import type { Logger, Summarizer } from '#ports/ports.ts';
+import type { Logger, Summariser } from '#ports/ports.ts';
 import { type AbstractiveOptions, summariseAbstractively } from './abstractive-summary.ts';
 import { draftStories, type StoryDraft } from './build-stories.ts';
 import type { PreviousStoryRef } from './rank-stories.ts';
@@ -47,13 +47,13 @@ export function buildEdition(input: EditionInput): Edition {
 }
 
 /** The edition with abstractive summaries where the summariser gives grounded ones. */
-export async function buildEditionWithSummarizer(
+export async function buildEditionWithSummariser(
   input: EditionInput,
-  summarizer: Summarizer,
+  summariser: Summariser,
   logger: Logger,
   options?: AbstractiveOptions,
 ): Promise<Edition> {
-  const drafts = await summariseAbstractively(draftEdition(input), summarizer, logger, options);
+  const drafts = await summariseAbstractively(draftEdition(input), summariser, logger, options);
   return assembleEdition(input, drafts.map(withinBudget));
 }
 

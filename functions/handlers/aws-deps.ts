@@ -13,7 +13,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { createAmazonTranslator } from '#adapters/amazon-translate.ts';
 import { createBedrockRelevanceReviewer } from '#adapters/bedrock-relevance.ts';
-import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
+import { createBedrockSummariser } from '#adapters/bedrock-summariser.ts';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { createHttpClientFromConfig } from '#adapters/node-http-client.ts';
 import { createPowertoolsLogger } from '#adapters/powertools-logger.ts';
@@ -90,7 +90,7 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
   // Bedrock and Translate are options, off by default: their SDK clients are loaded only when on,
   // so the bundles do not load them at every cold start.
   const bedrock =
-    config.summarizer.kind === 'bedrock' || config.relevance.secondOpinion.enabled
+    config.summariser.kind === 'bedrock' || config.relevance.secondOpinion.enabled
       ? await import('@aws-sdk/client-bedrock-runtime')
       : undefined;
   const translate =
@@ -117,11 +117,11 @@ export async function createAwsDigestDeps(env: Env): Promise<{ config: Config; d
     progress: silentProgress,
     templates: createEtaTemplates(bundledTemplatesDir(env)),
     signingSecret,
-    ...(bedrock && config.summarizer.kind === 'bedrock'
+    ...(bedrock && config.summariser.kind === 'bedrock'
       ? {
-          summarizer: createBedrockSummarizer({
-            client: new bedrock.BedrockRuntimeClient({ region: config.summarizer.region ?? env.AWS_REGION }),
-            modelId: config.summarizer.modelId,
+          summariser: createBedrockSummariser({
+            client: new bedrock.BedrockRuntimeClient({ region: config.summariser.region ?? env.AWS_REGION }),
+            modelId: config.summariser.modelId,
           }),
         }
       : {}),

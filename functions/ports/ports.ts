@@ -162,7 +162,7 @@ export interface CitedSentence {
  * The edition checks every sentence against its cited report and keeps the extractive summary
  * when nothing survives.
  */
-export interface Summarizer {
+export interface Summariser {
   summarise(request: SummaryRequest): Promise<CitedSentence[]>;
 }
 

@@ -45,7 +45,7 @@ describe('Bedrock grants', () => {
 
   it('grants the summariser and the second opinion one model each', () => {
     const both = bedrockResources({
-      summarizer: { kind: 'bedrock', modelId: 'amazon.nova-pro-v1:0' },
+      summariser: { kind: 'bedrock', modelId: 'amazon.nova-pro-v1:0' },
       relevance: { secondOpinion: { enabled: true } },
     });
     expect(both).toHaveLength(2);

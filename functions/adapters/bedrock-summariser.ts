@@ -11,7 +11,7 @@
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { SummaryFormatError } from '#domain/errors.ts';
 import * as z from '#domain/zod.ts';
-import type { CitedSentence, Summarizer, SummaryRequest } from '#ports/ports.ts';
+import type { CitedSentence, Summariser, SummaryRequest } from '#ports/ports.ts';
 import { answerJson, converseText } from './bedrock-converse.ts';
 
 const SYSTEM = `You write the story summaries of a morning briefing for analysts of China–Russia relations.
@@ -31,7 +31,7 @@ const AnswerSchema = z.object({
     .check(z.minLength(1), z.maxLength(5)),
 });
 
-export interface BedrockSummarizerOptions {
+export interface BedrockSummariserOptions {
   client: BedrockRuntimeClient;
   modelId: string;
   /** Abort one story's call after this long. */
@@ -39,7 +39,7 @@ export interface BedrockSummarizerOptions {
   maxTokens?: number;
 }
 
-export function createBedrockSummarizer(options: BedrockSummarizerOptions): Summarizer {
+export function createBedrockSummariser(options: BedrockSummariserOptions): Summariser {
   return {
     async summarise(request) {
       const text = await converseText(options.client, {

@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createBedrockSummarizer } from '#adapters/bedrock-summarizer.ts';
+import { createBedrockSummariser } from '#adapters/bedrock-summariser.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { clusterStories } from '#analyse/cluster-stories.ts';
 import { summariseAbstractively } from '#edition/abstractive-summary.ts';
@@ -62,9 +62,9 @@ beforeEach(() => {
   replies = [];
 });
 
-function summarizer(maxAttempts = 1, timeoutMs = 5_000) {
+function summariser(maxAttempts = 1, timeoutMs = 5_000) {
   const client = new BedrockRuntimeClient(standInClientConfig(endpoint, maxAttempts));
-  return createBedrockSummarizer({ client, modelId: 'amazon.nova-lite-v1:0', timeoutMs });
+  return createBedrockSummariser({ client, modelId: 'amazon.nova-lite-v1:0', timeoutMs });
 }
 
 const NOW = new Date('2026-11-24T06:00:00Z');
@@ -79,7 +79,7 @@ const answer = (sentences: { text: string; cite: number }[]) => JSON.stringify({
 describe('Bedrock summariser (local Converse endpoint)', () => {
   it('sends the clustered reports, numbered, and the theme baselines as background', async () => {
     replies = [{ kind: 'text', text: answer([]) }];
-    await summarizer()
+    await summariser()
       .summarise({
         storyId: 's',
         title: 'A story',
@@ -122,7 +122,7 @@ describe('Bedrock summariser (local Converse endpoint)', () => {
         ])}\n\`\`\``,
       },
     ];
-    const [out] = await summariseAbstractively([summitDraft], summarizer(), silentLogger);
+    const [out] = await summariseAbstractively([summitDraft], summariser(), silentLogger);
     expect(out!.story.sentences).toEqual([
       {
         text: 'Xi and Putin signed a joint statement on deeper strategic coordination after talks in Beijing on Monday, Meridian Wire reports.',
@@ -143,14 +143,14 @@ describe('Bedrock summariser (local Converse endpoint)', () => {
     ['a service error', [{ kind: 'error', status: 503, type: 'ServiceUnavailableException' }]],
   ] as [string, Reply[]][])('keeps the extractive summary on %s', async (_, given) => {
     replies = [...given];
-    const [out] = await summariseAbstractively([summitDraft], summarizer(), silentLogger);
+    const [out] = await summariseAbstractively([summitDraft], summariser(), silentLogger);
     expect(out!.story).toEqual(summitDraft.story);
   });
 
   it('keeps the extractive summary when the model does not answer in time', async () => {
     replies = [{ kind: 'hang' }];
     const started = performance.now();
-    const [out] = await summariseAbstractively([summitDraft], summarizer(1, 300), silentLogger);
+    const [out] = await summariseAbstractively([summitDraft], summariser(1, 300), silentLogger);
     expect(out!.story).toEqual(summitDraft.story);
     // Not a timing assertion of the product: the call was cut, not left to the socket's default.
     expect(performance.now() - started).toBeLessThan(4_000);
@@ -169,7 +169,7 @@ describe('Bedrock summariser (local Converse endpoint)', () => {
         ]),
       },
     ];
-    const [out] = await summariseAbstractively([summitDraft], summarizer(2), silentLogger);
+    const [out] = await summariseAbstractively([summitDraft], summariser(2), silentLogger);
     expect(out!.story.sentences[0]!.text).toBe(
       'Putin said trade between the two countries reached $245 billion last year.',
     );
@@ -182,7 +182,7 @@ describe('Bedrock summariser (local Converse endpoint)', () => {
       () => ({ kind: 'error', status: 503, type: 'ServiceUnavailableException' }) as Reply,
     );
     const many = [summitDraft, gasDraft, ...drafts.filter((d) => d !== summitDraft && d !== gasDraft)];
-    const out = await summariseAbstractively(many, summarizer(), silentLogger);
+    const out = await summariseAbstractively(many, summariser(), silentLogger);
     expect(requests).toHaveLength(3);
     expect(out.map((d) => d.story)).toEqual(many.map((d) => d.story));
   });
