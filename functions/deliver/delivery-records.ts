@@ -1,12 +1,13 @@
 /**
- * The stored documents of fanned-out sending, in one module so they can move to the shared
- * state helper in one place: the edition as the senders render it, and what each queue message
- * came to. Claims themselves live in send-digest.ts.
+ * The stored documents of fanned-out sending: the edition as the senders render it, and what
+ * each queue message came to. Claims themselves live in send-digest.ts.
  */
+import { EditionSchema } from '#domain/edition-schema.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Edition } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import type { Store } from '#ports/ports.ts';
+import { parseStoredJson, readStoredJson, type StateContext } from '#state/stored-json.ts';
 import type { SendReport } from './send-digest.ts';
 
 const JSON_TYPE = 'application/json';
@@ -15,16 +16,21 @@ export async function saveSendEdition(data: Store, edition: Edition): Promise<vo
   await data.put(dataKeys.sendEdition(edition.id), JSON.stringify(edition), { contentType: JSON_TYPE });
 }
 
-/** The edition the digest stored for sending; undefined when absent or not an edition of that id. */
-export async function loadSendEdition(data: Store, editionId: string): Promise<Edition | undefined> {
-  const object = await data.get(dataKeys.sendEdition(editionId));
-  if (!object) return undefined;
-  try {
-    const edition = JSON.parse(object.body.toString('utf8')) as Edition;
-    return edition?.id === editionId && Array.isArray(edition.stories) ? edition : undefined;
-  } catch {
-    return undefined;
-  }
+/**
+ * The edition the digest stored for sending, read through the state helper with the edition's
+ * schema (the senders render every field of it); otherwise why not, in one line: absent, of the
+ * wrong shape (the key and field named, the bytes kept aside), or another edition's.
+ */
+export async function loadSendEdition(
+  state: StateContext,
+  editionId: string,
+): Promise<{ edition: Edition } | { problem: string }> {
+  const key = dataKeys.sendEdition(editionId);
+  const read = await readStoredJson(state, key, EditionSchema);
+  if (read.status === 'absent') return { problem: `edition ${editionId} is not stored for sending` };
+  if (read.status === 'corrupt') return { problem: `stored edition is corrupt: ${read.problem}` };
+  if (read.value.id !== editionId) return { problem: `${key}: id: holds edition ${read.value.id}` };
+  return { edition: read.value };
 }
 
 const BatchOutcomeSchema = z.object({
@@ -81,6 +87,8 @@ export interface DeliverySummary {
   failed: number;
   deferred: number;
   failures: { email: string; error: string }[];
+  /** Batch outcomes that could not be read, one line each naming the key and the field. */
+  unreadable: string[];
 }
 
 /** Adds up the outcomes of an edition's queued batches (those processed so far). */
@@ -99,13 +107,17 @@ export async function summariseDelivery(
     failed: 0,
     deferred: 0,
     failures: [],
+    unreadable: [],
   };
   for (const key of await data.list(dataKeys.sendBatchesPrefix(editionId))) {
     const object = await data.get(key);
     if (!object) continue;
-    const parsed = BatchOutcomeSchema.safeParse(safeJson(object.body.toString('utf8')));
-    if (!parsed.success) continue;
-    const o = parsed.data;
+    const parsed = parseStoredJson(key, object.body, BatchOutcomeSchema);
+    if (!parsed.ok) {
+      summary.unreadable.push(parsed.problem);
+      continue;
+    }
+    const o = parsed.value;
     summary.batchesReported++;
     summary.recipients += o.recipients;
     summary.sent += o.sent;
@@ -116,12 +128,4 @@ export async function summariseDelivery(
     summary.failures.push(...o.failures);
   }
   return summary;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

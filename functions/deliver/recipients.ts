@@ -10,7 +10,7 @@ import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
 import { ThemeIdSchema } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import type { Logger, Store } from '#ports/ports.ts';
-import { type CorruptDocument, readStoredValue } from '#state/stored-json.ts';
+import { type CorruptDocument, parseStoredJson, readStoredValue } from '#state/stored-json.ts';
 
 export const RecipientSchema = z.object({
   // Checked where each address entered (sign-up, config, --to), by rules wider than z.email():
@@ -103,14 +103,8 @@ export async function suppressionOf(data: Store, recipient: Recipient): Promise<
 async function readSubscriber(data: Store, key: string) {
   const object = await data.get(key);
   if (!object) return undefined;
-  let json: unknown;
-  try {
-    json = JSON.parse(object.body.toString('utf8'));
-  } catch {
-    return 'unreadable' as const;
-  }
-  const parsed = SubscriberSchema.safeParse(json);
-  return parsed.success ? parsed.data : ('unreadable' as const);
+  const parsed = parseStoredJson(key, object.body, SubscriberSchema);
+  return parsed.ok ? parsed.value : ('unreadable' as const);
 }
 
 function dedupe(emails: readonly string[]): string[] {

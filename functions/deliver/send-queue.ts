@@ -85,9 +85,12 @@ export async function processSendMessage(
   const message = parseSendMessage(body);
   if (typeof message === 'string') return { done: false, reason: message };
   const logger = deps.logger.child({ editionId: message.editionId, batch: message.batch });
-  const edition =
-    options.editions?.get(message.editionId) ?? (await loadSendEdition(deps.data, message.editionId));
-  if (!edition) return { done: false, reason: `edition ${message.editionId} is not stored for sending` };
+  const cached = options.editions?.get(message.editionId);
+  const loaded = cached
+    ? { edition: cached }
+    : await loadSendEdition({ store: deps.data, logger }, message.editionId);
+  if ('problem' in loaded) return { done: false, reason: loaded.problem };
+  const { edition } = loaded;
   options.editions?.set(edition.id, edition);
 
   const report = await sendDigest(

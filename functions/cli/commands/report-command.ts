@@ -8,30 +8,40 @@ import { createFolderStore } from '#adapters/folder-store.ts';
 import { summariseDelivery } from '#deliver/delivery-records.ts';
 import { BriefingError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
+import * as z from '#domain/zod.ts';
 import type { Store } from '#ports/ports.ts';
+import { parseStoredJson } from '#state/stored-json.ts';
 import { openDataBucket } from '../deployed-stack.ts';
 import type { CliIo } from '../io.ts';
 import { openLocalLayout } from '../local-deps.ts';
 import type { TargetOptions } from './subscribers-command.ts';
 
-interface RunReport {
-  editionId: string;
-  generatedAt?: string;
-  stats?: { itemsSeen?: number; itemsRelevant?: number; stories?: number; durationMs?: number };
-  failedSources?: { name: string; error?: string }[];
-  delivery?: {
-    mode?: 'inline' | 'queued';
-    recipients?: number;
-    batches?: number;
-    sent?: number;
-    skipped?: number;
-    pending?: number;
-    suppressed?: number;
-    failed?: number;
-    deferred?: number;
-    note?: string;
-  };
-}
+const count = z.optional(z.number());
+/**
+ * What the command reads of a run report (state/run-report.ts writes it), every field but the id
+ * optional so that reports of older runs still read; a report of the wrong shape is refused with
+ * one line naming the key and the field.
+ */
+const RunReportViewSchema = z.object({
+  editionId: z.string(),
+  generatedAt: z.optional(z.string()),
+  stats: z.optional(z.object({ itemsSeen: count, itemsRelevant: count, stories: count, durationMs: count })),
+  failedSources: z.optional(z.array(z.object({ name: z.string(), error: z.optional(z.string()) }))),
+  delivery: z.optional(
+    z.object({
+      mode: z.optional(z.enum(['inline', 'queued'])),
+      recipients: count,
+      batches: count,
+      sent: count,
+      skipped: count,
+      pending: count,
+      suppressed: count,
+      failed: count,
+      deferred: count,
+      note: z.optional(z.string()),
+    }),
+  ),
+});
 
 export async function runReport(
   options: TargetOptions & { edition?: string; json?: boolean },
@@ -46,7 +56,9 @@ export async function runReport(
   const id = options.edition ?? (await latestRun(data));
   const object = await data.get(dataKeys.runReport(id));
   if (!object) throw new BriefingError(`--edition ${id}: no run report`);
-  const report = JSON.parse(object.body.toString('utf8')) as RunReport;
+  const parsed = parseStoredJson(dataKeys.runReport(id), object.body, RunReportViewSchema);
+  if (!parsed.ok) throw new BriefingError(`run report is corrupt: ${parsed.problem}`);
+  const report = parsed.value;
   const delivery = report.delivery;
   const sending =
     delivery?.mode === 'queued' ? await summariseDelivery(data, id, delivery.batches ?? 0) : undefined;
@@ -70,6 +82,7 @@ export async function runReport(
       `                ${sending.sent} sent, ${sending.pending} pending, ${sending.suppressed} suppressed, ${sending.failed} failed, ${sending.deferred} deferred`,
     );
     for (const f of sending.failures.slice(0, 10)) lines.push(`    ${f.email}: ${f.error}`);
+    for (const problem of sending.unreadable) lines.push(`    unreadable batch outcome: ${problem}`);
   } else if (delivery) {
     lines.push(
       `  mail          ${delivery.sent ?? 0} sent, ${delivery.skipped ?? 0} already sent, ${delivery.pending ?? 0} pending, ${delivery.suppressed ?? 0} suppressed, ${delivery.failed ?? 0} failed${delivery.note ? ` (${delivery.note})` : ''}`,

@@ -16,6 +16,7 @@ import { BriefingError, describeError, InvalidInputError } from '#domain/errors.
 import { dataKeys } from '#domain/keys.ts';
 import { SUBSCRIBER_STATUSES, type Subscriber, SubscriberSchema } from '#domain/subscriber.ts';
 import type { Store } from '#ports/ports.ts';
+import { parseStoredJson } from '#state/stored-json.ts';
 import {
   addSubscriberDirectly,
   listSubscribers,
@@ -219,11 +220,9 @@ export async function runSubscribersImport(file: string, options: ImportOptions,
 async function statusOf(data: Store, email: string): Promise<string | undefined> {
   const object = await data.get(dataKeys.subscriber(email));
   if (!object) return undefined;
-  try {
-    return SubscriberSchema.parse(JSON.parse(object.body.toString('utf8'))).status;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseStoredJson(dataKeys.subscriber(email), object.body, SubscriberSchema);
+  // Unreadable: left to subscribe(), which reports the record and keeps it aside.
+  return parsed.ok ? parsed.value.status : undefined;
 }
 
 /** How an import mails its opt-in requests: as the stack (SES), or into the local outbox. */

@@ -36,10 +36,7 @@ describe('parseConfig', () => {
     [{ archive: { baseUrl: 'not a url' } }, 'config archive.baseUrl:'],
     [{ maxStorys: 20 }, 'config maxStorys: unknown key (did you mean "maxStories"?)'],
     // The key's spelling before the codebase settled on -ise: an old config is told the new one.
-    [
-      { summarizer: { kind: 'bedrock' } },
-      'config summarizer: unknown key (did you mean "summariser"?)',
-    ],
+    [{ summarizer: { kind: 'bedrock' } }, 'config summarizer: unknown key (did you mean "summariser"?)'],
     [{ delivery: { form: 'a@example.org' } }, 'config delivery.form: unknown key (did you mean "from"?)'],
     [
       { feeds: [{ name: 'a', url: 'https://a.example/', perspectve: 'wire' }] },

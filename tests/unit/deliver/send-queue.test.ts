@@ -141,6 +141,61 @@ describe('processSendMessage', () => {
     });
   });
 
+  it.each([
+    [
+      'a story of the wrong shape',
+      (e: typeof edition) => ({ ...e, stories: [{ ...e.stories[0], title: 7 }] }),
+      'stored edition is corrupt: editions/2026-11-23.json: stories[0].title:',
+    ],
+    ['not JSON', () => '{"id":', 'stored edition is corrupt: editions/2026-11-23.json: not valid JSON'],
+    [
+      'another edition',
+      (e: typeof edition) => ({ ...e, id: '2026-11-22' }),
+      'editions/2026-11-23.json: id: holds edition 2026-11-22',
+    ],
+  ])(
+    'hands back a message whose stored edition is %s, naming the key and field, mailing no one',
+    async (_name, spoil, reason) => {
+      const { data, sent, deps } = setup();
+      const list = recipients(2);
+      await confirm(data, list);
+      const spoilt = spoil(edition);
+      await data.put(
+        dataKeys.sendEdition(edition.id),
+        typeof spoilt === 'string' ? spoilt : JSON.stringify(spoilt),
+        {
+          contentType: 'application/json',
+        },
+      );
+      const [body] = batchMessages(edition.id, list, 50);
+      const result = await processSendMessage(deps, config, body!, { receiveCount: 1 });
+      expect(result.done).toBe(false);
+      expect(result.done === false && result.reason).toContain(reason);
+      expect(sent).toEqual([]);
+    },
+  );
+
+  it('keeps a corrupt stored edition aside and reports an unreadable batch outcome by key and field', async () => {
+    const { data, deps } = setup();
+    const list = recipients(1);
+    await confirm(data, list);
+    await data.put(dataKeys.sendEdition(edition.id), '{"id":', { contentType: 'application/json' });
+    const [body] = batchMessages(edition.id, list, 50);
+    await processSendMessage(deps, config, body!, { receiveCount: 1 });
+    expect((await data.list('corrupt/')).some((k) => k.startsWith('corrupt/editions/2026-11-23.json@'))).toBe(
+      true,
+    );
+
+    await data.put(dataKeys.sendBatch(edition.id, 0), JSON.stringify({ editionId: edition.id, sent: 'x' }), {
+      contentType: 'application/json',
+    });
+    const summary = await summariseDelivery(data, edition.id, 1);
+    expect(summary.batchesReported).toBe(0);
+    expect(summary.unreadable).toEqual([
+      expect.stringMatching(/^sends\/2026-11-23\/batches\/0+\.json: batch: /),
+    ]);
+  });
+
   it('hands back a batch with a throttled recipient; the redelivery sends only that one', async () => {
     let throttled = true;
     const { data, sent, deps } = setup((to) =>
