@@ -23,6 +23,7 @@ import {
   surfaceOf,
   tagSentence,
 } from './entities.ts';
+import { frameOfHeadline, WESTERN_ACTORS } from './headline-frame.ts';
 import { joinOf, markVisits, readRelationFrames, sidesByClause } from './relation-frames.ts';
 
 export interface ItemText {
@@ -37,6 +38,8 @@ export interface ItemText {
 export interface Reading {
   language: string;
   title: Sentence;
+  /** The title as given (capped), for the headline's frame. */
+  titleText: string;
   /** The description's sentences, then the article's sentences that name a side. */
   summary: Sentence[];
   /** How many of `summary` come from the article text (they are the last ones). */
@@ -90,6 +93,7 @@ export function readItem(item: ItemText): Reading {
   return {
     language,
     title: titleSentence,
+    titleText: (item.title ?? '').slice(0, MAX_TITLE),
     summary,
     bodySentences,
     // The rules above may have dropped the only mention of a side.
@@ -521,8 +525,23 @@ export function extractThemeFeatures(
     const why = context.evidence.get(name);
     if (why) evidence.set(`r:${name}`, why);
   }
+  addWesternRole(reading, features);
   if (options.ngrams) addNgrams(reading, values);
   return features;
+}
+
+/**
+ * The West's part in the headline, which the Western-response theme turns on (CONTRACTS.md: US,
+ * EU and NATO warnings, sanctions, assessments): the actor ("US warns China over aid to Russia") or
+ * only named, as the object of the two sides' move ("Russia and China criticise Trump's plan").
+ * A third party named in the title says neither apart.
+ */
+function addWesternRole(reading: Reading, features: Features): void {
+  const west = reading.title.mentions.find((m) => WESTERN_ACTORS.has(m.entity.label));
+  if (!west) return;
+  const actor = frameOfHeadline(reading.titleText).thirdParty;
+  const role = actor !== undefined && WESTERN_ACTORS.has(actor) ? 'actor' : 'named';
+  put(features, `west:${role}@title`, west.text);
 }
 
 /** Word unigrams (title and whole item) and bigrams, entities replaced by their side. */

@@ -13,6 +13,9 @@
  */
 import { findMentions, isSide, type Mention } from './entities.ts';
 
+/** Headline actors (the lexicon's labels) that answer for the West. */
+export const WESTERN_ACTORS: ReadonlySet<string> = new Set(['United States', 'EU', 'NATO']);
+
 export interface HeadlineFrame {
   /** The main clause names China's side and Russia's side. */
   bilateral: boolean;

@@ -181,6 +181,8 @@ const FIXED: Record<string, string> = {
   'leaders@item': 'both leaders named',
   'cues>=2@pair': 'several kinds of relation word where the two sides meet',
   sense: 'another sense of a name, ignored',
+  'west:actor@title': 'the West acts in the title',
+  'west:named@title': 'the West named in the title, not as its actor',
 };
 
 /** The relation frames of relation-frames.ts in words. */

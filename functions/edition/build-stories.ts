@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { storyAnchorsOf } from '#analyse/cluster-stories.ts';
 import { detectLanguage } from '#analyse/detect-language.ts';
 import { tokenise } from '#analyse/entities.ts';
-import { frameOfHeadline } from '#analyse/headline-frame.ts';
+import { frameOfHeadline, WESTERN_ACTORS } from '#analyse/headline-frame.ts';
 import { perspectiveOfUrl } from '#domain/outlets.ts';
 import { BROAD_THEME } from '#domain/themes.ts';
 import type { DuplicateReport, EditionArticle, ScoredItem, Story, ThemeId } from '#domain/types.ts';
@@ -192,9 +192,6 @@ export function storyThemes(items: readonly ScoredItem[], title?: string): Theme
     themes.unshift(...themes.splice(western, 1));
   return themes.length > 0 ? themes : [BROAD_THEME];
 }
-
-/** Headline actors (the lexicon's labels) whose moves aimed at the alignment answer for the West. */
-const WESTERN_ACTORS = new Set(['United States', 'EU', 'NATO']);
 
 function toArticles(items: readonly ScoredItem[], translations?: Translations): EditionArticle[] {
   const out: EditionArticle[] = [];

@@ -102,6 +102,18 @@ describe('extractThemeFeatures', () => {
   ])('reads the relevance context %s -> %s: %s', (title, feature, present) => {
     expect(extractThemeFeatures(readItem({ title }), { ngrams: false }).values.has(feature)).toBe(present);
   });
+
+  // The Western-response theme turns on the West acting, not on its being named.
+  it.each([
+    ['US warns China over support for Russia', 'west:actor@title'],
+    ['EU, US sanction Chinese firms over supplies to Russia’s military', 'west:actor@title'],
+    ['Russia and China criticise Trump’s plan for a missile shield', 'west:named@title'],
+    ['China and Russia accuse US of raising risk of nuclear war', 'west:named@title'],
+    ['Xi and Putin hold talks in Moscow', undefined],
+  ])('reads the West’s part in %s -> %s', (title, feature) => {
+    const names = [...extractThemeFeatures(readItem({ title }), { ngrams: false }).values.keys()];
+    expect(names.filter((n) => n.startsWith('west:'))).toEqual(feature ? [feature] : []);
+  });
 });
 
 describe('the two sides only as another story’s backdrop (knowledge rule of the labelling rules)', () => {

@@ -53,10 +53,14 @@ describe('chooseThemes', () => {
       'Two Russian Tu-95MS and two Chinese H-6K bombers, all capable of carrying nuclear weapons, flew for about eight hours over the Sea of Japan.';
     expect(assignThemes(patrol)[0]).toBe('military');
     expect(assignThemes('Xi warns Putin against the use of nuclear weapons')[0]).toBe('ukraine-war');
-    // "Nuclear war" said of the United States is strategic stability, not the war in Ukraine.
-    expect(assignThemes('China and Russia accuse US of raising risk of nuclear war')).not.toContain(
-      'ukraine-war',
-    );
+    // "Nuclear war" said of the United States is strategic stability, not the war in Ukraine (the
+    // report of 2025-05-08 with its feed summary; the headline alone reaches no theme's threshold).
+    expect(
+      assignThemes(
+        'China and Russia accuse US of raising risk of nuclear war and vow to respond to threats jointly',
+        'Statement decries US initiatives including expansion of security alliances, development of ‘Golden Dome’ and sharing of nuclear technology.',
+      ),
+    ).not.toContain('ukraine-war');
   });
 
   it('returns at most three themes, most probable first, each with a reason', () => {
