@@ -234,6 +234,13 @@ describe("tagSentence: the cue words of the text's language", () => {
   });
 
   it.each([
+    ["Kremlin slams Macron comments over Russia's 'subservience' to China"],
+    ['Russia is subservient to China'],
+  ])('reads the junior-partner word in its noun and adjective: %s', (text) => {
+    expect(tagsOf(text, 'en').tags.has('ind:asymmetry-limits:junior partner')).toBe(true);
+  });
+
+  it.each([
     ['embrace*', 'embracing'],
     ['china plate*', 'china plating'],
     ['agree*', undefined],
