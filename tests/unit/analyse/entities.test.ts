@@ -240,6 +240,25 @@ describe("tagSentence: the cue words of the text's language", () => {
     expect(tagsOf(text, 'en').tags.has('ind:asymmetry-limits:junior partner')).toBe(true);
   });
 
+  // Forms the training corpus uses that the lexicon wrote only in one inflection.
+  it.each([
+    ['Xi Aligns With Putin Against US', 'ind:alliance-diplomacy:alliance'],
+    ['Xi Aligns With Putin Against US', 'cue:tie'],
+    ['The first Chinese tourist group returns to Russia', 'cue:flow'],
+    ['The first Chinese tourist group returns to Russia', 'ind:narrative-history:culture'],
+    ['A Chinese student in Russia', 'ind:narrative-history:culture'],
+    ['Autocratic Russia and China', 'frame:adversary'],
+    ['Russian air defences and Chinese radars', 'ind:military:military'],
+    ['Chinese-made armour seen in Russia', 'ind:military:military equipment'],
+    ['A Chinese soldier in Russia', 'ind:military:troops'],
+    ['China builds a tunnel to Crimean ports', 'ind:ukraine-war:Ukraine'],
+    ['A lawmaker says China arms Russia', 'ind:western-response:United States'],
+    ['An analyst says China arms Russia', 'ind:western-response:assessments'],
+    ['Xi and Putin in long conversations', 'ind:alliance-diplomacy:talks'],
+  ])('reads every inflection of a lexicon word: %s -> %s', (text, tag) => {
+    expect(tagsOf(text, 'en').tags.has(tag)).toBe(true);
+  });
+
   it.each([
     ['embrace*', 'embracing'],
     ['china plate*', 'china plating'],
