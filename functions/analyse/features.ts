@@ -533,8 +533,8 @@ export function extractThemeFeatures(
 /**
  * The West's part in the headline, which the Western-response theme turns on (CONTRACTS.md: US,
  * EU and NATO warnings, sanctions, assessments): the actor ("US warns China over aid to Russia") or
- * only named, as the object of the two sides' move ("Russia and China criticise Trump's plan").
- * A third party named in the title says neither apart.
+ * only named, as the object of the two sides' move ("Russia and China criticise Trump's plan"):
+ * "a third party named in the title" alone cannot tell the two apart.
  */
 function addWesternRole(reading: Reading, features: Features): void {
   const west = reading.title.mentions.find((m) => WESTERN_ACTORS.has(m.entity.label));
