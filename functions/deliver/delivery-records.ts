@@ -19,7 +19,7 @@ export async function saveSendEdition(data: Store, edition: Edition): Promise<vo
 /**
  * The edition the digest stored for sending, read through the state helper with the edition's
  * schema (the senders render every field of it); otherwise why not, in one line: absent, of the
- * wrong shape (the key and field named, the bytes kept aside), or another edition's.
+ * wrong shape (the key and field named), or another edition's.
  */
 export async function loadSendEdition(
   state: StateContext,

@@ -88,7 +88,9 @@ export async function processSendMessage(
   const cached = options.editions?.get(message.editionId);
   const loaded = cached
     ? { edition: cached }
-    : await loadSendEdition({ store: deps.data, logger }, message.editionId);
+    : // Read-only: the sender never rewrites the edition, so a corrupt one stays where it is for
+      // the operator, and the sender needs no write access beyond sends/.
+      await loadSendEdition({ store: deps.data, logger, readOnly: true }, message.editionId);
   if ('problem' in loaded) return { done: false, reason: loaded.problem };
   const { edition } = loaded;
   options.editions?.set(edition.id, edition);
