@@ -5,72 +5,25 @@
  * sender, the exact IAM grants, the placeholder-domain refusal, alarms, and zero unacknowledged
  * cdk-nag findings.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
-import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
+import type { App } from 'aws-cdk-lib';
+import { Annotations, Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../infra/app.ts';
+import {
+  actionsOf,
+  CONTEXT,
+  listGrants,
+  objectGrants,
+  operatorDir,
+  policyStatementsOf,
+  synth,
+} from '#tests/helpers/stack-grants.ts';
 import { SITE_CSP } from '../../infra/briefing-stack.ts';
-
-const CONTEXT = {
-  'briefing:fromAddress': 'briefing@news.briefing-desk.org',
-  'briefing:domain': 'news.briefing-desk.org',
-  'briefing:alarmEmail': 'ops@example.org',
-  // Bundles are built and tested by tests/integration/lambda-handler.test.ts; not needed here.
-  'aws:cdk:bundling-stacks': [],
-};
 
 const FEEDS = Array.from({ length: 300 }, (_, i) => ({
   name: `Monitoring desk source ${i}`,
   url: `https://feeds.example.net/source-${i}/rss.xml?section=world&lang=en`,
   perspective: 'other',
 }));
-
-function operatorDir(document: object): string {
-  const dir = mkdtempSync(join(tmpdir(), 'operator-'));
-  writeFileSync(join(dir, 'briefing.config.json'), JSON.stringify(document));
-  return dir;
-}
-
-type Statement = { Action: string | string[]; Resource: unknown; Condition?: unknown; Effect: string };
-
-function policyStatementsOf(template: Template, functionLogicalIdPrefix: string): Statement[] {
-  const roles = template.findResources('AWS::IAM::Role');
-  const roleId = Object.keys(roles).find((id) => id.startsWith(functionLogicalIdPrefix));
-  expect(roleId, `role for ${functionLogicalIdPrefix}`).toBeTruthy();
-  const policies = template.findResources('AWS::IAM::Policy');
-  return Object.values(policies)
-    .filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId!))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement as Statement[]);
-}
-
-const actionsOf = (statements: Statement[]) =>
-  statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action])).sort();
-
-/** Object grants as "action bucketLogicalId/prefix" lines, sorted: exact, not counted. */
-function objectGrants(statements: Statement[]): string[] {
-  const lines: string[] = [];
-  for (const s of statements) {
-    const actions = Array.isArray(s.Action) ? s.Action : [s.Action];
-    const resources = Array.isArray(s.Resource) ? s.Resource : [s.Resource];
-    for (const action of actions.filter((a) => a.startsWith('s3:') && a !== 's3:ListBucket')) {
-      for (const resource of resources) {
-        const join = (resource as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
-        if (!join) continue;
-        const [ref, path] = join[1] as [{ 'Fn::GetAtt': [string, string] }, string];
-        lines.push(`${action} ${ref['Fn::GetAtt'][0].replace(/[0-9A-F]{8}$/, '')}${path}`);
-      }
-    }
-  }
-  return lines.sort();
-}
-
-const synth = (context: object, cwd: string) => {
-  const { app, stack } = buildApp(new App({ context }), cwd);
-  return { app, stack, template: Template.fromStack(stack) };
-};
 
 describe('BriefingStack', () => {
   let app: App;
@@ -309,6 +262,17 @@ describe('BriefingStack', () => {
         's3:PutObject Site/*',
       ].sort(),
     );
+    expect(listGrants(statements)).toEqual(
+      [
+        's3:ListBucket ConfigBucket/briefing.config.json',
+        's3:ListBucket Data/adhoc/*',
+        's3:ListBucket Data/runs/*',
+        's3:ListBucket Data/sends/*',
+        's3:ListBucket Data/state/*',
+        's3:ListBucket Data/subscribers/*',
+        's3:ListBucket Site/*',
+      ].sort(),
+    );
     const ses = statements.find((s) => s.Action === 'ses:SendRawEmail')!;
     expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'briefing@news.briefing-desk.org' } });
   });
@@ -318,6 +282,7 @@ describe('BriefingStack', () => {
     expect([...new Set(actionsOf(statements))]).toEqual(
       [
         's3:GetObject',
+        's3:ListBucket',
         's3:PutObject',
         'secretsmanager:DescribeSecret',
         'secretsmanager:GetSecretValue',
@@ -340,6 +305,15 @@ describe('BriefingStack', () => {
         's3:PutObject Data/sends/*',
       ].sort(),
     );
+    // Listing exactly what it may read: a missing send claim is then a 404, not AccessDenied.
+    expect(listGrants(statements)).toEqual(
+      [
+        's3:ListBucket ConfigBucket/briefing.config.json',
+        's3:ListBucket Data/editions/*',
+        's3:ListBucket Data/sends/*',
+        's3:ListBucket Data/subscribers/*',
+      ].sort(),
+    );
     const ses = statements.find((s) => s.Action === 'ses:SendRawEmail')!;
     expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'briefing@news.briefing-desk.org' } });
     expect(JSON.stringify(ses.Resource)).toContain('identity/news.briefing-desk.org');
@@ -350,6 +324,7 @@ describe('BriefingStack', () => {
     expect([...new Set(actionsOf(statements))]).toEqual(
       [
         's3:GetObject',
+        's3:ListBucket',
         's3:PutObject',
         'secretsmanager:DescribeSecret',
         'secretsmanager:GetSecretValue',
@@ -368,18 +343,32 @@ describe('BriefingStack', () => {
         's3:PutObject Data/subscribers/*',
       ].sort(),
     );
+    expect(listGrants(statements)).toEqual(
+      [
+        's3:ListBucket ConfigBucket/briefing.config.json',
+        's3:ListBucket Data/limits/*',
+        's3:ListBucket Data/subscribers/*',
+      ].sort(),
+    );
   });
 
   it('gives the bounce handler subscriber records only: no secret, no mail', () => {
     const statements = policyStatementsOf(template, 'SesEventsHandlerFunctionServiceRole');
     expect([...new Set(actionsOf(statements))]).toEqual(
-      ['s3:GetObject', 's3:PutObject', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'].sort(),
+      [
+        's3:GetObject',
+        's3:ListBucket',
+        's3:PutObject',
+        'xray:PutTelemetryRecords',
+        'xray:PutTraceSegments',
+      ].sort(),
     );
     expect(objectGrants(statements)).toEqual([
       's3:GetObject Data/subscribers/*',
       's3:PutObject Data/corrupt/*',
       's3:PutObject Data/subscribers/*',
     ]);
+    expect(listGrants(statements)).toEqual(['s3:ListBucket Data/subscribers/*']);
   });
 
   it('routes SES bounces and complaints to the handler, with a custom MAIL FROM domain', () => {
