@@ -84,7 +84,7 @@ afterAll(async () => {
 });
 
 describe('every function inside its IAM grants', () => {
-  it('runs a first edition on an empty account and mails its subscribers through the queue', async () => {
+  it('runs a first edition on an empty account through the queue, the next over corrupt state, and an ad-hoc one', async () => {
     const data = createMemoryStore();
     const site = createMemoryStore();
     const denied: string[] = [];
@@ -123,19 +123,20 @@ describe('every function inside its IAM grants', () => {
       (body, receiveCount) => processSendMessage(sender, config, body, { receiveCount }),
       { logger: silentLogger },
     );
+    const deps = {
+      http: createHttpClientFromConfig(config.fetch),
+      data: grantedStore(data, 'Data', grantsOn('Data', digestGrants), denied),
+      site: grantedStore(site, 'Site', grantsOn('Site', digestGrants), denied),
+      mailer,
+      clock,
+      queue,
+      logger: silentLogger,
+      progress: silentProgress,
+      templates,
+      signingSecret: SECRET,
+    };
     const result = await runDigest(
-      {
-        http: createHttpClientFromConfig(config.fetch),
-        data: grantedStore(data, 'Data', grantsOn('Data', digestGrants), denied),
-        site: grantedStore(site, 'Site', grantsOn('Site', digestGrants), denied),
-        mailer,
-        clock,
-        queue,
-        logger: silentLogger,
-        progress: silentProgress,
-        templates,
-        signingSecret: SECRET,
-      },
+      deps,
       config,
       resolveRunRequest({}, { now: clock.now(), windowHours: config.windowHours, timeZone: 'UTC' }),
     );
@@ -144,6 +145,27 @@ describe('every function inside its IAM grants', () => {
     expect(result.delivery).toMatchObject({ mode: 'queued', sent: 3 });
     expect(queue.deadLetters).toEqual([]);
     expect(mailer.sent.map((m) => m.to).sort()).toEqual(subscribers);
+
+    // The next day: state of the wrong shape is reported and copied aside, the previous edition
+    // read for novelty; then an analyst's private ad-hoc briefing for one recipient.
+    await data.put(dataKeys.seenItems(), '{"items":null}', { contentType: 'application/json' });
+    const nextDay = fixedClock(new Date('2026-11-25T06:00:00Z'));
+    const next = await runDigest(
+      { ...deps, clock: nextDay },
+      config,
+      resolveRunRequest({}, { now: nextDay.now(), windowHours: 72, timeZone: 'UTC' }),
+    );
+    expect(next.corruptState.map((c) => c.key)).toEqual([dataKeys.seenItems()]);
+    const adHoc = await runDigest(
+      { ...deps, clock: nextDay },
+      config,
+      resolveRunRequest(
+        { since: '72h', query: 'gas', recipients: ['analyst@example.org'] },
+        { now: nextDay.now(), windowHours: 24, timeZone: 'UTC' },
+      ),
+    );
+    expect(adHoc.privateCopy).toBeDefined();
+    expect(denied).toEqual([]);
   }, 60_000);
 
   it('takes a first sign-up and its confirmation, and a bounce for an unknown address', async () => {
