@@ -371,21 +371,13 @@ export class BriefingStack extends Stack {
       [api, data, ['corrupt/*'], ['s3:PutObject']],
       [sesHandler, data, ['corrupt/*'], ['s3:PutObject']],
     ];
-    // A function that may read a key must also be told when it is missing: without s3:ListBucket
-    // on a prefix matching the key, S3 answers a read of a missing key with 403 AccessDenied, not
-    // 404 (a first sign-up, a first send claim, a first edition's archive index). So each function
-    // may list exactly the prefixes it may read (tests/infra/grants-in-use.test.ts).
-    const readable = new Map<BriefingFunction, Map<IBucket, string[]>>();
-    for (const [f, bucket, prefixes, actions] of grants) {
-      if (!actions.includes('s3:GetObject')) continue;
-      const buckets = readable.get(f) ?? new Map<IBucket, string[]>();
-      buckets.set(bucket, [...(buckets.get(bucket) ?? []), ...prefixes]);
-      readable.set(f, buckets);
-    }
-    for (const [f, buckets] of readable)
-      for (const [bucket, prefixes] of buckets) grantList(f.fn, bucket, prefixes);
     for (const [f, bucket, prefixes, actions] of grants) {
       grantObjects(f.fn, bucket, prefixes, actions);
+      // A function that may read a key must also be told when it is missing: without s3:ListBucket
+      // on a prefix matching the key, S3 answers a read of a missing key with 403 AccessDenied, not
+      // 404 (a first sign-up, a first send claim, a first edition's archive index). So a function
+      // may list exactly what it may read (tests/infra/grants-in-use.test.ts).
+      if (actions.includes('s3:GetObject')) grantList(f.fn, bucket, prefixes);
       const logicalId = this.getLogicalId(bucket.node.defaultChild as CfnElement);
       for (const prefix of prefixes.filter((p) => p.includes('*'))) {
         Validations.of(f).acknowledge({
