@@ -9,6 +9,7 @@ import {
   NOVELTY_KINDS,
   PerspectiveSchema,
   SIGNAL_LABELS,
+  SOURCE_STATUSES,
   type Story,
   type SummarySentence,
   ThemeIdSchema,
@@ -73,7 +74,7 @@ export const EditionSchema: z.ZodMiniType<Edition> = z.object({
     z.object({
       name: z.string(),
       url: z.optional(z.string()),
-      status: z.enum(['ok', 'not-modified', 'failed', 'skipped']),
+      status: z.enum(SOURCE_STATUSES),
       error: z.optional(z.string()),
       items: count,
       perspective: z.optional(PerspectiveSchema),

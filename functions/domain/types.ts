@@ -102,7 +102,8 @@ export interface Article {
 }
 
 /** `skipped`: not requested at all, because the run's fetch budget was spent while it waited. */
-export type SourceStatus = 'ok' | 'not-modified' | 'failed' | 'skipped';
+export const SOURCE_STATUSES = ['ok', 'not-modified', 'failed', 'skipped'] as const;
+export type SourceStatus = (typeof SOURCE_STATUSES)[number];
 
 /**
  * What happened to one source during a run, as published in edition.json `sources`: the name,
