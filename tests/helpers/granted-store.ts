@@ -8,7 +8,7 @@
 import type { Store } from '#ports/ports.ts';
 
 /** Grants of one function on one bucket, as IAM patterns ("sends/*", an exact key, "*"). */
-export interface BucketGrants {
+interface BucketGrants {
   get: string[];
   put: string[];
   delete: string[];
@@ -19,7 +19,7 @@ const matches = (pattern: string, key: string) =>
   pattern.endsWith('*') ? key.startsWith(pattern.slice(0, -1)) : key === pattern;
 
 /** The grants of one bucket out of "action Bucket/pattern" lines (tests/helpers/stack-grants.ts). */
-export function grantsOn(bucket: string, lines: readonly string[]): BucketGrants {
+function grantsOn(bucket: string, lines: readonly string[]): BucketGrants {
   const of = (action: string) =>
     lines
       .filter((l) => l.startsWith(`${action} ${bucket}/`))
@@ -32,7 +32,12 @@ export function grantsOn(bucket: string, lines: readonly string[]): BucketGrants
   };
 }
 
-export function grantedStore(inner: Store, name: string, grants: BucketGrants, denied: string[]): Store {
+/**
+ * `inner` as bucket `name` is seen by a role with these grant lines ("action Bucket/pattern", as
+ * tests/helpers/stack-grants.ts reads them); refusals are appended to `denied`.
+ */
+export function grantedStore(inner: Store, name: string, lines: readonly string[], denied: string[]): Store {
+  const grants = grantsOn(name, lines);
   const allowed = (patterns: string[], key: string) => patterns.some((p) => matches(p, key));
   const deny = (action: string, key: string): never => {
     denied.push(`${action} ${name}/${key}`);

@@ -25,7 +25,7 @@ import { runDigest } from '#run-digest';
 import { applySesNotification } from '#subscribe/ses-notifications.ts';
 import { confirmSubscription, type SubscriptionSettings, subscribe } from '#subscribe/subscriptions.ts';
 import { type FixtureServer, startFixtureServer } from '#tests/helpers/fixture-server.ts';
-import { grantedStore, grantsOn } from '#tests/helpers/granted-store.ts';
+import { grantedStore } from '#tests/helpers/granted-store.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
 import {
   CONTEXT,
@@ -111,7 +111,7 @@ describe('every function inside its IAM grants', () => {
     const templates = createEtaTemplates();
     // The sender Lambda: its own role, and the edition read from storage as in AWS (no cache).
     const sender = {
-      data: grantedStore(data, 'Data', grantsOn('Data', senderGrants), denied),
+      data: grantedStore(data, 'Data', senderGrants, denied),
       mailer,
       clock,
       logger: silentLogger,
@@ -125,8 +125,8 @@ describe('every function inside its IAM grants', () => {
     );
     const deps = {
       http: createHttpClientFromConfig(config.fetch),
-      data: grantedStore(data, 'Data', grantsOn('Data', digestGrants), denied),
-      site: grantedStore(site, 'Site', grantsOn('Site', digestGrants), denied),
+      data: grantedStore(data, 'Data', digestGrants, denied),
+      site: grantedStore(site, 'Site', digestGrants, denied),
       mailer,
       clock,
       queue,
@@ -173,12 +173,7 @@ describe('every function inside its IAM grants', () => {
     const denied: string[] = [];
     const mailer = mailbox();
     const api = {
-      data: grantedStore(
-        data,
-        'Data',
-        grantsOn('Data', grantLines('SubscriptionApiFunctionServiceRole')),
-        denied,
-      ),
+      data: grantedStore(data, 'Data', grantLines('SubscriptionApiFunctionServiceRole'), denied),
       mailer,
       clock,
       logger: silentLogger,
@@ -194,12 +189,7 @@ describe('every function inside its IAM grants', () => {
     expect(await confirmSubscription(api, token)).toMatchObject({ ok: true });
 
     const sesEvents = {
-      data: grantedStore(
-        data,
-        'Data',
-        grantsOn('Data', grantLines('SesEventsHandlerFunctionServiceRole')),
-        denied,
-      ),
+      data: grantedStore(data, 'Data', grantLines('SesEventsHandlerFunctionServiceRole'), denied),
       clock,
       logger: silentLogger,
     };
