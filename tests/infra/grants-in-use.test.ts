@@ -19,7 +19,6 @@ import { processSendMessage } from '#deliver/send-queue.ts';
 import { dataKeys } from '#domain/keys.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import { createToken } from '#domain/tokens.ts';
-import type { Mailer, OutgoingMail } from '#ports/ports.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
 import { applySesNotification } from '#subscribe/ses-notifications.ts';
@@ -27,6 +26,7 @@ import { confirmSubscription, type SubscriptionSettings, subscribe } from '#subs
 import { type FixtureServer, startFixtureServer } from '#tests/helpers/fixture-server.ts';
 import { grantedStore } from '#tests/helpers/granted-store.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 import {
   CONTEXT,
   listGrants,
@@ -47,17 +47,6 @@ let feeds: FixtureServer;
 function grantLines(rolePrefix: string): string[] {
   const statements = policyStatementsOf(template, rolePrefix);
   return [...objectGrants(statements), ...listGrants(statements)];
-}
-
-function mailbox(): Mailer & { sent: OutgoingMail[] } {
-  const sent: OutgoingMail[] = [];
-  return {
-    sent,
-    async send(mail) {
-      sent.push(mail);
-      return { providerId: String(sent.length) };
-    },
-  };
 }
 
 const SETTINGS: SubscriptionSettings = {
@@ -107,7 +96,7 @@ describe('every function inside its IAM grants', () => {
       delivery: { from: 'briefing@example.org', inlineSendLimit: 1, batchSize: 2 },
       archive: { baseUrl: 'https://briefing.example.org/', apiBaseUrl: 'https://briefing.example.org/api/' },
     });
-    const mailer = mailbox();
+    const mailer = recordingMailer();
     const templates = createEtaTemplates();
     // The sender Lambda: its own role, and the edition read from storage as in AWS (no cache).
     const sender = {
@@ -171,7 +160,7 @@ describe('every function inside its IAM grants', () => {
   it('takes a first sign-up and its confirmation, and a bounce for an unknown address', async () => {
     const data = createMemoryStore();
     const denied: string[] = [];
-    const mailer = mailbox();
+    const mailer = recordingMailer();
     const api = {
       data: grantedStore(data, 'Data', grantLines('SubscriptionApiFunctionServiceRole'), denied),
       mailer,

@@ -30,6 +30,7 @@ import type { Store } from '#ports/ports.ts';
 import { applySesNotification } from '#subscribe/ses-notifications.ts';
 import { makeEdition } from '#tests/fixtures/editions/make-edition.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 import { REPO_ROOT, runCli } from '#tests/helpers/run-cli.ts';
 import { type S3TestServer, startS3Server } from '#tests/helpers/s3-server.ts';
 import { FAULTS, type SesProxy, startSesProxy } from '#tests/helpers/ses-proxy.ts';
@@ -458,7 +459,7 @@ describe('the CLI killed with SIGKILL mid-send, then run again at once', () => {
 describe('bounces of recipients who are not subscribers', () => {
   it('are remembered, and the next edition does not mail them', async () => {
     const store = createMemoryStore();
-    const sent: string[] = [];
+    const mailer = recordingMailer();
     await applySesNotification(
       { data: store, clock, logger: silentLogger },
       JSON.stringify({
@@ -470,12 +471,7 @@ describe('bounces of recipients who are not subscribers', () => {
     const report = await deliverEdition(
       {
         data: store,
-        mailer: {
-          async send(m) {
-            sent.push(m.to);
-            return { providerId: 'x' };
-          },
-        },
+        mailer,
         clock,
         logger: silentLogger,
         templates: createEtaTemplates(),
@@ -487,6 +483,6 @@ describe('bounces of recipients who are not subscribers', () => {
       'https://briefing.example.org/',
     );
     expect(report).toMatchObject({ sent: 1, suppressed: 1 });
-    expect(sent).toEqual(['editor@example.org']);
+    expect(mailer.delivered).toEqual(['editor@example.org']);
   });
 });

@@ -9,10 +9,11 @@ import { describe, expect, it, vi } from 'vitest';
 import { createEtaTemplates } from '#adapters/eta-templates.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { parseConfig } from '#config/schema.ts';
-import type { OutgoingMail } from '#ports/ports.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 
-const sent: OutgoingMail[] = [];
+const mailer = recordingMailer();
+const sent = mailer.sent;
 const config = parseConfig({
   archive: { baseUrl: 'https://briefing.example.org/', apiBaseUrl: 'https://briefing.example.org/api/' },
   subscriptions: { minimumAnswerMs: 0 },
@@ -26,12 +27,7 @@ vi.mock('#handlers/aws-deps.ts', () => ({
     originSecret: ORIGIN_SECRET,
     deps: {
       data: createMemoryStore(),
-      mailer: {
-        send: async (mail: OutgoingMail) => {
-          sent.push(mail);
-          return { providerId: 'local' };
-        },
-      },
+      mailer,
       clock: { now: () => new Date('2026-11-23T07:00:00Z') },
       logger: silentLogger,
       templates: createEtaTemplates(),

@@ -15,6 +15,7 @@ import type { CliIo } from '#cli/io.ts';
 import { parseConfig } from '#config/schema.ts';
 import { SourcesFailedError } from '#domain/errors.ts';
 import { silentProgress } from '#ports/ports.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 
 const notFound = async (host: string): Promise<string[]> => {
   throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND', hostname: host });
@@ -73,7 +74,7 @@ describe('a run with no network', () => {
     const config = parseConfig({ feeds: FEEDS });
     const data = createMemoryStore();
     const site = createMemoryStore();
-    const sent: string[] = [];
+    const mailer = recordingMailer();
     vi.doMock('#handlers/aws-deps.ts', () => ({
       createAwsDigestDeps: async () => ({
         config,
@@ -81,12 +82,7 @@ describe('a run with no network', () => {
           http: createHttpClientFromConfig(config.fetch),
           data,
           site,
-          mailer: {
-            send: async (m: { to: string }) => {
-              sent.push(m.to);
-              return { providerId: 'x' };
-            },
-          },
+          mailer,
           clock: systemClock,
           logger: silentLogger,
           progress: silentProgress,
@@ -99,7 +95,7 @@ describe('a run with no network', () => {
 
     await expect(handler({ source: 'briefing.schedule' })).rejects.toBeInstanceOf(SourcesFailedError);
 
-    expect(sent).toEqual([]);
+    expect(mailer.calls).toBe(0);
     expect([...site.objects.keys()]).toEqual([]);
     const [runKey] = await data.list('runs/');
     expect(JSON.parse(data.objects.get(runKey!)!.body.toString())).toMatchObject({ status: 'failed' });

@@ -8,20 +8,16 @@ import { deliverEdition } from '#deliver/deliver-edition.ts';
 import { processSendMessage } from '#deliver/send-queue.ts';
 import { dataKeys } from '#domain/keys.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
-import type { Mailer, OutgoingMail, Queue } from '#ports/ports.ts';
+import type { Queue } from '#ports/ports.ts';
 import { makeEdition } from '#tests/fixtures/editions/make-edition.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 
 const clock = fixedClock(new Date('2026-11-23T07:00:00Z'));
 function setup(configDoc: object) {
   const data = createMemoryStore();
-  const sent: OutgoingMail[] = [];
-  const mailer: Mailer = {
-    send: async (m) => {
-      sent.push(m);
-      return { providerId: String(sent.length) };
-    },
-  };
+  const mailer = recordingMailer();
+  const sent = mailer.sent;
   const deps = {
     data,
     mailer,

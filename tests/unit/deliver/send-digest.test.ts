@@ -7,6 +7,7 @@ import { type MailFailureKind, MailSendError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { Clock, Mailer, OutgoingMail, Store } from '#ports/ports.ts';
 import { createMemoryStore, type MemoryStore } from '#tests/helpers/memory-store.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 
 const EDITION = '2026-11-23';
 const LEASE_MS = 120_000;
@@ -29,26 +30,6 @@ const build = async (r: R): Promise<OutgoingMail> => ({
   raw: Buffer.from(`To: ${r.email}\r\nSubject: digest\r\n\r\nbody`),
   messageId: `<${EDITION}.${r.email.split('@')[0]}@example.org>`,
 });
-
-/** A mailer that records what it accepted and fails as told. */
-function recordingMailer(
-  behaviour: (to: string, call: number) => Error | undefined = () => undefined,
-): Mailer & { delivered: string[]; calls: number } {
-  const mailer = {
-    delivered: [] as string[],
-    calls: 0,
-    async send(mail: OutgoingMail) {
-      mailer.calls++;
-      // Yield so concurrent runs interleave the way real network calls do.
-      await new Promise((resolve) => setImmediate(resolve));
-      const error = behaviour(mail.to, mailer.calls);
-      if (error) throw error;
-      mailer.delivered.push(mail.to);
-      return { providerId: `provider-${mailer.delivered.length}` };
-    },
-  };
-  return mailer;
-}
 
 const failure = (kind: MailFailureKind, message: string) => new MailSendError(message, kind);
 

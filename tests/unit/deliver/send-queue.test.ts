@@ -15,9 +15,9 @@ import {
 } from '#deliver/send-queue.ts';
 import { MailSendError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
-import type { Mailer, OutgoingMail } from '#ports/ports.ts';
 import { makeEdition } from '#tests/fixtures/editions/make-edition.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
+import { recordingMailer } from '#tests/helpers/recording-mailer.ts';
 
 const edition = makeEdition(2);
 const config = parseConfig({});
@@ -27,15 +27,8 @@ const recipients = (n: number, from = 0): Recipient[] =>
 
 function setup(mail: (to: string) => Error | undefined = () => undefined) {
   const data = createMemoryStore();
-  const sent: OutgoingMail[] = [];
-  const mailer: Mailer = {
-    async send(m) {
-      const error = mail(m.to);
-      if (error) throw error;
-      sent.push(m);
-      return { providerId: String(sent.length) };
-    },
-  };
+  const mailer = recordingMailer(mail);
+  const sent = mailer.sent;
   const deps: SenderDeps = {
     data,
     mailer,
