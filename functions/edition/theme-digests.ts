@@ -265,7 +265,9 @@ function chooseDevelopments(
   };
   for (const list of byStory) tryAdd(list.find((c) => fresh(c, chosen)));
   for (const c of byStory[0] ?? []) if (fresh(c, chosen)) tryAdd(c);
-  // A reported sentence opens the paragraph; a quoted headline follows it.
+  // A reported sentence opens the paragraph; a quoted headline follows it, and alone is no
+  // paragraph ("The New York Times ran the headline …" says only what a story list says).
+  if (chosen.every((c) => c.headline)) return [];
   return chosen.sort((a, b) => Number(a.headline ?? false) - Number(b.headline ?? false));
 }
 

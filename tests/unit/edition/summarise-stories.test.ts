@@ -612,6 +612,38 @@ describe('buildThemeDigests', () => {
       for (const sentence of printed) expect(digest.summary).not.toContain(sentence.replace(/[.”]+$/, ''));
   });
 
+  it('is no paragraph when all it has left is another report’s headline', () => {
+    // 2025-09-02: the parade story's summary printed its reports' sentences; what remained was
+    // The New York Times's headline, which alone says only what the story list below says.
+    const parade = draftStories(
+      [
+        [
+          one(
+            'Power and a touch of paranoia as China prepares to host grand military parade',
+            'China will mark Japan’s defeat in World War II with a parade of missiles, soldiers and leaders like Kim Jong-un of North Korea and Vladimir Putin of Russia.',
+            { source: 'BBC News', themes: ['military'] },
+          ),
+          one('Xi’s Parade to Showcase China’s Military Might and Circle of Autocrats', '', {
+            source: 'The New York Times',
+            themes: ['military'],
+          }),
+        ],
+      ],
+      { now: NOW },
+    );
+    // As there: the summary printed the BBC's sentence, not the other headline.
+    const printed = parade.map((d) => ({
+      ...d,
+      story: { ...d.story, sentences: d.story.sentences.filter((x) => !x.text.includes('Autocrats')) },
+    }));
+    expect(printed[0]!.story.sentences.map((x) => x.text)).toEqual([
+      expect.stringMatching(/^China will mark Japan’s defeat/),
+    ]);
+    const [military] = buildThemeDigests(printed, ['military']);
+    expect(military!.summary).toBe('');
+    expect(military!.storyIds).toEqual([printed[0]!.story.id]);
+  });
+
   it('lists no headlines and uses no template phrases', () => {
     for (const digest of digests) {
       expect(digest.summary).not.toMatch(
