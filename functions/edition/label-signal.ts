@@ -101,6 +101,16 @@ export function labelSignal(
           `consistent with the baseline of “${theme.title}”: ${baseline}`,
         ],
       };
+    // Friction that does not outweigh the picture restated beside it ("Xi and Putin spectacularly
+    // reaffirm their alliance against the West" over a pipeline left unsigned) is a mixed reading.
+    const restatement = theme.restatedBy === 'praise' ? restatementOf(places) : undefined;
+    if (restatement && counter.score <= restatement.score)
+      return {
+        reasons: [
+          `mixed reading: friction ${counter.hits.slice(0, 2).join(', ')} against the picture restated ${restatement.hits.slice(0, 2).join(', ')}`,
+          `read against the baseline of “${theme.title}”: ${baseline}`,
+        ],
+      };
     return {
       signal: 'counter-signal',
       reasons: [
@@ -142,6 +152,23 @@ export function labelSignal(
       `read against the baseline of “${theme.title}”: ${baseline}`,
     ],
   };
+}
+
+/**
+ * The weight of the places restating the picture, each counted once, by where it is. A place that
+ * also states friction is about the tension, not the picture ("Xi meets Putin in show of
+ * anti-West unity, but there's unease, too").
+ */
+function restatementOf(places: readonly [keyof typeof WHERE, string][]): { score: number; hits: string[] } {
+  let score = 0;
+  const hits: string[] = [];
+  for (const [where, text] of places) {
+    const cue = restatedCue(text);
+    if (cue === undefined || COUNTER.some((re) => assertedMatch(re, text, true))) continue;
+    score += WHERE[where];
+    hits.push(`“${cue}” (${where === 'otherHeadline' ? 'another headline' : where})`);
+  }
+  return { score, hits };
 }
 
 /**

@@ -437,6 +437,33 @@ describe('labelSignal', () => {
     expect(reasons.length).toBeGreaterThan(0);
   });
 
+  it('calls friction no counter-signal when it does not outweigh the picture restated', () => {
+    // The training corpus's 2023-03-22: the story's headline reaffirms the alliance; another
+    // headline and one sentence note limits. A mixed reading is no reading.
+    const limits =
+      'The Chinese leader’s state visit showed Moscow and Beijing united against the West, but failure to agree on the Siberia Power 2 pipeline suggested that economic ties have limits.';
+    const reports = [
+      one('Xi and Putin spectacularly reaffirm their alliance against the West'),
+      one('Xi and Putin offer no path to peace in Ukraine', '', { source: 'CNN' }),
+      one('Xi leaves Moscow', limits, { source: 'The Washington Post' }),
+    ];
+    const url = reports[2]!.link;
+    const mixed = labelSignal(reports, ['alliance-diplomacy'], [{ text: limits, url }]);
+    expect(mixed.signal).toBeUndefined();
+    expect(mixed.reasons[0]).toBe(
+      'mixed reading: friction “no path” (another headline), “failure to agree” (summary) against the picture restated “reaffirm” (headline)',
+    );
+    // Friction in the headline that restates the picture is what that headline says: it counts.
+    const unease = labelSignal(
+      [one('Xi meets Putin in show of anti-West unity, but there’s unease, too')],
+      ['alliance-diplomacy'],
+    );
+    expect(unease.signal).toBe('counter-signal');
+    // Without the restating headline, the same friction is the story's counter-signal.
+    const plain = labelSignal(reports.slice(1), ['alliance-diplomacy'], [{ text: limits, url }]);
+    expect(plain.signal).toBe('counter-signal');
+  });
+
   it.each([
     ['Beijing rejected Moscow’s price terms for the pipeline.', true],
     ['China rejects the Russian proposal.', true],
