@@ -5,7 +5,7 @@
  * (`briefing run`, a fresh process per day, article fetching off, the clock at 06:00 UTC the next
  * day). Each edition is scored by the news-days scorer against the corpus's own labels (label-1/2
  * items and their themes; no events or developments are labelled there, so only relevance, themes
- * and page furniture are scored), and written as plain text for reading with `--keep DIR`.
+ * and page furniture are scored), and written as plain text and edition.json with `--keep DIR`.
  *
  * What the figures are worth: the relevance and theme models were fitted on these very items, so
  * rel_f1 and theme_f1 are in-sample and say nothing of new data. The edition stage (stories,
@@ -167,10 +167,11 @@ try {
     if (keep) {
       mkdirSync(keep, { recursive: true });
       writeFileSync(join(keep, `${day}.txt`), asText(day, edition));
+      writeFileSync(join(keep, `${day}.edition.json`), JSON.stringify(edition, null, 2));
     }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 console.log('* in-sample: the models were fitted on these items.');
-if (keep) console.log(`editions as text in ${keep}`);
+if (keep) console.log(`editions as text and edition.json in ${keep}`);
