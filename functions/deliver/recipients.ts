@@ -6,7 +6,7 @@
 import type { Config } from '#config/schema.ts';
 import { dataKeys } from '#domain/keys.ts';
 import type { RunRequest } from '#domain/run-request.ts';
-import { isDeliverable, SubscriberSchema } from '#domain/subscriber.ts';
+import { isDeliverable, type Subscriber, SubscriberSchema } from '#domain/subscriber.ts';
 import { ThemeIdSchema } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import type { Logger, Store } from '#ports/ports.ts';
@@ -91,7 +91,7 @@ async function mapInFlight<T, R>(
  * or complaint is remembered for them too (a record with that status) and honoured here.
  */
 export async function suppressionOf(data: Store, recipient: Recipient): Promise<string | undefined> {
-  const record = await readSubscriber(data, dataKeys.subscriber(recipient.email));
+  const record = await peekSubscriber(data, recipient.email);
   if (record === 'unreadable')
     return recipient.kind === 'subscriber' ? 'subscriber record unreadable' : undefined;
   if (record?.status === 'bounced' || record?.status === 'complained') return record.status;
@@ -100,11 +100,19 @@ export async function suppressionOf(data: Store, recipient: Recipient): Promise<
   return undefined;
 }
 
-async function readSubscriber(data: Store, key: string) {
+/**
+ * A subscriber's record as stored, read only: for readers that may not keep a corrupt copy aside
+ * (the sender's role writes only sends/; the operator's import pre-check leaves that to subscribe()).
+ */
+export async function peekSubscriber(
+  data: Store,
+  email: string,
+): Promise<Subscriber | 'unreadable' | undefined> {
+  const key = dataKeys.subscriber(email);
   const object = await data.get(key);
   if (!object) return undefined;
   const parsed = parseStoredJson(key, object.body, SubscriberSchema);
-  return parsed.ok ? parsed.value : ('unreadable' as const);
+  return parsed.ok ? parsed.value : 'unreadable';
 }
 
 function dedupe(emails: readonly string[]): string[] {

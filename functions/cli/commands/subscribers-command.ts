@@ -12,11 +12,11 @@ import { createFolderStore } from '#adapters/folder-store.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
 import { createOutboxMailer } from '#adapters/outbox-mailer.ts';
 import { systemClock } from '#adapters/system-clock.ts';
+import { peekSubscriber } from '#deliver/recipients.ts';
 import { BriefingError, describeError, InvalidInputError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
-import { SUBSCRIBER_STATUSES, type Subscriber, SubscriberSchema } from '#domain/subscriber.ts';
+import { SUBSCRIBER_STATUSES, type Subscriber } from '#domain/subscriber.ts';
 import type { Store } from '#ports/ports.ts';
-import { parseStoredJson } from '#state/stored-json.ts';
 import {
   addSubscriberDirectly,
   listSubscribers,
@@ -218,11 +218,9 @@ export async function runSubscribersImport(file: string, options: ImportOptions,
 }
 
 async function statusOf(data: Store, email: string): Promise<string | undefined> {
-  const object = await data.get(dataKeys.subscriber(email));
-  if (!object) return undefined;
-  const parsed = parseStoredJson(dataKeys.subscriber(email), object.body, SubscriberSchema);
+  const record = await peekSubscriber(data, email);
   // Unreadable: left to subscribe(), which reports the record and keeps it aside.
-  return parsed.ok ? parsed.value.status : undefined;
+  return typeof record === 'object' ? record.status : undefined;
 }
 
 /** How an import mails its opt-in requests: as the stack (SES), or into the local outbox. */
