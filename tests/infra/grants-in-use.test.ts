@@ -22,7 +22,7 @@ import { createToken } from '#domain/tokens.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
 import { applySesNotification } from '#subscribe/ses-notifications.ts';
-import { confirmSubscription, type SubscriptionSettings, subscribe } from '#subscribe/subscriptions.ts';
+import { confirmSubscription, subscribe, subscriptionSettings } from '#subscribe/subscriptions.ts';
 import { type FixtureServer, startFixtureServer } from '#tests/helpers/fixture-server.ts';
 import { grantedStore } from '#tests/helpers/granted-store.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
@@ -49,19 +49,13 @@ function grantLines(rolePrefix: string): string[] {
   return [...objectGrants(statements), ...listGrants(statements)];
 }
 
-const SETTINGS: SubscriptionSettings = {
-  listTitle: 'China–Russia Briefing',
-  apiBaseUrl: 'https://briefing.example.org/api/',
-  archiveBaseUrl: 'https://briefing.example.org/',
-  from: 'briefing@example.org',
-  fromName: 'Briefing',
-  listId: 'briefing.example.org',
-  postalAddress: 'Briefing, London',
-  confirmationWindowMinutes: 10,
-  confirmationLifetimeHours: 48,
-  limits: { perClientPerHour: 5, perHour: 100, perAddressPerDay: 3 },
-  minimumAnswerMs: 0,
-};
+/** The subscription settings as the API handler derives them from the shipped configuration. */
+const SETTINGS = subscriptionSettings(
+  parseConfig({
+    archive: { baseUrl: 'https://briefing.example.org/', apiBaseUrl: 'https://briefing.example.org/api/' },
+    subscriptions: { minimumAnswerMs: 0 },
+  }),
+);
 
 beforeAll(async () => {
   template = synth(CONTEXT, operatorDir({})).template;
