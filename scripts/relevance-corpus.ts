@@ -29,7 +29,12 @@ export function readCorpus(file: string): CorpusItem[] | undefined {
     .map((line) => JSON.parse(line) as CorpusItem);
 }
 
-/** The model files as written by the trainer: stable key order, one weight per line. */
+/** The model files as written by the trainer: stable key order, one weight or one row of weights per line. */
 export function modelJson(value: unknown): string {
-  return `${JSON.stringify(value, null, 1)}\n`;
+  // A row of numbers (a feature's weight in each theme) on one line.
+  const text = JSON.stringify(value, null, 1).replace(
+    /\[\n\s*(-?[\d.e-]+(?:,\n\s*-?[\d.e-]+)*)\n\s*\]/g,
+    (_, row: string) => `[${row.split(/,\n\s*/).join(', ')}]`,
+  );
+  return `${text}\n`;
 }

@@ -7,6 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { themeModelFile } from '#analyse/relevance-model.ts';
 import { trainModels } from '#analyse/train-model.ts';
 import { MODEL_DIR, modelJson, readCorpus, TRAIN_FILE } from './relevance-corpus.ts';
 
@@ -20,7 +21,7 @@ const models = trainModels(items);
 const cpu = process.cpuUsage(started);
 const files = {
   'relevance.json': modelJson(models.relevance),
-  'themes.json': modelJson(models.themes),
+  'themes.json': modelJson(themeModelFile(models.themes)),
 };
 const check = process.argv.includes('--check');
 let differs = false;

@@ -8,10 +8,41 @@ import type { Features } from './features.ts';
 import { sigmoid } from './fit-logistic.ts';
 import relevanceFile from './model/relevance.json' with { type: 'json' };
 import themesFile from './model/themes.json' with { type: 'json' };
-import type { RelevanceParameters, ThemeParameters } from './train-model.ts';
+import type { RelevanceParameters, ThemeModelFile, ThemeParameters } from './train-model.ts';
 
 export const RELEVANCE_PARAMETERS = relevanceFile as RelevanceParameters;
-export const THEME_PARAMETERS = themesFile as ThemeParameters;
+const THEME_FILE = themesFile as ThemeModelFile;
+if (THEME_FILE.themes.join() !== THEME_IDS.join())
+  throw new Error(`model/themes.json: themes ${THEME_FILE.themes.join()} are not ${THEME_IDS.join()}`);
+
+/** The theme models' stored form, from the fitted parameters (`npm run train:relevance`). */
+export function themeModelFile(params: ThemeParameters): ThemeModelFile {
+  const names = [...new Set(THEME_IDS.flatMap((id) => Object.keys(params.themes[id].weights)))].sort();
+  return {
+    threshold: params.threshold,
+    broadSecondaryThreshold: params.broadSecondaryThreshold,
+    maxThemes: params.maxThemes,
+    themes: [...THEME_IDS],
+    biases: THEME_IDS.map((id) => params.themes[id].bias),
+    weights: Object.fromEntries(
+      names.map((n) => [n, THEME_IDS.map((id) => params.themes[id].weights[n] ?? 0)]),
+    ),
+  };
+}
+
+/** The fitted parameters, from their stored form. */
+export function themeParametersOf(file: ThemeModelFile): ThemeParameters {
+  const themes = {} as ThemeParameters['themes'];
+  file.themes.forEach((id, t) => {
+    const weights: Record<string, number> = {};
+    for (const [name, row] of Object.entries(file.weights)) if (row[t] !== 0) weights[name] = row[t]!;
+    themes[id] = { bias: file.biases[t]!, weights };
+  });
+  const { threshold, broadSecondaryThreshold, maxThemes } = file;
+  return { threshold, broadSecondaryThreshold, maxThemes, themes };
+}
+
+export const THEME_PARAMETERS = themeParametersOf(THEME_FILE);
 
 /** How many features a reason list names before it sums up the rest. */
 const MAX_REASONS = 6;
@@ -86,18 +117,10 @@ export function capBackdropPair(
 }
 
 /** Every theme's weight for a feature in one lookup: feature → weights in THEME_IDS order. */
-const THEME_TABLE = new Map<string, Float64Array>();
-const THEME_BIASES = Float64Array.from(THEME_IDS, (id) => THEME_PARAMETERS.themes[id].bias);
-THEME_IDS.forEach((id, t) => {
-  for (const [name, weight] of Object.entries(THEME_PARAMETERS.themes[id].weights)) {
-    let row = THEME_TABLE.get(name);
-    if (!row) {
-      row = new Float64Array(THEME_IDS.length);
-      THEME_TABLE.set(name, row);
-    }
-    row[t] = weight;
-  }
-});
+const THEME_TABLE = new Map(
+  Object.entries(THEME_FILE.weights).map(([n, row]) => [n, Float64Array.from(row)]),
+);
+const THEME_BIASES = Float64Array.from(THEME_FILE.biases);
 
 /** The probability of every theme (THEME_IDS order) under the committed parameters. */
 export function themeProbabilities(features: Features): Float64Array {

@@ -60,7 +60,7 @@ export const TRAIN_CONFIG: TrainConfig = {
   maxThemes: 3,
 };
 
-/** The fitted parameters as stored in model/relevance.json and model/themes.json. */
+/** The fitted parameters: the relevance model as stored in model/relevance.json. */
 export interface RelevanceParameters {
   bias: number;
   weights: Record<string, number>;
@@ -78,6 +78,21 @@ export interface ThemeParameters {
   broadSecondaryThreshold: number;
   maxThemes: number;
   themes: Record<ThemeId, { bias: number; weights: Record<string, number> }>;
+}
+
+/**
+ * The theme models as stored in model/themes.json: one row per feature with its weight in each
+ * theme (the order of `themes`, 0 where a theme has none), so a feature's name is written once,
+ * not once per theme (the file ships in the digest bundle), and a diff shows a feature's weights
+ * side by side.
+ */
+export interface ThemeModelFile {
+  threshold: number;
+  broadSecondaryThreshold: number;
+  maxThemes: number;
+  themes: ThemeId[];
+  biases: number[];
+  weights: Record<string, number[]>;
 }
 
 export interface TrainedModels {

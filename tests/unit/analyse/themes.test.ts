@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assignThemes, classifyItem } from '#analyse/classify-relevance.ts';
 import { readItem } from '#analyse/features.ts';
-import { THEME_PARAMETERS } from '#analyse/relevance-model.ts';
+import { THEME_PARAMETERS, themeModelFile, themeParametersOf } from '#analyse/relevance-model.ts';
 import { chooseThemes, pickThemes, themeIndicators } from '#analyse/themes.ts';
 import { THEME_CATALOGUE } from '#domain/themes.ts';
 import { THEME_IDS } from '#domain/types.ts';
@@ -11,6 +11,15 @@ describe('theme model', () => {
     expect(Object.keys(THEME_PARAMETERS.themes).sort()).toEqual([...THEME_IDS].sort());
     expect(THEME_CATALOGUE.map((t) => t.id)).toEqual([...THEME_IDS]);
     expect(THEME_PARAMETERS.maxThemes).toBe(3);
+  });
+
+  it('is stored one row per feature, and reads back as the fitted parameters', () => {
+    const file = themeModelFile(THEME_PARAMETERS);
+    expect(file.themes).toEqual([...THEME_IDS]);
+    for (const row of Object.values(file.weights)) expect(row).toHaveLength(THEME_IDS.length);
+    // A weight one theme lacks is 0 in its row, and absent again once read back.
+    expect(Object.values(file.weights).some((row) => row.includes(0))).toBe(true);
+    expect(themeParametersOf(file)).toEqual(THEME_PARAMETERS);
   });
 
   it.each(THEME_IDS.map((id) => [id]))('%s has indicators, and the model weighs them', (id) => {
