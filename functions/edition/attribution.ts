@@ -119,21 +119,41 @@ export function attribute(sentence: SourcedSentence): string {
 }
 
 /**
- * Attributes each sentence; a later sentence of an outlet already named in the same run of
- * text carries the attribution on, as a reporter would write it.
+ * The sentence as printed where no link shows its report (a theme paragraph): attributed as
+ * `attribute` does, and a sentence that names its speaker but not its outlet says where it was
+ * reported too ("… the Chinese leader said (South China Morning Post)."), in the parentheses
+ * the paragraph's quoted phrases use.
  */
-export function attributeAll(sentences: readonly SourcedSentence[]): SummarySentence[] {
+function attributeUnlinked(sentence: SourcedSentence): string {
+  const text = attribute(sentence);
+  const outlet = outletName(sentence.source, sentence.url);
+  if (!outlet || text.includes(outlet)) return text;
+  const body = withoutFinalStop(text);
+  return /[?!]["'”’»)]*$/.test(body) ? `${body} (${outlet})` : `${body} (${outlet}).`;
+}
+
+/**
+ * Attributes each sentence; a later sentence of an outlet already named in the same run of
+ * text carries the attribution on, as a reporter would write it. `unlinked`: the text links no
+ * report, so every outlet is named once (attributeUnlinked).
+ */
+export function attributeAll(
+  sentences: readonly SourcedSentence[],
+  options: { unlinked?: boolean } = {},
+): SummarySentence[] {
   const named = new Set<string>();
+  const first = options.unlinked ? attributeUnlinked : attribute;
   return sentences.map((s) => {
     const outlet = outletName(s.source, s.url);
-    // A headline carries the attribution on only when it reads as a sentence; a quoted one names its outlet.
+    // A headline carries the attribution on only when it reads as a sentence; a quoted one names
+    // its outlet, and so does any headline where no link shows that it is one.
     const again =
       named.has(outlet) &&
       (s.headline
-        ? !s.translatedFrom && statesWhatHappened(s.text.trim(), s.language)
+        ? !options.unlinked && !s.translatedFrom && statesWhatHappened(s.text.trim(), s.language)
         : isDigestLanguage(s.text, s.language));
     named.add(outlet);
-    const text = again ? ended(dropDiscourseMarker(s.text.trim())) : attribute(s);
+    const text = again ? ended(dropDiscourseMarker(s.text.trim())) : first(s);
     return s.headline ? { text, url: s.url, headline: true } : { text, url: s.url };
   });
 }

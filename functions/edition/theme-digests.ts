@@ -18,7 +18,7 @@ import { splitHeadline } from '#analyse/headline-frame.ts';
 import { BROAD_THEME, themeById } from '#domain/themes.ts';
 import type { Perspective, SignalLabel, Story, ThemeDigest, ThemeId } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
-import { attribute, isDigestLanguage } from './attribution.ts';
+import { attributeAll, isDigestLanguage } from './attribution.ts';
 import type { StoryDraft } from './build-stories.ts';
 import {
   alreadySaid,
@@ -112,7 +112,8 @@ export function buildThemeDigests(
     }
 
     const developments = chooseDevelopments(mine, id, seen, memo);
-    const parts = developments.map((c) => attribute(c));
+    // The paragraph links no report: it names each sentence's outlet.
+    const parts = attributeAll(developments, { unlinked: true }).map((s) => s.text);
     const own = mine.filter((m) => m.story.themes[0] === id);
     // The reading against the baseline comes from the stories mainly about the theme; a story
     // filed elsewhere counts only through its text on this theme.

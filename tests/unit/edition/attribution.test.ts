@@ -191,6 +191,50 @@ describe('attribute', () => {
   });
 });
 
+describe('attributeAll for text that links no report (theme paragraphs)', () => {
+  const source = 'Moscow Courier';
+  const url = 'https://moscowcourier.example.org/x';
+  const ushakov = (text: string) => ({ text, source, url });
+
+  it('names the outlet of a sentence that names only its speaker, once in a run', () => {
+    // 2024-05-16 before: "…, the Chinese leader said." with no outlet anywhere in the paragraph.
+    expect(
+      attributeAll(
+        [
+          ushakov('Ushakov said the leaders discussed long-term supplies of Russian oil and gas.'),
+          ushakov('Ushakov said a joint statement was not planned.'),
+          { text: 'Gazprom signed the deal.', source: 'BBC News - Asia', url: 'https://www.bbc.com/x' },
+        ],
+        { unlinked: true },
+      ).map((s) => s.text),
+    ).toEqual([
+      'Ushakov said the leaders discussed long-term supplies of Russian oil and gas (Moscow Courier).',
+      'Ushakov said a joint statement was not planned.',
+      'Gazprom signed the deal, BBC News reports.',
+    ]);
+    // Linked (a story summary), the speaker is attribution enough: each sentence links its report.
+    expect(attributeAll([ushakov('Ushakov said a joint statement was not planned.')])[0]!.text).toBe(
+      'Ushakov said a joint statement was not planned.',
+    );
+  });
+
+  it('leaves a sentence that already names its outlet, and names a headline’s outlet every time', () => {
+    expect(
+      attributeAll([ushakov('Moscow Courier reports that the talks ran late.')], { unlinked: true })[0]!.text,
+    ).toBe('Moscow Courier reports that the talks ran late.');
+    const headline = {
+      ...ushakov('China and Russia accuse US of raising risk of nuclear war'),
+      headline: true,
+    };
+    expect(
+      attributeAll([ushakov('Ushakov said so.'), headline], { unlinked: true }).map((s) => s.text),
+    ).toEqual([
+      'Ushakov said so (Moscow Courier).',
+      'China and Russia accuse US of raising risk of nuclear war, Moscow Courier reports.',
+    ]);
+  });
+});
+
 describe('dropDiscourseMarker', () => {
   it.each([
     ['And the price is open.', 'The price is open.'],
