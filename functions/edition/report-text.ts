@@ -6,8 +6,9 @@
  * summary needs on top of it (the headline repeated). This module is the only caller of the
  * boilerplate list in edition/.
  */
-import type { ScoredItem } from '#domain/types.ts';
+import type { ScoredItem, Story } from '#domain/types.ts';
 import { boilerplateReason, isBoilerplateSentence } from '#extract/boilerplate.ts';
+import { datesEarlierEvent } from '#text/dates.ts';
 import { normaliseLanguage } from '#text/language.ts';
 import { splitSentences } from '#text/sentences.ts';
 import { cleanTitle } from '#text/titles.ts';
@@ -229,3 +230,16 @@ export function hedges(text: string): boolean {
 }
 
 const HEDGED = /\b(?:seems?|seemed|appears?|appeared) to\b/i;
+
+/** An explicit calendar day more than this before the story's latest report is an earlier event's. */
+const EARLIER_DAYS = 7;
+
+/** Whether a sentence of the story dates what it says weeks before the story's latest report. */
+export function tellsOfEarlierEvent(story: Story, sentence: string): boolean {
+  const latest = Math.max(
+    ...story.articles
+      .map((a) => (a.published ? Date.parse(a.published) : Number.NaN))
+      .filter(Number.isFinite),
+  );
+  return Number.isFinite(latest) && datesEarlierEvent(sentence, new Date(latest), EARLIER_DAYS);
+}

@@ -30,7 +30,7 @@ import {
 } from './cue-quotes.ts';
 import { type CueKind, cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
-import { informativeWords, sentenceHoldsHeadline } from './report-text.ts';
+import { informativeWords, sentenceHoldsHeadline, tellsOfEarlierEvent } from './report-text.ts';
 import { isSchedule, leansOnContext, type ScoredSentence, scoreSentences } from './summarise-stories.ts';
 
 /** A story and, when the edition was built from reports, what it was made from. */
@@ -254,7 +254,11 @@ function chooseDevelopments(
     .slice(0, STORIES_READ)
     .map((m) =>
       candidatesOf(m, theme, memo).filter(
-        (c) => informativeWords(c.text) >= INFORMATIVE && !isSchedule(c.text) && !BACKGROUND.test(c.text),
+        (c) =>
+          informativeWords(c.text) >= INFORMATIVE &&
+          !isSchedule(c.text) &&
+          !BACKGROUND.test(c.text) &&
+          !tellsOfEarlierEvent(m.story, c.text),
       ),
     );
   const chosen: Candidate[] = [];

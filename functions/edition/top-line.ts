@@ -14,7 +14,7 @@ import { dice, tokensOf } from '#text/tokens.ts';
 import { headlineSentence, headlinesAnEvent, isDigestLanguage, statesWhatHappened } from './attribution.ts';
 import { cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
-import { hedges, isRoundUp } from './report-text.ts';
+import { hedges, isRoundUp, tellsOfEarlierEvent } from './report-text.ts';
 import { leansOnContext } from './summarise-stories.ts';
 
 /** Reports from which a story's headline is one framing among many, not the development itself. */
@@ -47,6 +47,9 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
     if (chosen.length >= count) break;
     const line = topLineSentence(story);
     if (lines.some((l) => sharesQuote(l.text, line.text))) continue;
+    // A line dating its event weeks back ("South Africa embarked on February 17, 2023 on a joint
+    // exercise" under an April analysis) tells of an earlier development, not the day's.
+    if (tellsOfEarlierEvent(story, line.text)) continue;
     chosen.push(story);
     lines.push(line);
   }

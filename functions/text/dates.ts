@@ -264,3 +264,35 @@ function checkedIsoDate(ms: number, now: Date | undefined): string | undefined {
   if (now && ms > now.getTime() + FUTURE_TOLERANCE_MS) return undefined;
   return formatIsoDate(ms);
 }
+
+const MONTH_NAME =
+  '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.)';
+/** "February 17, 2023", "Feb. 17", "17 February 2023": a calendar day written in an English sentence. */
+const CALENDAR_DAY = new RegExp(
+  `\\b${MONTH_NAME} (\\d{1,2})(?:st|nd|rd|th)?(?:,? (\\d{4}))?\\b|\\b(\\d{1,2}) ${MONTH_NAME}(?: (\\d{4}))?\\b`,
+  'g',
+);
+
+/**
+ * Whether a sentence dates what it says to a calendar day more than `days` days before `ref`
+ * ("South Africa embarked on February 17, 2023 on a 10-day joint military exercise" in a report of
+ * 6 April): it tells of an earlier event, not of the day's. A day written without its year is
+ * the one of that name nearest to `ref` ("May 16" in a preview of 10 May is six days ahead;
+ * "December 28" in a report of 5 January is eight days before).
+ */
+export function datesEarlierEvent(sentence: string, ref: Date, days: number): boolean {
+  const limit = ref.getTime() - days * 86_400_000;
+  for (const m of sentence.matchAll(CALENDAR_DAY)) {
+    const monthName = m[1] ?? m[5]!;
+    const day = Number(m[2] ?? m[4]);
+    const month = MONTHS[monthName.slice(0, 3).toLowerCase()];
+    if (month === undefined || day < 1 || day > 31) continue;
+    const written = m[3] ?? m[6];
+    const years = written ? [Number(written)] : [-1, 0, 1].map((d) => ref.getUTCFullYear() + d);
+    const [at] = years
+      .map((y) => Date.UTC(y, month, day))
+      .sort((a, b) => Math.abs(a - ref.getTime()) - Math.abs(b - ref.getTime()));
+    if (at! < limit) return true;
+  }
+  return false;
+}

@@ -639,6 +639,26 @@ describe('buildThemeDigests', () => {
       for (const sentence of printed) expect(digest.summary).not.toContain(sentence.replace(/[.”]+$/, ''));
   });
 
+  it('takes no sentence that dates its event weeks before the report as a development', () => {
+    const drafts = passedOverBySummary(
+      draftStories(
+        [
+          [
+            one(
+              'China and Russia hold joint naval drills',
+              'Chinese and Russian bombers flew a joint patrol near Alaska on October 2, 2026. Six warships from the Chinese and Russian navies sailed through the Sea of Japan on Sunday.',
+              { themes: ['military'] },
+            ),
+          ],
+        ],
+        { now: NOW },
+      ),
+    );
+    const [military] = buildThemeDigests(drafts, ['military']);
+    expect(military!.summary).toContain('Six warships from the Chinese and Russian navies');
+    expect(military!.summary).not.toContain('October 2');
+  });
+
   it('is no paragraph when all it has left is another report’s headline', () => {
     // 2025-09-02: the parade story's summary printed its reports' sentences; what remained was
     // The New York Times's headline, which alone says only what the story list below says.
@@ -1166,6 +1186,29 @@ describe('buildTopLine', () => {
     expect(top[0]).toEqual(summitStory.sentences[0]);
     const owners = top.map((t) => stories.find((s) => s.sentences.includes(t)));
     expect(new Set(owners).size).toBe(3);
+  });
+
+  it('never leads with a sentence that dates its event weeks before the report', () => {
+    // The training corpus's 2023-04-06: an April analysis whose one sentence is February's exercise.
+    const story = (id: string, title: string, text: string, rank: number): Story => ({
+      ...summitStory,
+      id,
+      title,
+      rank,
+      themes: ['military'],
+      sentences: [{ text, url: `https://x.example/${id}` }],
+      articles: [
+        { ...summitStory.articles[0]!, url: `https://x.example/${id}`, published: '2023-04-06T10:00:00Z' },
+      ],
+    });
+    const stale =
+      'South Africa embarked on February 17, 2023 on a 10-day joint military exercise with Russia and China.';
+    const fresh = 'China and Russia began a joint naval exercise in the Sea of Japan on April 5.';
+    const top = buildTopLine([
+      story('old', 'South Africa joins China and Russia in a military exercise axis', stale, 0.9),
+      story('new', 'China and Russia begin a naval exercise', fresh, 0.8),
+    ]);
+    expect(top.map((t) => t.text)).toEqual([fresh]);
   });
 
   it('never takes a story about another state with the two sides as backdrop, nor a commentary first', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, parseDate } from '#text/dates.ts';
+import { datesEarlierEvent, formatIsoDate, parseDate } from '#text/dates.ts';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -63,5 +63,38 @@ describe('formatIsoDate', () => {
     const mismatches = instants.filter((ms) => formatIsoDate(ms) !== new Date(ms).toISOString());
     expect(mismatches).toEqual([]);
     expect(instants.length).toBeGreaterThan(60_000);
+  });
+});
+
+describe('datesEarlierEvent', () => {
+  const ref = new Date('2023-04-06T12:00:00Z');
+  it.each([
+    [
+      'South Africa embarked on February 17, 2023 on a 10-day joint military exercise with Russia and China.',
+      true,
+    ],
+    ['The drills began on 17 February 2023.', true],
+    ['The drills began on Feb. 17.', true],
+    ['The drills began on February 17.', true],
+    // Within the week, ahead of the report, or no day written: the day's, or background.
+    ['Xi met Putin on April 3.', false],
+    ['Putin will visit Beijing on May 16 and 17.', false],
+    ['Trade has grown since February 2022.', false],
+    ['The two may meet again.', false],
+    ['China and Russia held talks on Thursday.', false],
+  ])('%s → %s', (sentence, earlier) => {
+    expect(datesEarlierEvent(sentence, ref, 7)).toBe(earlier);
+  });
+
+  it('takes a day without its year nearest to the report', () => {
+    expect(datesEarlierEvent('The talks ended on December 28.', new Date('2024-01-05T00:00:00Z'), 7)).toBe(
+      true,
+    );
+    expect(datesEarlierEvent('The talks ended on December 30.', new Date('2024-01-05T00:00:00Z'), 7)).toBe(
+      false,
+    );
+    expect(datesEarlierEvent('Talks are set for January 3.', new Date('2023-12-30T00:00:00Z'), 7)).toBe(
+      false,
+    );
   });
 });
