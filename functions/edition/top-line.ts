@@ -152,7 +152,10 @@ function topLineSentence(story: Story): SummarySentence {
       return headlineLine(story, own);
     return lead;
   }
-  const states = reported.filter(statesHeadline);
+  // Printed alone, a line naming neither side ("Twitter … has labeled NPR a 'US state-affiliated
+  // media' outlet", under "NPR labeled 'state-affiliated media' on Twitter, same as Russia's RT and
+  // China's Xinhua") does not say what it has to do with the two: the headline does.
+  const states = reported.filter((x) => statesHeadline(x) && SIDE.test(x.text));
   const sentence = leadOf(states);
   // Printed alone, the line must show the relation: a sentence naming one side only ("Pentagon's
   // Ratner expresses 'serious concern' to China's Li Bin") gives way to a report's headline that

@@ -1188,6 +1188,25 @@ describe('buildTopLine', () => {
     expect(new Set(owners).size).toBe(3);
   });
 
+  it('quotes the headline when its report’s sentence names neither side', () => {
+    // The training corpus's 2023-04-05: the line said nothing of China or Russia.
+    const url = 'https://www.foxnews.com/npr';
+    const title = "NPR labeled 'state-affiliated media' on Twitter, same as Russia's RT and China's Xinhua";
+    const story: Story = {
+      ...summitStory,
+      id: 'npr',
+      title,
+      sentences: [
+        {
+          text: 'Twitter under Elon Musk\'s leadership has labeled NPR a "US state-affiliated media" outlet, prompting complaints from some of the outlet\'s staff, Fox News reports.',
+          url,
+        },
+      ],
+      articles: [{ ...summitStory.articles[0]!, url, source: 'Fox News', title }],
+    };
+    expect(buildTopLine([story]).map((t) => t.text)).toEqual([`Fox News ran the headline “${title}”.`]);
+  });
+
   it('never leads with a sentence that dates its event weeks before the report', () => {
     // The training corpus's 2023-04-06: an April analysis whose one sentence is February's exercise.
     const story = (id: string, title: string, text: string, rank: number): Story => ({
