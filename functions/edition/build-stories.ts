@@ -32,6 +32,8 @@ export interface StoryDraft {
   reports: ScoredItem[];
   texts: ReportText[];
   terms: StoryTerms;
+  /** The story carries no signal because its reports read both ways (label-signal.ts). */
+  mixed?: true;
 }
 
 /** Stories of the clusters with their drafts, highest rank first. */
@@ -71,7 +73,7 @@ function draftStory(
   const texts = reports.map((item) => reportText(item, terms.key, translations?.get(item.id)));
   const sentences = summariseExtractively(reports, texts, terms);
   const themes = storyThemes(reports, representative.title);
-  const { signal, reasons } = labelSignal(reports, themes, sentences);
+  const { signal, mixed, reasons } = labelSignal(reports, themes, sentences);
   const articles = toArticles(reports, translations);
   const ranked = rankStory(reports, articles, signal, context);
   // A story the reports give nothing to summarise but a headline tells the reader less: it goes
@@ -90,7 +92,7 @@ function draftStory(
     rank,
     articles,
   };
-  return { story, reports, texts, terms };
+  return { story, reports, texts, terms, ...(mixed ? { mixed } : {}) };
 }
 
 /** Rank factor of a story with no reporting sentence, only its headline. */

@@ -69,6 +69,8 @@ const DECISIVE = 2;
 
 export interface SignalReading {
   signal?: SignalLabel;
+  /** No label because friction and the picture restated weigh alike: the reports read both ways. */
+  mixed?: true;
   reasons: string[];
 }
 
@@ -106,6 +108,7 @@ export function labelSignal(
     const restatement = theme.restatedBy === 'praise' ? restatementOf(places) : undefined;
     if (restatement && counter.score <= restatement.score)
       return {
+        mixed: true,
         reasons: [
           `mixed reading: friction ${counter.hits.slice(0, 2).join(', ')} against the picture restated ${restatement.hits.slice(0, 2).join(', ')}`,
           `read against the baseline of “${theme.title}”: ${baseline}`,

@@ -328,7 +328,7 @@ interface Reading {
  */
 function baselineSentence(picture: string, reading: Reading): { text: string; quotes: boolean } | undefined {
   const signal = signalOf(reading.stories.map((m) => m.story));
-  if (!signal) return undefined;
+  if (!signal) return mixedReading(picture, reading);
   const cues = (label: SignalLabel | undefined, kind: CueKind, max = 2) =>
     quotedCues(
       reading.stories.filter((m) => label === undefined || m.story.signal === label),
@@ -373,6 +373,24 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
     signal === 'counter-signal' ? 'qualify' : signal === 'new-development' ? 'add a new step to' : 'restate';
   const evidence = found.length > 0 ? `: they speak of ${quoteCues(found, joinWords)}` : '';
   return { text: `Today’s reports ${verb} ${established}${evidence}.`, quotes: found.length > 0 };
+}
+
+/**
+ * Stories that read both ways and no label among them ("Xi to meet with Putin … in show of
+ * support" beside "Xi Jinping to test limits of friendship with Putin"): the reports restate the
+ * picture and qualify it, each said in their words; nothing when the words are not both there.
+ */
+function mixedReading(picture: string, reading: Reading): { text: string; quotes: true } | undefined {
+  const mixed = reading.stories.filter((m) => m.mixed);
+  if (mixed.length === 0) return undefined;
+  const [restated] = quotedCues(mixed, 'restated', reading, 1);
+  const [limit] = quotedCues(mixed, 'friction', reading, 1);
+  if (!restated || !limit) return undefined;
+  remember(reading.quoted, restated.phrase, limit.phrase);
+  return {
+    text: `Today’s reports restate and qualify the established picture of ${picture}: they speak of ${quoteCues([restated, limit], ([a, b]) => `${a} but also of ${b}`)}.`,
+    quotes: true,
+  };
 }
 
 /**

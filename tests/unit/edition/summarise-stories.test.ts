@@ -639,6 +639,34 @@ describe('buildThemeDigests', () => {
       for (const sentence of printed) expect(digest.summary).not.toContain(sentence.replace(/[.”]+$/, ''));
   });
 
+  it('says the reports restate and qualify the picture when a story reads both ways', () => {
+    const drafts = draftStories(
+      [
+        [
+          one('Xi and Putin spectacularly reaffirm their alliance against the West', '', {
+            source: 'Le Monde',
+            themes: ['alliance-diplomacy'],
+          }),
+          one(
+            'Xi leaves Moscow after Putin talks',
+            'The state visit showed Moscow and Beijing united against the West, but failure to agree on the Power of Siberia 2 pipeline left the talks stalled.',
+            { source: 'The Washington Post', themes: ['alliance-diplomacy'] },
+          ),
+        ],
+      ],
+      { now: NOW },
+    );
+    expect(drafts[0]!.story.title).toBe(
+      'Xi and Putin spectacularly reaffirm their alliance against the West',
+    );
+    expect(drafts[0]!.story.signal).toBeUndefined();
+    expect(drafts[0]!.mixed).toBe(true);
+    const [partnership] = buildThemeDigests(drafts, ['alliance-diplomacy']);
+    expect(partnership!.summary).toBe(
+      'Today’s reports restate and qualify the established picture of frequent summits and a declared partnership “without limits”: they speak of “reaffirm their alliance against the West” (Le Monde) but also of “failure to agree on the Power of Siberia 2” (The Washington Post).',
+    );
+  });
+
   it('takes no sentence that dates its event weeks before the report as a development', () => {
     const drafts = passedOverBySummary(
       draftStories(
