@@ -13,7 +13,7 @@ import type { ScoredItem, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { attributeAll, isDigestLanguage, type SourcedSentence } from './attribution.ts';
 import { cueSpans } from './label-signal.ts';
-import type { ReportText } from './report-text.ts';
+import { hedges, type ReportText } from './report-text.ts';
 
 /** What the story is about: how many of its reports mention each term or anchor in headline or lead. */
 export interface StoryTerms {
@@ -221,7 +221,11 @@ export function summariseExtractively(
   const story = ordered[0] ? frameOfHeadline(ordered[0].title) : undefined;
   const ofTheEvent = story?.known === true && !story.thirdParty && !story.commentary;
   const standing = (c: ScoredSentence) => !ANAPHORIC.test(c.text) && !c.headline;
-  const event = ofTheEvent ? chosen.findIndex((c) => standing(c) && !REACTION.test(c.text)) : -1;
+  // A reading of the event ("remarks appear to have been a carefully crafted barb") follows the
+  // report of it, as in the top line.
+  const reports = (c: ScoredSentence) => standing(c) && !REACTION.test(c.text);
+  const plain = chosen.findIndex((c) => reports(c) && !hedges(c.text));
+  const event = ofTheEvent ? (plain >= 0 ? plain : chosen.findIndex(reports)) : -1;
   const opener = event >= 0 ? event : chosen.findIndex(standing);
   if (opener > 0) chosen.unshift(...chosen.splice(opener, 1));
   return attributeAll([...chosen.filter((c) => !c.headline), ...chosen.filter((c) => c.headline)]);

@@ -55,6 +55,26 @@ describe('buildStories: extractive summaries', () => {
     expect(summitStory.summary).toBe(summitStory.sentences.map((s) => s.text).join(' '));
   });
 
+  it('opens with the report of the event before a reading of it', () => {
+    // 2025-05-08: Sky News's "remarks appear to have been a carefully crafted barb" opened the summit.
+    const barb =
+      "Vladimir Putin's welcoming remarks to Xi Jinping appear to have been a carefully crafted barb aimed at Ukraine and its allies.";
+    const called =
+      'President Xi Jinping called for closer bilateral relations with Russia at talks with Putin.';
+    const [draft] = draftStories(
+      [
+        [
+          one('Xi meets Putin at the Kremlin on state visit', barb, { source: 'Sky News' }),
+          one('Xi and Putin hold talks in Moscow', called, { source: 'The Moscow Times' }),
+        ],
+      ],
+      { now: NOW },
+    );
+    const texts = draft!.story.sentences.map((s) => s.text);
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^President Xi Jinping called for closer bilateral relations/);
+  });
+
   it('takes from a newsletter only its sentences on the two sides', () => {
     const [draft] = draftStories(
       [
