@@ -52,7 +52,7 @@ export interface RenderedEmail {
 const DEFAULT_TOPIC = 'China–Russia relations';
 const TEXT_WIDTH = 72;
 const MAX_FAILED_NAMES = 12;
-const MAX_ALSO_COVERED = 5;
+const MAX_ALSO_COVERED = 3;
 /** Invisible filler after the preheader so clients do not pull body text into the inbox preview. */
 const PREHEADER_PAD = '&zwnj;&nbsp;'.repeat(40);
 
@@ -236,10 +236,13 @@ function digestView(edition: Edition, context: EmailContext, plan: Plan, count: 
   const sections = plan.sections.map((section) => {
     const shown = section.placed.filter((s) => included.has(s.id));
     const more = section.placed.length - shown.length;
-    const alsoCovered = section.members
-      .filter((s) => !section.placed.includes(s) && included.has(s.id))
+    const elsewhere = section.members.filter((s) => !section.placed.includes(s) && included.has(s.id));
+    // A cross-reference, not a second list of headlines: a busy day names the first few and counts the rest.
+    const alsoCovered = elsewhere
       .slice(0, MAX_ALSO_COVERED)
       .map((s) => `“${truncate(cleanLine(s.title), 90)}” (under ${placedIn.get(s.id) ?? 'another theme'})`);
+    const unnamed = elsewhere.length - alsoCovered.length;
+    if (unnamed > 0) alsoCovered.push(`and ${unnamed} more under other themes`);
     const sectionUrl = links.editionUrl ? `${links.editionUrl.split('#')[0]}#theme-${section.id}` : undefined;
     const moreUrl = section.id !== OTHER_SECTION ? sectionUrl : links.editionUrl;
     return {

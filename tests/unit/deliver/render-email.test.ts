@@ -151,6 +151,19 @@ describe('renderEmail', () => {
     expect(email.html).toContain(context.postalAddress);
   });
 
+  it('names at most three stories under other themes and counts the rest', () => {
+    // Forty stories: each theme has four filed first under another theme.
+    const busy = renderEmail(makeEdition(40), context, renderer);
+    const lines = [...busy.text.replace(/\s+/g, ' ').matchAll(/Also on this theme: (.+?)\.(?= |$)/g)].map(
+      (m) => m[1]!,
+    );
+    expect(lines.length).toBeGreaterThan(0);
+    for (const line of lines) expect(line.match(/\(under /g)!.length).toBeLessThanOrEqual(3);
+    expect(lines.some((l) => /; and \d+ more under other themes$/.test(l))).toBe(true);
+    expect(visibleText(busy.html)).toMatch(/and \d+ more under other themes\./);
+    expect(busy.text).toMatch(/and \d+ more under\s+other themes\./);
+  });
+
   it('omits the failed-sources block when every source worked', () => {
     const clean = renderEmail(makeEdition(3, { failedSource: false }), context, renderer);
     expect(clean.html).not.toContain('Sources unavailable today');
