@@ -350,6 +350,44 @@ describe('clusterStories', () => {
     expect(partition(regroupStatements(firstPass, frames, 1_800_000))).toEqual(partition(firstPass));
   });
 
+  it('joins a third party’s words to the story of its meeting with one side that day', () => {
+    // The training corpus's 2023-04-06: Macron's words to Xi, and the reports of their talks.
+    const words = [
+      "Macron urges Xi Jinping 'to bring back Russia to reason'",
+      'Macron presses Xi to urge Russian peace in Ukraine',
+      'France’s Macron says he can count on China’s Xi to reason with Russia',
+    ].map((title, i) => sameDay(`w${i}`, title, '', 8 + i));
+    const talks = [
+      'Xi and Macron Call for Ukraine Peace Talks, but the Path Is Murky',
+      'Xi hosts Macron in Beijing for talks on Ukraine',
+    ].map((title, i) => sameDay(`t${i}`, title, '', 9 + i));
+    const explainer = sameDay(
+      'why',
+      'Can Europe persuade China to change course on Russia-Ukraine war?',
+      '',
+      12,
+    );
+    const all = [...words, ...talks, explainer];
+    const frames = new Map(all.map((i) => [i, frameOfHeadline(i.title)]));
+    const firstPass = [...words.map((w) => [w]), talks, [explainer]];
+    expect(partition(regroupStatements(firstPass, frames, 36 * 3_600_000))).toEqual(
+      partition([[...words, ...talks], [explainer]]),
+    );
+    // Meetings of that party with each side: which one the words belong to is not guessed.
+    const moscow = sameDay('m', 'Putin hosts Macron in Moscow for talks on Ukraine', '', 11);
+    frames.set(moscow, frameOfHeadline(moscow.title));
+    const two = [...words.map((w) => [w]), [talks[0]!], [moscow]];
+    expect(partition(regroupStatements(two, frames, 36 * 3_600_000))).toEqual(
+      partition([words, [talks[0]!], [moscow]]),
+    );
+    // A three-way event with that party is no meeting with one side.
+    const clash = sameDay('clash', 'France, China and Russia clash over Ukraine at UN meeting', '', 9);
+    frames.set(clash, frameOfHeadline(clash.title));
+    expect(partition(regroupStatements([...words.map((w) => [w]), [clash]], frames, 36 * 3_600_000))).toEqual(
+      partition([words, [clash]]),
+    );
+  });
+
   it('keeps a same-day gas-price dispute apart from the summit, across two languages', () => {
     expect(clusterOf(clusters, gas.ledger)).toEqual(new Set([gas.ledger.id, gas.independent.id]));
   });
