@@ -35,32 +35,37 @@ export function buildTopLine(stories: readonly Story[], count = 3): SummarySente
   const ranked = [...(news.length > 0 ? news : about)].sort(
     (a, b) => b.rank - a.rank || a.id.localeCompare(b.id),
   );
-  // A feature's title reports no event ("… the hopes and frustrations of a piece of China"): the
-  // day's widely covered event says more with a second development than the feature does.
-  const events = ranked.filter((s) => isBroad(s) || !isEnglish(s) || headlinesAnEvent(s.title));
+  // A feature's title reports no event ("… the hopes and frustrations of a piece of China"), and a
+  // third party's words or deed in one or two reports ("Taiwan skeptical of China's push for
+  // peace …") is a reaction: the day's widely covered event says more with a second development.
+  const reaction = (s: Story) => !isBroad(s) && frameOfHeadline(s.title).thirdParty !== undefined;
+  const events = ranked.filter(
+    (s) => !reaction(s) && (isBroad(s) || !isEnglish(s) || headlinesAnEvent(s.title)),
+  );
   const features = ranked.filter((s) => !events.includes(s));
-  // Two stories quoting the same words are one statement told twice ("real costs", said by Jake
-  // Sullivan, in two US stories of 2023-02-26): the second gives way to the next story.
   const chosen: Story[] = [];
   const lines: SummarySentence[] = [];
-  for (const story of pickStories(events, count + 2)) {
-    if (chosen.length >= count) break;
-    const line = topLineSentence(story);
-    if (lines.some((l) => sharesQuote(l.text, line.text))) continue;
-    // A line dating its event weeks back ("South Africa embarked on February 17, 2023 on a joint
-    // exercise" under an April analysis) tells of an earlier development, not the day's.
-    if (tellsOfEarlierEvent(story, line.text)) continue;
-    chosen.push(story);
-    lines.push(line);
-  }
+  const take = (candidates: readonly Story[]) => {
+    for (const story of candidates) {
+      if (lines.length >= count) break;
+      const line = topLineSentence(story);
+      // Two stories quoting the same words are one statement told twice ("real costs", said by
+      // Jake Sullivan, in two US stories of 2023-02-26): the second gives way to the next story.
+      if (lines.some((l) => sharesQuote(l.text, line.text))) continue;
+      // A line dating its event weeks back ("South Africa embarked on February 17, 2023 on a joint
+      // exercise" under an April analysis) tells of an earlier development, not the day's.
+      if (tellsOfEarlierEvent(story, line.text)) continue;
+      chosen.push(story);
+      lines.push(line);
+    }
+  };
+  take(pickStories(events, count + 2));
   const broad = chosen.find(isBroad);
   if (broad && lines.length < count) {
     const second = secondDevelopment(broad, lines[chosen.indexOf(broad)]!);
     if (second) lines.push(second);
   }
-  if (lines.length < count)
-    for (const story of pickStories(features, count - lines.length, chosen))
-      lines.push(topLineSentence(story));
+  if (lines.length < count) take(pickStories(features, count - lines.length + 2, chosen));
   return lines;
 }
 

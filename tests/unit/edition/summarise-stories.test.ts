@@ -1255,6 +1255,26 @@ describe('buildTopLine', () => {
     expect(buildTopLine([story]).map((t) => t.text)).toEqual([`Fox News ran the headline “${title}”.`]);
   });
 
+  it('puts a third party’s reaction in one report after the day’s developments of the two', () => {
+    const story = (id: string, title: string, rank: number): Story => ({
+      ...summitStory,
+      id,
+      title,
+      rank,
+      themes: [id === 'deal' ? 'energy' : 'ukraine-war'],
+      sentences: [{ text: `Sentence of ${id} about China and Russia.`, url: `https://x.example/${id}` }],
+      articles: [{ ...summitStory.articles[0]!, url: `https://x.example/${id}` }],
+    });
+    const top = buildTopLine([
+      story('taiwan', "Taiwan skeptical of China's push for peace between Russia and Ukraine", 0.9),
+      story('deal', 'Russia and China sign deal on the Power of Siberia 2 pipeline', 0.8),
+    ]);
+    expect(top.map((t) => t.text)).toEqual([
+      'Sentence of deal about China and Russia.',
+      'Sentence of taiwan about China and Russia.',
+    ]);
+  });
+
   it('never leads with a sentence that dates its event weeks before the report', () => {
     // The training corpus's 2023-04-06: an April analysis whose one sentence is February's exercise.
     const story = (id: string, title: string, text: string, rank: number): Story => ({
