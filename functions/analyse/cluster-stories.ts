@@ -658,11 +658,7 @@ export function regroupStatements(
   const moved = new Set<ScoredItem>();
   const formed: { key: string; group: ScoredItem[] }[] = [];
   for (const [key, group] of groups) {
-    if (group.length < 2) continue;
-    const times = group
-      .map((i) => (i.published ? Date.parse(i.published) : Number.NaN))
-      .filter(Number.isFinite);
-    if (times.length > 1 && Math.max(...times) - Math.min(...times) > maxApart) continue;
+    if (group.length < 2 || !withinApart(group, maxApart)) continue;
     formed.push({ key, group });
     for (const item of group) moved.add(item);
   }
@@ -693,11 +689,7 @@ export function regroupStatements(
  * over North Korea's missile launches at UN meeting").
  */
 function meetsThirdParty(item: ScoredItem, frame: HeadlineFrame, party: string): boolean {
-  if (!frame.meeting || frame.commentary) return false;
-  const mentions = findMentions(splitHeadline(item.title).main);
-  const sides = new Set(mentions.filter((m) => isSide(m.party)).map((m) => m.party));
-  const thirds = new Set(mentions.filter((m) => m.party === 'third').map((m) => m.entity.label));
-  return sides.size === 1 && thirds.size === 1 && thirds.has(party);
+  return frame.meeting && !frame.commentary && visitOf(splitHeadline(item.title).main)?.third === party;
 }
 
 /** Whether the reports were published within `maxApart` of each other. */
@@ -713,11 +705,17 @@ function withinApart(items: readonly ScoredItem[], maxApart: number): boolean {
  * of Belarus", "China, Belarus call for cease-fire"): the reports of that meeting are one story.
  */
 function visitKey(main: string): string | undefined {
+  const visit = visitOf(main);
+  return visit ? `visit:${visit.side}:${visit.third}` : undefined;
+}
+
+/** The one side and the one third party a main clause names, when it names no one else. */
+function visitOf(main: string): { side: string; third: string } | undefined {
   const mentions = findMentions(main);
   const sides = new Set(mentions.filter((m) => isSide(m.party)).map((m) => m.party));
   const thirds = new Set(mentions.filter((m) => m.party === 'third').map((m) => m.entity.label));
   if (sides.size !== 1 || thirds.size !== 1) return undefined;
-  return `visit:${[...sides][0]}:${[...thirds][0]}`;
+  return { side: [...sides][0]!, third: [...thirds][0]! };
 }
 
 /**
