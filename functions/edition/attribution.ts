@@ -129,7 +129,7 @@ function attributeUnlinked(sentence: SourcedSentence): string {
   const outlet = outletName(sentence.source, sentence.url);
   if (!outlet || text.includes(outlet)) return text;
   const body = withoutFinalStop(text);
-  return /[?!]["'”’»)]*$/.test(body) ? `${body} (${outlet})` : `${body} (${outlet}).`;
+  return ENDS_ASKING.test(body) ? `${body} (${outlet})` : `${body} (${outlet}).`;
 }
 
 /**
@@ -288,9 +288,12 @@ const HEADLINE_VERB = new RegExp(
 function withTrailingAttribution(text: string, outlet: string): string {
   const body = withoutFinalStop(text);
   // A sentence ending in a question or an exclamation keeps its mark; the attribution follows.
-  if (/[?!]["'”’»)]*$/.test(body)) return `${body} (${outlet})`;
+  if (ENDS_ASKING.test(body)) return `${body} (${outlet})`;
   return `${body}, ${outlet} reports.`;
 }
+
+/** A sentence ending in a question or an exclamation: it keeps its mark, and the outlet follows it. */
+const ENDS_ASKING = /[?!]["'”’»)]*$/;
 
 /** The text without its final full stop (inside or outside a closing quote). */
 function withoutFinalStop(text: string): string {

@@ -352,13 +352,7 @@ function baselineSentence(picture: string, reading: Reading): { text: string; qu
   if (signal === 'counter-signal' || signal === 'new-development') {
     const [step] = cues('new-development', 'new-step', 1);
     const [limit] = cues(signal === 'counter-signal' ? 'counter-signal' : undefined, 'friction', 1);
-    if (step && limit) {
-      remember(reading.quoted, step.phrase, limit.phrase);
-      return {
-        text: `Today’s reports both add to and qualify ${established}: they speak of ${quoteCues([step, limit], ([a, b]) => `${a} but also of ${b}`)}.`,
-        quotes: true,
-      };
-    }
+    if (step && limit) return bothWays(`both add to and qualify ${established}`, step, limit, reading);
   }
   // Praise and pledges restate the partnership; they do not restate the West's answers or the limits.
   if (signal === 'reinforces' && restatedBy !== 'praise') return undefined;
@@ -386,9 +380,19 @@ function mixedReading(picture: string, reading: Reading): { text: string; quotes
   const [restated] = quotedCues(mixed, 'restated', reading, 1);
   const [limit] = quotedCues(mixed, 'friction', reading, 1);
   if (!restated || !limit) return undefined;
-  remember(reading.quoted, restated.phrase, limit.phrase);
+  return bothWays(`restate and qualify the established picture of ${picture}`, restated, limit, reading);
+}
+
+/** "Today's reports <reading>: they speak of “…” but also of “…”", the two phrases remembered as quoted. */
+function bothWays(
+  reading: string,
+  first: QuotedCue,
+  second: QuotedCue,
+  context: Reading,
+): { text: string; quotes: true } {
+  remember(context.quoted, first.phrase, second.phrase);
   return {
-    text: `Today’s reports restate and qualify the established picture of ${picture}: they speak of ${quoteCues([restated, limit], ([a, b]) => `${a} but also of ${b}`)}.`,
+    text: `Today’s reports ${reading}: they speak of ${quoteCues([first, second], ([a, b]) => `${a} but also of ${b}`)}.`,
     quotes: true,
   };
 }

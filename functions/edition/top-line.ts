@@ -8,7 +8,12 @@
  * event, and only when there is room.
  */
 import { findMentions, isSide } from '#analyse/entities.ts';
-import { frameOfHeadline, namesBothSides, splitHeadline } from '#analyse/headline-frame.ts';
+import {
+  frameOfHeadline,
+  type HeadlineFrame,
+  namesBothSides,
+  splitHeadline,
+} from '#analyse/headline-frame.ts';
 import type { Story, SummarySentence } from '#domain/types.ts';
 import { dice, tokensOf } from '#text/tokens.ts';
 import { headlineSentence, headlinesAnEvent, isDigestLanguage, statesWhatHappened } from './attribution.ts';
@@ -29,16 +34,17 @@ const BOTH_SIDES =
   /(china|chinese|beijing|xi\b|кита|пекин|中国|习近平).*(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄)|(russia|russian|moscow|kremlin|putin|росси|москв|путин|俄).*(china|chinese|beijing|xi\b|кита|пекин|中国|习近平)/iu;
 
 export function buildTopLine(stories: readonly Story[], count = 3): SummarySentence[] {
-  const about = stories.filter(isAboutTheRelation);
+  const frames = new Map(stories.map((s) => [s, frameOfHeadline(s.title)]));
+  const about = stories.filter((s) => isAboutTheRelation(s, frames.get(s)!));
   // Developments first: an explainer or an opinion piece only when the day has nothing else.
-  const news = about.filter((s) => !frameOfHeadline(s.title).commentary);
+  const news = about.filter((s) => !frames.get(s)!.commentary);
   const ranked = [...(news.length > 0 ? news : about)].sort(
     (a, b) => b.rank - a.rank || a.id.localeCompare(b.id),
   );
   // A feature's title reports no event ("… the hopes and frustrations of a piece of China"), and a
   // third party's words or deed in one or two reports ("Taiwan skeptical of China's push for
   // peace …") is a reaction: the day's widely covered event says more with a second development.
-  const reaction = (s: Story) => !isBroad(s) && frameOfHeadline(s.title).thirdParty !== undefined;
+  const reaction = (s: Story) => !isBroad(s) && frames.get(s)!.thirdParty !== undefined;
   const events = ranked.filter(
     (s) => !reaction(s) && (isBroad(s) || !isEnglish(s) || headlinesAnEvent(s.title)),
   );
@@ -238,11 +244,10 @@ function sharesRoot(token: string, headline: ReadonlySet<string>): boolean {
 }
 
 /** Not another state's or actor's business with the two sides only as its backdrop. */
-function isAboutTheRelation(story: Story): boolean {
+function isAboutTheRelation(story: Story, frame: HeadlineFrame): boolean {
   // A story with no reporting sentence, only its headline, is no development to lead with; nor is
   // a newsletter's ("Your Tuesday Briefing: Xi Meets Putin in Moscow"), whose news is elsewhere.
   if (story.sentences.every((s) => s.headline) || isRoundUp(story.title)) return false;
-  const frame = frameOfHeadline(story.title);
   if (!frame.known) return true;
   if (frame.bilateral || (namesBothSides(story.title) && !frame.thirdParty)) return true;
   if (frame.thirdParty || frame.otherParticipant) return false;
