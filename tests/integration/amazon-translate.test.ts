@@ -70,7 +70,6 @@ beforeAll(async () => {
   endpoint = await listenLocal(server);
 });
 afterAll(async () => {
-  server.closeAllConnections();
   await closeServer(server);
 });
 beforeEach(() => {

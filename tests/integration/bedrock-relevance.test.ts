@@ -5,7 +5,6 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
@@ -22,7 +21,7 @@ import { dataKeys } from '#domain/keys.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
-import { closeServer } from '#tests/helpers/fixture-server.ts';
+import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
 
 const MODEL = 'amazon.nova-lite-v1:0';
@@ -78,8 +77,7 @@ beforeAll(async () => {
       );
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  base = await listenLocal(server);
   client = new BedrockRuntimeClient({
     endpoint: base,
     region: 'eu-west-2',

@@ -3,7 +3,6 @@
  * local server the test starts that speaks the Bedrock Converse protocol over HTTP.
  */
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockSummariser } from '#adapters/bedrock-summariser.ts';
@@ -12,7 +11,7 @@ import { clusterStories } from '#analyse/cluster-stories.ts';
 import { summariseAbstractively } from '#edition/abstractive-summary.ts';
 import { draftStories } from '#edition/build-stories.ts';
 import { standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
-import { closeServer } from '#tests/helpers/fixture-server.ts';
+import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { ALL_REPORTS, gas, summit } from '#tests/unit/edition/story-fixtures.ts';
 
 type Reply =
@@ -50,11 +49,9 @@ beforeAll(async () => {
       );
     });
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  endpoint = await listenLocal(server);
 });
 afterAll(async () => {
-  server.closeAllConnections();
   await closeServer(server);
 });
 beforeEach(() => {
