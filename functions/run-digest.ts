@@ -9,6 +9,7 @@
 
 import { setMaxListeners } from 'node:events';
 import { itemAnswers } from '#analyse/match-query.ts';
+import { findNearMisses, type NearMissReport, readNearMisses } from '#analyse/near-misses.ts';
 import {
   type ClassificationMemo,
   createClassificationMemo,
@@ -103,6 +104,8 @@ export interface RunResult {
   editionUrl?: string;
   /** Pages started while the feeds arrived, and how many the article stage used. */
   articlePrefetch?: PrefetchReport;
+  /** Items below the cut read again with their pages, and how many those made relevant. */
+  nearMisses?: NearMissReport;
 }
 
 export async function runDigest(deps: DigestDeps, config: Config, request: RunRequest): Promise<RunResult> {
@@ -152,15 +155,29 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     { ...unasked, ...config.relevance },
   );
 
+  // Items just below the cut that seem to report one of those events get their pages read too.
+  const misses = findNearMisses(candidates, relevant, {
+    max: Math.min(fetch.nearMissPages, fetch.maxArticles),
+    memo: classified,
+  });
+
   stage('articles');
-  const articles = await fetchArticles(ctx, relevant, {
+  const articles = await fetchArticles(ctx, [...relevant, ...misses.map((m) => m.item)], {
     ...fetch,
     signal: stageBudget(fetch.stageBudgetMs),
     ...(prefetch ? { prefetch } : {}),
     ...(query ? { first: (item: ScoredItem) => itemAnswers(item, query) } : {}),
   });
   const articlePrefetch = prefetch?.settle();
-  const answered = query ? articles.items.filter((item) => itemAnswers(item, query)) : articles.items;
+  const looked = new Set(misses.map((m) => m.item.id));
+  const second = readNearMisses(
+    articles.items.filter((item) => looked.has(item.id)),
+    misses,
+    request.themes,
+  );
+  if (misses.length > 0) logger.info('near misses read with their pages', { ...second.report });
+  const read = [...articles.items.filter((item) => !looked.has(item.id)), ...second.items];
+  const answered = query ? read.filter((item) => itemAnswers(item, query)) : read;
   const enriched = answered.map(refineThemes);
   const translator = enriched.length > 0 ? deps.translator : undefined;
   if (translator) stage('translate');
@@ -193,6 +210,7 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
   if (request.visibility === 'private') edition.private = true;
   const publicUrl = new URL(`editions/${edition.id}/`, config.archive.baseUrl).toString();
   const result: RunResult = { edition, sources: feeds.reports, corruptState: corrupt.documents };
+  if (misses.length > 0) result.nearMisses = second.report;
   if (articlePrefetch) {
     result.articlePrefetch = articlePrefetch;
     logger.info('articles prefetched', { ...articlePrefetch });

@@ -36,7 +36,10 @@ export const RELEVANCE_THRESHOLD = RELEVANCE_PARAMETERS.threshold;
 export const BORDERLINE_THRESHOLD = 0.3;
 
 /** Decides whether an item is about the China–Russia relationship, with its themes and the reasons. */
-export function classifyItem(input: ClassifyInput): Classification & { language: string } {
+export function classifyItem(input: ClassifyInput): Classification & {
+  language: string /** China, Russia or a joint project is named. */;
+  namesASide: boolean;
+} {
   const reading = readItem(input);
   const features = extractFeatures(reading, { ngrams: false });
   const scored = scoreRelevance(features);
@@ -57,7 +60,7 @@ export function classifyItem(input: ClassifyInput): Classification & { language:
     themes = choice.themes;
     reasons.push(...choice.reasons);
   }
-  return { relevant, score, themes, reasons, language: reading.language };
+  return { relevant, score, themes, reasons, language: reading.language, namesASide: reading.namesASide };
 }
 
 /** No relevance context: a sentence read alone says nothing about who else the item names. */

@@ -1061,6 +1061,35 @@ function isDistinctive(anchor: string): boolean {
   return !WEAK_ANCHORS.has(anchor) && !MEETING_KINDS.has(anchor) && !anchor.startsWith('x:');
 }
 
+/**
+ * The anchors of a text that tell one event from another: distinctive ones, less dates (a day's
+ * reports share its date whatever they are about) and a leader's country the leader implies (one
+ * name, one anchor).
+ */
+export function eventAnchorsOf(text: string): string[] {
+  return eventAnchors(storyAnchorsOf(text));
+}
+
+/**
+ * The event anchors of a text among `wanted` (event anchors of other texts), read with only the
+ * lexicon patterns of those: a fraction of the whole lexicon when a day's thousands of items are
+ * compared with its relevant few. The same as eventAnchorsOf(text) cut to `wanted`, except that
+ * figures are not read.
+ */
+export function eventAnchorsAmong(text: string, wanted: ReadonlySet<string>): string[] {
+  // A leader whose country is wanted is read too: he makes that country an implied anchor.
+  const leaders = new Set(IMPLIED.filter(([, country]) => wanted.has(country)).map(([person]) => person));
+  const found = new Set<string>();
+  for (const lexicon of [ANCHOR_LEXICON, POLISH_ANCHORS])
+    for (const [id, re] of lexicon) if ((wanted.has(id) || leaders.has(id)) && re.test(text)) found.add(id);
+  return eventAnchors(found).filter((a) => wanted.has(a));
+}
+
+function eventAnchors(anchors: ReadonlySet<string>): string[] {
+  const implied = new Set(IMPLIED.filter(([person]) => anchors.has(person)).map(([, country]) => country));
+  return [...anchors].filter((a) => isDistinctive(a) && !a.startsWith('d:') && !implied.has(a));
+}
+
 function withinTime(
   from: number | undefined,
   to: number | undefined,

@@ -43,6 +43,31 @@ function languageOf(tag: string | undefined, read: string): string {
   return LANGUAGES.includes(declared) && declared !== read ? read : tag;
 }
 
+/** An item with its classification by its own text (looked up in the run's memo when given). */
+export function scoreItem(item: FeedItem, memo?: ClassificationMemo): ScoredItem {
+  const { language, namesASide: _, ...classification } = classificationOf(item, memo);
+  return { ...item, language: languageOf(item.language, language), classification };
+}
+
+/** The classifier's whole answer for an item's own text, from the memo when it has it. */
+export function classificationOf(item: FeedItem, memo?: ClassificationMemo): ReturnType<typeof classifyItem> {
+  const input = {
+    title: item.title,
+    summary: item.summary,
+    text: item.content,
+    url: item.link,
+    source: item.source,
+    language: item.language,
+  };
+  const key = memo ? JSON.stringify(input) : '';
+  let result = memo?.get(key);
+  if (!result) {
+    result = classifyItem(input);
+    memo?.set(key, result);
+  }
+  return result;
+}
+
 export interface Selection {
   /** A narrower question: only items matching it are kept. */
   query?: string;
@@ -56,24 +81,7 @@ export async function selectRelevant(
   deps: SelectDeps,
   selection: Selection,
 ): Promise<ScoredItem[]> {
-  let scored: ScoredItem[] = items.map((item) => {
-    const input = {
-      title: item.title,
-      summary: item.summary,
-      text: item.content,
-      url: item.link,
-      source: item.source,
-      language: item.language,
-    };
-    const key = deps.classified ? JSON.stringify(input) : '';
-    let result = deps.classified?.get(key);
-    if (!result) {
-      result = classifyItem(input);
-      deps.classified?.set(key, result);
-    }
-    const { language, ...classification } = result;
-    return { ...item, language: languageOf(item.language, language), classification };
-  });
+  let scored: ScoredItem[] = items.map((item) => scoreItem(item, deps.classified));
   if (deps.relevanceReviewer) {
     const reviewed = await applySecondOpinion(
       scored,

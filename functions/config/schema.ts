@@ -34,6 +34,11 @@ export const FetchConfigSchema = z.object({
   /** Article pages fetched per host per run, so one slow site cannot eat the run. */
   articlesPerHost: z._default(z.number().check(z.int(), z.minimum(0)), 15),
   maxArticles: z._default(z.number().check(z.int(), z.minimum(0)), 150),
+  /**
+   * Pages read for items below the cut that seem to report one of the day's relevant events
+   * (analyse/near-misses.ts), after the relevant items' pages and within the same caps; 0: none.
+   */
+  nearMissPages: z._default(z.number().check(z.int(), z.minimum(0), z.maximum(200)), 20),
   userAgent: z._default(
     z.string().check(z.minLength(1)),
     'BriefingBot/0.1 (+https://github.com/briefing; daily China-Russia digest)',

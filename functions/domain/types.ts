@@ -134,6 +134,8 @@ export interface Classification {
   score: number;
   themes: ThemeId[];
   reasons: string[];
+  /** Relevant only once its page was read (a near miss of its feed text): its headline does not say so. */
+  byPage?: true;
 }
 
 /** A relevant item with its classification and, when fetched, its article. */

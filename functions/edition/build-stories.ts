@@ -108,7 +108,9 @@ function storyId(item: ScoredItem): string {
  * The representative first: the most central report (its headline shares most with the
  * others), then relevance, preferring one with the article text and one in English (the
  * language of the digest: read from the headline's words, since Polish shares English's script
- * and five Polish relays of one English report must not give the story a Polish title).
+ * and five Polish relays of one English report must not give the story a Polish title). A report
+ * relevant only by its page leads only a story of such reports: its headline does not name the
+ * relation ("China firmly opposes US, EU sanctions on Chinese firms").
  */
 function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
   const english = new Set(
@@ -139,6 +141,7 @@ function orderReports(cluster: readonly ScoredItem[]): ScoredItem[] {
     .map((item, i) => ({ item, merit: merit(item, i) }))
     .sort(
       (a, b) =>
+        Number(a.item.classification.byPage ?? 0) - Number(b.item.classification.byPage ?? 0) ||
         b.merit - a.merit ||
         (a.item.published ?? '').localeCompare(b.item.published ?? '') ||
         a.item.id.localeCompare(b.item.id),
