@@ -37,6 +37,8 @@ export interface NewsDayOptions {
   perHost: number;
   /** Article pages started while the feeds arrive (runDigest's default); false for the staged run. */
   prefetch?: boolean;
+  /** fetch.nearMissPages (the configuration's default when absent; 0: no second look). */
+  nearMissPages?: number;
 }
 
 export interface StageFigures {
@@ -99,6 +101,7 @@ export async function benchNewsDay(options: NewsDayOptions): Promise<NewsDayResu
       allowPrivateNetwork: true,
       timeoutMs: 60_000,
       retries: 0,
+      ...(options.nearMissPages === undefined ? {} : { nearMissPages: options.nearMissPages }),
     },
     delivery: { recipients: ['reader@example.org'] },
   });

@@ -260,7 +260,7 @@ function finish(result: RunResult, started: number): RunResult {
  * The prefetcher, told each feed's items the run would select by their own text: not carried by an
  * earlier edition, inside the window, relevant by the local model and the run's threshold,
  * matching its query and themes (the second opinion is left out: items in its band wait for the
- * article stage, for the verdict may drop them). Whether a duplicate in another feed represents an
+ * article stage, for the verdict may drop them), and the near misses of the events known so far. Whether a duplicate in another feed represents an
  * item, and the whole day's competition for the page slots, are known only later.
  */
 function prefetchSelected(
@@ -275,13 +275,20 @@ function prefetchSelected(
   const certain = (item: ScoredItem) =>
     !ctx.relevanceReviewer || item.classification.score < band.from || item.classification.score >= band.to;
   const local = { logger: ctx.logger, data: ctx.data, classified };
+  // The near misses of the events known so far (this feed's and earlier feeds'), within the
+  // run's cap: one whose event arrives only in a later feed waits for the article stage.
+  const known: ScoredItem[] = [];
+  let missRoom = Math.min(config.fetch.nearMissPages, config.fetch.maxArticles);
   return createArticlePrefetcher(
     ctx,
     { ...config.fetch, signal: stageBudget(config.fetch.stageBudgetMs) },
     async (feedItems) => {
       const candidates = selectCandidates(feedItems, await seen, request);
       const selected = await selectRelevant(candidates, local, { ...request, ...config.relevance });
-      return selected.filter(certain);
+      known.push(...selected);
+      const misses = findNearMisses(candidates, known, { max: missRoom, memo: classified });
+      missRoom -= misses.length;
+      return [...selected.filter(certain), ...misses.map((m) => m.item)];
     },
   );
 }

@@ -104,6 +104,8 @@ describe('runDigest: a second look at the near misses', () => {
     expect(requested).toEqual(expect.arrayContaining(['/sanctions', '/reaction', '/steel']));
     expect(requested).not.toContain('/buses');
     expect(result.nearMisses).toEqual({ looked: 2, rescued: 1 });
+    // Their pages start while the feeds arrive, beside the relevant item's.
+    expect(result.articlePrefetch).toEqual({ prefetched: 3, used: 3, wasted: 0 });
     // One story of the event, led by the report whose headline names the relation.
     const story = result.edition.stories.find((s) => s.articles.some((a) => a.url === `${base}/reaction`))!;
     expect(story.title).toBe('EU, US sanction Chinese firms over supplies to Russia’s military');
