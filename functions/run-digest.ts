@@ -9,7 +9,12 @@
 
 import { setMaxListeners } from 'node:events';
 import { itemAnswers } from '#analyse/match-query.ts';
-import { findNearMisses, type NearMissReport, readNearMisses } from '#analyse/near-misses.ts';
+import {
+  createNearMissFinder,
+  findNearMisses,
+  type NearMissReport,
+  readNearMisses,
+} from '#analyse/near-misses.ts';
 import {
   type ClassificationMemo,
   createClassificationMemo,
@@ -277,7 +282,7 @@ function prefetchSelected(
   const local = { logger: ctx.logger, data: ctx.data, classified };
   // The near misses of the events known so far (this feed's and earlier feeds'), within the
   // run's cap: one whose event arrives only in a later feed waits for the article stage.
-  const known: ScoredItem[] = [];
+  const misses = createNearMissFinder(classified);
   let missRoom = Math.min(config.fetch.nearMissPages, config.fetch.maxArticles);
   return createArticlePrefetcher(
     ctx,
@@ -285,10 +290,10 @@ function prefetchSelected(
     async (feedItems) => {
       const candidates = selectCandidates(feedItems, await seen, request);
       const selected = await selectRelevant(candidates, local, { ...request, ...config.relevance });
-      known.push(...selected);
-      const misses = findNearMisses(candidates, known, { max: missRoom, memo: classified });
-      missRoom -= misses.length;
-      return [...selected.filter(certain), ...misses.map((m) => m.item)];
+      misses.addRelevant(selected);
+      const found = misses.find(candidates, missRoom);
+      missRoom -= found.length;
+      return [...selected.filter(certain), ...found.map((m) => m.item)];
     },
   );
 }

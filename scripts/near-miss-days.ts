@@ -70,6 +70,6 @@ for (const day of readdirSync(base).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))
   if (list)
     for (const m of misses)
       console.log(
-        `  ${labels.get(normaliseLink(m.item.link)) ?? 0} ${m.item.classification.score.toFixed(3)} [${m.shared.join(' ')}] ${m.item.title.slice(0, 90)}`,
+        `  ${labels.get(normaliseLink(m.item.link)) ?? 0} ${m.item.classification.score.toFixed(3)} [${m.shared.join(' ')}] ${m.item.title.slice(0, 90)} <= ${m.peer.slice(0, 90)}`,
       );
 }

@@ -305,6 +305,15 @@ export function namesBothSides(text: string): boolean {
   return parties.has('both') || (parties.has('china') && parties.has('russia'));
 }
 
+/** A newsletter, live page or round-up: by its label words, or a daypart edition's label ("Wednesday Afternoon Update: …"). */
+const ROUND_UP =
+  /\b((daily|news|key|top|weekly|morning|evening) highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^highlights\b|\bhighlights$|\b(weekend|weekly|must|long|best) reads?$|\b(week in review|week ahead|what you missed)\b|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
+
+/** A newsletter, live page or round-up by its headline: many events, this one among them. */
+export function isRoundUp(title: string): boolean {
+  return ROUND_UP.test(title);
+}
+
 /** The headline's main clause and its backdrop ("… as Putin meets Xi"). */
 export function splitHeadline(
   title: string,

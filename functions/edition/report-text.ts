@@ -6,6 +6,7 @@
  * summary needs on top of it (the headline repeated). This module is the only caller of the
  * boilerplate list in edition/.
  */
+import { isRoundUp } from '#analyse/headline-frame.ts';
 import type { ScoredItem, Story } from '#domain/types.ts';
 import { boilerplateReason, isBoilerplateSentence } from '#extract/boilerplate.ts';
 import { datesEarlierEvent } from '#text/dates.ts';
@@ -39,15 +40,6 @@ const HEADLINE_REPEAT = 0.75;
 
 /** A longer "headline" is a feed's summary in the title field, not a headline to quote. */
 const MAX_HEADLINE_WORDS = 22;
-/** A newsletter, live page or round-up: by its label words, or a daypart edition's label ("Wednesday Afternoon Update: …"). */
-const ROUND_UP =
-  /\b((daily|news|key|top|weekly|morning|evening) highlights|briefing|newsletter|round-?up|live( updates| blog)?|as it happened|at a glance|what we know|the latest|explained|in pictures|in photos|podcast|quiz)\b|^highlights\b|\bhighlights$|\b(weekend|weekly|must|long|best) reads?$|\b(week in review|week ahead|what you missed)\b|^(\p{L}+ )?(the )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)\s*[:–—-]|[:–—-]\s*(\p{L}+ )?(morning|afternoon|evening|midday|daily|weekly|weekend|nightly) (update|wire|digest|bulletin|brief|edition)$|\|/iu;
-
-/** A newsletter, live page or round-up by its headline: many events, this one among them. */
-export function isRoundUp(title: string): boolean {
-  return ROUND_UP.test(title);
-}
-
 /** The URL a story links for this report: its canonical article URL, else the feed link. */
 export function reportUrl(item: ScoredItem): string {
   return item.article?.canonicalUrl || item.link || item.article?.url || '';

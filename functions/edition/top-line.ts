@@ -11,6 +11,7 @@ import { findMentions, isSide } from '#analyse/entities.ts';
 import {
   frameOfHeadline,
   type HeadlineFrame,
+  isRoundUp,
   namesBothSides,
   splitHeadline,
 } from '#analyse/headline-frame.ts';
@@ -19,7 +20,7 @@ import { dice, tokensOf } from '#text/tokens.ts';
 import { headlineSentence, headlinesAnEvent, isDigestLanguage, statesWhatHappened } from './attribution.ts';
 import { cueSpans } from './label-signal.ts';
 import { outletName } from './outlet-name.ts';
-import { hedges, isRoundUp, tellsOfEarlierEvent } from './report-text.ts';
+import { hedges, tellsOfEarlierEvent } from './report-text.ts';
 import { leansOnContext } from './summarise-stories.ts';
 
 /** Reports from which a story's headline is one framing among many, not the development itself. */

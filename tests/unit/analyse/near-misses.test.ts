@@ -40,11 +40,27 @@ describe('findNearMisses: the items below the cut worth a page', () => {
     ['names neither side', 'EU, US sanction Iranian firms over drone supplies'],
     ['shares one event anchor only', 'China opposes new EU tariffs on electric cars'],
     ['shares only the leaders and a meeting', 'Putin holds talks in Moscow with visiting envoy'],
-    ['counts a leader and the country he implies once', 'Kishida says Japan will stand by China trade'],
+    ['shares only kinds of event', 'China’s military sanctions drill ends'],
+    [
+      'counts a leader and the country he implies once',
+      'Kishida says Japan will stand by its ties with China',
+    ],
   ])('leaves out an item that %s', (_why, title) => {
-    const peer = scoreItem(item('Japan’s Kishida visits Kyiv as Xi meets Putin in Moscow for talks'));
+    const peer = scoreItem(item('China and Russia condemn Japan’s Kishida over his visit to Kyiv'));
+    expect(peer.classification.relevant).toBe(true);
     const misses = findNearMisses([item(title)], [RELEVANT, peer], { max: 5 });
     expect(misses).toEqual([]);
+  });
+
+  it.each([
+    ['the two sides only in its backdrop', 'EU, US sanction Chinese firms as Putin meets Xi in Moscow'],
+    ['a live page', 'Live updates: EU, US sanction Chinese firms over supplies to Russia’s military'],
+  ])('takes no event from a relevant headline with %s', (_why, title) => {
+    const peer = scoreItem(item(title));
+    const misses = findNearMisses([item(REACTION)], [peer], { max: 5 });
+    expect(misses).toEqual([]);
+    // The same item against a report of the event itself.
+    expect(findNearMisses([item(REACTION)], [peer, RELEVANT], { max: 5 })).toHaveLength(1);
   });
 
   it('leaves out items without a link, with the full text in the feed, or already relevant', () => {
