@@ -143,7 +143,7 @@ export function readNearMisses(
     if (!again.relevant || (themes && !again.themes.some((t) => themes.includes(t)))) continue;
     const why =
       `second look: ${item.classification.score.toFixed(3)} on its feed text; read again with its page ` +
-      `as a report of the event of "${miss.peer}" (${miss.shared.join(', ')})`;
+      `as a report of the event of "${miss.peer}", sharing ${miss.shared.join(', ')} (+0.00)`;
     items.push({ ...item, classification: { ...again, reasons: [...again.reasons, why], byPage: true } });
   }
   return { items, report: { looked: misses.length, rescued: items.length } };
