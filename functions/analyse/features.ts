@@ -428,6 +428,10 @@ function addSentenceFeatures(features: Features, sentence: Sentence, zone: 'titl
 function addPairFeatures(features: Features, s: Sentence): void {
   const t = firstOf(s, 'third', true);
   if (t) put(features, 'third@pair', t.text);
+  // A crowd of states ("Russia, Iran, China and North Korea"; "Israel, Hamas, Russia, Ukraine, the
+  // US and China") is a list of the day's actors, not a pair.
+  const thirds = new Set(s.mentions.filter((m) => m.party === 'third').map((m) => m.entity.id));
+  if (thirds.size >= 2) put(features, 'thirds>=2@pair', [...thirds].join(', '));
   const u = firstOf(s, 'ukraine', false);
   if (u) put(features, 'ua@pair', u.text);
   // A frame word said by the two sides together is about someone else ("China and Russia

@@ -203,6 +203,7 @@ const FIXED: Record<string, string> = {
   'leaders@title': 'both leaders named in the title',
   'leaders@item': 'both leaders named',
   'cues>=2@pair': 'several kinds of relation word where the two sides meet',
+  'thirds>=2@pair': 'two or more third parties where the two sides meet',
   sense: 'another sense of a name, ignored',
   'west:actor@title': 'the West acts in the title',
   'west:named@title': 'the West named in the title, not as its actor',

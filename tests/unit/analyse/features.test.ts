@@ -22,6 +22,15 @@ describe('extractFeatures: how the two sides are linked', () => {
     expect(featuresOf(title).has(feature)).toBe(true);
   });
 
+  it.each([
+    ['G7 calls on Russia, Iran, China and North Korea to end nuclear threats', true],
+    ['Rosja, Białoruś i Chiny rozdają karty, a Iran czeka', true],
+    ['China and Russia accuse the US of raising the risk of war', false],
+    ['China, Russia and Iran hold naval drills', false],
+  ])('a crowd of third parties where the two sides meet: %s -> %s', (title, crowd) => {
+    expect(featuresOf(title).has('thirds>=2@pair')).toBe(crowd);
+  });
+
   it('links one side in the title with the other in the summary', () => {
     const f = featuresOf('Xi heads abroad on a state visit', 'He will meet Vladimir Putin in the Kremlin.');
     expect(f.has('cross')).toBe(true);
