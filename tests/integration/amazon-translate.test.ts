@@ -22,7 +22,7 @@ import type { ScoredItem } from '#domain/types.ts';
 import { translateHeadlines } from '#edition/translate-headlines.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
-import { standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
+import { sendAwsError, standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
 import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
 
@@ -51,12 +51,7 @@ beforeAll(async () => {
       const reply = replies.shift() ?? { kind: 'translate' };
       if (reply.kind === 'hang') return;
       if (reply.kind === 'error')
-        return void res
-          .writeHead(reply.status, {
-            'content-type': 'application/x-amz-json-1.1',
-            'x-amzn-errortype': reply.type,
-          })
-          .end(JSON.stringify({ __type: reply.type, message: reply.type }));
+        return sendAwsError(res, reply.status, reply.type, { contentType: 'application/x-amz-json-1.1' });
       const text = reply.kind === 'text' ? reply.text : `EN: ${parsed.Text}`;
       res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(
         JSON.stringify({

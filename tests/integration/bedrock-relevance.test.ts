@@ -8,7 +8,6 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createBedrockRelevanceReviewer, parseVerdict } from '#adapters/bedrock-relevance.ts';
 import { silentLogger } from '#adapters/json-logger.ts';
@@ -21,6 +20,7 @@ import { dataKeys } from '#domain/keys.ts';
 import { resolveRunRequest } from '#domain/run-request.ts';
 import { silentProgress } from '#ports/ports.ts';
 import { runDigest } from '#run-digest';
+import { sendAwsError, sendConverseReply, standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
 import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { createMemoryStore } from '#tests/helpers/memory-store.ts';
 
@@ -59,33 +59,13 @@ beforeAll(async () => {
           );
       }
       converse.push({ path: url, body: JSON.parse(body) });
-      if (answer.status !== 200) {
-        return void res
-          .writeHead(answer.status, {
-            'content-type': 'application/json',
-            'x-amzn-errortype': 'ThrottlingException',
-          })
-          .end('{"message":"slow down"}');
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          output: { message: { role: 'assistant', content: [{ text: answer.text }] } },
-          stopReason: 'end_turn',
-          usage: { inputTokens: 300, outputTokens: 40, totalTokens: 340 },
-          metrics: { latencyMs: 5 },
-        }),
-      );
+      if (answer.status !== 200)
+        return sendAwsError(res, answer.status, 'ThrottlingException', { message: 'slow down' });
+      sendConverseReply(res, answer.text, { inputTokens: 300, outputTokens: 40 });
     });
   });
   base = await listenLocal(server);
-  client = new BedrockRuntimeClient({
-    endpoint: base,
-    region: 'eu-west-2',
-    credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
-    maxAttempts: 1,
-    // The SDK speaks HTTP/2 to Bedrock; the local stand-in speaks HTTP/1.1.
-    requestHandler: new NodeHttpHandler(),
-  });
+  client = new BedrockRuntimeClient(standInClientConfig(base));
 });
 afterAll(async () => {
   client.destroy();

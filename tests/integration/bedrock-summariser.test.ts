@@ -10,7 +10,7 @@ import { silentLogger } from '#adapters/json-logger.ts';
 import { clusterStories } from '#analyse/cluster-stories.ts';
 import { summariseAbstractively } from '#edition/abstractive-summary.ts';
 import { draftStories } from '#edition/build-stories.ts';
-import { standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
+import { sendAwsError, sendConverseReply, standInClientConfig } from '#tests/helpers/aws-stand-in.ts';
 import { closeServer, listenLocal } from '#tests/helpers/fixture-server.ts';
 import { ALL_REPORTS, gas, summit } from '#tests/unit/edition/story-fixtures.ts';
 
@@ -35,18 +35,8 @@ beforeAll(async () => {
       requests.push({ path: req.url ?? '', body: JSON.parse(body) });
       const reply = replies.shift() ?? { kind: 'text', text: '{"sentences":[]}' };
       if (reply.kind === 'hang') return;
-      if (reply.kind === 'error')
-        return void res
-          .writeHead(reply.status, { 'content-type': 'application/json', 'x-amzn-errortype': reply.type })
-          .end(JSON.stringify({ message: reply.type }));
-      res.writeHead(200, { 'content-type': 'application/json' }).end(
-        JSON.stringify({
-          output: { message: { role: 'assistant', content: [{ text: reply.text }] } },
-          stopReason: 'end_turn',
-          usage: { inputTokens: 10, outputTokens: 10, totalTokens: 20 },
-          metrics: { latencyMs: 5 },
-        }),
-      );
+      if (reply.kind === 'error') return sendAwsError(res, reply.status, reply.type);
+      sendConverseReply(res, reply.text);
     });
   });
   endpoint = await listenLocal(server);
