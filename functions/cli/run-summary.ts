@@ -38,7 +38,14 @@ export function formatRunSummary(
   if (edition.kind === 'ad-hoc')
     row('kind', edition.private ? 'ad hoc, private (not in the public archive)' : 'ad hoc, published');
   row('items seen', String(edition.stats.itemsSeen));
-  row('relevant', String(edition.stats.itemsRelevant));
+  // The second look's share, so a reader can tell the feed text's finds from the pages'.
+  const second = result.nearMisses;
+  row(
+    'relevant',
+    second
+      ? `${edition.stats.itemsRelevant}, ${second.rescued} of them by its page (${second.looked} below the cut read again)`
+      : String(edition.stats.itemsRelevant),
+  );
   row('stories', String(edition.stats.stories));
   const sources = `${count('ok')} ok, ${count('not-modified')} not modified, ${failed} failed${skipped}`;
   row('sources', failed > 0 ? style.failure(sources) : sources);

@@ -55,6 +55,18 @@ describe('formatRunSummary', () => {
     }
   });
 
+  it('says how many relevant items only their pages showed, when the second look ran', () => {
+    const relevantRow = (r: RunResult) =>
+      formatRunSummary(r, paths, { style: plain })
+        .split('\n')
+        .find((l) => l.startsWith('  relevant'));
+    const n = makeEdition(3).stats.itemsRelevant;
+    expect(relevantRow(result())).toBe(`  relevant      ${n}`);
+    expect(relevantRow(result({ nearMisses: { looked: 2, rescued: 1 } }))).toBe(
+      `  relevant      ${n}, 1 of them by its page (2 below the cut read again)`,
+    );
+  });
+
   it('names the site and edition files under site/, and a private ad-hoc copy when there is one', () => {
     expect(formatRunSummary(result(), paths, { style: plain })).toContain(
       '  edition.json  /data/out/site/editions/2026-11-23/edition.json',
