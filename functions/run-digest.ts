@@ -174,15 +174,9 @@ export async function runDigest(deps: DigestDeps, config: Config, request: RunRe
     ...(query ? { first: (item: ScoredItem) => itemAnswers(item, query) } : {}),
   });
   const articlePrefetch = prefetch?.settle();
-  const looked = new Set(misses.map((m) => m.item.id));
-  const second = readNearMisses(
-    articles.items.filter((item) => looked.has(item.id)),
-    misses,
-    request.themes,
-  );
+  const second = readNearMisses(articles.items, misses, request.themes);
   if (misses.length > 0) logger.info('near misses read with their pages', { ...second.report });
-  const read = [...articles.items.filter((item) => !looked.has(item.id)), ...second.items];
-  const answered = query ? read.filter((item) => itemAnswers(item, query)) : read;
+  const answered = query ? second.items.filter((item) => itemAnswers(item, query)) : second.items;
   const enriched = answered.map(refineThemes);
   const translator = enriched.length > 0 ? deps.translator : undefined;
   if (translator) stage('translate');
@@ -265,8 +259,9 @@ function finish(result: RunResult, started: number): RunResult {
  * The prefetcher, told each feed's items the run would select by their own text: not carried by an
  * earlier edition, inside the window, relevant by the local model and the run's threshold,
  * matching its query and themes (the second opinion is left out: items in its band wait for the
- * article stage, for the verdict may drop them), and the near misses of the events known so far. Whether a duplicate in another feed represents an
- * item, and the whole day's competition for the page slots, are known only later.
+ * article stage, for the verdict may drop them), and the near misses of the events known so far.
+ * Whether a duplicate in another feed represents an item, and the whole day's competition for the
+ * page slots, are known only later.
  */
 function prefetchSelected(
   ctx: DigestDeps,

@@ -115,9 +115,10 @@ export function createNearMissFinder(memo?: ClassificationMemo): NearMissFinder 
 }
 
 /**
- * The near misses read again with the pages fetched for them: those now relevant (and on the
- * request's themes, when it names some), with the new classification and a reason saying why
- * they were looked at.
+ * The article stage's items with the near misses read again with the pages fetched for them: the
+ * others as they are, then the near misses now relevant (and on the request's themes, when it
+ * names some) with the new classification and a reason saying why they were looked at; the rest
+ * of the near misses are dropped.
  */
 export function readNearMisses(
   fetched: readonly ScoredItem[],
@@ -125,7 +126,8 @@ export function readNearMisses(
   themes?: readonly ThemeId[],
 ): { items: ScoredItem[]; report: NearMissReport } {
   const byId = new Map(misses.map((m) => [m.item.id, m]));
-  const items: ScoredItem[] = [];
+  const items = fetched.filter((item) => !byId.has(item.id));
+  let rescued = 0;
   for (const item of fetched) {
     const miss = byId.get(item.id);
     if (!miss || !item.article?.text) continue;
@@ -145,6 +147,7 @@ export function readNearMisses(
       `second look: ${item.classification.score.toFixed(3)} on its feed text; read again with its page ` +
       `as a report of the event of "${miss.peer}", sharing ${miss.shared.join(', ')} (+0.00)`;
     items.push({ ...item, classification: { ...again, reasons: [...again.reasons, why], byPage: true } });
+    rescued++;
   }
-  return { items, report: { looked: misses.length, rescued: items.length } };
+  return { items, report: { looked: misses.length, rescued } };
 }

@@ -91,6 +91,7 @@ describe('readNearMisses: read again with the page', () => {
     const misses = findNearMisses([reaction, decoy, noPage], [RELEVANT], { max: 5 });
     expect(misses).toHaveLength(3);
     const fetched = [
+      RELEVANT,
       withPage(reaction, PAGE.repeat(3)),
       withPage(
         decoy,
@@ -101,9 +102,11 @@ describe('readNearMisses: read again with the page', () => {
       { ...scoreItem(noPage), articleNote: 'page not fetched: HTTP 403' },
     ];
     const { items, report } = readNearMisses(fetched, misses);
-    expect(items.map((i) => i.id)).toEqual([reaction.id]);
-    expect(items[0]!.classification).toMatchObject({ relevant: true, byPage: true });
-    expect(items[0]!.classification.reasons.at(-1)).toMatch(
+    // The relevant items pass as they are, the rescued one after them.
+    expect(items.map((i) => i.id)).toEqual([RELEVANT.id, reaction.id]);
+    expect(items[0]).toBe(RELEVANT);
+    expect(items[1]!.classification).toMatchObject({ relevant: true, byPage: true });
+    expect(items[1]!.classification.reasons.at(-1)).toMatch(
       /^second look: 0\.\d{3} on its feed text; .*EU, US sanction/,
     );
     expect(report).toEqual({ looked: 3, rescued: 1 });
