@@ -39,7 +39,15 @@ import {
 } from '#analyse/train-model.ts';
 import { THEME_IDS, type ThemeId } from '#domain/types.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
-import { type CorpusItem, DEV_DIR, DEV_FILE, ROOT, readCorpus, TRAIN_FILE } from './relevance-corpus.ts';
+import {
+  type CorpusItem,
+  DEV_DIR,
+  DEV_FILE,
+  normaliseLink,
+  ROOT,
+  readCorpus,
+  TRAIN_FILE,
+} from './relevance-corpus.ts';
 
 const verbose = process.argv.includes('--verbose');
 const FOLDS = 10;
@@ -401,13 +409,6 @@ function developmentSet(classified: ReturnType<typeof classifyDevelopmentSet>): 
 interface GoldDay {
   items: { link: string; label: number; title: string; file: string; themes: ThemeId[] }[];
 }
-
-const normaliseLink = (link: string) =>
-  link
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/$/, '');
 
 async function newsDays(): Promise<void> {
   const base = resolve(ROOT, '../shared/corpora/news-days');

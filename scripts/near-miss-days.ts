@@ -13,15 +13,10 @@ import { createClassificationMemo, scoreItem } from '#analyse/select-relevant.ts
 import type { FeedItem } from '#domain/types.ts';
 import { mergeDuplicateItems } from '#ingest/dedupe-items.ts';
 import { parseFeed } from '#ingest/parse-feed.ts';
+import { normaliseLink } from './relevance-corpus.ts';
 
 const base = resolve(fileURLToPath(new URL('..', import.meta.url)), '../shared/corpora/news-days');
 const list = process.argv.includes('--list');
-const normaliseLink = (link: string) =>
-  link
-    .replace(/^https?:\/\//, '')
-    .replace(/^www\./, '')
-    .replace(/[?#].*$/, '')
-    .replace(/\/$/, '');
 
 if (!existsSync(base)) {
   console.log(`near-miss days skipped: ${base} is absent`);

@@ -29,6 +29,14 @@ export function readCorpus(file: string): CorpusItem[] | undefined {
     .map((line) => JSON.parse(line) as CorpusItem);
 }
 
+/** A gold file's link and a feed's link as one key: scheme, www., query, fragment and a final slash left out. */
+export const normaliseLink = (link: string) =>
+  link
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/[?#].*$/, '')
+    .replace(/\/$/, '');
+
 /** The model files as written by the trainer: stable key order, one weight or one row of weights per line. */
 export function modelJson(value: unknown): string {
   // A row of numbers (a feature's weight in each theme) on one line.

@@ -37,7 +37,8 @@ export const BORDERLINE_THRESHOLD = 0.3;
 
 /** Decides whether an item is about the China–Russia relationship, with its themes and the reasons. */
 export function classifyItem(input: ClassifyInput): Classification & {
-  language: string /** China, Russia or a joint project is named. */;
+  language: string;
+  /** China, Russia or a joint project is named. */
   namesASide: boolean;
 } {
   const reading = readItem(input);

@@ -15,7 +15,7 @@
  * dropped.
  */
 import type { FeedItem, ScoredItem, ThemeId } from '#domain/types.ts';
-import { FULL_TEXT_WORDS } from '#extract/fetch-articles.ts';
+import { hasFullText } from '#extract/fetch-articles.ts';
 import { classifyItem } from './classify-relevance.ts';
 import { eventAnchorsAmong, eventAnchorsOf } from './cluster-stories.ts';
 import { frameOfHeadline, isRoundUp } from './headline-frame.ts';
@@ -37,8 +37,6 @@ export interface NearMissReport {
   /** Of those, the ones their pages made relevant. */
   rescued: number;
 }
-
-const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /**
  * The items below the cut worth their page, most shared anchors first, then by score, at most
@@ -84,7 +82,7 @@ export function createNearMissFinder(memo?: ClassificationMemo): NearMissFinder 
       const found: NearMiss[] = [];
       for (const candidate of candidates) {
         if (chosen.has(candidate.id) || !candidate.link) continue;
-        if (candidate.content && words(candidate.content) >= FULL_TEXT_WORDS) continue;
+        if (hasFullText(candidate)) continue;
         // What the classifier read (the run's memo has it): relevant already, and left out by
         // the request's themes, is not a miss; naming neither side, it cannot be one.
         const read = classificationOf(candidate, memo);

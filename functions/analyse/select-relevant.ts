@@ -100,9 +100,12 @@ export async function selectRelevant(
   );
 }
 
-/** With the article text in hand, themes are read again from the fuller text; relevance stays. */
+/**
+ * With the article text in hand, themes are read again from the fuller text; relevance stays. An
+ * item relevant by its page (near-misses.ts) was classified from that same text already.
+ */
 export function refineThemes(item: ScoredItem): ScoredItem {
-  if (!item.article?.text) return item;
+  if (!item.article?.text || item.classification.byPage) return item;
   const again = classifyItem({
     title: item.title,
     summary: item.summary,

@@ -8,7 +8,7 @@
 import { describeError, NotAPageError, publicReasonOf, SkippedError } from '#domain/errors.ts';
 import { dataKeys } from '#domain/keys.ts';
 import { siteHostOf } from '#domain/outlets.ts';
-import type { Article, ScoredItem } from '#domain/types.ts';
+import type { Article, FeedItem, ScoredItem } from '#domain/types.ts';
 import * as z from '#domain/zod.ts';
 import { inTurn } from '#ingest/cpu-turns.ts';
 import type { FetchDeps } from '#ingest/fetch-feeds.ts';
@@ -43,7 +43,7 @@ export interface PagePrefetch {
 }
 
 /** Feed content this long is the article; no page fetch. */
-export const FULL_TEXT_WORDS = 150;
+const FULL_TEXT_WORDS = 150;
 /** Extracted text shorter than this is a teaser, a paywall or an empty shell... */
 const SHORT_TEXT_WORDS = 80;
 /** ...and a subscription notice only counts on a page that is not a full article. */
@@ -158,11 +158,16 @@ export async function fetchArticles(
   return { items: results, fetched, cached };
 }
 
+/** Whether the feed carries the item's whole article (its content is no teaser). */
+export function hasFullText(item: Pick<FeedItem, 'content'>): boolean {
+  return item.content !== undefined && countWords(item.content) >= FULL_TEXT_WORDS;
+}
+
 /** Whether an item needs its page: not when the feed carries the full text or no web link. */
 export function pageNeed(
   item: ScoredItem,
 ): { kind: 'done'; result: ScoredItem } | { kind: 'page'; host: string; cacheKey: string } {
-  if (item.content && countWords(item.content) >= FULL_TEXT_WORDS) {
+  if (item.content && hasFullText(item)) {
     const article: Article = { url: item.link, title: item.title, text: item.content };
     if (item.language) article.language = item.language;
     return { kind: 'done', result: { ...item, article } };
